@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Interruption strategies, asked in this order on every interim transcript and audio update
+ * while the user speaks over the agent; the first that says yes interrupts. An empty list
+ * means any speech that lasts `speakingInterruptDurationMs` interrupts.
+ */
+export const InterruptionStrategySchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('minWords'),
+    params: z.object({
+      minWords: z.number().int('minWords must be a whole number.').min(1, 'minWords must be greater than 0.').max(50),
+    }),
+  }),
+  z.object({
+    type: z.literal('minVolume'),
+    params: z.object({
+      /** Loudness (RMS over the speech so far) in dBFS the user must reach. */
+      minDbfs: z.number().min(-100, 'minDbfs must be at least -100 dBFS.').max(0, 'minDbfs must be at most 0 dBFS.'),
+    }),
+  }),
+  z.object({
+    type: z.literal('minDuration'),
+    params: z.object({
+      minDurationMs: z.number().int().min(0, 'minDurationMs must not be negative.').max(10000),
+    }),
+  }),
+  z.object({
+    // Uses the conversation section's acknowledgementPhrases / interruptionPhrases.
+    type: z.literal('phrases'),
+    params: z.object({}).default({}),
+  }),
+]);
+export type InterruptionStrategyConfig = z.infer<typeof InterruptionStrategySchema>;
+
+const phraseList = z.array(z.string().trim().min(1, 'A phrase must not be empty.').max(100)).max(128, 'At most 128 phrases.');
+
+export const ConversationSettingsSchema = z.object({
+  /** When off, user speech never stops the agent; see `whenOff`. */
+  interruptions: z.enum(['on', 'off']).default('on'),
+  /** What user speech does while interruptions are off: dropped, or appended to the next turn (Agora's modes). */
+  whenOff: z.enum(['ignore', 'append']).default('append'),
+  /**
+   * Speech needed while the agent speaks before playback is paused as a candidate interruption.
+   * Agora's example is 320 ms; LiveKit waits 500 ms. We pause earlier (240 ms) because pausing
+   * is cheap and reversible (the false-alarm path resumes), deciding late is the field's top
+   * complaint, and 240 ms + one 20 ms frame + output latency keeps a real interruption
+   * inaudible within the 300 ms target even when no strategy can decide that early.
+   */
+  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(240),
+  /** Speech needed while the agent is silent (Agora's example: 160 ms). */
+  interruptDurationMs: z.number().int().min(0).max(5000).default(160),
+  /** After a false alarm, resume playback after this much quiet (LiveKit: 2000 ms). */
+  falseInterruptionTimeoutMs: z.number().int().min(0).max(10000).default(2000),
+  /** Silence that ends the user's turn (OpenAI: 500 ms; Agora 120-2000). */
+  silenceDurationMs: z.number().int().min(120, 'At least 120 ms.').max(5000, 'At most 5000 ms.').default(500),
+  /** Longest wait for the end of the user's turn when the semantic check says "not done" (LiveKit/Agora: 3000 ms). */
+  maxWaitMs: z.number().int().min(500).max(10000).default(3000),
+  /**
+   * Ordered interruption strategies. Default: force/acknowledgement phrases first (a "stop"
+   * interrupts on its first word, an "okay" never does), then two words. Two, not the
+   * acceptance table's three: a two-word objection ("no thanks", "hang on") is a real
+   * interruption and every extra word costs ~250 ms of the agent talking over the user;
+   * acknowledgement-only utterances ("yeah sure", "okay got it") are vetoed by the phrase list.
+   */
+  strategies: z
+    .array(InterruptionStrategySchema)
+    .max(8, 'At most 8 strategies.')
+    .default((): InterruptionStrategyConfig[] => [
+      { type: 'phrases', params: {} },
+      { type: 'minWords', params: { minWords: 2 } },
+    ]),
+  /**
+   * Backchannels that never interrupt on their own (Vapi's acknowledgementPhrases plus common
+   * fillers): an utterance made only of these does not stop the agent whatever the other
+   * strategies say. Case and punctuation insensitive.
+   */
+  acknowledgementPhrases: phraseList.default(() => [
+    'okay', 'ok', 'yeah', 'yes', 'yep', 'yup', 'mm-hmm', 'mhm', 'uh-huh', 'right', 'sure', 'got it',
+    'i see', 'alright', 'all right', 'cool', 'nice', 'great', 'thank you', 'thanks', 'oh', 'ah', 'hmm', 'um', 'uh',
+  ]),
+  /** Phrases that always interrupt, on their first occurrence (Vapi's interruptionPhrases, Agora's keyword mode). */
+  interruptionPhrases: phraseList.default(() => [
+    'stop', 'wait', 'hold on', 'hang on', 'no', 'pause', 'enough', 'shut up', 'excuse me', 'sorry',
+  ]),
+  /**
+   * How far the agent is turned down at speech onset. -12 dB makes the agent clearly quieter
+   * (the user hears they are being heard) while a false alarm still sounds continuous.
+   */
+  duckDb: z.number().min(-60, 'duckDb must be at least -60 dB.').max(0, 'duckDb must be at most 0 dB.').default(-12),
+  /** Duck/unduck ramp. 20 ms (one frame) is fast enough to feel instant and slow enough not to click. */
+  duckRampMs: z.number().int().min(0).max(1000).default(20),
+  /** Echo guard: use the played reference so the agent's own voice does not trigger barge-in. */
+  echoGuard: z.boolean().default(true),
+  /**
+   * The mic must exceed the predicted echo by this much before it counts as the user. 6 dB is
+   * the point where a voice of the echo's level added on top is reliably visible (equal powers
+   * add to +3 dB) while estimation error (±2-3 dB on speech) stays below it.
+   */
+  echoMarginDb: z.number().min(0).max(40).default(6),
+  /** Longest echo path delay searched (speaker buffers + room + mic buffers). Typical: 20-150 ms. */
+  echoMaxDelayMs: z.number().int().min(20).max(1000).default(250),
+  /** Semantic end-of-turn hook: an utterance ending in a hold word waits up to maxWaitMs. */
+  semanticEndOfTurn: z.boolean().default(true),
+  /** Trailing words that signal the user is not done ("I want to go and ..."). */
+  holdWords: phraseList.default(() => ['and', 'so', 'um', 'uh', 'but', 'because', 'or', 'then', 'like', 'the', 'a']),
+});
+export type ConversationSettings = z.infer<typeof ConversationSettingsSchema>;

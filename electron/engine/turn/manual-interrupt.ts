@@ -1,0 +1,39 @@
+/**
+ * The one manual interrupt used by the hotkey, the button, the tray and the IPC contract.
+ * Error texts are part of the contract (architecture.md).
+ */
+export const NOT_STREAMING_MESSAGE = 'Failed to send interrupt command: not currently streaming';
+export const NO_ACTIVE_SESSION_MESSAGE = 'Failed to send interrupt command: no active session';
+
+export class InterruptCommandError extends Error {
+  constructor(
+    readonly code: 'NOT_STREAMING' | 'NO_ACTIVE_SESSION',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InterruptCommandError';
+  }
+}
+
+/** What the manual interrupt needs to know about the running session. */
+export interface InterruptTarget {
+  /** A session is running (audio streaming in and out). */
+  isStreaming(): boolean;
+  activeSessionId(): string | null;
+  /** Stops the agent now if it is speaking; returns false when it was not (no-op). */
+  interruptNow(): boolean;
+}
+
+export type InterruptOutcome = { interrupted: boolean; sessionId: string };
+
+/** Throws InterruptCommandError when there is nothing to interrupt; a silent agent is a no-op. */
+export function sendInterrupt(target: InterruptTarget | null): InterruptOutcome {
+  if (target === null || !target.isStreaming()) {
+    throw new InterruptCommandError('NOT_STREAMING', NOT_STREAMING_MESSAGE);
+  }
+  const sessionId = target.activeSessionId();
+  if (sessionId === null || sessionId === '') {
+    throw new InterruptCommandError('NO_ACTIVE_SESSION', NO_ACTIVE_SESSION_MESSAGE);
+  }
+  return { interrupted: target.interruptNow(), sessionId };
+}

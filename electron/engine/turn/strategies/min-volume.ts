@@ -1,0 +1,41 @@
+import type { AudioFrame } from '../../audio/frame.js';
+import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
+
+/** Power of a full-scale sine is 0.5; we report plain RMS dBFS (full-scale square = 0 dBFS). */
+export function rmsDbfs(sumSquares: number, count: number): number {
+  if (count === 0 || sumSquares <= 0) return -Infinity;
+  return 10 * Math.log10(sumSquares / count);
+}
+
+/** Interrupts once the RMS level of the user's speech so far reaches `minDbfs`. */
+export class MinVolumeStrategy implements InterruptionStrategy {
+  readonly name = 'minVolume';
+  private sumSquares = 0;
+  private count = 0;
+
+  constructor(readonly minDbfs: number) {
+    if (!Number.isFinite(minDbfs) || minDbfs > 0) {
+      throw new StrategyConfigError(`minDbfs must be a level of 0 dBFS or below (got ${minDbfs}).`);
+    }
+  }
+
+  appendAudio(frame: AudioFrame): void {
+    for (const s of frame.data) this.sumSquares += s * s;
+    this.count += frame.data.length;
+  }
+
+  setText(_text: string): void {}
+
+  levelDbfs(): number {
+    return rmsDbfs(this.sumSquares, this.count);
+  }
+
+  shouldInterrupt(): boolean {
+    return this.levelDbfs() >= this.minDbfs;
+  }
+
+  reset(): void {
+    this.sumSquares = 0;
+    this.count = 0;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * An interruption strategy (the Pipecat shape, asked early): it is fed the user's audio and
+ * the latest transcript hypothesis while the user speaks over the agent, answers
+ * `shouldInterrupt()` at every update, and is `reset()` after each decision.
+ */
+import type { AudioFrame } from '../../audio/frame.js';
+
+export interface InterruptionStrategy {
+  /** Short name reported with an interruption ("minWords", "phrases", ...). */
+  readonly name: string;
+  appendAudio(frame: AudioFrame): void;
+  /** The latest transcript of the current user speech (interim hypotheses replace each other). */
+  setText(text: string): void;
+  shouldInterrupt(): boolean;
+  /**
+   * Optional veto: true when the speech so far must not interrupt whatever the other
+   * strategies say (an utterance made only of acknowledgements).
+   */
+  vetoes?(): boolean;
+  reset(): void;
+}
+
+export class StrategyConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StrategyConfigError';
+  }
+}
