@@ -1,0 +1,309 @@
+import { EventEmitter } from 'node:events';
+import type { Clock, TimerHandle } from '../clock';
+import { nullLogger, type Logger } from '../logger';
+import { upmixFromMono } from './channels';
+import type { AudioFrame } from './frame';
+import { GainRamp, dbToGain } from './gain-ramp';
+import type { AudioOutput } from './ports';
+import type { ResamplerFactory } from './resampler';
+import { TurnAudio } from './turn-audio';
+
+export type PlaybackQueueEvents = {
+  playbackStarted: [{ turnId: string }];
+  playbackFinished: [{ turnId: string; interrupted: boolean; playedMs: number }];
+  /** Every output frame exactly as handed to the device; timestampMs = clock time written (echo guard reference). */
+  written: [AudioFrame];
+};
+
+export interface PlaybackQueueOptions {
+  output: AudioOutput;
+  clock: Clock;
+  /** 20 ms: every operation takes effect within one frame, and 20 ms is the engine's frame (architecture.md). */
+  frameMs?: number;
+  /**
+   * How far ahead of real time audio is handed to the device. One frame: enough to ride
+   * over timer jitter, and nothing more sits beyond the queue's reach when clear() comes.
+   */
+  leadMs?: number;
+  /** Needed when chunks arrive at a rate other than the device's (TTS at 24 kHz, device at 48 kHz). */
+  resamplers?: ResamplerFactory;
+  logger?: Logger;
+}
+
+/** Turn ids remembered as cleared, so late chunks of a cancelled turn are dropped; old ones are forgotten past this. */
+const CLEARED_MEMORY = 1000;
+
+/**
+ * Sits between TTS and the output device. Chunks are tagged with their turn; the queue
+ * paces frames to the device in real time, a frame (or two) ahead, so clear/duck/pause
+ * act within one frame. It keeps, per turn, when each written sample will be heard, so
+ * `playedMs` says how much of the turn the person has actually heard.
+ */
+export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
+  private readonly output: AudioOutput;
+  private readonly clock: Clock;
+  private readonly frameMs: number;
+  private readonly leadMs: number;
+  private readonly samplesPerFrame: number;
+  private readonly resamplers: ResamplerFactory | undefined;
+  private readonly logger: Logger;
+  private readonly gain: GainRamp;
+  /** Turns waiting or playing, in play order. */
+  private readonly turns: TurnAudio[] = [];
+  /** Turns fully written, waiting for their last sample to be heard. */
+  private readonly draining = new Map<string, { turn: TurnAudio; timer: TimerHandle }>();
+  private readonly cleared = new Set<string>();
+  private readonly finishedPlayedMs = new Map<string, number>();
+  private timer: TimerHandle | undefined;
+  /** Clock time at which the device started on the current run of continuous audio; null when idle. */
+  private anchorMs: number | null = null;
+  private samplesSinceAnchor = 0;
+  private isPaused = false;
+  /** Whose audio the device was handed last: only that turn's audio can still sit in its buffer. */
+  private lastWrittenTurnId: string | null = null;
+
+  constructor(options: PlaybackQueueOptions) {
+    super();
+    this.output = options.output;
+    this.clock = options.clock;
+    this.frameMs = options.frameMs ?? 20;
+    this.leadMs = options.leadMs ?? this.frameMs;
+    if (!(this.frameMs > 0 && this.frameMs <= 100)) throw new RangeError(`PlaybackQueue: frameMs must be in (0, 100], got ${this.frameMs}.`);
+    if (!(this.leadMs >= 0)) throw new RangeError(`PlaybackQueue: leadMs must be >= 0, got ${this.leadMs}.`);
+    this.samplesPerFrame = Math.max(1, Math.round((this.output.sampleRate * this.frameMs) / 1000));
+    this.resamplers = options.resamplers;
+    this.logger = options.logger ?? nullLogger;
+    this.gain = new GainRamp(this.output.sampleRate);
+  }
+
+  /** Time between handing a sample to the device and it being heard: the device's own latency plus our lead. */
+  get outputLatencyMs(): number {
+    return this.output.latencyMs + this.leadMs;
+  }
+
+  get paused(): boolean {
+    return this.isPaused;
+  }
+
+  enqueue(turnId: string, samples: Float32Array, sampleRate: number): void {
+    if (this.cleared.has(turnId)) return;
+    if (!(samples instanceof Float32Array)) throw new TypeError('PlaybackQueue.enqueue: samples must be a Float32Array (mono).');
+    if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`PlaybackQueue.enqueue: bad sample rate ${sampleRate}.`);
+    if (this.finishedPlayedMs.has(turnId) || this.draining.has(turnId)) {
+      throw new Error(`PlaybackQueue.enqueue: turn ${turnId} has already finished playing.`);
+    }
+    const turn = this.turnFor(turnId, sampleRate);
+    if (turn.ended) throw new Error(`PlaybackQueue.enqueue: turn ${turnId} was ended with endTurn(); no more audio is accepted.`);
+    if (turn.resampler && turn.resampler.inputRate !== sampleRate) {
+      throw new RangeError(`PlaybackQueue.enqueue: turn ${turnId} changed rate from ${turn.resampler.inputRate} to ${sampleRate} Hz mid-turn.`);
+    }
+    if (!turn.resampler && sampleRate !== this.output.sampleRate) {
+      throw new RangeError(`PlaybackQueue.enqueue: turn ${turnId} changed rate from ${this.output.sampleRate} to ${sampleRate} Hz mid-turn.`);
+    }
+    turn.push(turn.resampler ? turn.resampler.process(samples) : samples.slice());
+    this.kick();
+  }
+
+  endTurn(turnId: string): void {
+    if (this.cleared.has(turnId) || this.finishedPlayedMs.has(turnId) || this.draining.has(turnId)) return;
+    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, null));
+    if (turn.ended) return;
+    turn.ended = true;
+    if (turn.resampler) {
+      turn.push(trimFlushTail(turn.resampler.flush()));
+      turn.resampler.release();
+      turn.resampler = null;
+    }
+    this.kick();
+  }
+
+  clear(turnId: string): void {
+    const nowMs = this.clock.nowMs();
+    this.rememberCleared(turnId);
+    const index = this.turns.findIndex((t) => t.turnId === turnId);
+    const drain = this.draining.get(turnId);
+    const turn = index >= 0 ? this.turns[index]! : drain?.turn;
+    if (!turn) return;
+    if (index >= 0) this.turns.splice(index, 1);
+    if (drain) {
+      this.clock.clearTimeout(drain.timer);
+      this.draining.delete(turnId);
+    }
+    // Whatever of this turn the device still holds must not be heard either.
+    if (turn.heardEndMs() > nowMs && this.lastWrittenTurnId === turnId) {
+      this.output.flush();
+      turn.cutHeardAt(nowMs);
+      this.restartPacing();
+    }
+    turn.dispose();
+    this.finish(turn, true, nowMs);
+    if (this.turns.length === 0) this.stopTimer();
+  }
+
+  duck(db: number, rampMs: number): void {
+    if (!Number.isFinite(db) || db > 0) throw new RangeError(`PlaybackQueue.duck: db must be a finite number <= 0, got ${db}.`);
+    this.gain.rampTo(dbToGain(db), rampMs);
+  }
+
+  unduck(rampMs: number): void {
+    this.gain.rampTo(1, rampMs);
+  }
+
+  pause(): void {
+    if (this.isPaused) return;
+    this.isPaused = true;
+    this.stopTimer();
+    this.restartPacing();
+  }
+
+  resume(): void {
+    if (!this.isPaused) return;
+    this.isPaused = false;
+    this.kick();
+  }
+
+  playedMs(turnId: string): number {
+    const done = this.finishedPlayedMs.get(turnId);
+    if (done !== undefined) return done;
+    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.draining.get(turnId)?.turn;
+    return turn ? turn.heardMs(this.clock.nowMs()) : 0;
+  }
+
+  currentTurnId(): string | null {
+    const first = this.draining.values().next();
+    if (!first.done) return first.value.turn.turnId;
+    return this.turns[0]?.turnId ?? null;
+  }
+
+  isPlaying(): boolean {
+    if (this.draining.size > 0) return true;
+    const head = this.turns[0];
+    return !this.isPaused && head !== undefined && head.started;
+  }
+
+  /** Stops everything and clears every turn (session end). */
+  dispose(): void {
+    for (const turn of [...this.turns, ...[...this.draining.values()].map((d) => d.turn)]) this.clear(turn.turnId);
+    this.stopTimer();
+  }
+
+  private turnFor(turnId: string, sampleRate: number): TurnAudio {
+    const existing = this.turns.find((t) => t.turnId === turnId);
+    if (existing) return existing;
+    let resampler = null;
+    if (sampleRate !== this.output.sampleRate) {
+      if (!this.resamplers) {
+        throw new Error(
+          `PlaybackQueue.enqueue: audio at ${sampleRate} Hz needs resampling to the device's ${this.output.sampleRate} Hz; pass options.resamplers (await loadResamplerFactory()).`,
+        );
+      }
+      resampler = this.resamplers.create({ inputRate: sampleRate, outputRate: this.output.sampleRate });
+    }
+    return this.addTurn(new TurnAudio(turnId, resampler));
+  }
+
+  private addTurn(turn: TurnAudio): TurnAudio {
+    this.turns.push(turn);
+    return turn;
+  }
+
+  private rememberCleared(turnId: string): void {
+    this.cleared.add(turnId);
+    if (this.cleared.size > CLEARED_MEMORY) this.cleared.delete(this.cleared.values().next().value as string);
+  }
+
+  private kick(): void {
+    if (this.isPaused) return;
+    this.pump();
+    if (this.turns.length > 0 && this.timer === undefined) this.timer = this.clock.setInterval(() => this.pump(), this.frameMs);
+  }
+
+  private stopTimer(): void {
+    if (this.timer === undefined) return;
+    this.clock.clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The next write starts a new run of continuous audio (after pause, underrun or flush). */
+  private restartPacing(): void {
+    this.anchorMs = null;
+    this.samplesSinceAnchor = 0;
+  }
+
+  /** Writes every frame that is due: the device is kept `leadMs` ahead of real time, no more. */
+  private pump(): void {
+    if (this.isPaused) return;
+    const rate = this.output.sampleRate;
+    for (;;) {
+      const head = this.turns[0];
+      if (!head) {
+        this.stopTimer();
+        this.restartPacing();
+        return;
+      }
+      if (head.queuedSamples === 0) {
+        if (head.ended) {
+          this.turns.shift();
+          this.startDraining(head);
+          continue;
+        }
+        // Underrun: TTS is behind. Wait for more audio; pacing restarts when it comes.
+        this.stopTimer();
+        this.restartPacing();
+        return;
+      }
+      const nowMs = this.clock.nowMs();
+      if (this.anchorMs === null) this.anchorMs = nowMs;
+      const writtenMs = (this.samplesSinceAnchor * 1000) / rate;
+      if (writtenMs >= nowMs - this.anchorMs + this.leadMs && this.samplesSinceAnchor > 0) return;
+      this.writeFrom(head, nowMs);
+    }
+  }
+
+  private writeFrom(turn: TurnAudio, nowMs: number): void {
+    const rate = this.output.sampleRate;
+    const mono = turn.take(this.samplesPerFrame);
+    this.gain.apply(mono);
+    const heardFromMs = this.anchorMs! + (this.samplesSinceAnchor * 1000) / rate + this.output.latencyMs;
+    this.samplesSinceAnchor += mono.length;
+    turn.writtenSamples += mono.length;
+    turn.addHeard(heardFromMs, (mono.length * 1000) / rate);
+    const frame: AudioFrame = { data: upmixFromMono(mono, this.output.channels), sampleRate: rate, channels: this.output.channels, timestampMs: nowMs };
+    if (!turn.started) {
+      turn.started = true;
+      this.emit('playbackStarted', { turnId: turn.turnId });
+    }
+    this.lastWrittenTurnId = turn.turnId;
+    this.output.write(frame);
+    this.emit('written', frame);
+  }
+
+  private startDraining(turn: TurnAudio): void {
+    turn.dispose();
+    const waitMs = Math.max(0, turn.heardEndMs() - this.clock.nowMs());
+    if (!turn.started || waitMs === 0) {
+      this.finish(turn, false, this.clock.nowMs());
+      return;
+    }
+    const timer = this.clock.setTimeout(() => {
+      this.draining.delete(turn.turnId);
+      this.finish(turn, false, this.clock.nowMs());
+    }, waitMs);
+    this.draining.set(turn.turnId, { turn, timer });
+  }
+
+  private finish(turn: TurnAudio, interrupted: boolean, nowMs: number): void {
+    const playedMs = interrupted ? turn.heardMs(nowMs) : (turn.writtenSamples * 1000) / this.output.sampleRate;
+    this.finishedPlayedMs.set(turn.turnId, playedMs);
+    if (this.finishedPlayedMs.size > CLEARED_MEMORY) this.finishedPlayedMs.delete(this.finishedPlayedMs.keys().next().value as string);
+    this.logger.debug('playback finished', { turnId: turn.turnId, interrupted, playedMs });
+    this.emit('playbackFinished', { turnId: turn.turnId, interrupted, playedMs });
+  }
+}
+
+/** The resampler's flush is mostly silence past the real tail; keep only up to the last non-zero sample. */
+function trimFlushTail(tail: Float32Array): Float32Array {
+  let end = tail.length;
+  while (end > 0 && Math.abs(tail[end - 1]!) < 1e-6) end--;
+  return tail.subarray(0, end);
+}
