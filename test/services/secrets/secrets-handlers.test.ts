@@ -42,7 +42,7 @@ describe('secrets channels', () => {
     await services.registry.handle('secrets:set', { provider: 'deepgram', key: 'dg-0123456789' });
     await services.registry.handle('secrets:clear', { provider: 'openai' });
     const status = await services.registry.handle('secrets:status', undefined);
-    expect(status.ok && status.value.providers).toEqual([{ provider: 'deepgram', set: true }]);
+    expect(status).toMatchObject({ ok: true, value: { providers: [{ provider: 'deepgram', set: true }] } });
   });
 
   it('rejects a key with a pasted line break, naming the problem without echoing the key', async () => {
