@@ -1,0 +1,10 @@
+export * from './result.js';
+export * from './define.js';
+export * from './names.js';
+export * from './channels/index.js';
+export * from './channels/settings.js';
+export * from './channels/shell.js';
+export * from './channels/secrets.js';
+export * from './settings/index.js';
+export type { BridgeApi, InterjectApi, Invoke, NamespacedApi } from './bridge.js';
+export { namespaced } from './bridge.js';

@@ -1,0 +1,23 @@
+/**
+ * Channel names only, with no dependencies: the sandboxed preload imports this (it cannot
+ * load zod), and uses it as the allow-list. channels/index.ts checks it matches the schemas.
+ */
+export const INVOKE_CHANNELS = [
+  'settings:get',
+  'settings:update',
+  'settings:reset',
+  'settings:import',
+  'settings:export',
+  'settings:dismissNotice',
+  'shell:hotkeyStatus',
+  'shell:openLogsFolder',
+  'shell:microphonePermission',
+  'secrets:set',
+  'secrets:clear',
+  'secrets:status',
+] as const;
+
+export const EVENT_CHANNELS = ['settings:changed', 'settings:notice', 'shell:hotkeyStatus', 'shell:actionFailed'] as const;
+
+export type InvokeChannelName = (typeof INVOKE_CHANNELS)[number];
+export type EventChannelName = (typeof EVENT_CHANNELS)[number];

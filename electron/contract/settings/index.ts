@@ -1,0 +1,91 @@
+/**
+ * The settings schema: the single source of defaults, validation and (with
+ * `settings/migrations.ts` in services) versioning. One section per domain, each in its own
+ * file, so the settings panel can group and reset per section.
+ */
+import { z } from 'zod';
+import { AppearanceSettingsSchema } from './appearance.js';
+import { AudioSettingsSchema } from './audio.js';
+import { ConversationSettingsSchema } from './conversation.js';
+import { HotkeySettingsSchema } from './hotkeys.js';
+import { TtsSettingsSchema } from './tts.js';
+import { VadSettingsSchema } from './vad.js';
+
+export { acceleratorProblem, isValidAccelerator } from './accelerator.js';
+
+/** Bump when a change needs a migration; add the step in electron/services/settings/migrations.ts. */
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export const settingsSections = {
+  conversation: ConversationSettingsSchema,
+  vad: VadSettingsSchema,
+  audio: AudioSettingsSchema,
+  hotkeys: HotkeySettingsSchema,
+  appearance: AppearanceSettingsSchema,
+  tts: TtsSettingsSchema,
+} as const;
+
+export type SettingsSection = keyof typeof settingsSections;
+export const SETTINGS_SECTIONS = Object.keys(settingsSections) as SettingsSection[];
+
+// Each section defaults to its own defaults, so `{}` parses to the full default settings.
+export const SettingsSchema = z.object({
+  conversation: ConversationSettingsSchema.default(() => ConversationSettingsSchema.parse({})),
+  vad: VadSettingsSchema.default(() => VadSettingsSchema.parse({})),
+  audio: AudioSettingsSchema.default(() => AudioSettingsSchema.parse({})),
+  hotkeys: HotkeySettingsSchema.default(() => HotkeySettingsSchema.parse({})),
+  appearance: AppearanceSettingsSchema.default(() => AppearanceSettingsSchema.parse({})),
+  tts: TtsSettingsSchema.default(() => TtsSettingsSchema.parse({})),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * A change request: any subset of sections, each any subset of its fields. Unknown
+ * sections or fields are rejected (strict) so a typo is an error, not a silently dropped setting.
+ * Values are checked loosely here and fully after merging (cross-field rules need the whole section).
+ */
+export const SettingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      SETTINGS_SECTIONS.map((s) => [s, z.record(z.string(), z.unknown()).optional()]),
+    ) as Record<SettingsSection, z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnknown>>>,
+  )
+  .strict();
+
+export type SettingsPatch = { [K in SettingsSection]?: Partial<Settings[K]> };
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({});
+}
+
+export function sectionDefaults<K extends SettingsSection>(section: K): Settings[K] {
+  return defaultSettings()[section];
+}
+
+/** Merges a patch into settings (shallow per section). Does not validate. */
+export function mergeSettings(base: Settings, patch: SettingsPatch): unknown {
+  const out: Record<string, unknown> = { ...base };
+  for (const [section, fields] of Object.entries(patch)) {
+    if (fields === undefined) continue;
+    out[section] = { ...(base as Record<string, object>)[section], ...fields };
+  }
+  return out;
+}
+
+export interface FieldIssue {
+  /** Dotted path, e.g. "vad.speechThreshold". */
+  path: string;
+  message: string;
+}
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Validates the result of applying `patch` to `base`. */
+export function validateSettings(candidate: unknown): { ok: true; settings: Settings } | { ok: false; issues: FieldIssue[] } {
+  const result = SettingsSchema.safeParse(candidate);
+  if (result.success) return { ok: true, settings: result.data };
+  return { ok: false, issues: issuesOf(result.error) };
+}

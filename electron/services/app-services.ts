@@ -1,0 +1,58 @@
+/**
+ * Everything main and the browser twin share: the handler registry, the event hub, and the
+ * services behind them. Electron main and electron/web each build one of these and only add
+ * their transport. Later domains (agent, devices, ...) are wired here.
+ */
+import path from 'node:path';
+import { nullLogger, type Logger } from '../engine/logger.js';
+import { EventHub } from './event-hub.js';
+import { HandlerRegistry } from './handler-registry.js';
+import { registerSecretsHandlers } from './handlers/secrets-handlers.js';
+import { registerSettingsHandlers } from './handlers/settings-handlers.js';
+import { registerShellHandlers } from './handlers/shell-handlers.js';
+import { PlainFileSecretStore } from './secrets/plain-file-secret-store.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import { twinDesktopShell, type DesktopShell } from './shell/desktop-shell.js';
+import { SettingsStore } from './settings/settings-store.js';
+
+export interface AppServicesOptions {
+  /** Folder for settings and other per-user data. */
+  dataDir: string;
+  logger?: Logger;
+  /** API keys. Main passes the safeStorage store; default (twin): a 0600 file in dataDir. */
+  secrets?: SecretStore;
+  /** Hotkeys, logs folder, mic permission. Main passes its Electron shell; default: the twin's. */
+  shell?: DesktopShell;
+}
+
+export interface AppServices {
+  registry: HandlerRegistry;
+  events: EventHub;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  dispose(): Promise<void>;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const logger = options.logger ?? nullLogger;
+  const registry = new HandlerRegistry({ logger });
+  const events = new EventHub(logger);
+  const settings = new SettingsStore({ dir: options.dataDir });
+  settings.on('changed', (s) => events.emit('settings:changed', s));
+  settings.on('notice', (n) => events.emit('settings:notice', n));
+  for (const notice of settings.notices()) logger.warn('Settings notice', { kind: notice.kind, message: notice.message });
+  registerSettingsHandlers(registry, settings);
+  const secrets = options.secrets ?? new PlainFileSecretStore(path.join(options.dataDir, 'secrets.json'), logger);
+  registerSecretsHandlers(registry, secrets);
+  registerShellHandlers(registry, options.shell ?? twinDesktopShell);
+
+  return {
+    registry,
+    events,
+    settings,
+    secrets,
+    async dispose() {
+      settings.removeAllListeners();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Reads the settings file and turns whatever is there into valid settings, losing nothing:
+ * - missing file: defaults;
+ * - unreadable or not JSON: moved aside to settings.corrupt-<time>.json, defaults, a notice;
+ * - valid JSON with some bad fields: a copy kept aside, only the bad fields reset, a notice naming them;
+ * - an older schema version: migrated.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  SETTINGS_SECTIONS,
+  settingsSections,
+  SettingsSchema,
+  type Settings,
+  type SettingsNotice,
+} from '../../contract/index.js';
+import { migrate } from './migrations.js';
+
+export interface LoadedSettings {
+  settings: Settings;
+  notices: SettingsNotice[];
+  /** True when the file must be (re)written: new, migrated or repaired. */
+  needsWrite: boolean;
+}
+
+export function asidePath(filePath: string, nowMs: number): string {
+  const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-');
+  return path.join(path.dirname(filePath), `settings.corrupt-${stamp}.json`);
+}
+
+export function loadSettingsFile(filePath: string, nowMs: number): LoadedSettings {
+  if (!fs.existsSync(filePath)) return { settings: SettingsSchema.parse({}), notices: [], needsWrite: true };
+
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const movedTo = moveAside(filePath, nowMs);
+    return fresh({
+      kind: 'unreadable-file',
+      message: `The settings file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Default settings are in use.`,
+      atMs: nowMs,
+      ...(movedTo ? { movedTo } : {}),
+    });
+  }
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const movedTo = moveAside(filePath, nowMs);
+    return fresh({
+      kind: 'corrupt-file-replaced',
+      message: `The settings file was damaged, so Interject started with default settings. The old file was kept${movedTo ? ` as ${path.basename(movedTo)}` : ''}.`,
+      atMs: nowMs,
+      ...(movedTo ? { movedTo } : {}),
+    });
+  }
+
+  const notices: SettingsNotice[] = [];
+  let migration;
+  try {
+    migration = migrate(raw as Record<string, unknown>);
+  } catch (error) {
+    const movedTo = moveAside(filePath, nowMs);
+    return fresh({ kind: 'corrupt-file-replaced', message: `The settings file could not be upgraded (${(error as Error).message}). Defaults are in use; the old file was kept.`, atMs: nowMs, ...(movedTo ? { movedTo } : {}) });
+  }
+  if (migration.migrated) {
+    notices.push({ kind: 'migrated', message: `Settings were upgraded from version ${migration.fromVersion}.`, atMs: nowMs });
+  }
+
+  const { settings, resetFields } = repairSections(migration.raw);
+  if (resetFields.length > 0 || migration.fromNewerApp) {
+    const copy = copyAside(filePath, nowMs);
+    const what = resetFields.length > 0 ? `These settings were invalid and are back to their defaults: ${resetFields.join(', ')}.` : 'The settings file comes from a newer version of Interject; settings this version does not know were left out.';
+    notices.push({ kind: 'corrupt-file-replaced', message: `${what} The original file was kept${copy ? ` as ${path.basename(copy)}` : ''}.`, atMs: nowMs, ...(copy ? { movedTo: copy } : {}) });
+  }
+  return { settings, notices, needsWrite: migration.migrated || resetFields.length > 0 };
+}
+
+/** Keeps every valid field; a bad field (or a bad section) falls back to its default. */
+function repairSections(raw: Record<string, unknown>): { settings: Settings; resetFields: string[] } {
+  const resetFields: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const section of SETTINGS_SECTIONS) {
+    const schema = settingsSections[section];
+    const value = raw[section];
+    if (value === undefined) continue;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      resetFields.push(section);
+      continue;
+    }
+    const fields = { ...(value as Record<string, unknown>) };
+    let result = schema.safeParse(fields);
+    // Drop each field an issue points at, until the rest parses (bounded by the field count).
+    for (let guard = 0; !result.success && guard <= Object.keys(value).length; guard++) {
+      const bad = new Set(result.error.issues.map((i) => String(i.path[0] ?? '')));
+      for (const key of bad) {
+        if (key && key in fields) {
+          delete fields[key];
+          resetFields.push(`${section}.${key}`);
+        } else if (!key) {
+          Object.keys(fields).forEach((k) => delete fields[k]);
+          resetFields.push(section);
+        }
+      }
+      result = schema.safeParse(fields);
+    }
+    out[section] = result.success ? result.data : undefined;
+  }
+  return { settings: SettingsSchema.parse(out), resetFields: [...new Set(resetFields)] };
+}
+
+function fresh(notice: SettingsNotice): LoadedSettings {
+  return { settings: SettingsSchema.parse({}), notices: [notice], needsWrite: true };
+}
+
+function moveAside(filePath: string, nowMs: number): string | undefined {
+  const target = asidePath(filePath, nowMs);
+  try {
+    fs.renameSync(filePath, target);
+    return target;
+  } catch {
+    return undefined;
+  }
+}
+
+function copyAside(filePath: string, nowMs: number): string | undefined {
+  const target = asidePath(filePath, nowMs);
+  try {
+    fs.copyFileSync(filePath, target);
+    return target;
+  } catch {
+    return undefined;
+  }
+}

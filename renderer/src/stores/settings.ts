@@ -1,0 +1,164 @@
+/**
+ * The settings domain: what main has saved (`saved`), what the person is editing (`draft`),
+ * field errors from the contract's schema (checked as they type, and again by main on save),
+ * and notices from main (e.g. a damaged settings file was replaced).
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import {
+  defaultSettings,
+  validateSettings,
+  type IpcError,
+  type Settings,
+  type SettingsNotice,
+  type SettingsSection,
+} from '../../../electron/contract/index';
+import { getBridge } from '../bridge';
+
+type Draft = { [K in SettingsSection]: Record<string, unknown> };
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export const useSettingsStore = defineStore('settings', () => {
+  const saved = ref<Settings>(defaultSettings());
+  const draft = ref<Draft>(clone(defaultSettings()) as unknown as Draft);
+  const fieldErrors = ref<Record<string, string>>({});
+  const notices = ref<SettingsNotice[]>([]);
+  const filePath = ref('');
+  const loaded = ref(false);
+  const saving = ref(false);
+  const lastError = ref<IpcError | null>(null);
+  const lastSavedAtMs = ref<number | null>(null);
+  let unsubscribers: Array<() => void> = [];
+
+  const dirty = computed(() => JSON.stringify(draft.value) !== JSON.stringify(saved.value));
+  const hasErrors = computed(() => Object.keys(fieldErrors.value).length > 0);
+
+  function dirtySection(section: SettingsSection): boolean {
+    return JSON.stringify(draft.value[section]) !== JSON.stringify(saved.value[section]);
+  }
+
+  function validateDraft(): void {
+    const result = validateSettings(draft.value);
+    fieldErrors.value = result.ok ? {} : Object.fromEntries(result.issues.map((i) => [i.path, i.message]));
+  }
+
+  function applySaved(settings: Settings, keepEdits = false): void {
+    const edits = keepEdits ? clone(draft.value) : null;
+    const before = clone(saved.value);
+    saved.value = settings;
+    const next = clone(settings) as unknown as Draft;
+    if (edits) {
+      // Keep what the person is editing; take main's value for every untouched field.
+      for (const section of Object.keys(next) as SettingsSection[]) {
+        for (const key of Object.keys(next[section])) {
+          const edited = JSON.stringify(edits[section]?.[key]) !== JSON.stringify((before as unknown as Draft)[section]?.[key]);
+          if (edited) next[section][key] = edits[section][key];
+        }
+      }
+    }
+    draft.value = next;
+    validateDraft();
+  }
+
+  /** Set-up: subscribe to main's broadcasts. Call once from the app root; `stop` undoes it. */
+  function start(): void {
+    if (unsubscribers.length > 0) return;
+    const api = getBridge();
+    unsubscribers = [
+      api.on('settings:changed', (settings) => applySaved(settings, true)),
+      api.on('settings:notice', (notice) => {
+        notices.value = [...notices.value.filter((n) => n.atMs !== notice.atMs), notice];
+      }),
+    ];
+  }
+
+  function stop(): void {
+    unsubscribers.forEach((u) => u());
+    unsubscribers = [];
+  }
+
+  async function load(): Promise<void> {
+    const result = await getBridge().settings.get();
+    if (!result.ok) {
+      lastError.value = result.error;
+      return;
+    }
+    applySaved(result.value.settings);
+    notices.value = result.value.notices;
+    filePath.value = result.value.filePath;
+    loaded.value = true;
+  }
+
+  function setField(section: SettingsSection, key: string, value: unknown): void {
+    draft.value = { ...draft.value, [section]: { ...draft.value[section], [key]: value } };
+    validateDraft();
+  }
+
+  function discard(): void {
+    applySaved(saved.value);
+  }
+
+  /** Sends only what changed. Main validates again; its field issues land in `fieldErrors`. */
+  async function save(): Promise<boolean> {
+    validateDraft();
+    if (hasErrors.value) return false;
+    const patch: Record<string, Record<string, unknown>> = {};
+    for (const section of Object.keys(draft.value) as SettingsSection[]) {
+      for (const [key, value] of Object.entries(draft.value[section])) {
+        if (JSON.stringify(value) !== JSON.stringify((saved.value[section] as Record<string, unknown>)[key])) {
+          (patch[section] ??= {})[key] = value;
+        }
+      }
+    }
+    if (Object.keys(patch).length === 0) return true;
+    saving.value = true;
+    try {
+      const result = await getBridge().settings.update(patch);
+      return handleWrite(result);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  function handleWrite(result: { ok: true; value: Settings } | { ok: false; error: IpcError }): boolean {
+    if (!result.ok) {
+      lastError.value = result.error;
+      if (result.error.issues) fieldErrors.value = Object.fromEntries(result.error.issues.map((i) => [i.path, i.message]));
+      return false;
+    }
+    lastError.value = null;
+    lastSavedAtMs.value = Date.now();
+    applySaved(result.value);
+    return true;
+  }
+
+  async function resetSection(section: SettingsSection): Promise<boolean> {
+    return handleWrite(await getBridge().settings.reset({ section }));
+  }
+
+  async function importJson(json: string): Promise<boolean> {
+    return handleWrite(await getBridge().settings.import({ json }));
+  }
+
+  async function exportJson(): Promise<string | null> {
+    const result = await getBridge().settings.export();
+    if (!result.ok) {
+      lastError.value = result.error;
+      return null;
+    }
+    return result.value.json;
+  }
+
+  async function dismissNotice(atMs: number): Promise<void> {
+    notices.value = notices.value.filter((n) => n.atMs !== atMs);
+    await getBridge().settings.dismissNotice({ atMs });
+  }
+
+  return {
+    saved, draft, fieldErrors, notices, filePath, loaded, saving, lastError, lastSavedAtMs, dirty, hasErrors,
+    dirtySection, start, stop, load, setField, discard, save, resetSection, importJson, exportJson, dismissNotice,
+  };
+});
