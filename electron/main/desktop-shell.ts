@@ -1,0 +1,31 @@
+/**
+ * Main's answers to the settings panel's shell questions: hotkey status (from the hotkey
+ * manager), the logs folder (opened with the OS file manager) and microphone permission.
+ */
+import fs from 'node:fs';
+import { shell } from 'electron';
+import type { HotkeyStatus, MicrophonePermission } from '../contract/index.js';
+import { nullLogger, type Logger } from '../engine/logger.js';
+import type { DesktopShell } from '../services/shell/desktop-shell.js';
+
+export interface ElectronDesktopShellOptions {
+  logsDir: string;
+  hotkeyStatus(): HotkeyStatus;
+  microphonePermission(prompt: boolean): Promise<MicrophonePermission>;
+  logger?: Logger;
+}
+
+export function createElectronDesktopShell(options: ElectronDesktopShellOptions): DesktopShell {
+  const logger = options.logger ?? nullLogger;
+  return {
+    hotkeyStatus: () => options.hotkeyStatus(),
+    async openLogsFolder() {
+      fs.mkdirSync(options.logsDir, { recursive: true });
+      // openPath answers '' on success, else the OS's reason.
+      const problem = await shell.openPath(options.logsDir);
+      if (problem) logger.warn('Could not open the logs folder', { path: options.logsDir, problem });
+      return { path: options.logsDir, opened: problem === '' };
+    },
+    microphonePermission: (prompt) => options.microphonePermission(prompt),
+  };
+}
