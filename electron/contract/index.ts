@@ -5,6 +5,8 @@ export * from './channels/index.js';
 export * from './channels/settings.js';
 export * from './channels/shell.js';
 export * from './channels/secrets.js';
+export * from './channels/agent.js';
+export * from './channels/devices.js';
 export * from './settings/index.js';
 export type { BridgeApi, InterjectApi, Invoke, NamespacedApi } from './bridge.js';
 export { namespaced } from './bridge.js';

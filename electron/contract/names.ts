@@ -15,9 +15,30 @@ export const INVOKE_CHANNELS = [
   'secrets:set',
   'secrets:clear',
   'secrets:status',
+  'agent:start',
+  'agent:stop',
+  'agent:interrupt',
+  'agent:mute',
+  'agent:status',
+  'devices:list',
+  'devices:testSpeaker',
+  'devices:testMicrophone',
 ] as const;
 
-export const EVENT_CHANNELS = ['settings:changed', 'settings:notice', 'shell:hotkeyStatus', 'shell:actionFailed'] as const;
+export const EVENT_CHANNELS = [
+  'settings:changed',
+  'settings:notice',
+  'shell:hotkeyStatus',
+  'shell:actionFailed',
+  'agent:state',
+  'transcript:update',
+  'metrics:update',
+  'audio:level',
+  'bargein:mark',
+  'app:error',
+  'devices:testLevel',
+  'devices:changed',
+] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNELS)[number];
 export type EventChannelName = (typeof EVENT_CHANNELS)[number];

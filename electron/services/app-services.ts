@@ -10,6 +10,7 @@ import { HandlerRegistry } from './handler-registry.js';
 import { registerSecretsHandlers } from './handlers/secrets-handlers.js';
 import { registerSettingsHandlers } from './handlers/settings-handlers.js';
 import { registerShellHandlers } from './handlers/shell-handlers.js';
+import { registerVoicePlaceholderHandlers } from './handlers/voice-placeholder-handlers.js';
 import { PlainFileSecretStore } from './secrets/plain-file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { twinDesktopShell, type DesktopShell } from './shell/desktop-shell.js';
@@ -45,6 +46,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const secrets = options.secrets ?? new PlainFileSecretStore(path.join(options.dataDir, 'secrets.json'), logger);
   registerSecretsHandlers(registry, secrets);
   registerShellHandlers(registry, options.shell ?? twinDesktopShell);
+  // Until the engine session is wired: agent:* and devices:* answer `unavailable`.
+  registerVoicePlaceholderHandlers(registry);
 
   return {
     registry,

@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from '../names.js';
+import { agentEvents, agentInvokes } from './agent.js';
+import { devicesEvents, devicesInvokes } from './devices.js';
 import { secretsEvents, secretsInvokes } from './secrets.js';
 import { settingsEvents, settingsInvokes } from './settings.js';
 import { shellEvents, shellInvokes } from './shell.js';
@@ -13,12 +15,16 @@ export const invokeChannels = {
   ...settingsInvokes,
   ...shellInvokes,
   ...secretsInvokes,
+  ...agentInvokes,
+  ...devicesInvokes,
 } as const;
 
 export const eventChannels = {
   ...settingsEvents,
   ...shellEvents,
   ...secretsEvents,
+  ...agentEvents,
+  ...devicesEvents,
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;
