@@ -1,0 +1,344 @@
+/**
+ * The agent session: wires user input (echo guard, VAD, STT), the barge-in controller, the
+ * end-of-turn detector, replies (LLM -> TTS -> playback), the transcript and the LLM history.
+ * Each of those is its own small object; this file only routes events between them.
+ */
+import { EventEmitter } from 'node:events';
+import type { ConversationSettings } from '../../contract/settings/conversation.js';
+import type { AudioFrame } from '../audio/frame.js';
+import type { Clock } from '../clock.js';
+import type { LanguageModel } from '../llm/types.js';
+import { nullLogger, type Logger } from '../logger.js';
+import type { SpeechRecognizer } from '../stt/types.js';
+import { BargeInController, type InterruptedEvent } from '../turn/barge-in-controller.js';
+import { EchoGuard } from '../turn/echo-guard.js';
+import { EndOfTurnDetector, trailingHoldWordCheck } from '../turn/end-of-turn.js';
+import type { InterruptTarget } from '../turn/manual-interrupt.js';
+import { buildStrategies } from '../turn/strategies/build-strategies.js';
+import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
+import { AgentStateMachine, type AgentState } from './agent-state.js';
+import { ChatHistory } from './chat-history.js';
+import type { AgentSessionEvents } from './events.js';
+import { cutAtPlayed } from './heard-text.js';
+import { BargeInTimer } from './metrics.js';
+import type { AgentPlayback, AgentTts, VoiceActivityDetector } from './ports.js';
+import { ReplyRunner, type ReplySource } from './reply-runner.js';
+import { ConversationTranscript } from './transcript.js';
+import { TurnLedger } from './turn-ledger.js';
+import { UserInput } from './user-input.js';
+
+export interface AgentSessionOptions {
+  sessionId: string;
+  clock: Clock;
+  vad: VoiceActivityDetector;
+  /** Null: no recognition (speech still barges in by duration; turns have no text). */
+  stt: SpeechRecognizer | null;
+  llm: LanguageModel;
+  tts: AgentTts;
+  playback: AgentPlayback;
+  conversation: ConversationSettings;
+  /** Audio kept before the onset for recognition (vad.prefixPaddingMs). */
+  prefixPaddingMs: number;
+  systemPrompt?: string;
+  logger?: Logger;
+}
+
+export class AgentSession extends EventEmitter<AgentSessionEvents> implements InterruptTarget {
+  readonly transcript: ConversationTranscript;
+  readonly history: ChatHistory;
+  readonly controller: BargeInController;
+  readonly echoGuard: EchoGuard | null;
+  private readonly machine: AgentStateMachine;
+  private readonly input: UserInput;
+  private readonly endOfTurn: EndOfTurnDetector;
+  private readonly ledger = new TurnLedger();
+  private readonly bargeInTimer = new BargeInTimer();
+  private readonly logger: Logger;
+  private streaming = false;
+  private reply: ReplyRunner | null = null;
+  private replyRequestedAtMs = 0;
+  /** Finals of the user's current turn. */
+  private userTurnText = '';
+  /** Speech made while interruptions were off, in append mode: joins the next user turn. */
+  private appendedText = '';
+  /** The current user speech started while the agent spoke with interruptions off. */
+  private speechWhileOff: 'ignore' | 'append' | null = null;
+
+  constructor(private readonly options: AgentSessionOptions) {
+    super();
+    const { clock, conversation: c } = options;
+    const now = () => clock.nowMs();
+    this.logger = options.logger ?? nullLogger;
+    this.machine = new AgentStateMachine(now);
+    this.transcript = new ConversationTranscript(now);
+    this.history = new ChatHistory(options.systemPrompt);
+    this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
+    this.input = new UserInput({ vad: options.vad, stt: options.stt, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs });
+    this.controller = new BargeInController(
+      {
+        clock,
+        playback: options.playback,
+        tts: options.tts,
+        decider: new InterruptionDecider(buildStrategies(c.strategies, c)),
+        logger: this.logger,
+      },
+      c,
+    );
+    this.endOfTurn = new EndOfTurnDetector(clock, {
+      silenceDurationMs: c.silenceDurationMs,
+      maxWaitMs: c.maxWaitMs,
+      semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null,
+    });
+    this.wire();
+  }
+
+  get state(): AgentState {
+    return this.machine.state;
+  }
+
+  get sessionId(): string {
+    return this.options.sessionId;
+  }
+
+  start(): void {
+    this.streaming = true;
+    this.machine.to('listening');
+  }
+
+  /** Ends the session: stops the agent and forgets pending turns. */
+  async stop(): Promise<void> {
+    if (!this.streaming) return;
+    this.controller.interruptNow('manual');
+    this.reply?.abort();
+    this.reply = null;
+    this.endOfTurn.reset();
+    this.streaming = false;
+    this.machine.to('idle');
+  }
+
+  /** The agent says a fixed text (a greeting, or the simulate command's script). */
+  speak(text: string): void {
+    this.startReply({ kind: 'text', text });
+  }
+
+  async pushMicFrame(frame: AudioFrame): Promise<void> {
+    if (!this.streaming) return;
+    await this.input.pushMicFrame(frame);
+  }
+
+  // InterruptTarget (manual interrupt: hotkey, button, tray, IPC)
+  isStreaming(): boolean {
+    return this.streaming;
+  }
+
+  activeSessionId(): string | null {
+    return this.streaming ? this.options.sessionId : null;
+  }
+
+  interruptNow(): boolean {
+    return this.controller.interruptNow('manual');
+  }
+
+  private now(): number {
+    return this.options.clock.nowMs();
+  }
+
+  private wire(): void {
+    const { playback, tts } = this.options;
+    this.machine.on('changed', (e) => this.emit('state', e));
+    this.transcript.on('updated', (e) => this.emit('transcript', e));
+
+    this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
+    this.input.on('audio', (f) => this.controller.onUserAudio(f));
+    this.input.on('interim', (text) => this.onUserText(text, false));
+    this.input.on('final', (text) => this.onUserText(text, true));
+    this.input.on('speechEnd', ({ tMs }) => this.onUserSpeechEnd(tMs));
+    this.input.on('misfire', () => {
+      this.controller.onMisfire();
+      this.speechWhileOff = null;
+    });
+    this.input.on('probability', (e) => this.emit('vadProbability', e));
+    this.input.on('error', (e) => this.fail('stt', e));
+
+    const c = this.controller;
+    c.on('ducked', ({ tMs }) => {
+      this.bargeInTimer.onDucked(this.lastOnsetMs ?? tMs);
+      this.emit('bargeIn', { tMs, type: 'ducked' });
+    });
+    c.on('paused', ({ tMs }) => {
+      this.bargeInTimer.onPaused(tMs);
+      this.emit('bargeIn', { tMs, type: 'paused' });
+    });
+    c.on('unducked', ({ tMs }) => {
+      this.bargeInTimer.onRecovered();
+      this.emit('bargeIn', { tMs, type: 'unducked' });
+    });
+    c.on('falseInterruption', ({ tMs, resumed }) => this.emit('falseInterruption', { tMs, resumed }));
+    c.on('interrupted', (e) => this.onInterrupted(e));
+    c.on('userSpeechAccepted', () => this.onSpeechAcceptedWhileAgentSilent());
+    c.on('userSpeechWhileOff', (e) => {
+      this.speechWhileOff = e.mode;
+      this.emit('userSpeechWhileOff', e);
+    });
+    this.endOfTurn.on('endOfTurn', () => this.onEndOfUserTurn());
+
+    tts.on('audio', ({ turnId, samples, sampleRate }) => {
+      if (turnId !== this.reply?.turnId) return; // a cancelled or foreign turn: never played
+      this.ledger.addAudio(turnId, samples.length, sampleRate);
+      playback.enqueue(turnId, samples, sampleRate);
+    });
+    tts.on('wordTimestamps', ({ turnId, words }) => this.ledger.addWords(turnId, words));
+    tts.on('final', ({ turnId }) => {
+      if (turnId !== this.reply?.turnId) return;
+      this.ledger.markFinal(turnId);
+      playback.endTurn(turnId);
+    });
+    tts.on('error', (e) => this.fail('tts', e));
+    playback.on('written', (f) => this.input.pushReference(f));
+    playback.on('playbackStarted', ({ turnId }) => this.onPlaybackStarted(turnId));
+    playback.on('playbackFinished', ({ turnId, interrupted }) => this.onPlaybackFinished(turnId, interrupted));
+  }
+
+  private lastOnsetMs: number | null = null;
+
+  private onUserSpeechStart(tMs: number): void {
+    this.lastOnsetMs = tMs;
+    this.emit('userStartedSpeaking', { tMs });
+    this.endOfTurn.onSpeechStart();
+    this.controller.onSpeechStart(tMs);
+  }
+
+  private onUserText(text: string, final: boolean): void {
+    this.controller.onTranscript(text, final);
+    if (this.speechWhileOff === 'ignore') return;
+    const full = [this.userTurnText, text].filter((t) => t.trim()).join(' ');
+    if (final) {
+      this.userTurnText = full;
+      this.endOfTurn.onFinalTranscript(full);
+    }
+    if (full) this.transcript.userInterim(full);
+  }
+
+  private onUserSpeechEnd(tMs: number): void {
+    this.emit('userStoppedSpeaking', { tMs });
+    this.controller.onSpeechEnd(tMs);
+    this.endOfTurn.onSpeechEnd(tMs, this.options.stt !== null);
+  }
+
+  /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
+  private onSpeechAcceptedWhileAgentSilent(): void {
+    if (this.machine.state !== 'thinking' || !this.reply) return;
+    this.reply.abort();
+    void this.options.tts.cancelCurrent().catch((e: unknown) => this.logger.warn('TTS cancel failed', { error: String(e) }));
+    this.reply = null;
+    this.machine.to('listening');
+  }
+
+  private onEndOfUserTurn(): void {
+    const text = this.userTurnText.trim();
+    this.userTurnText = '';
+    const whileOff = this.speechWhileOff;
+    this.speechWhileOff = null;
+    if (whileOff === 'ignore') {
+      this.transcript.userFinal('');
+      return;
+    }
+    if (whileOff === 'append' && this.machine.state === 'speaking') {
+      this.transcript.userFinal(text);
+      if (text) this.appendedText = [this.appendedText, text].filter(Boolean).join(' ');
+      return;
+    }
+    if (this.machine.state === 'speaking') {
+      // The agent kept the floor (a backchannel): it is in the transcript, not a new turn.
+      this.transcript.userFinal(text);
+      return;
+    }
+    const turnText = [this.appendedText, text].filter(Boolean).join(' ');
+    this.appendedText = '';
+    this.transcript.userFinal(turnText);
+    if (!turnText) return;
+    this.history.user(turnText);
+    this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
+  }
+
+  private startReply(source: ReplySource): void {
+    this.reply?.abort();
+    const reply = new ReplyRunner(this.options.tts, source);
+    this.reply = reply;
+    this.replyRequestedAtMs = this.now();
+    reply.on('text', ({ turnId, text }) => {
+      if (this.reply === reply) this.transcript.agentText(turnId, text);
+    });
+    reply.on('error', (e) => {
+      this.fail('llm', e);
+      if (this.reply === reply && this.machine.state === 'thinking') {
+        this.reply = null;
+        this.machine.to('listening');
+      }
+    });
+    if (this.machine.state !== 'speaking') this.machine.to('thinking');
+    void reply.run();
+  }
+
+  private onPlaybackStarted(turnId: string): void {
+    if (turnId !== this.reply?.turnId) return;
+    const t = this.now();
+    this.emit('metric', { tMs: t, name: 'timeToFirstAudioMs', valueMs: t - this.replyRequestedAtMs });
+    this.machine.to('speaking');
+    this.controller.agentStartedSpeaking(turnId);
+    this.emit('agentStartedSpeaking', { tMs: t, turnId });
+  }
+
+  private onPlaybackFinished(turnId: string, interrupted: boolean): void {
+    this.controller.agentStoppedSpeaking(turnId);
+    if (interrupted || turnId !== this.reply?.turnId) return;
+    const reply = this.reply;
+    this.reply = null;
+    this.transcript.agentFinished(turnId);
+    this.history.assistant(reply.text);
+    this.ledger.forget(turnId);
+    this.emit('agentStoppedSpeaking', { tMs: this.now(), turnId, interrupted: false });
+    if (this.machine.state === 'speaking') this.machine.to('listening');
+    // Speech appended while interruptions were off is answered now that the agent is done.
+    if (this.appendedText && !this.input.userSpeaking) {
+      const text = this.appendedText;
+      this.appendedText = '';
+      this.history.user(text);
+      this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
+    }
+  }
+
+  private onInterrupted(e: InterruptedEvent): void {
+    const reply = this.reply?.turnId === e.turnId ? this.reply : null;
+    const record = this.ledger.get(e.turnId);
+    const cut = cutAtPlayed(reply?.text ?? '', e.playedMs, {
+      words: record.words,
+      totalAudioMs: record.audioMs,
+      audioComplete: record.final,
+    });
+    reply?.abort();
+    if (reply) this.reply = null;
+    this.ledger.forget(e.turnId);
+    this.transcript.agentInterrupted(e.turnId, cut.heardText, cut.unheardText);
+    this.history.interruptedAssistant(cut.heardText);
+    const latency = this.bargeInTimer.onInterrupted(e.tMs, e.onsetMs, this.options.playback.outputLatencyMs);
+    this.emit('interrupted', {
+      tMs: e.tMs,
+      turnId: e.turnId,
+      heardText: cut.heardText,
+      unheardText: cut.unheardText,
+      playedMs: e.playedMs,
+      reason: e.reason,
+      strategy: e.strategy,
+      cutMethod: cut.method,
+    });
+    this.emit('agentStoppedSpeaking', { tMs: e.tMs, turnId: e.turnId, interrupted: true });
+    if (latency !== null) this.emit('metric', { tMs: e.tMs, name: 'bargeInLatencyMs', valueMs: latency });
+    if (this.machine.state === 'speaking' || this.machine.state === 'thinking') this.machine.to('listening');
+  }
+
+  private fail(source: 'stt' | 'llm' | 'tts' | 'vad' | 'session', error: Error): void {
+    this.logger.error(`${source} error`, { message: error.message });
+    this.emit('error', { tMs: this.now(), source, message: error.message });
+  }
+}

@@ -1,0 +1,32 @@
+/** Events the session emits for the renderer (mapped onto contract events by the services layer). */
+import type { AgentState } from './agent-state.js';
+import type { TranscriptEntry } from './transcript.js';
+
+export type AgentSessionEvents = {
+  state: [{ state: AgentState; previous: AgentState; tMs: number }];
+  userStartedSpeaking: [{ tMs: number }];
+  userStoppedSpeaking: [{ tMs: number }];
+  agentStartedSpeaking: [{ tMs: number; turnId: string }];
+  agentStoppedSpeaking: [{ tMs: number; turnId: string; interrupted: boolean }];
+  interrupted: [
+    {
+      tMs: number;
+      turnId: string;
+      heardText: string;
+      unheardText: string;
+      playedMs: number;
+      reason: 'voice' | 'manual';
+      strategy: string | null;
+      cutMethod: 'wordTimestamps' | 'proportional' | 'speakingRate';
+    },
+  ];
+  falseInterruption: [{ tMs: number; resumed: boolean }];
+  /** Lifecycle marks for timelines and debugging: ducked, paused, unducked. */
+  bargeIn: [{ tMs: number; type: 'ducked' | 'paused' | 'unducked' }];
+  /** User speech over the agent while interruptions are off. */
+  userSpeechWhileOff: [{ tMs: number; mode: 'ignore' | 'append' }];
+  transcript: [TranscriptEntry];
+  metric: [{ tMs: number; name: 'bargeInLatencyMs' | 'timeToFirstAudioMs'; valueMs: number }];
+  vadProbability: [{ tMs: number; p: number }];
+  error: [{ tMs: number; source: 'stt' | 'llm' | 'tts' | 'vad' | 'session'; message: string }];
+};

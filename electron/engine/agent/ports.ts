@@ -1,0 +1,59 @@
+/**
+ * What the agent session needs from the other engine layers, as narrow ports. The real
+ * VadProcessor, TtsClient and PlaybackQueue fit them; tests and the simulate command use
+ * scripted ones. STT and LLM use the interfaces in stt/types.ts and llm/types.ts as they are.
+ */
+import type { AudioFrame } from '../audio/frame.js';
+import type { PlaybackControl, TtsTurnControl } from '../turn/ports.js';
+
+/** Minimal typed event subscription (node EventEmitter satisfies it). */
+export interface Subscribable<E extends Record<string, unknown[]>> {
+  on<K extends keyof E & string>(event: K, listener: (...args: E[K]) => void): unknown;
+  off<K extends keyof E & string>(event: K, listener: (...args: E[K]) => void): unknown;
+}
+
+export type VoiceActivityEvents = {
+  speechStart: [{ tMs: number }];
+  speechEnd: [{ tMs: number }];
+  /** An onset withdrawn: it was too short to be speech. */
+  misfire: [unknown?];
+  probability: [{ tMs: number; p: number }];
+};
+
+/** The VAD: fed 16 kHz mono frames in order. */
+export interface VoiceActivityDetector extends Subscribable<VoiceActivityEvents> {
+  process(frame: AudioFrame): void | Promise<void>;
+}
+
+export interface WordTimestamp {
+  word: string;
+  /** From the start of the turn's audio. */
+  startMs: number;
+  endMs: number;
+}
+
+export type AgentTtsEvents = {
+  audio: [{ turnId: string; samples: Float32Array; sampleRate: number }];
+  final: [{ turnId: string }];
+  wordTimestamps: [{ turnId: string; words: WordTimestamp[] }];
+  error: [Error];
+};
+
+export interface AgentTts extends Subscribable<AgentTtsEvents>, TtsTurnControl {
+  /** Text to speak; returns the turn id (a new one after a cancel or a final). */
+  send(text: string, options?: { flush?: boolean }): string;
+  /** No more text for this turn; resolves when the server says final. */
+  endTurn(): Promise<void>;
+}
+
+export type AgentPlaybackEvents = {
+  playbackStarted: [{ turnId: string }];
+  playbackFinished: [{ turnId: string; interrupted: boolean; playedMs: number }];
+  written: [AudioFrame];
+};
+
+export interface AgentPlayback extends Subscribable<AgentPlaybackEvents>, PlaybackControl {
+  enqueue(turnId: string, samples: Float32Array, sampleRate: number): void;
+  endTurn(turnId: string): void;
+  readonly outputLatencyMs: number;
+}

@@ -1,0 +1,83 @@
+/**
+ * One agent reply: streams the language model's text (or a fixed text) into the TTS turn,
+ * flushing at sentence ends so synthesis starts early, then closes the turn. Aborting stops
+ * the model at once; the TTS turn itself is cancelled by the barge-in controller.
+ */
+import { EventEmitter } from 'node:events';
+import type { ChatMessage, LanguageModel } from '../llm/types.js';
+import type { AgentTts } from './ports.js';
+
+export type ReplySource = { kind: 'llm'; llm: LanguageModel; messages: ChatMessage[] } | { kind: 'text'; text: string };
+
+const SENTENCE_END = /[.!?;:](\s|$)/;
+
+export class ReplyRunner extends EventEmitter<{
+  /** The text sent to TTS so far for this turn. */
+  text: [{ turnId: string; text: string }];
+  /** All text was handed to TTS (not: finished playing). */
+  textDone: [{ turnId: string | null; text: string }];
+  error: [Error];
+}> {
+  private readonly abortController = new AbortController();
+  private turn: string | null = null;
+  private sent = '';
+
+  constructor(
+    private readonly tts: AgentTts,
+    private readonly source: ReplySource,
+  ) {
+    super();
+  }
+
+  get turnId(): string | null {
+    return this.turn;
+  }
+
+  get text(): string {
+    return this.sent;
+  }
+
+  get aborted(): boolean {
+    return this.abortController.signal.aborted;
+  }
+
+  abort(): void {
+    this.abortController.abort();
+  }
+
+  async run(): Promise<void> {
+    try {
+      if (this.source.kind === 'text') {
+        this.send(this.source.text, true);
+      } else {
+        let pending = '';
+        for await (const delta of this.source.llm.stream(this.source.messages, { signal: this.abortController.signal })) {
+          if (this.aborted) return;
+          pending += delta;
+          if (SENTENCE_END.test(pending)) {
+            this.send(pending, true);
+            pending = '';
+          }
+        }
+        if (this.aborted) return;
+        if (pending.trim()) this.send(pending, true);
+      }
+      if (this.aborted) return;
+      this.emit('textDone', { turnId: this.turn, text: this.sent });
+      if (this.turn !== null) await this.tts.endTurn();
+    } catch (error) {
+      if (this.aborted) return;
+      this.emit('error', error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private send(text: string, flush: boolean): void {
+    if (!text.trim()) return;
+    const turnId = this.tts.send(text, { flush });
+    if (this.turn === null) this.turn = turnId;
+    else if (turnId !== this.turn) return; // the turn was cancelled under us: nothing more belongs to it
+    this.sent = this.sent ? `${this.sent}${/\s$/.test(this.sent) || /^\s/.test(text) ? '' : ' '}${text}` : text;
+    this.sent = this.sent.replace(/\s+/g, ' ');
+    this.emit('text', { turnId, text: this.sent.trim() });
+  }
+}

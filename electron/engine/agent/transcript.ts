@@ -1,0 +1,89 @@
+/**
+ * The conversation as the person experienced it: user entries (interim, then final) and
+ * agent entries. An interrupted agent entry keeps only what was heard in `text`; the unheard
+ * remainder is kept apart in `unheardText`.
+ */
+import { EventEmitter } from 'node:events';
+
+export type TranscriptStatus = 'interim' | 'final' | 'interrupted';
+
+export interface TranscriptEntry {
+  id: string;
+  speaker: 'user' | 'agent';
+  text: string;
+  status: TranscriptStatus;
+  /** Agent entries: the TTS turn. */
+  turnId?: string;
+  unheardText?: string;
+  tMs: number;
+}
+
+export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptEntry] }> {
+  private readonly list: TranscriptEntry[] = [];
+  private openUser: TranscriptEntry | null = null;
+  private nextId = 1;
+
+  constructor(private readonly now: () => number) {
+    super();
+  }
+
+  get entries(): readonly TranscriptEntry[] {
+    return this.list;
+  }
+
+  /** The user's words so far in the open user entry (interim). */
+  userInterim(text: string): void {
+    const entry = this.openUser ?? this.add({ speaker: 'user', text: '', status: 'interim' });
+    this.openUser = entry;
+    entry.text = text;
+    this.emit('updated', { ...entry });
+  }
+
+  /** Closes the open user entry with its final text. Empty text drops the entry. */
+  userFinal(text: string): TranscriptEntry | null {
+    const entry = this.openUser ?? (text.trim() ? this.add({ speaker: 'user', text: '', status: 'interim' }) : null);
+    this.openUser = null;
+    if (!entry) return null;
+    if (!text.trim()) {
+      this.list.splice(this.list.indexOf(entry), 1);
+      return null;
+    }
+    entry.text = text.trim();
+    entry.status = 'final';
+    this.emit('updated', { ...entry });
+    return entry;
+  }
+
+  agentText(turnId: string, text: string): TranscriptEntry {
+    const entry = this.agentEntry(turnId) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId });
+    entry.text = text;
+    this.emit('updated', { ...entry });
+    return entry;
+  }
+
+  agentFinished(turnId: string): void {
+    const entry = this.agentEntry(turnId);
+    if (!entry || entry.status === 'interrupted') return;
+    entry.status = 'final';
+    this.emit('updated', { ...entry });
+  }
+
+  agentInterrupted(turnId: string, heardText: string, unheardText: string): TranscriptEntry {
+    const entry = this.agentEntry(turnId) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId });
+    entry.text = heardText;
+    entry.unheardText = unheardText;
+    entry.status = 'interrupted';
+    this.emit('updated', { ...entry });
+    return entry;
+  }
+
+  private agentEntry(turnId: string): TranscriptEntry | undefined {
+    return this.list.find((e) => e.speaker === 'agent' && e.turnId === turnId);
+  }
+
+  private add(fields: Omit<TranscriptEntry, 'id' | 'tMs'>): TranscriptEntry {
+    const entry: TranscriptEntry = { id: `e${this.nextId++}`, tMs: this.now(), ...fields };
+    this.list.push(entry);
+    return entry;
+  }
+}

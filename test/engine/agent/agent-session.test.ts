@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INTERRUPTED_NOTE } from '../../../electron/engine/agent/chat-history.js';
+import { sendInterrupt } from '../../../electron/engine/turn/manual-interrupt.js';
+import { makeSession } from './session-harness.js';
+
+const GREETING = 'Hello there, I can tell you all about the trains that leave from the central station today.';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('agent session', () => {
+  it('goes listening -> speaking -> listening for a greeting that plays to the end', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(h.states()).toEqual(['listening', 'thinking', 'speaking', 'listening']);
+    expect(h.session.transcript.entries).toEqual([expect.objectContaining({ speaker: 'agent', text: GREETING, status: 'final' })]);
+    expect(h.session.history.messages).toEqual([{ role: 'assistant', content: GREETING }]);
+  });
+
+  it('a user "stop" cuts the agent: nothing of the turn is heard after, memory holds only the heard part', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(h.session.state).toBe('speaking');
+    void h.userSays('stop', 400);
+    await vi.advanceTimersByTimeAsync(400);
+    const interrupted = h.events.find((e) => e.type === 'interrupted');
+    expect(interrupted?.payload).toMatchObject({ reason: 'voice', strategy: 'phrases', cutMethod: 'wordTimestamps' });
+    const { heardText, unheardText, tMs } = interrupted!.payload as { heardText: string; unheardText: string; tMs: number };
+    expect(`${heardText} ${unheardText}`).toBe(GREETING);
+    expect(heardText.split(' ').length).toBeGreaterThan(2);
+    expect(heardText.split(' ').length).toBeLessThan(7);
+    expect(h.audibleSamplesAfter(tMs)).toBe(0);
+
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(h.audibleSamplesAfter(tMs + 1000)).toBeGreaterThan(0); // the reply to "stop" plays
+    const agentEntry = h.session.transcript.entries.find((e) => e.speaker === 'agent')!;
+    expect(agentEntry).toMatchObject({ status: 'interrupted', text: heardText, unheardText });
+    expect(h.llm.calls[0]).toEqual([
+      { role: 'assistant', content: `${heardText} ${INTERRUPTED_NOTE}` },
+      { role: 'user', content: 'stop' },
+    ]);
+    const latency = h.events.find((e) => e.type === 'metric' && (e.payload as { name: string }).name === 'bargeInLatencyMs');
+    expect((latency!.payload as { valueMs: number }).valueMs).toBeLessThanOrEqual(300);
+  });
+
+  it('a backchannel pauses the agent, which then resumes and finishes its whole answer', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    void h.userSays('okay', 500);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(h.events.some((e) => e.type === 'interrupted')).toBe(false);
+    expect(h.events.find((e) => e.type === 'falseInterruption')?.payload).toMatchObject({ resumed: true });
+    expect(h.session.transcript.entries.map((e) => [e.speaker, e.text, e.status])).toEqual([
+      ['agent', GREETING, 'final'],
+      ['user', 'okay', 'final'],
+    ]);
+    expect(h.llm.calls).toEqual([]);
+    expect(h.session.history.messages).toEqual([{ role: 'assistant', content: GREETING }]);
+  });
+
+  it('a user turn while listening gets a reply; time to first audio is reported', async () => {
+    const h = makeSession({}, ['The next train is at nine.']);
+    h.session.start();
+    void h.userSays('when is the next train', 1200);
+    await vi.advanceTimersByTimeAsync(1200 + 600 + 5000);
+    expect(h.llm.calls[0]).toEqual([{ role: 'user', content: 'when is the next train' }]);
+    expect(h.states()).toEqual(['listening', 'thinking', 'speaking', 'listening']);
+    const ttfa = h.events.find((e) => e.type === 'metric' && (e.payload as { name: string }).name === 'timeToFirstAudioMs');
+    expect((ttfa!.payload as { valueMs: number }).valueMs).toBeGreaterThan(0);
+  });
+
+  it('with interruptions off in append mode, speech over the agent joins the next turn', async () => {
+    const h = makeSession({ interruptions: 'off', whenOff: 'append' }, ['Platform four.']);
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    void h.userSays('which platform', 800);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(h.events.some((e) => e.type === 'interrupted' || e.type === 'bargeIn')).toBe(false);
+    expect(h.llm.calls[0]).toEqual([
+      { role: 'assistant', content: GREETING },
+      { role: 'user', content: 'which platform' },
+    ]);
+  });
+
+  it('with interruptions off in ignore mode, speech over the agent is dropped', async () => {
+    const h = makeSession({ interruptions: 'off', whenOff: 'ignore' });
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    void h.userSays('which platform', 800);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(h.llm.calls).toEqual([]);
+    expect(h.session.transcript.entries.filter((e) => e.speaker === 'user')).toEqual([]);
+  });
+});
+
+describe('manual interrupt on a session', () => {
+  it('fails with "not currently streaming" before start', () => {
+    const h = makeSession();
+    expect(() => sendInterrupt(h.session)).toThrow('Failed to send interrupt command: not currently streaming');
+  });
+
+  it('is a no-op while the agent is silent', () => {
+    const h = makeSession();
+    h.session.start();
+    expect(sendInterrupt(h.session)).toEqual({ interrupted: false, sessionId: 's1' });
+    expect(h.events.filter((e) => e.type === 'interrupted')).toEqual([]);
+  });
+
+  it('stops a speaking agent at once and leaves it ready for new input', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1000);
+    const t = performance.now();
+    expect(sendInterrupt(h.session)).toEqual({ interrupted: true, sessionId: 's1' });
+    expect(h.session.state).toBe('listening');
+    expect(h.events.find((e) => e.type === 'interrupted')?.payload).toMatchObject({ reason: 'manual', strategy: null });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(h.audibleSamplesAfter(t)).toBe(0);
+    expect(h.tts.cancels).toBe(1);
+  });
+});
