@@ -1,0 +1,42 @@
+/** Validation of server audio and word-timestamp frames, shared by the protocol clients. */
+import { decodeBase64Pcm } from './pcm.js';
+import { TtsError } from './tts-error.js';
+import type { WordTiming } from './types.js';
+
+/**
+ * Checks `enc` and `sr` of a base64 audio frame and decodes it. A missing `enc`/`sr` falls back
+ * to what was asked for (some servers omit them); a present but wrong one is an error, because
+ * playing audio at the wrong rate or format is worse than skipping it.
+ */
+export function decodeAudioFrame(
+  msg: Record<string, unknown>,
+  fallback: { enc: string; sampleRate: number },
+): { samples: Float32Array; sampleRate: number } {
+  if (typeof msg.audio !== 'string') throw new TtsError('MALFORMED_FRAME', 'An audio frame has no base64 "audio" string.');
+  const enc = msg.enc === undefined ? fallback.enc : msg.enc;
+  if (typeof enc !== 'string') throw new TtsError('UNSUPPORTED_ENCODING', `An audio frame has a non-string "enc" (${JSON.stringify(enc)}).`);
+  const sr = msg.sr === undefined ? fallback.sampleRate : msg.sr;
+  if (typeof sr !== 'number' || !Number.isInteger(sr) || sr < 1000 || sr > 384_000) {
+    throw new TtsError('BAD_SAMPLE_RATE', `An audio frame has an impossible sample rate "sr": ${JSON.stringify(sr)}.`);
+  }
+  return { samples: decodeBase64Pcm(msg.audio, enc), sampleRate: sr };
+}
+
+/**
+ * Word timestamps as `[{word, start_ms, end_ms}]` or `[{word, start, end}]` in seconds.
+ * Malformed entries are skipped, not fatal.
+ */
+export function parseWordTimings(value: unknown): WordTiming[] {
+  if (!Array.isArray(value)) return [];
+  const out: WordTiming[] = [];
+  for (const entry of value) {
+    if (!entry || typeof entry !== 'object') continue;
+    const e = entry as Record<string, unknown>;
+    const word = typeof e.word === 'string' ? e.word : typeof e.text === 'string' ? e.text : undefined;
+    const startMs = typeof e.start_ms === 'number' ? e.start_ms : typeof e.start === 'number' ? e.start * 1000 : undefined;
+    const endMs = typeof e.end_ms === 'number' ? e.end_ms : typeof e.end === 'number' ? e.end * 1000 : undefined;
+    if (word === undefined || startMs === undefined || endMs === undefined) continue;
+    out.push({ word, startMs, endMs });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/** What a WebSocket close code means for a TTS session: stop for good, retry, or a normal end. */
+import type { TtsErrorCode } from './tts-error.js';
+
+export type CloseVerdict =
+  | { kind: 'fatal'; code: TtsErrorCode; message: string }
+  | { kind: 'transient'; retryAfterMs?: number }
+  | { kind: 'normal' };
+
+const FATAL: Record<number, { code: TtsErrorCode; message: string }> = {
+  4001: { code: 'AUTH_FAILED', message: 'The TTS server rejected the API key (close 4001). Check the key in settings.' },
+  4003: { code: 'NO_CREDITS', message: 'The TTS account has no credits left (close 4003).' },
+  4029: { code: 'RATE_LIMITED', message: 'The TTS server is rate limiting this account (close 4029). Try again later.' },
+  4500: { code: 'MODEL_UNAVAILABLE', message: 'The TTS model is unavailable on the server (close 4500).' },
+};
+
+/**
+ * 1000 is a normal close we asked for; everything not known to be fatal is treated as transient
+ * (1006 abnormal drop, 1011 internal error, 1012 restart, 1013 try again later, 1001 going away),
+ * because a voice agent should recover from a network blip without the person noticing.
+ */
+export function classifyClose(code: number, reason: string): CloseVerdict {
+  const fatal = FATAL[code];
+  if (fatal) return { kind: 'fatal', ...fatal, message: reason ? `${fatal.message} Server said: ${reason}` : fatal.message };
+  if (code === 1000) return { kind: 'normal' };
+  return { kind: 'transient', retryAfterMs: parseRetryAfterMs(reason) };
+}
+
+/**
+ * `retry_after` in seconds, found in a close reason as JSON (`{"retry_after": 2}`), as
+ * `retry_after=2`, or as a bare number. Capped at 60 s so a bad value cannot stall a session forever.
+ */
+export function parseRetryAfterMs(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  let seconds: number | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'number') seconds = parsed;
+    else if (parsed && typeof parsed === 'object' && 'retry_after' in parsed) seconds = Number((parsed as { retry_after: unknown }).retry_after);
+  } catch {
+    const m = /retry[_-]?after\D{0,3}(\d+(?:\.\d+)?)/i.exec(text);
+    if (m) seconds = Number(m[1]);
+  }
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
+  return Math.min(seconds * 1000, 60_000);
+}

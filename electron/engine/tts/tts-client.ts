@@ -1,0 +1,352 @@
+/**
+ * Client for the reference streaming TTS protocol (KugelAudio-style, single-stream endpoint):
+ * one WebSocket per session, kept open across turns, with barge-in.
+ *
+ * The server's frames carry no turn id, so the client attributes them: turns reach the server
+ * in write order and end in that order (`final` after close, `interrupted` after cancel), so
+ * every frame belongs to the oldest turn the server has not finished (`serverQueue[0]`).
+ * Frames of a cancelled turn are dropped, before and after the ack.
+ */
+import { EventEmitter } from 'node:events';
+import { systemClock, type Clock, type TimerHandle } from '../clock.js';
+import { nullLogger, type Logger } from '../logger.js';
+import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
+import { TtsError } from './tts-error.js';
+import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
+import { newTurn, settleTurn, type Turn } from './turn.js';
+import type { PlaybackClearer, StreamingTts, TtsClientEvents, TtsSessionConfig } from './types.js';
+
+export interface TtsClientOptions {
+  url: string;
+  config: TtsSessionConfig;
+  clock?: Clock;
+  logger?: Logger;
+  /**
+   * How long cancelCurrent() waits for the server to go quiet when no `interrupted` comes;
+   * restarted on every frame. 300 ms: a healthy server acks in tens of ms, and playback is
+   * already silent, so this only bounds how long stragglers are attributed to the old turn.
+   */
+  cancelQuietTimeoutMs?: number;
+  playback?: PlaybackClearer;
+  /** Socket tuning (ping, backoff, limits); see TtsSocketOptions. */
+  socket?: Omit<TtsSocketOptions, 'url' | 'clock' | 'logger'>;
+}
+
+export class TtsClient extends EventEmitter<TtsClientEvents> implements StreamingTts {
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly socket: TtsSocket;
+  private readonly quietTimeoutMs: number;
+  private readonly playback?: PlaybackClearer;
+  private readonly config: TtsSessionConfig;
+  /** The turn send() appends to; null when idle or after a cancel/endTurn. */
+  private current: Turn | null = null;
+  /** Turns not finished yet, in creation order. */
+  private live: Turn[] = [];
+  /** Turns the server knows, in write order; the head owns incoming frames. */
+  private serverQueue: Turn[] = [];
+  private cancelWaiters: (() => void)[] = [];
+  private quietTimer: TimerHandle | undefined;
+  private fatal: TtsError | null = null;
+  private closed = false;
+  /** Counters the stress test and the benchmark read. */
+  readonly stats = { deliveredChunks: 0, droppedChunks: 0 };
+
+  constructor(options: TtsClientOptions) {
+    super();
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? nullLogger;
+    this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? 300;
+    this.playback = options.playback;
+    this.config = { sample_rate: 24_000, output_format: 'pcm_s16le', ...options.config };
+    this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
+    this.socket.on('message', (m) => this.onMessage(m));
+    this.socket.on('activity', () => this.restartQuietTimer());
+    this.socket.on('down', () => this.onDown());
+    this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
+    this.socket.on('error', (e) => this.onSocketError(e));
+  }
+
+  get currentTurnId(): string | null {
+    return this.current?.id ?? null;
+  }
+
+  /** Opens the socket ahead of the first send, so the first turn does not pay for the handshake. */
+  connect(): Promise<void> {
+    return this.socket.connect();
+  }
+
+  send(text: string, options: { flush?: boolean } = {}): string {
+    this.assertUsable();
+    if (typeof text !== 'string') throw new TtsError('BAD_INPUT', `send() needs a string, got ${typeof text}.`);
+    const turn = this.current ?? this.startTurn();
+    const frame: Record<string, unknown> = { text };
+    if (options.flush) frame.flush = true;
+    this.write(turn, frame);
+    return turn.id;
+  }
+
+  flush(): void {
+    this.assertUsable();
+    if (this.current) this.write(this.current, { flush: true });
+  }
+
+  /** Ends the current turn gracefully: the server flushes, drains and answers `final`. */
+  endTurn(): Promise<void> {
+    const turn = this.current;
+    if (!turn) {
+      const last = this.live.at(-1);
+      return last && last.state === 'live' ? this.waitForEnd(last) : Promise.resolve();
+    }
+    this.current = null;
+    turn.closeRequested = true;
+    this.write(turn, { close: true });
+    return this.waitForEnd(turn);
+  }
+
+  /** Graceful end of the session: finish every live turn, then close the socket. */
+  async endSession(): Promise<void> {
+    if (this.closed) return;
+    await this.endTurn();
+    await Promise.all(this.live.filter((t) => t.state === 'live').map((t) => this.waitForEnd(t)));
+    if (this.socket.isOpen) this.socket.send(JSON.stringify({ close_socket: true }));
+    await this.close();
+  }
+
+  /**
+   * Barge-in. Synchronously clears local playback of every unfinished turn FIRST, then
+   * cancels on the server. Resolves on `interrupted`, or when the server has been quiet for
+   * cancelQuietTimeoutMs. A no-op when nothing is being generated. Never blocks the next send().
+   */
+  cancelCurrent(): Promise<void> {
+    const targets = this.live.filter((t) => t.state === 'live');
+    if (targets.length === 0) return Promise.resolve();
+    for (const t of targets) this.clearPlayback(t.id);
+    this.current = null;
+    let needAck = false;
+    for (const t of targets) {
+      this.socket.dropQueued((tag) => tag === t.id); // frames the server never saw are simply not sent
+      if (t.reachedServer) {
+        t.state = 'cancelled';
+        needAck = true;
+      } else {
+        this.finishCancelled(t);
+      }
+    }
+    if (!needAck) return Promise.resolve();
+    this.socket.send(JSON.stringify({ cancel: true }));
+    const done = new Promise<void>((resolve) => this.cancelWaiters.push(resolve));
+    this.restartQuietTimer();
+    return done;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // The caller closed the session: pending endTurn() promises resolve (nothing failed).
+    for (const t of [...this.live]) {
+      if (t.state === 'cancelled') this.finishCancelled(t);
+      else this.dropTurn(t);
+    }
+    this.resolveCancelWaiters();
+    await this.socket.close();
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  private assertUsable(): void {
+    if (this.fatal) throw this.fatal;
+    if (this.closed) throw new TtsError('CLOSED', 'The TTS client is closed.');
+  }
+
+  private startTurn(): Turn {
+    const turn = newTurn();
+    this.current = turn;
+    this.live.push(turn);
+    return turn;
+  }
+
+  private write(turn: Turn, frame: Record<string, unknown>): void {
+    turn.frames.push(frame);
+    this.transmit(turn, frame);
+  }
+
+  private transmit(turn: Turn, frame: Record<string, unknown>): void {
+    const payload = turn.configSent ? frame : { ...this.config, ...frame };
+    turn.configSent = true;
+    this.socket.send(JSON.stringify(payload), turn.id, () => {
+      if (!turn.reachedServer && turn.state !== 'done') {
+        turn.reachedServer = true;
+        this.serverQueue.push(turn);
+      }
+    });
+  }
+
+  private waitForEnd(turn: Turn): Promise<void> {
+    if (turn.state === 'done') return Promise.resolve();
+    return new Promise((resolve, reject) => turn.endWaiters.push({ resolve, reject }));
+  }
+
+  private clearPlayback(turnId: string): void {
+    try {
+      this.playback?.clear(turnId);
+    } catch (err) {
+      this.logger.error('playback.clear threw', { turnId, message: (err as Error).message });
+    }
+  }
+
+  private onMessage(msg: Record<string, unknown>): void {
+    const head = this.serverQueue[0];
+    if ('audio' in msg) return this.onAudio(head, msg);
+    if ('word_timestamps' in msg) {
+      if (head?.state === 'live') {
+        const words = parseWordTimings(msg.word_timestamps);
+        if (words.length > 0) this.emit('wordTimestamps', { turnId: head.id, words });
+      }
+      return;
+    }
+    if (msg.interrupted === true) return this.onInterrupted();
+    if (msg.final === true) return this.onFinal(head);
+    if ('error' in msg) {
+      this.report(new TtsError('SERVER_ERROR', `TTS server error: ${String(msg.error)}${msg.error_code ? ` (${String(msg.error_code)})` : ''}`, { turnId: head?.id }));
+      return;
+    }
+    if ('warning' in msg) {
+      // Informational only (e.g. auto-flush). Never acted on: a late warning must not revive a cancelled turn.
+      this.logger.info('TTS server warning', { warning: msg.warning });
+      return;
+    }
+    // generation_started, chunk_complete, session_closed and unknown fields: progress only.
+  }
+
+  private onAudio(head: Turn | undefined, msg: Record<string, unknown>): void {
+    if (!head || head.state !== 'live') {
+      this.stats.droppedChunks += 1; // a straggler of a cancelled (or already finished) turn
+      return;
+    }
+    let decoded;
+    try {
+      decoded = decodeAudioFrame(msg, { enc: String(this.config.output_format ?? 'pcm_s16le'), sampleRate: Number(this.config.sample_rate) });
+    } catch (err) {
+      this.report(err instanceof TtsError ? err : new TtsError('MALFORMED_FRAME', String(err)));
+      return;
+    }
+    head.audioReceived = true;
+    this.stats.deliveredChunks += 1;
+    this.emit('audio', { turnId: head.id, samples: decoded.samples, sampleRate: decoded.sampleRate });
+  }
+
+  private onFinal(head: Turn | undefined): void {
+    if (!head) {
+      this.logger.debug('TTS final with no turn in flight; ignored');
+      return;
+    }
+    this.serverQueue.shift();
+    if (head.state === 'cancelled') {
+      // The server finished before it saw our cancel: the turn is over all the same.
+      this.finishCancelled(head);
+      this.maybeResolveCancels();
+      return;
+    }
+    if (this.current === head) this.current = null;
+    this.removeLive(head);
+    settleTurn(head);
+    this.emit('final', { turnId: head.id });
+  }
+
+  /** One `interrupted` ends every cancelled turn at the head: one cancel abandons all the server had queued. */
+  private onInterrupted(): void {
+    if (this.serverQueue[0]?.state !== 'cancelled') {
+      this.logger.debug('TTS interrupted with no cancelled turn in flight; ignored');
+      return;
+    }
+    while (this.serverQueue[0]?.state === 'cancelled') this.finishCancelled(this.serverQueue.shift()!);
+    this.maybeResolveCancels();
+  }
+
+  private finishCancelled(turn: Turn): void {
+    const idx = this.serverQueue.indexOf(turn);
+    if (idx >= 0) this.serverQueue.splice(idx, 1);
+    this.removeLive(turn);
+    settleTurn(turn);
+    this.emit('interrupted', { turnId: turn.id });
+  }
+
+  private maybeResolveCancels(): void {
+    if (this.live.some((t) => t.state === 'cancelled')) return;
+    this.resolveCancelWaiters();
+  }
+
+  private resolveCancelWaiters(): void {
+    this.clock.clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    const waiters = this.cancelWaiters;
+    this.cancelWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private restartQuietTimer(): void {
+    if (this.cancelWaiters.length === 0) return;
+    this.clock.clearTimeout(this.quietTimer);
+    this.quietTimer = this.clock.setTimeout(() => {
+      this.quietTimer = undefined;
+      this.logger.info('TTS cancel not acknowledged; server quiet, treating the turn as ended');
+      for (const t of this.live.filter((x) => x.state === 'cancelled')) this.finishCancelled(t);
+      this.resolveCancelWaiters();
+    }, this.quietTimeoutMs);
+  }
+
+  private removeLive(turn: Turn): void {
+    const idx = this.live.indexOf(turn);
+    if (idx >= 0) this.live.splice(idx, 1);
+  }
+
+  private dropTurn(turn: Turn, error?: TtsError): void {
+    if (this.current === turn) this.current = null;
+    const idx = this.serverQueue.indexOf(turn);
+    if (idx >= 0) this.serverQueue.splice(idx, 1);
+    this.removeLive(turn);
+    settleTurn(turn, error);
+  }
+
+  /**
+   * The socket dropped. Cancelled turns are over. A live turn none of whose audio arrived is
+   * replayed in full on the new socket (config first); one that was partly heard cannot be
+   * replayed without repeating itself, so it ends with TURN_LOST and the caller keeps only what
+   * was heard.
+   */
+  private onDown(): void {
+    this.socket.clearQueue();
+    this.serverQueue = [];
+    for (const t of [...this.live]) {
+      if (t.state === 'cancelled') this.finishCancelled(t);
+      else if (t.audioReceived) {
+        const err = new TtsError('TURN_LOST', 'The TTS connection dropped mid-answer; the rest of this turn was not spoken.', { turnId: t.id });
+        this.dropTurn(t, err);
+        this.report(err);
+      }
+    }
+    this.maybeResolveCancels();
+    for (const t of this.live) {
+      t.reachedServer = false;
+      t.configSent = false;
+      for (const f of t.frames) this.transmit(t, f);
+    }
+  }
+
+  private onSocketError(err: TtsError): void {
+    if (!err.fatal) return this.report(err);
+    this.fatal = err;
+    for (const t of [...this.live]) {
+      if (t.state === 'cancelled') this.finishCancelled(t);
+      else this.dropTurn(t, err);
+    }
+    this.resolveCancelWaiters();
+    this.report(err);
+  }
+
+  private report(err: TtsError): void {
+    if (this.listenerCount('error') > 0) this.emit('error', err);
+    else this.logger.warn(err.message, { code: err.code });
+  }
+}
