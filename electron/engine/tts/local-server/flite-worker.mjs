@@ -1,0 +1,110 @@
+// Flite synthesis worker (plain ESM so it runs unchanged under Node, tsx, vitest and Electron).
+// One job at a time: {id, text, voice, sampleRate} -> {id, samples: Float32Array, sampleRate} | {id, error}.
+// Synthesis is synchronous inside WASI, so the main thread cancels a running job by terminating
+// this worker. A WASI instance runs only once; the next one is instantiated while idle, so a job
+// normally pays only for synthesis.
+import { WASI } from 'node:wasi';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { create, ConverterType } = require('@alexanderolsen/libsamplerate-js');
+
+process.removeAllListeners('warning'); // WASI's "experimental" warning is noise here
+const module = workerData.module;
+const dir = mkdtempSync(join(tmpdir(), 'interject-flite-'));
+const inPath = join(dir, 'in.txt');
+const outPath = join(dir, 'out.wav');
+let ready = null; // { voice, wasi, instance }
+const resamplers = new Map();
+
+function instantiate(voice) {
+  const wasi = new WASI({
+    version: 'preview1',
+    args: ['flite', '-voice', voice, '-f', '/io/in.txt', '-o', '/io/out.wav'],
+    preopens: { '/io': dir },
+    returnOnExit: true,
+  });
+  const instance = new WebAssembly.Instance(module, wasi.getImportObject());
+  return { voice, wasi, instance };
+}
+
+function readWav(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') throw new Error('flite wrote no WAV file');
+  let pos = 12;
+  let sampleRate = 0;
+  while (pos + 8 <= bytes.length) {
+    const id = bytes.toString('ascii', pos, pos + 4);
+    const size = view.getUint32(pos + 4, true);
+    if (id === 'fmt ') sampleRate = view.getUint32(pos + 12, true);
+    if (id === 'data') {
+      const n = Math.floor(Math.min(size, bytes.length - pos - 8) / 2);
+      const samples = new Float32Array(n);
+      for (let i = 0; i < n; i++) samples[i] = view.getInt16(pos + 8 + i * 2, true) / 32768;
+      return { samples, sampleRate };
+    }
+    pos += 8 + size + (size % 2);
+  }
+  throw new Error('flite WAV has no data chunk');
+}
+
+async function resample(samples, from, to) {
+  if (from === to || samples.length === 0) return samples;
+  const key = `${from}>${to}`;
+  let src = resamplers.get(key);
+  if (!src) {
+    // SINC_FASTEST: band-limited, far better than linear interpolation, and fast enough for real time many times over.
+    src = await create(1, from, to, { converterType: ConverterType.SRC_SINC_FASTEST });
+    resamplers.set(key, src);
+  }
+  return src.simple(samples);
+}
+
+async function run(job) {
+  const t0 = performance.now();
+  const engine = ready && ready.voice === job.voice ? ready : instantiate(job.voice);
+  ready = null;
+  const t1 = performance.now();
+  writeFileSync(inPath, job.text);
+  const code = engine.wasi.start(engine.instance);
+  if (code !== 0) throw new Error(`flite exited with code ${code}`);
+  const wav = readWav(readFileSync(outPath));
+  const t2 = performance.now();
+  const samples = await resample(wav.samples, wav.sampleRate, job.sampleRate);
+  const t3 = performance.now();
+  return { samples, sampleRate: job.sampleRate, timings: { instantiateMs: t1 - t0, fliteMs: t2 - t1, resampleMs: t3 - t2 } };
+}
+
+parentPort.on('message', async (msg) => {
+  if (msg.type === 'warm') {
+    // One throwaway synthesis and resample so V8 has optimized both before the first real turn.
+    try {
+      await run({ text: 'Hello there.', voice: msg.voice, sampleRate: msg.sampleRate });
+    } catch {
+      // a failure here shows up again, with its message, on the first real job
+    }
+    ready = instantiate(msg.voice);
+    parentPort.postMessage({ type: 'warm', voice: msg.voice });
+    return;
+  }
+  if (msg.type !== 'job') return;
+  try {
+    const out = await run(msg);
+    parentPort.postMessage({ type: 'done', id: msg.id, ...out }, [out.samples.buffer]);
+  } catch (err) {
+    parentPort.postMessage({ type: 'failed', id: msg.id, error: String(err && err.message ? err.message : err) });
+  }
+  // Prepare the next instance while idle, so the next sentence only pays for synthesis.
+  try {
+    ready = instantiate(msg.voice);
+  } catch {
+    ready = null;
+  }
+});
+
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+parentPort.postMessage({ type: 'online' });
