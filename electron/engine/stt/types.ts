@@ -14,6 +14,8 @@ export interface TranscriptWord {
 export interface Transcript {
   text: string;
   words?: TranscriptWord[];
+  /** How much of the segment's audio (ms from its start) this result covers, where the engine says. */
+  audioMs?: number;
 }
 
 export interface SpeechRecognizerEvents {
