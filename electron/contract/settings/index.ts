@@ -4,6 +4,7 @@
  * file, so the settings panel can group and reset per section.
  */
 import { z } from 'zod';
+import { AppSettingsSchema } from './app.js';
 import { AppearanceSettingsSchema } from './appearance.js';
 import { AudioSettingsSchema } from './audio.js';
 import { ConversationSettingsSchema } from './conversation.js';
@@ -23,6 +24,7 @@ export const settingsSections = {
   hotkeys: HotkeySettingsSchema,
   appearance: AppearanceSettingsSchema,
   tts: TtsSettingsSchema,
+  app: AppSettingsSchema,
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -36,6 +38,7 @@ export const SettingsSchema = z.object({
   hotkeys: HotkeySettingsSchema.default(() => HotkeySettingsSchema.parse({})),
   appearance: AppearanceSettingsSchema.default(() => AppearanceSettingsSchema.parse({})),
   tts: TtsSettingsSchema.default(() => TtsSettingsSchema.parse({})),
+  app: AppSettingsSchema.default(() => AppSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
