@@ -1,0 +1,182 @@
+import { EventEmitter } from 'node:events';
+import type { Clock, TimerHandle } from '../../clock';
+import { nullLogger, type Logger } from '../../logger';
+import { ENGINE_SAMPLE_RATE } from '../frame';
+import { AudioDeviceError, type AudioInput, type AudioInputEvents } from '../ports';
+import { listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices';
+
+export interface NativeMicrophoneOptions {
+  clock: Clock;
+  /** Settings device id; "default" follows the OS default. */
+  deviceId?: string;
+  /** 20 ms frames, the engine frame (architecture.md). */
+  frameMs?: number;
+  /** 2 s between attempts to reopen: quick enough to catch a replugged headset, slow enough not to spin. */
+  retryDelayMs?: number;
+  /** No audio for this long while running means the device is gone (some backends just go quiet). */
+  stallTimeoutMs?: number;
+  logger?: Logger;
+  decibri?: Decibri;
+}
+
+type Mic = InstanceType<Decibri['Microphone']>;
+
+/**
+ * The microphone through decibri, delivering 16 kHz mono float frames (decibri converts
+ * from the device's native rate). A missing or lost device is an `error` event and a retry
+ * every `retryDelayMs`, never a throw and never a crash.
+ */
+export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implements AudioInput {
+  readonly sampleRate = ENGINE_SAMPLE_RATE;
+  readonly channels = 1;
+  private readonly options: Required<Omit<NativeMicrophoneOptions, 'decibri'>> & { decibri?: Decibri };
+  private mic: Mic | null = null;
+  private wanted = false;
+  private retryTimer: TimerHandle | undefined;
+  private watchdog: TimerHandle | undefined;
+  private lastDataMs = 0;
+  /** Frames delivered since start, for tests and diagnostics. */
+  framesDelivered = 0;
+
+  constructor(options: NativeMicrophoneOptions) {
+    super();
+    this.options = {
+      deviceId: 'default',
+      frameMs: 20,
+      retryDelayMs: 2000,
+      stallTimeoutMs: 3000,
+      logger: nullLogger,
+      ...options,
+    };
+  }
+
+  get running(): boolean {
+    return this.mic !== null;
+  }
+
+  get deviceId(): string {
+    return this.options.deviceId;
+  }
+
+  /** Resolves after the first attempt to open; if it failed, an `error` event says why and retries follow. */
+  async start(): Promise<void> {
+    if (this.wanted) return;
+    this.wanted = true;
+    await this.open();
+  }
+
+  async stop(): Promise<void> {
+    this.wanted = false;
+    this.clearTimers();
+    this.closeMic();
+    this.emit('end');
+  }
+
+  /** Switches device (settings change); reopens at once if running. */
+  async selectDevice(deviceId: string): Promise<void> {
+    this.options.deviceId = deviceId;
+    if (!this.wanted) return;
+    this.clearTimers();
+    this.closeMic();
+    await this.open();
+  }
+
+  private async open(): Promise<void> {
+    if (!this.wanted) return;
+    let decibri: Decibri;
+    try {
+      decibri = this.options.decibri ?? loadDecibri();
+    } catch (err) {
+      this.fail('no input device', `the native audio library could not be loaded (${(err as Error).message})`, err);
+      return;
+    }
+    const device = resolveDevice(this.options.deviceId, listInputDevices(decibri));
+    if (device === null) {
+      const which = this.options.deviceId === 'default' ? 'no default microphone is available' : `microphone "${this.options.deviceId}" is not connected`;
+      this.fail('no input device', which);
+      return;
+    }
+    try {
+      const mic = await decibri.Microphone.open({
+        sampleRate: this.sampleRate,
+        channels: 1,
+        dtype: 'float32',
+        framesPerBuffer: Math.round((this.sampleRate * this.options.frameMs) / 1000),
+        device,
+      });
+      if (!this.wanted) {
+        mic.stop();
+        return;
+      }
+      this.attach(mic);
+    } catch (err) {
+      this.fail('no input device', `the microphone could not be opened (${(err as Error).message})`, err);
+    }
+  }
+
+  private attach(mic: Mic): void {
+    this.mic = mic;
+    this.lastDataMs = this.options.clock.nowMs();
+    mic.on('data', (chunk: Buffer) => {
+      if (this.mic !== mic) return;
+      // Copy out: the chunk's memory is not ours to keep, and may not be 4-byte aligned.
+      const data = new Float32Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength));
+      const nowMs = this.options.clock.nowMs();
+      this.lastDataMs = nowMs;
+      this.framesDelivered++;
+      // The chunk's first sample was captured about one chunk ago.
+      this.emit('frame', { data, sampleRate: this.sampleRate, channels: 1, timestampMs: nowMs - (data.length * 1000) / this.sampleRate });
+    });
+    mic.on('error', (err: Error) => {
+      if (this.mic === mic) this.lose(`the microphone failed (${err.message})`, err);
+    });
+    mic.on('end', () => {
+      if (this.mic === mic && this.wanted) this.lose('the microphone stream ended unexpectedly');
+    });
+    this.watchdog = this.options.clock.setInterval(() => {
+      if (this.mic === mic && this.options.clock.nowMs() - this.lastDataMs > this.options.stallTimeoutMs) {
+        this.lose(`no audio from the microphone for ${this.options.stallTimeoutMs} ms`);
+      }
+    }, Math.max(250, this.options.stallTimeoutMs / 4));
+  }
+
+  private lose(why: string, cause?: unknown): void {
+    this.closeMic();
+    this.fail('device lost', why, cause);
+  }
+
+  private fail(code: 'no input device' | 'device lost', why: string, cause?: unknown): void {
+    this.clearTimers();
+    const retryInMs = this.wanted ? this.options.retryDelayMs : null;
+    const error = new AudioDeviceError(code, `${why}.${retryInMs !== null ? ` Retrying in ${retryInMs} ms.` : ''}`, { willRetry: retryInMs !== null, retryInMs, cause });
+    this.options.logger.warn('microphone', { code, why });
+    if (this.listenerCount('error') > 0) this.emit('error', error);
+    if (retryInMs !== null) {
+      this.retryTimer = this.options.clock.setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.open();
+      }, retryInMs);
+    }
+  }
+
+  private closeMic(): void {
+    const mic = this.mic;
+    this.mic = null;
+    if (this.watchdog !== undefined) {
+      this.options.clock.clearInterval(this.watchdog);
+      this.watchdog = undefined;
+    }
+    try {
+      mic?.stop();
+    } catch {
+      // Already gone: nothing to release.
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer !== undefined) this.options.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.watchdog !== undefined) this.options.clock.clearInterval(this.watchdog);
+    this.watchdog = undefined;
+  }
+}
