@@ -1,0 +1,58 @@
+/**
+ * The conversation transcript as main reports it: entries upserted by id (interim user text
+ * is replaced by its final text; an agent entry is replaced by its interrupted cut).
+ * "Clear" hides what is on screen now; it does not touch the agent's memory.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { MAX_TRANSCRIPT_ENTRIES, type TranscriptEntry } from '../../../electron/contract/index';
+import { getBridge } from '../bridge';
+import { transcriptAsText } from '../conversation/transcript-text';
+
+export const useTranscriptStore = defineStore('transcript', () => {
+  const entries = shallowRef<TranscriptEntry[]>([]);
+  const hidden = ref<Set<string>>(new Set());
+  let unsubscribers: Array<() => void> = [];
+
+  const visible = computed(() => entries.value.filter((e) => !hidden.value.has(e.id)));
+
+  function upsert(changed: readonly TranscriptEntry[]): void {
+    if (changed.length === 0) return;
+    const next = [...entries.value];
+    const index = new Map(next.map((e, i) => [e.id, i]));
+    for (const entry of changed) {
+      const at = index.get(entry.id);
+      if (at === undefined) {
+        index.set(entry.id, next.length);
+        next.push(entry);
+      } else {
+        next[at] = entry;
+      }
+    }
+    entries.value = next.length > MAX_TRANSCRIPT_ENTRIES ? next.slice(-MAX_TRANSCRIPT_ENTRIES) : next;
+  }
+
+  function replaceAll(all: readonly TranscriptEntry[]): void {
+    entries.value = [...all];
+  }
+
+  function clearView(): void {
+    hidden.value = new Set([...hidden.value, ...entries.value.map((e) => e.id)]);
+  }
+
+  function asText(): string {
+    return transcriptAsText(visible.value);
+  }
+
+  function subscribe(): void {
+    if (unsubscribers.length > 0) return;
+    unsubscribers = [getBridge().on('transcript:update', (update) => upsert(update.entries))];
+  }
+
+  function unsubscribe(): void {
+    unsubscribers.forEach((u) => u());
+    unsubscribers = [];
+  }
+
+  return { entries, visible, upsert, replaceAll, clearView, asText, subscribe, unsubscribe };
+});
