@@ -9,6 +9,7 @@ import { AppearanceSettingsSchema } from './appearance.js';
 import { AudioSettingsSchema } from './audio.js';
 import { ConversationSettingsSchema } from './conversation.js';
 import { HotkeySettingsSchema } from './hotkeys.js';
+import { ProvidersSettingsSchema } from './providers.js';
 import { TtsSettingsSchema } from './tts.js';
 import { VadSettingsSchema } from './vad.js';
 
@@ -25,6 +26,7 @@ export const settingsSections = {
   appearance: AppearanceSettingsSchema,
   tts: TtsSettingsSchema,
   app: AppSettingsSchema,
+  providers: ProvidersSettingsSchema,
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -39,6 +41,7 @@ export const SettingsSchema = z.object({
   appearance: AppearanceSettingsSchema.default(() => AppearanceSettingsSchema.parse({})),
   tts: TtsSettingsSchema.default(() => TtsSettingsSchema.parse({})),
   app: AppSettingsSchema.default(() => AppSettingsSchema.parse({})),
+  providers: ProvidersSettingsSchema.default(() => ProvidersSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
