@@ -20,9 +20,9 @@ export type VoiceActivityEvents = {
   probability: [{ tMs: number; p: number }];
 };
 
-/** The VAD: fed 16 kHz mono frames in order. */
+/** The VAD (VadProcessor): fed 16 kHz mono frames in order; events come from within push. */
 export interface VoiceActivityDetector extends Subscribable<VoiceActivityEvents> {
-  process(frame: AudioFrame): void | Promise<void>;
+  push(frame: AudioFrame): void | Promise<void>;
 }
 
 export interface WordTimestamp {
@@ -56,4 +56,24 @@ export interface AgentPlayback extends Subscribable<AgentPlaybackEvents>, Playba
   enqueue(turnId: string, samples: Float32Array, sampleRate: number): void;
   endTurn(turnId: string): void;
   readonly outputLatencyMs: number;
+}
+
+/**
+ * Views any node EventEmitter as a typed Subscribable. Use it to wire emitters whose event
+ * maps carry more than the port needs (TypeScript cannot relate two EventEmitter maps).
+ */
+export function subscribable<E extends Record<string, unknown[]>>(emitter: import('node:events').EventEmitter<never>): Subscribable<E> {
+  const raw = emitter as unknown as {
+    on(event: string, listener: (...args: unknown[]) => void): unknown;
+    off(event: string, listener: (...args: unknown[]) => void): unknown;
+  };
+  return {
+    on: (event, listener) => raw.on(event, listener as (...args: unknown[]) => void),
+    off: (event, listener) => raw.off(event, listener as (...args: unknown[]) => void),
+  };
+}
+
+/** The VadProcessor (or any emitter with speechStart/speechEnd/misfire/probability) as the session's port. */
+export function vadPort(vad: { push(frame: AudioFrame): void | Promise<void> }): VoiceActivityDetector {
+  return { ...subscribable<VoiceActivityEvents>(vad as never), push: (frame) => vad.push(frame) };
 }

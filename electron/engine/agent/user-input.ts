@@ -58,7 +58,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
 
   async pushMicFrame(frame: AudioFrame): Promise<void> {
     const gated = this.deps.echoGuard ? this.deps.echoGuard.processMic(frame).frame : frame;
-    await this.deps.vad.process(gated);
+    await this.deps.vad.push(gated);
     if (this.speaking) {
       this.deps.stt?.push(gated.data);
       this.emit('audio', gated);
@@ -78,8 +78,9 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   private onSpeechEnd(tMs: number): void {
     if (!this.speaking) return;
     this.speaking = false;
-    this.deps.stt?.endSegment();
+    // speechEnd first: listeners then wait for the final, which may come at once (or much later).
     this.emit('speechEnd', { tMs });
+    this.deps.stt?.endSegment();
   }
 
   private onMisfire(): void {

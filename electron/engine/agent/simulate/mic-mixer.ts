@@ -1,0 +1,89 @@
+/**
+ * Builds the simulated microphone: the user's clips placed on the timeline, plus (optionally)
+ * the agent's own output as heard from the speakers, delayed and attenuated (the echo path).
+ * Everything is 16 kHz mono.
+ */
+import type { AudioFrame } from '../../audio/frame.js';
+
+const RATE = 16_000;
+
+export interface PlacedClip {
+  samples: Float32Array;
+  startMs: number;
+}
+
+export class MicMixer {
+  private readonly clips: PlacedClip[] = [];
+  /** What the speakers played, by the time it was heard. */
+  private heard = new Float32Array(RATE * 30);
+  private readonly echoGain: number;
+
+  constructor(private readonly echo: { gainDb: number; delayMs: number } | undefined) {
+    this.echoGain = echo ? 10 ** (echo.gainDb / 20) : 0;
+  }
+
+  addClip(clip: PlacedClip): void {
+    this.clips.push(clip);
+  }
+
+  /** An output frame (16 kHz mono) that the listener hears from `heardAtMs`. */
+  addHeard(frame: AudioFrame, heardAtMs: number): void {
+    const at = Math.round((heardAtMs * RATE) / 1000);
+    if (at + frame.data.length > this.heard.length) {
+      const grown = new Float32Array(Math.max(this.heard.length * 2, at + frame.data.length));
+      grown.set(this.heard);
+      this.heard = grown;
+    }
+    // Frames never overlap in time, but a flush can rewrite a span: the later write is what played.
+    this.heard.set(frame.data, at);
+  }
+
+  /** The mic frame covering [tMs, tMs + durationMs). */
+  frame(tMs: number, durationMs = 20, withEcho = true): Float32Array {
+    const n = Math.round((durationMs * RATE) / 1000);
+    const start = Math.round((tMs * RATE) / 1000);
+    const out = new Float32Array(n);
+    for (const clip of this.clips) {
+      const offset = start - Math.round((clip.startMs * RATE) / 1000);
+      for (let i = 0; i < n; i++) {
+        const j = offset + i;
+        if (j >= 0 && j < clip.samples.length) out[i]! += clip.samples[j]!;
+      }
+    }
+    if (this.echo && withEcho) {
+      const delay = Math.round((this.echo.delayMs * RATE) / 1000);
+      for (let i = 0; i < n; i++) {
+        const j = start + i - delay;
+        if (j >= 0 && j < this.heard.length) out[i]! += this.echoGain * this.heard[j]!;
+      }
+    }
+    for (let i = 0; i < n; i++) out[i] = Math.max(-1, Math.min(1, out[i]!));
+    return out;
+  }
+
+  /** The user-only signal (no echo) for the timeline. */
+  userOnly(tMs: number, durationMs = 20): Float32Array {
+    return this.frame(tMs, durationMs, false);
+  }
+}
+
+/** The voiced span of a clip: 10 ms blocks within 35 dB of its loudest block and above -50 dBFS. */
+export function voicedSpan(samples: Float32Array): { startMs: number; endMs: number } | null {
+  const block = RATE / 100;
+  const powers: number[] = [];
+  for (let b = 0; b * block < samples.length; b++) {
+    let sum = 0;
+    const end = Math.min(samples.length, (b + 1) * block);
+    for (let i = b * block; i < end; i++) sum += samples[i]! * samples[i]!;
+    powers.push(sum / Math.max(1, end - b * block));
+  }
+  const peak = Math.max(...powers, 0);
+  const floor = Math.max(1e-5, peak * 10 ** (-35 / 10));
+  const first = powers.findIndex((p) => p > floor);
+  if (first < 0) return null;
+  let last = first;
+  powers.forEach((p, i) => {
+    if (p > floor) last = i;
+  });
+  return { startMs: first * 10, endMs: (last + 1) * 10 };
+}

@@ -1,0 +1,249 @@
+/**
+ * Runs one scenario offline: file audio into the real echo guard + Silero VAD, the real
+ * barge-in controller and session, the real PlaybackQueue into a RecordingSink, speech from
+ * the embedded local TTS server (synthesized up front, replayed on the virtual clock).
+ */
+import { PlaybackQueue } from '../../audio/playback-queue.js';
+import { RecordingSink } from '../../audio/recording-sink.js';
+import { loadResamplerFactory, resampleAll, type ResamplerFactory } from '../../audio/resampler.js';
+import { readWavFile } from '../../audio/wav-reader.js';
+import { SileroVadModel } from '../../vad/silero-vad-model.js';
+import type { VadModel } from '../../vad/vad-model.js';
+import { VadProcessor } from '../../vad/vad-processor.js';
+import { AgentSession } from '../agent-session.js';
+import { vadPort } from '../ports.js';
+import { MicMixer, voicedSpan } from './mic-mixer.js';
+import { OracleRecognizer, type OracleUtterance } from './oracle-recognizer.js';
+import { ReplayTts } from './replay-tts.js';
+import type { LoadedScenario } from './scenario.js';
+import { ScriptedReplies } from './scripted-llm.js';
+import { synthesizeTexts, type SynthesizedSpeech } from './synthesize.js';
+import { VirtualClock } from './virtual-clock.js';
+
+const RATE = 16_000;
+const FRAME_MS = 20;
+
+export interface SimulationEvent {
+  tMs: number;
+  type: string;
+  [detail: string]: unknown;
+}
+
+export interface SimulationResult {
+  interrupted: boolean;
+  reason: 'voice' | 'manual' | null;
+  strategy: string | null;
+  /** VAD onset to agent inaudible (pause or clear), plus output latency. */
+  bargeInLatencyMs: number | null;
+  /** The same from the true start of the user's voice in the clip. */
+  bargeInLatencyFromVoiceMs: number | null;
+  /** True voice start to the duck. */
+  duckLatencyFromVoiceMs: number | null;
+  heardText: string;
+  staleSamplesAfterCancel: number;
+  falseInterruptions: number;
+  events: SimulationEvent[];
+  /** For the timeline and the output files. */
+  traces: SimulationTraces;
+}
+
+export interface SimulationTraces {
+  output: Float32Array;
+  mic: Float32Array;
+  user: Float32Array;
+  vad: { tMs: number; p: number }[];
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Pre-synthesized speech (the bench reuses it); synthesized with the local server otherwise. */
+  speech?: Map<string, SynthesizedSpeech>;
+  vadModel?: VadModel;
+  resamplers?: ResamplerFactory;
+}
+
+/** Every text the scenario will make the TTS speak. */
+export function scenarioTexts(scenario: Pick<LoadedScenario, 'agentSays' | 'agentReplies'>): string[] {
+  return [scenario.agentSays, ...scenario.agentReplies].map((t) => t.trim());
+}
+
+export async function runScenario(scenario: LoadedScenario, options: RunOptions = {}): Promise<SimulationResult> {
+  const resamplers = options.resamplers ?? (await loadResamplerFactory());
+  const speech = options.speech ?? (await synthesizeTexts(scenarioTexts(scenario), scenario.voice));
+  const model = options.vadModel ?? (await SileroVadModel.load());
+  model.reset();
+  const clock = new VirtualClock(0);
+  const sink = new RecordingSink({ clock, sampleRate: RATE });
+  const playback = new PlaybackQueue({ output: sink, clock, resamplers });
+  const vad = new VadProcessor({ model, options: scenario.settings.vad });
+  const hasOracle = scenario.user.some((u) => u.text !== undefined);
+  const stt = hasOracle ? new OracleRecognizer(clock) : null;
+  const tts = new ReplayTts(clock, speech);
+  const mixer = new MicMixer(scenario.echo);
+  const session = new AgentSession({
+    sessionId: 'simulate',
+    clock,
+    vad: vadPort(vad),
+    stt,
+    llm: new ScriptedReplies(scenario.agentReplies),
+    tts,
+    playback,
+    conversation: scenario.settings.conversation,
+    prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
+  });
+
+  const clips = await Promise.all(
+    scenario.user.map(async (u) => {
+      const wav = await readWavFile(u.wav);
+      let samples = wav.channels === 1 ? wav.samples : downmix(wav.samples, wav.channels);
+      if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
+      if (u.gainDb) samples = samples.map((s) => s * 10 ** (u.gainDb! / 20));
+      return { ...u, samples, span: voicedSpan(samples) };
+    }),
+  );
+
+  const events: SimulationEvent[] = [];
+  const record = (type: string, detail: Record<string, unknown> = {}) => events.push({ tMs: Math.round(clock.nowMs()), type, ...detail });
+  const vadTrace: { tMs: number; p: number }[] = [];
+  let originMs: number | null = null;
+  let lastActivityMs = 0;
+  const interruptions: { tMs: number; reason: 'voice' | 'manual'; strategy: string | null; heardText: string }[] = [];
+  let bargeInLatencyMs: number | null = null;
+  const ducks: number[] = [];
+  const pauses: number[] = [];
+
+  session.on('state', (e) => {
+    lastActivityMs = e.tMs;
+    record('state', { state: e.state });
+  });
+  session.on('agentStartedSpeaking', ({ turnId, tMs }) => {
+    lastActivityMs = tMs;
+    record('agentStartedSpeaking', { turnId });
+    if (originMs === null) {
+      originMs = tMs;
+      const utterances: OracleUtterance[] = [];
+      for (const c of clips) {
+        mixer.addClip({ samples: c.samples, startMs: originMs + c.atMs });
+        if (c.text !== undefined && c.span) {
+          utterances.push({ text: c.text, voicedStartMs: originMs + c.atMs + c.span.startMs, voicedEndMs: originMs + c.atMs + c.span.endMs });
+        }
+      }
+      stt?.schedule(utterances);
+    }
+  });
+  session.on('agentStoppedSpeaking', (e) => {
+    lastActivityMs = e.tMs;
+    record('agentStoppedSpeaking', { turnId: e.turnId, interrupted: e.interrupted });
+  });
+  session.on('userStartedSpeaking', (e) => record('userStartedSpeaking', { onsetMs: e.tMs }));
+  session.on('userStoppedSpeaking', () => record('userStoppedSpeaking'));
+  session.on('bargeIn', (e) => {
+    if (e.type === 'ducked') ducks.push(e.tMs);
+    if (e.type === 'paused') pauses.push(e.tMs);
+    record(e.type);
+  });
+  session.on('falseInterruption', (e) => record('falseInterruption', { resumed: e.resumed }));
+  session.on('interrupted', (e) => {
+    interruptions.push({ tMs: e.tMs, reason: e.reason, strategy: e.strategy, heardText: e.heardText });
+    record('interrupted', { reason: e.reason, strategy: e.strategy, heardText: e.heardText, playedMs: Math.round(e.playedMs) });
+  });
+  session.on('metric', (e) => {
+    if (e.name === 'bargeInLatencyMs' && bargeInLatencyMs === null) bargeInLatencyMs = e.valueMs;
+    record('metric', { name: e.name, valueMs: Math.round(e.valueMs) });
+  });
+  session.on('userSpeechWhileOff', (e) => record('userSpeechWhileOff', { mode: e.mode }));
+  session.on('transcript', (e) => {
+    if (e.status !== 'interim') record('transcript', { speaker: e.speaker, status: e.status, text: e.text });
+  });
+  session.on('error', (e) => record('error', { source: e.source, message: e.message }));
+  session.on('vadProbability', (e) => vadTrace.push(e));
+  playback.on('written', (f) => mixer.addHeard(f, clock.nowMs() + playback.outputLatencyMs));
+
+  session.start();
+  session.speak(scenario.agentSays);
+
+  const clipsEndMs = Math.max(0, ...clips.map((c) => c.atMs + (c.samples.length * 1000) / RATE));
+  const agentMs = Math.max(...[...speech.values()].map((s) => (s.samples.length * 1000) / s.sampleRate));
+  const hardStopMs = clipsEndMs + agentMs * (scenario.agentReplies.length + 2) + scenario.tailMs + 30_000;
+  const micChunks: Float32Array[] = [];
+  const userChunks: Float32Array[] = [];
+  let t = 0;
+  for (;;) {
+    await clock.advanceTo(t + FRAME_MS);
+    const data = mixer.frame(t, FRAME_MS);
+    micChunks.push(data);
+    userChunks.push(mixer.userOnly(t, FRAME_MS));
+    await session.pushMicFrame({ data, sampleRate: RATE, channels: 1, timestampMs: t });
+    t += FRAME_MS;
+    const started = originMs !== null;
+    const quiet = session.state === 'listening' && !playback.isPlaying() && !vad.speaking;
+    if (started && t >= originMs! + clipsEndMs && quiet && t - lastActivityMs >= scenario.tailMs) break;
+    if (t > hardStopMs) {
+      record('error', { source: 'session', message: `simulation stopped at the ${hardStopMs} ms limit` });
+      break;
+    }
+  }
+  await vad.flush();
+  session.removeAllListeners();
+  await session.stop();
+  playback.dispose();
+
+  const first = interruptions[0];
+  const output = sink.samples();
+  const voiceOnsets = clips.filter((c) => c.span).map((c) => (originMs ?? 0) + c.atMs + c.span!.startMs);
+  const onsetBefore = (tMs: number) => voiceOnsets.filter((o) => o <= tMs).at(-1) ?? null;
+  let fromVoice: number | null = null;
+  if (first?.reason === 'voice') {
+    const onset = onsetBefore(first.tMs);
+    if (onset !== null) {
+      const inaudible = pauses.find((p) => p >= onset && p <= first.tMs) ?? first.tMs;
+      fromVoice = inaudible - onset + playback.outputLatencyMs;
+    }
+  }
+  const firstDuck = ducks[0];
+  const duckOnset = firstDuck === undefined ? null : onsetBefore(firstDuck + 1000);
+  return {
+    interrupted: first !== undefined,
+    reason: first?.reason ?? null,
+    strategy: first?.strategy ?? null,
+    bargeInLatencyMs: bargeInLatencyMs === null ? null : Math.round(bargeInLatencyMs),
+    bargeInLatencyFromVoiceMs: fromVoice === null ? null : Math.round(fromVoice),
+    duckLatencyFromVoiceMs: firstDuck === undefined || duckOnset === null ? null : Math.round(firstDuck - duckOnset + playback.outputLatencyMs),
+    heardText: first ? first.heardText : scenario.agentSays.trim(),
+    staleSamplesAfterCancel: first ? staleSamples(sink, first.tMs, events) : 0,
+    falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
+    events,
+    traces: { output, mic: concat(micChunks), user: concat(userChunks), vad: vadTrace, durationMs: t },
+  };
+}
+
+/** Audible samples written after the cancel and before the next turn started playing. */
+function staleSamples(sink: RecordingSink, cancelMs: number, events: SimulationEvent[]): number {
+  const nextStart = events.find((e) => e.type === 'agentStartedSpeaking' && e.tMs > cancelMs)?.tMs ?? Infinity;
+  let n = 0;
+  for (const f of sink.frames) {
+    if (f.writtenAtMs <= cancelMs || f.writtenAtMs >= nextStart) continue;
+    for (const v of f.data) if (Math.abs(v) > 1e-4) n++;
+  }
+  return n;
+}
+
+function concat(chunks: Float32Array[]): Float32Array {
+  const out = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function downmix(samples: Float32Array, channels: number): Float32Array {
+  const out = new Float32Array(samples.length / channels);
+  for (let i = 0; i < out.length; i++) {
+    let s = 0;
+    for (let c = 0; c < channels; c++) s += samples[i * channels + c]!;
+    out[i] = s / channels;
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * The simulate command's scenario file (documented in README.md, "Simulating a conversation").
+ * Paths are absolute or relative to the scenario file.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { SettingsPatchSchema, defaultSettings, issuesOf, mergeSettings, validateSettings, type Settings, type SettingsPatch } from '../../../contract/settings/index.js';
+
+export const ScenarioSchema = z
+  .object({
+    /** What the agent says; the user clips are placed relative to its first audio. */
+    agentSays: z.string().trim().min(1, 'agentSays must be a non-empty text.'),
+    user: z
+      .array(
+        z
+          .object({
+            wav: z.string().min(1, 'wav must name a WAV file.'),
+            /** When the clip starts, in ms after the agent's first audio. */
+            atMs: z.number().min(0, 'atMs must be 0 or more.'),
+            /** Oracle transcript, delivered word by word over the clip's voiced span. */
+            text: z.string().optional(),
+            /** Level change for the clip in dB (default 0). */
+            gainDb: z.number().min(-60).max(20).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** The agent's own output fed back into the microphone. */
+    echo: z
+      .object({
+        gainDb: z.number().min(-80, 'echo.gainDb must be at least -80.').max(6, 'echo.gainDb must be at most 6.'),
+        delayMs: z.number().min(0).max(1000, 'echo.delayMs must be at most 1000.'),
+      })
+      .strict()
+      .optional(),
+    /** What the (scripted) language model answers to each user turn, in order. */
+    agentReplies: z.array(z.string().min(1)).default(['Okay.']),
+    /** Local TTS voice (flite). */
+    voice: z.enum(['slt', 'kal16', 'awb', 'rms']).default('slt'),
+    /** A partial settings object, e.g. {"conversation": {"strategies": []}}. */
+    settings: z.record(z.string(), z.unknown()).default({}),
+    /** Extra simulated time after the agent finished or was cut off (default 4000 ms). */
+    tailMs: z.number().min(0).max(60_000).default(4000),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export interface LoadedScenario extends Omit<Scenario, 'settings'> {
+  settings: Settings;
+  baseDir: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+export async function loadScenarioFile(path: string): Promise<LoadedScenario> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ScenarioError(`${path}: cannot read the scenario file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new ScenarioError(`${path}: not valid JSON (${(error as Error).message}).`);
+  }
+  return parseScenario(json, dirname(resolve(path)), path);
+}
+
+export function parseScenario(json: unknown, baseDir: string, source = 'scenario'): LoadedScenario {
+  const parsed = ScenarioSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = issuesOf(parsed.error).map((i) => `${i.path || '(top level)'}: ${i.message}`);
+    throw new ScenarioError(`${source}: ${problems.join('; ')}`);
+  }
+  const patch = SettingsPatchSchema.safeParse(parsed.data.settings);
+  if (!patch.success) {
+    const problems = issuesOf(patch.error).map((i) => `settings.${i.path}: ${i.message}`);
+    throw new ScenarioError(`${source}: ${problems.join('; ')}`);
+  }
+  const checked = validateSettings(mergeSettings(defaultSettings(), patch.data as SettingsPatch));
+  if (!checked.ok) {
+    throw new ScenarioError(`${source}: ${checked.issues.map((i) => `settings.${i.path}: ${i.message}`).join('; ')}`);
+  }
+  const user = parsed.data.user.map((u) => ({ ...u, wav: isAbsolute(u.wav) ? u.wav : resolve(baseDir, u.wav) }));
+  return { ...parsed.data, user, settings: checked.settings, baseDir };
+}
