@@ -30,6 +30,12 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     }
   }
 
+  /** Ends now and throws away what was not yet taken (an aborted answer must not be heard). */
+  discard(): void {
+    this.items.length = 0;
+    this.end();
+  }
+
   fail(error: unknown): void {
     if (this.ended) return;
     this.error = error;

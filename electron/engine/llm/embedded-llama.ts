@@ -81,6 +81,8 @@ export class EmbeddedLlamaModel implements LanguageModel {
     const last = messages.at(-1);
     if (last?.role !== 'user') throw new LlmError('bad-response', 'The conversation given to the language model must end with a user message.');
     const queue = new AsyncQueue<string>();
+    // Text generated before the abort but not yet taken is part of the cancelled answer: drop it.
+    options.signal.addEventListener('abort', () => queue.discard(), { once: true });
     const run = this.previous.then(() => this.generate(messages.slice(0, -1), last.content, options, queue));
     this.previous = run.catch(() => undefined);
     return queue;

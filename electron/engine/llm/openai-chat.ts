@@ -66,6 +66,8 @@ export class OpenAiChatModel implements LanguageModel {
       if (!res.body) throw new LlmError('bad-response', `${this.what()} answered without a body.`);
       streaming = true;
       for await (const event of readSse(res.body)) {
+        // Several events can arrive in one network chunk: none of them after an abort.
+        if (options.signal.aborted) return;
         armIdleTimer();
         if (event.data === '[DONE]') {
           finished = true;

@@ -41,6 +41,19 @@ describe('the embedded language model (node-llama-cpp, CPU)', () => {
     expect(performance.now() - abortedAtMs).toBeLessThan(500);
   });
 
+  it('drops text generated before the abort but not yet taken', async () => {
+    const controller = new AbortController();
+    const stream = model.stream(ASK, { signal: controller.signal, maxTokens: 50, temperature: 0 });
+    const pieces: string[] = [];
+    for await (const p of stream) {
+      pieces.push(p);
+      // Let the model run ahead of the consumer, then abort.
+      await new Promise((resolve) => setImmediate(resolve));
+      controller.abort();
+    }
+    expect(pieces).toHaveLength(1);
+  });
+
   it('answers the next request after an aborted one', async () => {
     const controller = new AbortController();
     const first = model.stream(ASK, { signal: controller.signal, maxTokens: 200 });

@@ -76,6 +76,17 @@ describe('streaming an answer', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('yields nothing more after the abort, even text that already arrived in the same chunk', async () => {
+    server.script(rawThenHang(delta('one') + delta(' two') + delta(' three')));
+    const controller = new AbortController();
+    const out: string[] = [];
+    for await (const piece of model().stream(HELLO, { signal: controller.signal })) {
+      out.push(piece);
+      controller.abort();
+    }
+    expect(out).toEqual(['one']);
+  });
+
   it('yields nothing when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
