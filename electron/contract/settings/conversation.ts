@@ -102,7 +102,14 @@ export const ConversationSettingsSchema = z.object({
   echoMaxDelayMs: z.number().int().min(20).max(1000).default(250),
   /** Semantic end-of-turn hook: an utterance ending in a hold word waits up to maxWaitMs. */
   semanticEndOfTurn: z.boolean().default(true),
-  /** Trailing words that signal the user is not done ("I want to go and ..."). */
-  holdWords: phraseList.default(() => ['and', 'so', 'um', 'uh', 'but', 'because', 'or', 'then', 'like', 'the', 'a']),
+  /**
+   * Trailing words that signal the user is not done ("I want to go and ...", "tell me about
+   * ..."): conjunctions, fillers, articles and prepositions almost never end a request, and
+   * ending the turn in a thinking pause is a top complaint (the agent talks over the user).
+   */
+  holdWords: phraseList.default(() => [
+    'and', 'so', 'um', 'uh', 'but', 'because', 'or', 'then', 'like', 'the', 'a', 'an',
+    'to', 'for', 'with', 'of', 'about', 'in', 'on', 'at', 'from', 'my', 'your', 'if',
+  ]),
 });
 export type ConversationSettings = z.infer<typeof ConversationSettingsSchema>;

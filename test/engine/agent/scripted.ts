@@ -7,7 +7,7 @@ import type { SpeechRecognizer, SpeechRecognizerEvents } from '../../../electron
 
 export class ScriptedVad extends EventEmitter<VoiceActivityEvents> {
   frames = 0;
-  process(): void {
+  push(): void {
     this.frames++;
   }
 }

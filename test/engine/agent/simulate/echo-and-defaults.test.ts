@@ -1,0 +1,96 @@
+/**
+ * The agent's own voice fed back into the mic, and the default settings on backchannels,
+ * force phrases, noise and real speech, all through the simulate path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_TEXT, makeHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await makeHarness();
+}, 60_000);
+afterAll(async () => {
+  await h.close();
+});
+
+describe('echo: the agent hearing itself through the speakers', () => {
+  for (const gainDb of [-10, -20, -30]) {
+    for (const delayMs of [20, 80]) {
+      it(`at ${gainDb} dB, ${delayMs} ms delay: no barge-in, not even a duck`, async () => {
+        const r = await h.run({ agentSays: AGENT_TEXT, echo: { gainDb, delayMs } });
+        expect(r.interrupted).toBe(false);
+        expect(r.heardText).toBe(AGENT_TEXT);
+        expect(r.events.filter((e) => e.type === 'ducked' || e.type === 'paused')).toEqual([]);
+      });
+    }
+  }
+
+  it('without the echo guard, a -10 dB echo does barge in (the guard is what prevents it)', async () => {
+    const r = await h.run({
+      agentSays: AGENT_TEXT,
+      echo: { gainDb: -10, delayMs: 50 },
+      settings: { conversation: { echoGuard: false, strategies: [] } },
+    });
+    expect(r.interrupted).toBe(true);
+  });
+
+  for (const gainDb of [-10, -20, -30]) {
+    it(`a real user utterance over a ${gainDb} dB echo still interrupts`, async () => {
+      const r = await h.run({
+        agentSays: AGENT_TEXT,
+        echo: { gainDb, delayMs: 50 },
+        user: [{ wav: 'real-sentence.wav', atMs: 3000, text: 'actually I wanted the later train', gainDb: 6 }],
+      });
+      expect(r).toMatchObject({ interrupted: true, reason: 'voice', staleSamplesAfterCancel: 0 });
+    });
+  }
+});
+
+describe('default settings', () => {
+  for (const [wav, text] of [
+    ['okay.wav', 'okay'],
+    ['yeah-sure.wav', 'yeah sure'],
+    ['mm-hmm.wav', 'mm-hmm'],
+  ]) {
+    it(`a backchannel "${text}" does not interrupt`, async () => {
+      const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav, atMs: 2500, text }] });
+      expect(r.interrupted).toBe(false);
+      expect(r.heardText).toBe(AGENT_TEXT);
+    });
+  }
+
+  it('a cough (noise burst, no words) does not interrupt', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav: 'cough.wav', atMs: 2500, text: '' }] });
+    expect(r.interrupted).toBe(false);
+  });
+
+  it('"stop" interrupts on its first word, inaudible within 300 ms of the VAD onset', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav: 'stop.wav', atMs: 2500, text: 'stop' }] });
+    expect(r).toMatchObject({ interrupted: true, strategy: 'phrases', staleSamplesAfterCancel: 0 });
+    expect(r.bargeInLatencyMs).toBeLessThanOrEqual(300);
+  });
+
+  it('a real voice saying a longer sentence interrupts, and the agent answers afterwards', async () => {
+    const r = await h.run({
+      agentSays: AGENT_TEXT,
+      user: [{ wav: 'real-sentence.wav', atMs: 2500, text: 'can you tell me about the return trip', gainDb: 6 }],
+    });
+    expect(r).toMatchObject({ interrupted: true, reason: 'voice', staleSamplesAfterCancel: 0 });
+    const afterCut = r.events.filter((e) => e.type === 'agentStartedSpeaking');
+    expect(afterCut).toHaveLength(2);
+    // The reader pauses after "about": the trailing preposition keeps the turn open over the pause.
+    const userTurns = r.events.filter((e) => e.type === 'transcript' && e.speaker === 'user');
+    expect(userTurns).toEqual([expect.objectContaining({ status: 'final', text: 'can you tell me about the return trip' })]);
+  });
+
+  it('interruptions off (ignore): a real sentence over the agent changes nothing', async () => {
+    const r = await h.run({
+      agentSays: AGENT_TEXT,
+      user: [{ wav: 'real-sentence.wav', atMs: 2500, text: 'can you tell me about the return trip', gainDb: 6 }],
+      settings: { conversation: { interruptions: 'off', whenOff: 'ignore' } },
+    });
+    expect(r.interrupted).toBe(false);
+    expect(r.events.filter((e) => e.type === 'ducked')).toEqual([]);
+    expect(r.events.filter((e) => e.type === 'agentStartedSpeaking')).toHaveLength(1);
+  });
+});
