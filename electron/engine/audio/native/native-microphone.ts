@@ -21,6 +21,9 @@ export interface NativeMicrophoneOptions {
 
 type Mic = InstanceType<Decibri['Microphone']>;
 
+/** Arrival jitter on a busy event loop stays well under this; beyond it audio was lost. */
+const MAX_CAPTURE_DRIFT_MS = 500;
+
 /**
  * The microphone through decibri, delivering 16 kHz mono float frames (decibri converts
  * from the device's native rate). A missing or lost device is an `error` event and a retry
@@ -35,6 +38,9 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
   private retryTimer: TimerHandle | undefined;
   private watchdog: TimerHandle | undefined;
   private lastDataMs = 0;
+  /** Capture timeline: time of the first sample since the anchor, advanced by sample count, not by (jittery) arrival. */
+  private anchorMs: number | null = null;
+  private samplesSinceAnchor = 0;
   /** Frames delivered since start, for tests and diagnostics. */
   framesDelivered = 0;
 
@@ -124,8 +130,7 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
       const nowMs = this.options.clock.nowMs();
       this.lastDataMs = nowMs;
       this.framesDelivered++;
-      // The chunk's first sample was captured about one chunk ago.
-      this.emit('frame', { data, sampleRate: this.sampleRate, channels: 1, timestampMs: nowMs - (data.length * 1000) / this.sampleRate });
+      this.emit('frame', { data, sampleRate: this.sampleRate, channels: 1, timestampMs: this.captureTime(nowMs, data.length) });
     });
     mic.on('error', (err: Error) => {
       if (this.mic === mic) this.lose(`the microphone failed (${err.message})`, err);
@@ -138,6 +143,24 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
         this.lose(`no audio from the microphone for ${this.options.stallTimeoutMs} ms`);
       }
     }, Math.max(250, this.options.stallTimeoutMs / 4));
+  }
+
+  /**
+   * The chunk's first sample was captured about one chunk before it arrived. Chunks arrive
+   * in bursts when the event loop is busy, so time follows the sample count from an anchor,
+   * re-anchored only when it drifts from arrival time by more than the jitter can explain
+   * (audio was dropped, or the stream restarted).
+   */
+  private captureTime(nowMs: number, samples: number): number {
+    const arrivalMs = nowMs - (samples * 1000) / this.sampleRate;
+    const idealMs = this.anchorMs === null ? arrivalMs : this.anchorMs + (this.samplesSinceAnchor * 1000) / this.sampleRate;
+    if (this.anchorMs === null || Math.abs(idealMs - arrivalMs) > MAX_CAPTURE_DRIFT_MS) {
+      this.anchorMs = arrivalMs;
+      this.samplesSinceAnchor = 0;
+    }
+    const t = this.anchorMs + (this.samplesSinceAnchor * 1000) / this.sampleRate;
+    this.samplesSinceAnchor += samples;
+    return t;
   }
 
   private lose(why: string, cause?: unknown): void {
@@ -162,6 +185,7 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
   private closeMic(): void {
     const mic = this.mic;
     this.mic = null;
+    this.anchorMs = null;
     if (this.watchdog !== undefined) {
       this.options.clock.clearInterval(this.watchdog);
       this.watchdog = undefined;
