@@ -13,7 +13,7 @@ import { nullLogger, type Logger } from '../logger.js';
 import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
 import { TtsError } from './tts-error.js';
 import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
-import { newTurn, settleTurn, type Turn } from './turn.js';
+import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
 import type { PlaybackClearer, StreamingTts, TtsClientEvents, TtsSessionConfig } from './types.js';
 
 export interface TtsClientOptions {
@@ -45,7 +45,13 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
   private live: Turn[] = [];
   /** Turns the server knows, in write order; the head owns incoming frames. */
   private serverQueue: Turn[] = [];
-  private cancelWaiters: (() => void)[] = [];
+  /**
+   * Cancel frames still owed an answer, oldest first, each with the turns it abandoned that
+   * have not ended yet. The server handles frames in order, so the next `interrupted` answers
+   * the oldest. A group whose turns all ended with `final` (the server finished before it saw
+   * the cancel) is owed nothing: a cancel with nothing in progress is a no-op on the server.
+   */
+  private cancelGroups: CancelGroup[] = [];
   private quietTimer: TimerHandle | undefined;
   private fatal: TtsError | null = null;
   private closed = false;
@@ -123,20 +129,22 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     if (targets.length === 0) return Promise.resolve();
     for (const t of targets) this.clearPlayback(t.id);
     this.current = null;
-    let needAck = false;
+    const group: CancelGroup = { turns: new Set(), waiters: [] };
     for (const t of targets) {
       this.socket.dropQueued((tag) => tag === t.id); // frames the server never saw are simply not sent
       if (t.reachedServer) {
         t.state = 'cancelled';
-        needAck = true;
+        t.cancelGroup = group;
+        group.turns.add(t);
       } else {
         this.finishCancelled(t);
       }
     }
-    if (!needAck) return Promise.resolve();
+    if (group.turns.size === 0) return Promise.resolve();
+    this.cancelGroups.push(group);
     this.socket.send(JSON.stringify({ cancel: true }));
-    const done = new Promise<void>((resolve) => this.cancelWaiters.push(resolve));
-    this.restartQuietTimer();
+    const done = new Promise<void>((resolve) => group.waiters.push(resolve));
+    if (this.cancelGroups.length === 1) this.restartQuietTimer();
     return done;
   }
 
@@ -148,7 +156,6 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
       if (t.state === 'cancelled') this.finishCancelled(t);
       else this.dropTurn(t);
     }
-    this.resolveCancelWaiters();
     await this.socket.close();
   }
 
@@ -245,7 +252,6 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     if (head.state === 'cancelled') {
       // The server finished before it saw our cancel: the turn is over all the same.
       this.finishCancelled(head);
-      this.maybeResolveCancels();
       return;
     }
     if (this.current === head) this.current = null;
@@ -254,17 +260,22 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     this.emit('final', { turnId: head.id });
   }
 
-  /** One `interrupted` ends every cancelled turn at the head: one cancel abandons all the server had queued. */
+  /** `interrupted` answers the oldest cancel still owed an answer and ends every turn it abandoned. */
   private onInterrupted(): void {
-    if (this.serverQueue[0]?.state !== 'cancelled') {
-      this.logger.debug('TTS interrupted with no cancelled turn in flight; ignored');
+    const group = this.cancelGroups[0];
+    if (!group) {
+      this.logger.debug('TTS interrupted with no cancel outstanding; ignored');
       return;
     }
-    while (this.serverQueue[0]?.state === 'cancelled') this.finishCancelled(this.serverQueue.shift()!);
-    this.maybeResolveCancels();
+    for (const t of [...group.turns]) this.finishCancelled(t);
   }
 
   private finishCancelled(turn: Turn): void {
+    const group = turn.cancelGroup;
+    if (group) {
+      group.turns.delete(turn);
+      if (group.turns.size === 0) this.endCancelGroup(group);
+    }
     const idx = this.serverQueue.indexOf(turn);
     if (idx >= 0) this.serverQueue.splice(idx, 1);
     this.removeLive(turn);
@@ -272,27 +283,32 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     this.emit('interrupted', { turnId: turn.id });
   }
 
-  private maybeResolveCancels(): void {
-    if (this.live.some((t) => t.state === 'cancelled')) return;
-    this.resolveCancelWaiters();
+  /** A cancel is fully answered: its callers resume; the quiet timer moves on to the next owed answer. */
+  private endCancelGroup(group: CancelGroup): void {
+    const wasOldest = this.cancelGroups[0] === group;
+    this.cancelGroups = this.cancelGroups.filter((g) => g !== group);
+    for (const w of group.waiters.splice(0)) w();
+    if (this.cancelGroups.length === 0) {
+      this.clock.clearTimeout(this.quietTimer);
+      this.quietTimer = undefined;
+    } else if (wasOldest) this.restartQuietTimer();
   }
 
-  private resolveCancelWaiters(): void {
+  /**
+   * Silence from the server for cancelQuietTimeoutMs means it has finished with the OLDEST cancel
+   * still owed an answer (it works in order); only that one is ended, later cancels get their
+   * own quiet period. Restarted on every frame.
+   */
+  private restartQuietTimer(): void {
     this.clock.clearTimeout(this.quietTimer);
     this.quietTimer = undefined;
-    const waiters = this.cancelWaiters;
-    this.cancelWaiters = [];
-    for (const w of waiters) w();
-  }
-
-  private restartQuietTimer(): void {
-    if (this.cancelWaiters.length === 0) return;
-    this.clock.clearTimeout(this.quietTimer);
+    if (this.cancelGroups.length === 0) return;
     this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
-      this.logger.info('TTS cancel not acknowledged; server quiet, treating the turn as ended');
-      for (const t of this.live.filter((x) => x.state === 'cancelled')) this.finishCancelled(t);
-      this.resolveCancelWaiters();
+      const oldest = this.cancelGroups[0];
+      if (!oldest) return;
+      this.logger.info('TTS cancel not acknowledged; server quiet, treating the cancelled turn as ended');
+      for (const t of [...oldest.turns]) this.finishCancelled(t);
     }, this.quietTimeoutMs);
   }
 
@@ -326,7 +342,6 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
         this.report(err);
       }
     }
-    this.maybeResolveCancels();
     for (const t of this.live) {
       t.reachedServer = false;
       t.configSent = false;
@@ -341,7 +356,6 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
       if (t.state === 'cancelled') this.finishCancelled(t);
       else this.dropTurn(t, err);
     }
-    this.resolveCancelWaiters();
     this.report(err);
   }
 

@@ -13,6 +13,14 @@ export interface Turn {
   /** Every frame the caller asked for, without config, so a turn can be replayed after a reconnect. */
   frames: Record<string, unknown>[];
   endWaiters: { resolve: () => void; reject: (e: Error) => void }[];
+  cancelGroup?: CancelGroup;
+}
+
+/** The turns one cancel frame abandoned together; that frame earns at most one `interrupted`. */
+export interface CancelGroup {
+  turns: Set<Turn>;
+  /** cancelCurrent() callers waiting for these turns to end. */
+  waiters: (() => void)[];
 }
 
 let turnCounter = 0;

@@ -95,6 +95,27 @@ describe('cancelCurrent', () => {
     expect(rec.audio).toHaveLength(0);
   });
 
+  it('on silence ends only the oldest unanswered cancel; a later cancel waits for its own answer', async () => {
+    const conn = await connected();
+    const a = client.send('First.', { flush: true });
+    let firstDone = false;
+    let secondDone = false;
+    void client.cancelCurrent().then(() => (firstDone = true));
+    const b = client.send('Second.', { flush: true });
+    void client.cancelCurrent().then(() => (secondDone = true));
+    await conn.next((m) => m.text === 'Second.');
+    await until(() => conn.received.filter((m) => m.cancel).length === 2);
+    clock.advance(300); // the first cancel is never answered
+    await until(() => firstDone);
+    expect(rec.interrupted).toEqual([a]);
+    expect(secondDone).toBe(false);
+    conn.audio(240); // Second's straggler
+    conn.send({ interrupted: true });
+    await until(() => secondDone);
+    expect(rec.interrupted).toEqual([a, b]);
+    expect(rec.audio).toHaveLength(0);
+  });
+
   it('never blocks the next turn while waiting for the ack: its text and config go out at once', async () => {
     const conn = await connected();
     client.send('One.', { flush: true });
