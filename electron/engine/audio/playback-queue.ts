@@ -254,8 +254,10 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
       }
       const nowMs = this.clock.nowMs();
       if (this.anchorMs === null) this.anchorMs = nowMs;
-      const writtenMs = (this.samplesSinceAnchor * 1000) / rate;
-      if (writtenMs >= nowMs - this.anchorMs + this.leadMs && this.samplesSinceAnchor > 0) return;
+      // Write a frame only if it keeps the device no more than leadMs ahead of real time
+      // (the first frame of a run always goes out at once).
+      const afterWriteMs = ((this.samplesSinceAnchor + Math.min(this.samplesPerFrame, head.queuedSamples)) * 1000) / rate;
+      if (this.samplesSinceAnchor > 0 && afterWriteMs > nowMs - this.anchorMs + this.leadMs + 1e-6) return;
       this.writeFrom(head, nowMs);
     }
   }
