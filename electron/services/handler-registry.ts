@@ -57,14 +57,14 @@ export class HandlerRegistry {
 
   async handle(channel: unknown, rawRequest: unknown): Promise<IpcResult<unknown>> {
     if (typeof channel !== 'string' || !Object.hasOwn(invokeChannels, channel)) {
-      return fail('unknown_channel', `Unknown channel: ${String(channel).slice(0, 80)}`);
+      return fail('unknown_channel', `Unknown channel: ${typeof channel === 'string' ? channel.slice(0, 80) : `(a ${typeof channel}, not a name)`}`);
     }
     const handler = this.handlers.get(channel);
     if (!handler) return fail('unavailable', `No handler for ${channel} in this build`);
     const spec = invokeChannels[channel as InvokeName];
     const parsed = spec.request.safeParse(rawRequest);
     if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
+      const issues = boundedIssues(issuesOf(parsed.error));
       return fail('invalid_request', `Invalid request for ${channel}: ${summarize(issues)}`, issues);
     }
     let timer: NodeJS.Timeout | undefined;
@@ -82,6 +82,15 @@ export class HandlerRegistry {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Issues echo the request (unknown key names, paths), so a hostile or broken renderer could
+ * get megabytes back: keep at most 20 issues of at most 200 characters each.
+ */
+function boundedIssues(issues: { path: string; message: string }[]): { path: string; message: string }[] {
+  const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+  return issues.slice(0, 20).map((i) => ({ path: clip(i.path), message: clip(i.message) }));
 }
 
 function summarize(issues: { path: string; message: string }[]): string {

@@ -54,8 +54,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = z
   .object(
     Object.fromEntries(
-      SETTINGS_SECTIONS.map((s) => [s, z.record(z.string(), z.unknown()).optional()]),
-    ) as Record<SettingsSection, z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnknown>>>,
+      // Keys are checked against the section's fields: an unknown field is an error, not silently stripped.
+      SETTINGS_SECTIONS.map((s) => [s, z.partialRecord(z.enum(Object.keys(settingsSections[s].shape) as [string, ...string[]]), z.unknown()).optional()]),
+    ) as unknown as Record<SettingsSection, z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnknown>>>,
   )
   .strict();
 
