@@ -181,7 +181,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   onTranscript(text: string, final: boolean): void {
     if (!this.inAttempt()) return;
     const full = [this.priorText, text].filter((t) => t.trim().length > 0).join(' ');
-    this.deps.decider.setText(full);
+    this.deps.decider.setText(full, final);
     if (final) this.priorText = full;
     this.evaluate();
   }

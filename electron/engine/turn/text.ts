@@ -38,17 +38,29 @@ export class PhraseMatcher {
     return null;
   }
 
-  /** True when `text` has words and every word belongs to some phrase of the list (e.g. "yeah, okay got it"). */
-  coversAll(text: string): boolean {
+  /**
+   * True when `text` has words and every word belongs to some phrase of the list (e.g. "yeah,
+   * okay got it"). With `allowPartialTail`, the last words may also be the start of a phrase
+   * still being spoken (an interim "okay got" on the way to "okay got it").
+   */
+  coversAll(text: string, options: { allowPartialTail?: boolean } = {}): boolean {
     const words = wordsOf(text);
     if (words.length === 0) return false;
     let i = 0;
     while (i < words.length) {
       const hit = this.phraseAt(words, i);
-      if (!hit) return false;
-      i += hit.length;
+      if (hit) {
+        i += hit.length;
+        continue;
+      }
+      return options.allowPartialTail === true && this.startsPhrase(words.slice(i));
     }
     return true;
+  }
+
+  /** True when `words` are the first words of some (longer) phrase. */
+  private startsPhrase(words: string[]): boolean {
+    return this.phrases.some((p) => p.length > words.length && words.every((w, k) => p[k] === w));
   }
 
   /** True when the text's last words are one of the phrases. */

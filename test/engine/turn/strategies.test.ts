@@ -84,6 +84,16 @@ describe('phrase lists', () => {
     }
   });
 
+  it('keeps the veto while an interim is on its way to an acknowledgement ("okay got" -> "okay got it")', () => {
+    const s = new PhrasesStrategy(phrases);
+    s.setText('okay got');
+    expect(s.vetoes()).toBe(true);
+    s.setText('okay got', true);
+    expect(s.vetoes()).toBe(false);
+    s.setText('okay got lost');
+    expect(s.vetoes()).toBe(false);
+  });
+
   it('does not veto once a real word follows the acknowledgement', () => {
     const s = new PhrasesStrategy(phrases);
     s.setText('okay but what about Tuesday');

@@ -48,6 +48,7 @@ export interface SimulationResult {
 }
 
 export interface SimulationTraces {
+  /** What the speaker was given, at the time it was written (16 kHz). */
   output: Float32Array;
   mic: Float32Array;
   user: Float32Array;
@@ -189,7 +190,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   playback.dispose();
 
   const first = interruptions[0];
-  const output = sink.samples();
+  const output = timeAligned(sink, t);
   const voiceOnsets = clips.filter((c) => c.span).map((c) => (originMs ?? 0) + c.atMs + c.span!.startMs);
   const onsetBefore = (tMs: number) => voiceOnsets.filter((o) => o <= tMs).at(-1) ?? null;
   let fromVoice: number | null = null;
@@ -226,6 +227,16 @@ function staleSamples(sink: RecordingSink, cancelMs: number, events: SimulationE
     for (const v of f.data) if (Math.abs(v) > 1e-4) n++;
   }
   return n;
+}
+
+/** The sink's frames placed at the time they were written (silence where nothing was: pauses, gaps). */
+function timeAligned(sink: RecordingSink, durationMs: number): Float32Array {
+  const out = new Float32Array(Math.round((durationMs * RATE) / 1000));
+  for (const f of sink.frames) {
+    const at = Math.round((f.writtenAtMs * RATE) / 1000);
+    if (at < out.length) out.set(f.data.subarray(0, Math.max(0, out.length - at)), at);
+  }
+  return out;
 }
 
 function concat(chunks: Float32Array[]): Float32Array {

@@ -18,8 +18,8 @@ export class InterruptionDecider {
     for (const s of this.strategies) s.appendAudio(frame);
   }
 
-  setText(text: string): void {
-    for (const s of this.strategies) s.setText(text);
+  setText(text: string, final = false): void {
+    for (const s of this.strategies) s.setText(text, final);
   }
 
   decide(): Decision {

@@ -11,6 +11,7 @@ export class PhrasesStrategy implements InterruptionStrategy {
   private readonly acknowledgements: PhraseMatcher;
   private readonly force: PhraseMatcher;
   private text = '';
+  private final = false;
 
   constructor(options: { acknowledgementPhrases: readonly string[]; interruptionPhrases: readonly string[] }) {
     this.acknowledgements = new PhraseMatcher(options.acknowledgementPhrases);
@@ -19,8 +20,9 @@ export class PhrasesStrategy implements InterruptionStrategy {
 
   appendAudio(_frame: AudioFrame): void {}
 
-  setText(text: string): void {
+  setText(text: string, final = false): void {
     this.text = text;
+    this.final = final;
   }
 
   /** The force phrase found in the speech so far, if any. */
@@ -33,10 +35,14 @@ export class PhrasesStrategy implements InterruptionStrategy {
   }
 
   vetoes(): boolean {
-    return this.forcePhrase() === null && this.acknowledgements.coversAll(this.text);
+    if (this.forcePhrase() !== null) return false;
+    // While the user is still speaking, "okay got" may be becoming "okay got it": keep the veto
+    // until the words prove otherwise. A final transcript gets no such benefit of the doubt.
+    return this.acknowledgements.coversAll(this.text, { allowPartialTail: !this.final });
   }
 
   reset(): void {
     this.text = '';
+    this.final = false;
   }
 }

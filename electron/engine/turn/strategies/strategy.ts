@@ -9,8 +9,8 @@ export interface InterruptionStrategy {
   /** Short name reported with an interruption ("minWords", "phrases", ...). */
   readonly name: string;
   appendAudio(frame: AudioFrame): void;
-  /** The latest transcript of the current user speech (interim hypotheses replace each other). */
-  setText(text: string): void;
+  /** The latest transcript of the current user speech (interim hypotheses replace each other); `final` when the recognizer is done with it. */
+  setText(text: string, final?: boolean): void;
   shouldInterrupt(): boolean;
   /**
    * Optional veto: true when the speech so far must not interrupt whatever the other
