@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'agent:stop',
   'agent:interrupt',
   'agent:mute',
+  'agent:practice',
   'agent:status',
   'devices:list',
   'devices:testSpeaker',

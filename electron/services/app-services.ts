@@ -10,7 +10,13 @@ import { HandlerRegistry } from './handler-registry.js';
 import { registerSecretsHandlers } from './handlers/secrets-handlers.js';
 import { registerSettingsHandlers } from './handlers/settings-handlers.js';
 import { registerShellHandlers } from './handlers/shell-handlers.js';
-import { registerVoicePlaceholderHandlers } from './handlers/voice-placeholder-handlers.js';
+import { registerAgentHandlers } from './handlers/agent-handlers.js';
+import { registerDevicesHandlers } from './handlers/devices-handlers.js';
+import { ModelManager } from '../engine/models/model-manager.js';
+import { systemClock } from '../engine/clock.js';
+import type { LocalServer } from '../engine/llm/local-servers.js';
+import { nativeVoiceIo, type VoiceIo } from './voice/voice-io.js';
+import { VoiceService } from './voice/voice-service.js';
 import { PlainFileSecretStore } from './secrets/plain-file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { twinDesktopShell, type DesktopShell } from './shell/desktop-shell.js';
@@ -24,6 +30,10 @@ export interface AppServicesOptions {
   secrets?: SecretStore;
   /** Hotkeys, logs folder, mic permission. Main passes its Electron shell; default: the twin's. */
   shell?: DesktopShell;
+  /** Microphone and speaker. Default: the system devices; the twin's tests pass a WAV microphone. */
+  voiceIo?: VoiceIo;
+  /** Ollama/LM Studio probe for the "auto" language model; tests pass one that finds nothing. */
+  detectLocalServers?: () => Promise<LocalServer[]>;
 }
 
 export interface AppServices {
@@ -31,6 +41,8 @@ export interface AppServices {
   events: EventHub;
   settings: SettingsStore;
   secrets: SecretStore;
+  voice: VoiceService;
+  models: ModelManager;
   dispose(): Promise<void>;
 }
 
@@ -46,15 +58,29 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const secrets = options.secrets ?? new PlainFileSecretStore(path.join(options.dataDir, 'secrets.json'), logger);
   registerSecretsHandlers(registry, secrets);
   registerShellHandlers(registry, options.shell ?? twinDesktopShell);
-  // Until the engine session is wired: agent:* and devices:* answer `unavailable`.
-  registerVoicePlaceholderHandlers(registry);
+  const io = options.voiceIo ?? nativeVoiceIo;
+  const models = new ModelManager({ dataDir: options.dataDir });
+  const voice = new VoiceService({
+    settings,
+    events,
+    secrets,
+    models,
+    io,
+    logger,
+    ...(options.detectLocalServers ? { detectLocalServers: options.detectLocalServers } : {}),
+  });
+  registerAgentHandlers(registry, voice);
+  registerDevicesHandlers(registry, { io, clock: systemClock, logger, events });
 
   return {
     registry,
     events,
     settings,
     secrets,
+    voice,
+    models,
     async dispose() {
+      await voice.dispose();
       settings.removeAllListeners();
     },
   };

@@ -135,6 +135,13 @@ export const AgentStatusSchema = z.object({
   /** The last MAX_TRANSCRIPT_ENTRIES entries of this session, oldest first. */
   transcript: z.array(TranscriptEntrySchema).max(MAX_TRANSCRIPT_ENTRIES),
   metrics: SessionMetricsSchema,
+  /**
+   * 'practice' when no recognizer or language model is ready: the agent reads passages for
+   * the person to practise interrupting ("next" / "continue"). Absent: a normal conversation.
+   */
+  mode: z.enum(['conversation', 'practice']).optional(),
+  /** Why a provider is not ready (shown beside practice mode), one sentence each. */
+  notes: z.array(z.string().max(1000)).max(10).optional(),
 });
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
 
@@ -163,6 +170,11 @@ export const agentInvokes = {
     summary: 'Mute or unmute the microphone; answers the new state.',
     request: z.object({ muted: z.boolean() }).strict(),
     response: z.object({ muted: z.boolean() }),
+  }),
+  'agent:practice': defineInvoke({
+    summary: 'Practice mode: read the next passage, or continue the interrupted one. Not in practice mode: unavailable.',
+    request: z.object({ action: z.enum(['next', 'continue']) }).strict(),
+    response: z.object({ text: z.string().max(MAX_ENTRY_TEXT) }),
   }),
   'agent:status': defineInvoke({
     summary: 'The current snapshot: state, session id or null, muted, transcript, metrics.',

@@ -1,0 +1,153 @@
+/**
+ * One running voice session with real parts: microphone → VAD → session ← STT/LLM, and
+ * session → TTS → PlaybackQueue → speaker. Built from the settings at start; `dispose`
+ * releases every device, socket and worker in the reverse order.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Settings } from '../../contract/index.js';
+import { AgentSession } from '../../engine/agent/agent-session.js';
+import { subscribable, vadPort, type AgentTts, type AgentTtsEvents } from '../../engine/agent/ports.js';
+import type { LanguageModel } from '../../engine/llm/types.js';
+import type { TtsClient } from '../../engine/tts/tts-client.js';
+import type { AudioFrame } from '../../engine/audio/frame.js';
+import { PlaybackQueue } from '../../engine/audio/playback-queue.js';
+import type { AudioDeviceError, AudioInput, AudioOutput } from '../../engine/audio/ports.js';
+import { loadResamplerFactory } from '../../engine/audio/resampler.js';
+import type { Clock } from '../../engine/clock.js';
+import type { Logger } from '../../engine/logger.js';
+import { SileroVadModel } from '../../engine/vad/silero-vad-model.js';
+import { VadProcessor } from '../../engine/vad/vad-processor.js';
+import { PracticePassages } from './practice-passages.js';
+import type { ResolvedProviders } from './provider-resolver.js';
+import { openSessionTts, type SessionTts } from './session-tts.js';
+import type { VoiceIo } from './voice-io.js';
+
+export interface LiveSessionDeps {
+  settings: Settings;
+  io: VoiceIo;
+  providers: ResolvedProviders;
+  clock: Clock;
+  logger: Logger;
+  systemPrompt: string;
+  /** Every microphone frame, before the session sees it (level meter). */
+  onMicFrame: (frame: AudioFrame) => void;
+  onDeviceError: (error: AudioDeviceError, which: 'input' | 'output') => void;
+}
+
+export interface LiveSession {
+  session: AgentSession;
+  /** Set when no language model or recognizer is ready: the agent reads passages. */
+  practice: PracticePassages | null;
+  muted: boolean;
+  /** VAD thresholds and durations apply at once, mid-session. */
+  applyVad(vad: Settings['vad']): void;
+  /** True when `next` changes something only a new session picks up (devices, voice, providers, turn-taking). */
+  needsRestartFor(next: Settings): boolean;
+  dispose(): Promise<void>;
+}
+
+/** Sections a running session reads only at start. */
+const RESTART_SECTIONS = ['conversation', 'audio', 'tts', 'providers'] as const;
+
+/** Releases what was opened so far when a later step fails. */
+class Opened {
+  private readonly closers: Array<() => Promise<void> | void> = [];
+  add(close: () => Promise<void> | void): void {
+    this.closers.unshift(close);
+  }
+  async closeAll(logger: Logger): Promise<void> {
+    for (const close of this.closers.splice(0)) {
+      try {
+        await close();
+      } catch (error) {
+        logger.warn('Closing a session part failed', { error: String(error) });
+      }
+    }
+  }
+}
+
+/** The TtsClient as the session's narrow TTS port. */
+function agentTtsPort(client: TtsClient): AgentTts {
+  return {
+    ...subscribable<AgentTtsEvents>(client as never),
+    send: (text, options) => client.send(text, options),
+    endTurn: () => client.endTurn(),
+    cancelCurrent: () => client.cancelCurrent(),
+  };
+}
+
+export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSession> {
+  const { settings, io, clock, logger } = deps;
+  const opened = new Opened();
+  try {
+    const [resamplers, model] = await Promise.all([loadResamplerFactory(), SileroVadModel.load()]);
+    const vad = new VadProcessor({ model, options: settings.vad });
+
+    const output: AudioOutput = await io.createOutput(settings.audio.outputDeviceId, clock, logger);
+    opened.add(() => output.close());
+    output.on('error', (e) => deps.onDeviceError(e, 'output'));
+    const playback = new PlaybackQueue({ output, clock, resamplers, logger });
+    opened.add(() => playback.dispose());
+
+    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, playback });
+    opened.add(() => tts.close());
+
+    const { stt } = deps.providers;
+    if (stt) opened.add(() => stt.close());
+    const practice = deps.providers.llm && stt ? null : new PracticePassages();
+    const llm: LanguageModel = practice ?? deps.providers.llm!;
+    if (!practice && llm.close) opened.add(() => llm.close!());
+
+    const session = new AgentSession({
+      sessionId: randomUUID(),
+      clock,
+      vad: vadPort(vad),
+      stt,
+      llm,
+      tts: agentTtsPort(tts.client),
+      playback,
+      conversation: settings.conversation,
+      prefixPaddingMs: settings.vad.prefixPaddingMs,
+      systemPrompt: deps.systemPrompt,
+      logger,
+    });
+    opened.add(() => session.stop());
+    if (practice) session.on('interrupted', (e) => practice.interrupted(e.unheardText));
+
+    const live: LiveSession = {
+      session,
+      practice,
+      muted: false,
+      applyVad: (next) => {
+        try {
+          vad.updateOptions(next);
+        } catch (error) {
+          logger.warn('VAD settings not applied', { error: String(error) });
+        }
+      },
+      needsRestartFor: (next) => RESTART_SECTIONS.some((k) => JSON.stringify(next[k]) !== JSON.stringify(settings[k])),
+      dispose: () => opened.closeAll(logger),
+    };
+    const input: AudioInput = io.createInput(settings.audio.inputDeviceId, clock, logger);
+    input.on('error', (e) => deps.onDeviceError(e, 'input'));
+    input.on('frame', (frame) => {
+      // Muted: the session hears silence (so VAD ends any speech cleanly), the meter shows it.
+      const heard = live.muted ? { ...frame, data: new Float32Array(frame.data.length) } : frame;
+      deps.onMicFrame(heard);
+      void session.pushMicFrame(heard).catch((error: unknown) => logger.error('Mic frame failed', { error: String(error) }));
+    });
+    opened.add(() => input.stop());
+    opened.add(() => {
+      input.removeAllListeners('frame');
+    });
+
+    session.start();
+    await input.start();
+    logger.info('Voice session started', { io: io.description, tts: tts.description, practice: practice !== null });
+    if (practice) session.speak(practice.first());
+    return live;
+  } catch (error) {
+    await opened.closeAll(logger);
+    throw error;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Maps one engine AgentSession's events onto the contract's events (agent:state,
+ * transcript:update, metrics:update, audio:level, bargein:mark, app:error) and keeps the
+ * snapshot `agent:status` answers. One bridge per session; `detach` stops it.
+ */
+import type {
+  AgentStatus,
+  AppError,
+  BargeInMarkKind,
+  BargeInPhase,
+  InterruptReason,
+  ManualInterruptSource,
+  SessionMetrics,
+  TranscriptEntry,
+} from '../../contract/index.js';
+import { MAX_ENTRY_TEXT, MAX_TRANSCRIPT_ENTRIES } from '../../contract/index.js';
+import type { AgentSession } from '../../engine/agent/agent-session.js';
+import type { TranscriptEntry as EngineEntry } from '../../engine/agent/transcript.js';
+import type { AudioFrame } from '../../engine/audio/frame.js';
+import type { EventHub } from '../event-hub.js';
+
+/** 50 ms: the contract's ~20 Hz meter rate; smooth to the eye, light on the bridge. */
+const LEVEL_INTERVAL_MS = 50;
+const FLOOR_DBFS = -100;
+
+export function emptyMetrics(): SessionMetrics {
+  return { lastBargeInLatencyMs: null, timeToFirstAudioMs: null, interruptions: 0, falseInterruptions: 0 };
+}
+
+export class SessionEventBridge {
+  private phase: BargeInPhase = 'none';
+  private readonly entries = new Map<string, TranscriptEntry>();
+  private readonly reasons = new Map<string, { reason: InterruptReason; strategy: string | null }>();
+  /** TTS turn id → transcript entry id, to add the reason to a cut entry. */
+  private readonly entryOfTurn = new Map<string, string>();
+  private metrics: SessionMetrics = emptyMetrics();
+  private pendingManual: ManualInterruptSource | null = null;
+  private lastProbability = 0;
+  private levelSumSquares = 0;
+  private levelSamples = 0;
+  private levelStartMs: number | null = null;
+  private readonly offs: Array<() => void> = [];
+  /** Engine entry ids restart at e1 with each session; the prefix keeps ids unique across restarts. */
+  private readonly idPrefix = `${Math.random().toString(36).slice(2, 8)}-`;
+
+  constructor(
+    private readonly session: AgentSession,
+    private readonly events: EventHub,
+    /** A restarted session (settings changed) carries on the same conversation record. */
+    carried?: { transcript: TranscriptEntry[]; metrics: SessionMetrics },
+  ) {
+    for (const entry of carried?.transcript ?? []) this.entries.set(entry.id, entry);
+    if (carried) this.metrics = { ...carried.metrics };
+    this.attach();
+  }
+
+  /** The next manual interrupt came from this control (the engine only knows "manual"). */
+  expectManual(source: ManualInterruptSource): void {
+    this.pendingManual = source;
+  }
+
+  status(muted: boolean): AgentStatus {
+    return {
+      state: this.session.state,
+      phase: this.phase,
+      sessionId: this.session.activeSessionId(),
+      muted,
+      transcript: [...this.entries.values()].slice(-MAX_TRANSCRIPT_ENTRIES),
+      metrics: { ...this.metrics },
+    };
+  }
+
+  /** Every microphone frame: accumulated into the ~20 Hz level event. */
+  onMicFrame(frame: AudioFrame): void {
+    this.levelStartMs ??= frame.timestampMs;
+    for (const s of frame.data) this.levelSumSquares += s * s;
+    this.levelSamples += frame.data.length;
+    if (frame.timestampMs - this.levelStartMs < LEVEL_INTERVAL_MS) return;
+    const rms = Math.sqrt(this.levelSumSquares / Math.max(1, this.levelSamples));
+    const rmsDbfs = rms > 0 ? Math.max(FLOOR_DBFS, Math.min(0, 20 * Math.log10(rms))) : FLOOR_DBFS;
+    this.events.emit('audio:level', { tMs: frame.timestampMs, rmsDbfs, vadProbability: clamp01(this.lastProbability) });
+    this.levelStartMs = frame.timestampMs;
+    this.levelSumSquares = 0;
+    this.levelSamples = 0;
+  }
+
+  error(error: AppError): void {
+    this.events.emit('app:error', error);
+  }
+
+  detach(): void {
+    this.offs.splice(0).forEach((off) => off());
+  }
+
+  private on<K extends Parameters<AgentSession['on']>[0]>(event: K, listener: Parameters<AgentSession['on']>[1]): void {
+    this.session.on(event, listener as never);
+    this.offs.push(() => this.session.off(event, listener as never));
+  }
+
+  private attach(): void {
+    const listen = <K extends string>(event: K, fn: (e: never) => void) => this.on(event as never, fn as never);
+    listen('state', (e: { state: AgentStatus['state']; tMs: number }) => {
+      this.phase = 'none';
+      this.events.emit('agent:state', { state: e.state, phase: this.phase, atMs: e.tMs });
+    });
+    listen('bargeIn', (e: { type: 'ducked' | 'paused' | 'unducked'; tMs: number }) => {
+      if (e.type === 'ducked') this.setPhase('ducked', e.tMs, 'duck');
+      else if (e.type === 'paused') this.setPhase('paused', e.tMs, 'pause');
+      else this.setPhase(this.phase === 'resumed' ? 'resumed' : 'none', e.tMs, 'resume');
+    });
+    listen('falseInterruption', (e: { tMs: number; resumed: boolean }) => {
+      this.metrics.falseInterruptions += 1;
+      this.emitMetrics();
+      this.setPhase(e.resumed ? 'resumed' : 'none', e.tMs, 'falseInterruption');
+    });
+    listen('userStartedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'userStart'));
+    listen('userStoppedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'userStop'));
+    listen('agentStartedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'agentStart'));
+    listen('agentStoppedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'agentStop'));
+    listen('interrupted', (e: { tMs: number; turnId: string; reason: 'voice' | 'manual'; strategy: string | null }) => {
+      const reason: InterruptReason = e.reason === 'voice' ? 'voice' : (this.pendingManual ?? 'api');
+      this.pendingManual = null;
+      this.reasons.set(e.turnId, { reason, strategy: e.strategy });
+      this.metrics.interruptions += 1;
+      this.emitMetrics();
+      this.mark(e.tMs, 'interrupt');
+      // The cut entry arrived before this event; send it again with the reason.
+      const entry = this.entries.get(this.entryOfTurn.get(e.turnId) ?? '');
+      if (entry) this.upsert({ ...entry, reason, ...(e.strategy ? { strategy: e.strategy } : {}) });
+    });
+    listen('metric', (e: { name: 'bargeInLatencyMs' | 'timeToFirstAudioMs'; valueMs: number }) => {
+      const value = Math.max(0, Math.round(e.valueMs));
+      if (e.name === 'bargeInLatencyMs') this.metrics.lastBargeInLatencyMs = value;
+      else this.metrics.timeToFirstAudioMs = value;
+      this.emitMetrics();
+    });
+    listen('vadProbability', (e: { p: number }) => {
+      this.lastProbability = e.p;
+    });
+    listen('transcript', (e: EngineEntry) => this.upsert(this.toContract(e)));
+    listen('error', (e: { tMs: number; source: string; message: string }) => this.error(sessionError(e)));
+  }
+
+  private toContract(e: EngineEntry): TranscriptEntry {
+    const id = `${this.idPrefix}${e.id}`;
+    if (e.turnId) this.entryOfTurn.set(e.turnId, id);
+    const interrupted = e.status === 'interrupted';
+    const known = e.turnId ? this.reasons.get(e.turnId) : undefined;
+    const full = interrupted ? [e.text, e.unheardText ?? ''].filter((t) => t.trim()).join(' ') : e.text;
+    return {
+      id,
+      speaker: e.speaker,
+      text: full.slice(0, MAX_ENTRY_TEXT),
+      interim: e.status === 'interim',
+      atMs: e.tMs,
+      ...(interrupted
+        ? {
+            interrupted: true,
+            heardText: e.text.slice(0, MAX_ENTRY_TEXT),
+            unheardText: (e.unheardText ?? '').slice(0, MAX_ENTRY_TEXT),
+            ...(known ? { reason: known.reason, ...(known.strategy ? { strategy: known.strategy } : {}) } : {}),
+          }
+        : {}),
+    };
+  }
+
+  private upsert(entry: TranscriptEntry): void {
+    this.entries.set(entry.id, entry);
+    while (this.entries.size > MAX_TRANSCRIPT_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entryOfTurn.size > MAX_TRANSCRIPT_ENTRIES) this.entryOfTurn.delete(this.entryOfTurn.keys().next().value!);
+    this.events.emit('transcript:update', { entries: [entry] });
+  }
+
+  private setPhase(phase: BargeInPhase, tMs: number, mark: BargeInMarkKind): void {
+    this.mark(tMs, mark);
+    if (phase === this.phase) return;
+    this.phase = phase;
+    this.events.emit('agent:state', { state: this.session.state, phase, atMs: tMs });
+  }
+
+  private mark(tMs: number, kind: BargeInMarkKind): void {
+    this.events.emit('bargein:mark', { tMs, kind });
+  }
+
+  private emitMetrics(): void {
+    this.events.emit('metrics:update', { ...this.metrics });
+  }
+}
+
+function clamp01(p: number): number {
+  return Number.isFinite(p) ? Math.max(0, Math.min(1, p)) : 0;
+}
+
+function sessionError(e: { tMs: number; source: string; message: string }): AppError {
+  const message = e.message.slice(0, 900) || 'Something went wrong.';
+  switch (e.source) {
+    case 'tts':
+      return { kind: 'ttsFatal', message: `The voice stopped: ${message}`, nextStep: 'Check the voice in Settings → Voices and providers, then start the session again.', atMs: e.tMs };
+    case 'llm':
+    case 'stt':
+      return { kind: 'providerUnreachable', message: `${e.source === 'llm' ? 'The language model' : 'Speech recognition'} failed: ${message}`, nextStep: 'Check the provider, its address and key in Settings → Voices and providers.', atMs: e.tMs };
+    default:
+      return { kind: 'other', message, nextStep: 'Stop and start the session. If it happens again, open the logs folder from Settings.', atMs: e.tMs };
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * The conversation behind the agent:* channels: starts and stops the live session, routes
+ * the manual interrupt (button, hotkey, tray, API all land here), mutes, and applies settings
+ * while a session runs (VAD at once; other sections by restarting the session at the next
+ * quiet moment, keeping the transcript).
+ */
+import {
+  IpcFailure,
+  NO_ACTIVE_SESSION_MESSAGE,
+  NOT_STREAMING_MESSAGE,
+  type AgentStatus,
+  type ManualInterruptSource,
+  type Settings,
+} from '../../contract/index.js';
+import { systemClock, type Clock } from '../../engine/clock.js';
+import type { LocalServer } from '../../engine/llm/local-servers.js';
+import type { Logger } from '../../engine/logger.js';
+import type { ModelManager } from '../../engine/models/model-manager.js';
+import { InterruptCommandError, sendInterrupt } from '../../engine/turn/manual-interrupt.js';
+import type { EventHub } from '../event-hub.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import { openLiveSession, type LiveSession } from './live-session.js';
+import type { PracticeAction } from './practice-passages.js';
+import { resolveProviders } from './provider-resolver.js';
+import { emptyMetrics, SessionEventBridge } from './session-event-bridge.js';
+import type { VoiceIo } from './voice-io.js';
+
+export interface VoiceServiceOptions {
+  settings: SettingsStore;
+  events: EventHub;
+  secrets: SecretStore;
+  models: ModelManager;
+  io: VoiceIo;
+  logger: Logger;
+  clock?: Clock;
+  detectLocalServers?: () => Promise<LocalServer[]>;
+  systemPrompt?: string;
+}
+
+/** Spoken answers: short sentences, no lists or markup (the TTS reads everything). */
+const DEFAULT_SYSTEM_PROMPT =
+  'You are Interject, a friendly voice assistant. Answer in one to three short spoken sentences. Never use lists, markdown or emoji. If the user interrupted you, do not repeat what they already heard.';
+
+type Running = { live: LiveSession; bridge: SessionEventBridge; notes: string[] };
+
+export class VoiceService {
+  private running: Running | null = null;
+  private transition: Promise<AgentStatus> | null = null;
+  private muted = false;
+  private restartPending = false;
+  private readonly clock: Clock;
+  private readonly offSettings: () => void;
+
+  constructor(private readonly options: VoiceServiceOptions) {
+    this.clock = options.clock ?? systemClock;
+    const onChange = (next: Settings) => this.onSettingsChanged(next);
+    options.settings.on('changed', onChange);
+    this.offSettings = () => options.settings.off('changed', onChange);
+  }
+
+  status(): AgentStatus {
+    if (this.running) {
+      const { live, bridge, notes } = this.running;
+      return { ...bridge.status(this.muted), mode: live.practice ? 'practice' : 'conversation', notes: notes.slice(0, 10) };
+    }
+    return { state: 'idle', phase: 'none', sessionId: null, muted: this.muted, transcript: this.lastTranscript, metrics: this.lastMetrics };
+  }
+
+  /** Starts a session; while one is starting or running, answers its status. */
+  start(): Promise<AgentStatus> {
+    if (this.running) return Promise.resolve(this.status());
+    this.transition ??= this.open().finally(() => (this.transition = null));
+    return this.transition;
+  }
+
+  async stop(): Promise<AgentStatus> {
+    if (this.transition) await this.transition.catch(() => undefined);
+    await this.close();
+    this.options.events.emit('agent:state', { state: 'idle', phase: 'none', atMs: this.clock.nowMs() });
+    return this.status();
+  }
+
+  /** The one manual interrupt: same errors and no-op for every control. */
+  interrupt(source: ManualInterruptSource): { interrupted: boolean } {
+    const target = this.running?.live.session ?? null;
+    try {
+      this.running?.bridge.expectManual(source);
+      return { interrupted: sendInterrupt(target).interrupted };
+    } catch (error) {
+      if (error instanceof InterruptCommandError) {
+        throw new IpcFailure(
+          error.code === 'NOT_STREAMING'
+            ? { code: 'not_streaming', message: NOT_STREAMING_MESSAGE }
+            : { code: 'no_session', message: NO_ACTIVE_SESSION_MESSAGE },
+        );
+      }
+      throw error;
+    }
+  }
+
+  mute(muted: boolean): { muted: boolean } {
+    this.muted = muted;
+    if (this.running) this.running.live.muted = muted;
+    return { muted };
+  }
+
+  /** Practice mode's "next" / "continue" buttons. */
+  practice(action: PracticeAction): { text: string } {
+    const practice = this.running?.live.practice;
+    if (!this.running || !practice) {
+      throw new IpcFailure({ code: 'unavailable', message: 'Practice mode is not running.' });
+    }
+    const session = this.running.live.session;
+    if (session.state === 'speaking') session.interruptNow();
+    const text = practice.take(action);
+    session.speak(text);
+    return { text };
+  }
+
+  get practiceMode(): boolean {
+    return this.running?.live.practice != null;
+  }
+
+  async dispose(): Promise<void> {
+    this.offSettings();
+    await this.stop();
+  }
+
+  private lastTranscript: AgentStatus['transcript'] = [];
+  private lastMetrics = emptyMetrics();
+
+  private async open(carry = false): Promise<AgentStatus> {
+    const { settings, events, logger, io } = this.options;
+    const current = settings.get();
+    const providers = await resolveProviders(current.providers, {
+      secrets: this.options.secrets,
+      models: this.options.models,
+      logger,
+      ...(this.options.detectLocalServers ? { detect: this.options.detectLocalServers } : {}),
+    });
+    for (const note of providers.notes) logger.info('Provider not ready', { note });
+    let bridge: SessionEventBridge | null = null;
+    try {
+      const live = await openLiveSession({
+        settings: current,
+        io,
+        providers,
+        clock: this.clock,
+        logger,
+        systemPrompt: this.options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
+        onMicFrame: (frame) => bridge?.onMicFrame(frame),
+        onDeviceError: (error, which) => {
+          events.emit('app:error', {
+            kind: 'deviceLost',
+            message: error.message,
+            nextStep: which === 'input'
+              ? 'Plug the microphone back in or choose another one in Settings → Audio; Interject keeps trying.'
+              : 'Plug the speakers back in or choose another output in Settings → Audio; Interject keeps trying.',
+            atMs: this.clock.nowMs(),
+          });
+        },
+      });
+      live.muted = this.muted;
+      bridge = new SessionEventBridge(live.session, events, carry ? { transcript: this.lastTranscript, metrics: this.lastMetrics } : undefined);
+      live.session.on('state', (e) => {
+        if (e.state === 'listening' && this.restartPending) void this.restartQuietly();
+      });
+      this.running = { live, bridge, notes: providers.notes };
+      events.emit('agent:state', { state: live.session.state, phase: 'none', atMs: this.clock.nowMs() });
+      return this.status();
+    } catch (error) {
+      await Promise.all([providers.stt?.close(), providers.llm?.close?.()]).catch(() => undefined);
+      const message = `Could not start the voice session: ${(error as Error).message}`;
+      logger.error(message, { stack: String((error as Error).stack) });
+      throw new IpcFailure({ code: 'unavailable', message });
+    }
+  }
+
+  private async close(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.running = null;
+    const snapshot = running.bridge.status(this.muted);
+    this.lastTranscript = snapshot.transcript;
+    this.lastMetrics = snapshot.metrics;
+    running.bridge.detach();
+    await running.live.dispose();
+  }
+
+  private onSettingsChanged(next: Settings): void {
+    const running = this.running;
+    if (!running) return;
+    running.live.applyVad(next.vad);
+    if (running.live.needsRestartFor(next)) {
+      this.restartPending = true;
+      if (running.live.session.state === 'listening' || running.live.session.state === 'idle') void this.restartQuietly();
+    }
+  }
+
+  /** Reopens the session with the new settings, carrying the transcript and metrics over. */
+  private async restartQuietly(): Promise<void> {
+    if (!this.restartPending || this.transition) return;
+    this.restartPending = false;
+    this.options.logger.info('Settings changed: restarting the voice session');
+    this.transition = (async () => {
+      await this.close();
+      return this.open(true);
+    })().finally(() => (this.transition = null));
+    await this.transition.catch((error: unknown) => this.options.logger.error('Restart failed', { error: String(error) }));
+  }
+}
