@@ -80,10 +80,20 @@ export class EmbeddedLlamaModel implements LanguageModel {
     if (this.closed) throw new LlmError('model-load', 'The embedded language model was closed.');
     const last = messages.at(-1);
     if (last?.role !== 'user') throw new LlmError('bad-response', 'The conversation given to the language model must end with a user message.');
-    const queue = new AsyncQueue<string>();
+    // Stops generation on the caller's abort, and also when the caller stops reading early.
+    const stop = new AbortController();
+    const queue = new AsyncQueue<string>(() => stop.abort());
     // Text generated before the abort but not yet taken is part of the cancelled answer: drop it.
-    options.signal.addEventListener('abort', () => queue.discard(), { once: true });
-    const run = this.previous.then(() => this.generate(messages.slice(0, -1), last.content, options, queue));
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        stop.abort();
+        queue.discard();
+      },
+      { once: true },
+    );
+    if (options.signal.aborted) stop.abort();
+    const run = this.previous.then(() => this.generate(messages.slice(0, -1), last.content, { ...options, signal: stop.signal }, queue));
     this.previous = run.catch(() => undefined);
     return queue;
   }

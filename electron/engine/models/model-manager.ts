@@ -117,7 +117,12 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
    * ModelError (nothing is installed then). A second call while one runs joins it.
    */
   install(id: string): Promise<ModelStatus> {
-    const entry = this.entry(id);
+    let entry: ModelEntry;
+    try {
+      entry = this.entry(id);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     const current = this.running.get(id);
     if (current) return current.done;
     const controller = new AbortController();

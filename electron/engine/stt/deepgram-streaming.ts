@@ -82,8 +82,14 @@ export class DeepgramRecognizer extends EventEmitter<SpeechRecognizerEvents> imp
     const segment = this.current;
     this.current = this.newSegment();
     if (segment.samples === 0) {
-      // Asynchronous like every other final, so listeners attached after endSegment() hear it.
-      queueMicrotask(() => this.emit('final', { text: '' }));
+      if (this.ended.length > 0) {
+        // Its empty final must wait behind the finals still being flushed.
+        segment.endSec = this.sentSec;
+        this.ended.push(segment);
+      } else {
+        // Asynchronous like every other final, so listeners attached after endSegment() hear it.
+        queueMicrotask(() => this.emit('final', { text: '' }));
+      }
       return;
     }
     segment.endSec = this.sentSec;
@@ -248,7 +254,12 @@ export class DeepgramRecognizer extends EventEmitter<SpeechRecognizerEvents> imp
       const transcript: Transcript = { text: s.finals.join(' ').trim() };
       if (s.words.length > 0) transcript.words = s.words;
       this.emit('final', transcript);
-      if (s === segment) return;
+      if (s === segment) break;
+    }
+    // Empty segments queued behind it have nothing to wait for.
+    while (this.ended[0]?.samples === 0) {
+      this.ended.shift();
+      this.emit('final', { text: '' });
     }
   }
 }

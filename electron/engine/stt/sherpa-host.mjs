@@ -44,6 +44,11 @@ function onAudio(seg, samples) {
 }
 
 function onEnd(seg) {
+  if (segmentSamples === 0) {
+    // No speech since the last end or reset: nothing to decode (padding alone could yield noise words).
+    send({ type: 'final', seg, text: '', tokens: [], timestamps: [] });
+    return;
+  }
   stream.acceptWaveform({ samples: TAIL_PADDING, sampleRate: SAMPLE_RATE });
   stream.inputFinished();
   decodeReady();

@@ -188,7 +188,7 @@ describe('a download that goes wrong leaves nothing installed', () => {
 
   it('names an unknown model id', async () => {
     const m = manager([]);
-    expect(() => m.install('nope')).toThrow(/no model called "nope"/);
+    await expect(m.install('nope')).rejects.toMatchObject({ code: 'unknown-model', message: expect.stringContaining('no model called "nope"') });
   });
 });
 
