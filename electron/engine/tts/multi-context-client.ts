@@ -1,0 +1,400 @@
+/**
+ * Client for the reference protocol's multi-context endpoint (`/ws/tts/multi`): every turn gets
+ * a fresh context id on one shared socket, so every server frame names its turn and
+ * attribution is exact. `closeContext(id, {immediate: true})` is per-context barge-in; the
+ * other contexts carry on. Frames for a context are held until the server has created it
+ * (never flush a context the server has not created), and the per-socket context cap is
+ * enforced here: a new turn waits for a `context_closed` when the cap is reached.
+ */
+import { EventEmitter } from 'node:events';
+import { systemClock, type Clock, type TimerHandle } from '../clock.js';
+import { nullLogger, type Logger } from '../logger.js';
+import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
+import { TtsError } from './tts-error.js';
+import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
+import type { PlaybackClearer, StreamingTts, TtsClientEvents, TtsSessionConfig } from './types.js';
+
+export interface MultiContextClientOptions {
+  url: string;
+  /** Sent as the context's `voice_settings` and config fields on creation. */
+  config: TtsSessionConfig;
+  clock?: Clock;
+  logger?: Logger;
+  playback?: PlaybackClearer;
+  /** The reference server allows 20 contexts per socket. */
+  maxContexts?: number;
+  /** Bounds the wait for `context_closed` after an immediate close; restarted on every frame. 300 ms, as the single-stream client. */
+  cancelQuietTimeoutMs?: number;
+  /** Idle contexts get a keep-alive this often. 10 s: half the reference server's 20 s context timeout. */
+  contextKeepAliveMs?: number;
+  socket?: Omit<TtsSocketOptions, 'url' | 'clock' | 'logger'>;
+}
+
+type CtxState = 'pending' | 'creating' | 'open' | 'closing' | 'cancelling' | 'closed';
+
+interface Ctx {
+  id: string;
+  state: CtxState;
+  /** Frames the caller asked for, in order (for sending after creation, and replay after a reconnect). */
+  frames: Record<string, unknown>[];
+  sentFrames: number;
+  closeRequested: boolean;
+  /** Closed immediately (barge-in): every frame of it is dropped from now on. */
+  cancelled: boolean;
+  audioReceived: boolean;
+  lastSentMs: number;
+  endWaiters: { resolve: () => void; reject: (e: Error) => void }[];
+  closedWaiters: (() => void)[];
+}
+
+let contextCounter = 0;
+const tag = Math.random().toString(36).slice(2, 8);
+
+export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> implements StreamingTts {
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly socket: TtsSocket;
+  private readonly maxContexts: number;
+  private readonly quietTimeoutMs: number;
+  private readonly config: TtsSessionConfig;
+  private readonly playback?: PlaybackClearer;
+  private contexts = new Map<string, Ctx>();
+  /** Contexts waiting for a free slot, in order. */
+  private waitingForSlot: Ctx[] = [];
+  private current: Ctx | null = null;
+  private quietTimer: TimerHandle | undefined;
+  private keepAliveTimer: TimerHandle | undefined;
+  private fatal: TtsError | null = null;
+  private closed = false;
+  readonly stats = { deliveredChunks: 0, droppedChunks: 0 };
+
+  constructor(options: MultiContextClientOptions) {
+    super();
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? nullLogger;
+    this.maxContexts = options.maxContexts ?? 20;
+    this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? 300;
+    this.playback = options.playback;
+    this.config = { sample_rate: 24_000, output_format: 'pcm_s16le', ...options.config };
+    this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
+    this.socket.on('message', (m) => this.onMessage(m));
+    this.socket.on('activity', () => this.restartQuietTimer());
+    this.socket.on('down', () => this.onDown());
+    this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
+    this.socket.on('error', (e) => this.onSocketError(e));
+    const keepAliveMs = options.contextKeepAliveMs ?? 10_000;
+    this.keepAliveTimer = this.clock.setInterval(() => this.keepAlive(keepAliveMs), keepAliveMs);
+  }
+
+  get currentTurnId(): string | null {
+    return this.current?.id ?? null;
+  }
+
+  /** Contexts the server holds or is creating (what counts against the cap). */
+  get openContextCount(): number {
+    return [...this.contexts.values()].filter((c) => c.state !== 'pending' && c.state !== 'closed').length;
+  }
+
+  connect(): Promise<void> {
+    return this.socket.connect();
+  }
+
+  send(text: string, options: { flush?: boolean } = {}): string {
+    this.assertUsable();
+    if (typeof text !== 'string') throw new TtsError('BAD_INPUT', `send() needs a string, got ${typeof text}.`);
+    const ctx = this.current ?? this.startContext();
+    const frame: Record<string, unknown> = { text, context_id: ctx.id };
+    if (options.flush) frame.flush = true;
+    this.push(ctx, frame);
+    return ctx.id;
+  }
+
+  flush(): void {
+    this.assertUsable();
+    if (this.current) this.push(this.current, { flush: true, context_id: this.current.id });
+  }
+
+  endTurn(): Promise<void> {
+    const ctx = this.current;
+    if (!ctx) return Promise.resolve();
+    this.current = null;
+    return this.closeContext(ctx.id);
+  }
+
+  async endSession(): Promise<void> {
+    if (this.closed) return;
+    await this.endTurn();
+    await Promise.all([...this.contexts.values()].map((c) => this.waitForEnd(c)));
+    if (this.socket.isOpen) this.socket.send(JSON.stringify({ close_socket: true }));
+    await this.close();
+  }
+
+  /** Barge-in on every live context: playback cleared first, then each is closed immediately. */
+  async cancelCurrent(): Promise<void> {
+    const live = [...this.contexts.values()].filter((c) => c.state !== 'closed' && !c.cancelled);
+    if (live.length === 0) return;
+    // closeContext clears each context's playback synchronously, before anything is sent.
+    await Promise.all(live.map((c) => this.closeContext(c.id, { immediate: true })));
+  }
+
+  /**
+   * Graceful close resolves on `final` (then waits for `context_closed`); immediate close clears
+   * playback of that context, drops its buffered text and audio, and resolves on `context_closed`
+   * (or the quiet timeout). Other contexts are untouched.
+   */
+  closeContext(id: string, options: { immediate?: boolean } = {}): Promise<void> {
+    const ctx = this.contexts.get(id);
+    if (!ctx || ctx.state === 'closed') return Promise.resolve();
+    if (this.current === ctx) this.current = null;
+    if (options.immediate) {
+      if (ctx.cancelled) return this.waitForClosed(ctx);
+      this.clearPlayback(id);
+      // Never asked the server for it (waiting for a slot): nothing to cancel remotely.
+      if (ctx.state === 'pending') return this.finish(ctx, 'interrupted');
+      // While creation is in flight the immediate close waits for context_created (flushFrames sends it then).
+      if (ctx.state !== 'creating') ctx.state = 'cancelling';
+      ctx.frames = [{ close_context: true, context_id: id, immediate: true }];
+      ctx.sentFrames = 0;
+      ctx.closeRequested = true;
+      ctx.cancelled = true;
+      if (ctx.state === 'cancelling') this.flushFrames(ctx);
+      this.restartQuietTimer();
+      return this.waitForClosed(ctx);
+    }
+    if (!ctx.closeRequested) {
+      ctx.closeRequested = true;
+      this.push(ctx, { close_context: true, context_id: id });
+    }
+    return this.waitForEnd(ctx);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.clock.clearInterval(this.keepAliveTimer);
+    this.clock.clearTimeout(this.quietTimer);
+    for (const c of [...this.contexts.values()]) this.finish(c, isCancelled(c) ? 'interrupted' : 'silent');
+    this.waitingForSlot = [];
+    await this.socket.close();
+  }
+
+  // --- internals -------------------------------------------------------------------------
+
+  private assertUsable(): void {
+    if (this.fatal) throw this.fatal;
+    if (this.closed) throw new TtsError('CLOSED', 'The TTS client is closed.');
+  }
+
+  private startContext(): Ctx {
+    contextCounter += 1;
+    const ctx: Ctx = {
+      id: `ctx-${tag}-${contextCounter}`,
+      state: 'pending',
+      frames: [],
+      sentFrames: 0,
+      closeRequested: false,
+      cancelled: false,
+      audioReceived: false,
+      lastSentMs: this.clock.nowMs(),
+      endWaiters: [],
+      closedWaiters: [],
+    };
+    this.contexts.set(ctx.id, ctx);
+    this.current = ctx;
+    this.requestCreation(ctx);
+    return ctx;
+  }
+
+  private requestCreation(ctx: Ctx): void {
+    if (this.openContextCount >= this.maxContexts) {
+      this.logger.debug('TTS context cap reached; waiting for a context to close', { cap: this.maxContexts });
+      this.waitingForSlot.push(ctx);
+      return;
+    }
+    ctx.state = 'creating';
+    const { voice_id, ...rest } = this.config;
+    this.socket.send(JSON.stringify({ text: ' ', context_id: ctx.id, voice_settings: { voice_id, ...rest }, ...this.config }), ctx.id);
+  }
+
+  private push(ctx: Ctx, frame: Record<string, unknown>): void {
+    ctx.frames.push(frame);
+    this.flushFrames(ctx);
+  }
+
+  /** Sends what the context has queued, but only once the server has created it. */
+  private flushFrames(ctx: Ctx): void {
+    if (ctx.state !== 'open' && ctx.state !== 'closing' && ctx.state !== 'cancelling') return;
+    while (ctx.sentFrames < ctx.frames.length) {
+      const f = ctx.frames[ctx.sentFrames++]!;
+      if (f.close_context === true && !f.immediate) ctx.state = 'closing';
+      this.socket.send(JSON.stringify(f), ctx.id);
+      ctx.lastSentMs = this.clock.nowMs();
+    }
+  }
+
+  private keepAlive(periodMs: number): void {
+    if (!this.socket.isOpen) return;
+    const now = this.clock.nowMs();
+    for (const c of this.contexts.values()) {
+      if (c.state === 'open' && now - c.lastSentMs >= periodMs) {
+        this.socket.send(JSON.stringify({ text: '', context_id: c.id }), c.id);
+        c.lastSentMs = now;
+      }
+    }
+  }
+
+  private waitForEnd(ctx: Ctx): Promise<void> {
+    if (ctx.state === 'closed') return Promise.resolve();
+    return new Promise((resolve, reject) => ctx.endWaiters.push({ resolve, reject }));
+  }
+
+  private waitForClosed(ctx: Ctx): Promise<void> {
+    if (ctx.state === 'closed') return Promise.resolve();
+    return new Promise((resolve) => ctx.closedWaiters.push(resolve));
+  }
+
+  private clearPlayback(id: string): void {
+    try {
+      this.playback?.clear(id);
+    } catch (err) {
+      this.logger.error('playback.clear threw', { turnId: id, message: (err as Error).message });
+    }
+  }
+
+  private onMessage(msg: Record<string, unknown>): void {
+    const id = typeof msg.context_id === 'string' ? msg.context_id : undefined;
+    const ctx = id ? this.contexts.get(id) : undefined;
+    if ('audio' in msg) {
+      if (!ctx || isCancelled(ctx) || ctx.state === 'closed') {
+        this.stats.droppedChunks += 1;
+        return;
+      }
+      let decoded;
+      try {
+        decoded = decodeAudioFrame(msg, { enc: String(this.config.output_format), sampleRate: Number(this.config.sample_rate) });
+      } catch (err) {
+        this.report(err instanceof TtsError ? err : new TtsError('MALFORMED_FRAME', String(err)));
+        return;
+      }
+      ctx.audioReceived = true;
+      this.stats.deliveredChunks += 1;
+      this.emit('audio', { turnId: ctx.id, samples: decoded.samples, sampleRate: decoded.sampleRate });
+      return;
+    }
+    if ('word_timestamps' in msg) {
+      if (ctx && !isCancelled(ctx)) {
+        const words = parseWordTimings(msg.word_timestamps);
+        if (words.length) this.emit('wordTimestamps', { turnId: ctx.id, words });
+      }
+      return;
+    }
+    if (!ctx) {
+      if ('error' in msg) this.report(new TtsError(errorCode(msg), `TTS server error: ${String(msg.error)}`));
+      return;
+    }
+    if (msg.context_created === true) {
+      if (ctx.state !== 'creating') return;
+      ctx.state = isCancelled(ctx) ? 'cancelling' : 'open';
+      this.flushFrames(ctx);
+      return;
+    }
+    if (msg.final === true) {
+      if (!isCancelled(ctx)) {
+        this.emit('final', { turnId: ctx.id });
+        this.settle(ctx.endWaiters);
+      }
+      return;
+    }
+    if (msg.context_closed === true || msg.context_timeout === true) {
+      if (msg.context_timeout === true && !isCancelled(ctx) && !ctx.closeRequested) {
+        this.report(new TtsError('SERVER_ERROR', `The server timed out context ${ctx.id} (no text for too long).`, { turnId: ctx.id }));
+      }
+      this.finish(ctx, isCancelled(ctx) ? 'interrupted' : 'silent');
+      return;
+    }
+    if ('error' in msg) {
+      const err = new TtsError(errorCode(msg), `TTS server error on context ${ctx.id}: ${String(msg.error)}`, { turnId: ctx.id });
+      this.report(err);
+      // A context the server refused to create is dead: release its slot and its waiters.
+      if (ctx.state === 'creating') this.finish(ctx, 'silent', err);
+    }
+  }
+
+  /** The context is over on the server (or never existed there). */
+  private finish(ctx: Ctx, how: 'interrupted' | 'silent', error?: Error): Promise<void> {
+    if (ctx.state === 'closed') return Promise.resolve();
+    const wasCancelled = isCancelled(ctx);
+    ctx.state = 'closed';
+    this.contexts.delete(ctx.id);
+    this.waitingForSlot = this.waitingForSlot.filter((c) => c !== ctx);
+    if (this.current === ctx) this.current = null;
+    if (how === 'interrupted' || wasCancelled) this.emit('interrupted', { turnId: ctx.id });
+    const ends = ctx.endWaiters;
+    ctx.endWaiters = [];
+    for (const w of ends) (error ? w.reject(error) : w.resolve());
+    this.settle(ctx.closedWaiters.map((f) => ({ resolve: f })));
+    ctx.closedWaiters = [];
+    // A slot is free: the oldest waiting context may be created now.
+    const next = this.waitingForSlot.shift();
+    if (next) this.requestCreation(next);
+    if (![...this.contexts.values()].some(isCancelled)) {
+      this.clock.clearTimeout(this.quietTimer);
+      this.quietTimer = undefined;
+    }
+    return Promise.resolve();
+  }
+
+  private settle(waiters: { resolve: () => void }[]): void {
+    for (const w of waiters.splice(0)) w.resolve();
+  }
+
+  private restartQuietTimer(): void {
+    this.clock.clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    if (![...this.contexts.values()].some((c) => isCancelled(c) && c.state !== 'closed')) return;
+    this.quietTimer = this.clock.setTimeout(() => {
+      this.quietTimer = undefined;
+      this.logger.info('TTS context close not acknowledged; server quiet, treating the contexts as closed');
+      for (const c of [...this.contexts.values()]) if (isCancelled(c)) this.finish(c, 'interrupted');
+    }, this.quietTimeoutMs);
+  }
+
+  /** All contexts died with the socket. Unheard ones are recreated and replayed; partly heard ones end with TURN_LOST. */
+  private onDown(): void {
+    this.socket.clearQueue();
+    for (const c of [...this.contexts.values()]) {
+      if (isCancelled(c)) this.finish(c, 'interrupted');
+      else if (c.audioReceived) {
+        const err = new TtsError('TURN_LOST', 'The TTS connection dropped mid-answer; the rest of this turn was not spoken.', { turnId: c.id });
+        this.report(err);
+        this.finish(c, 'silent', err);
+      }
+    }
+    for (const c of this.contexts.values()) {
+      c.state = 'pending';
+      c.sentFrames = 0;
+    }
+    this.waitingForSlot = [];
+    for (const c of [...this.contexts.values()]) this.requestCreation(c);
+  }
+
+  private onSocketError(err: TtsError): void {
+    if (!err.fatal) return this.report(err);
+    this.fatal = err;
+    for (const c of [...this.contexts.values()]) this.finish(c, isCancelled(c) ? 'interrupted' : 'silent', isCancelled(c) ? undefined : err);
+    this.report(err);
+  }
+
+  private report(err: TtsError): void {
+    if (this.listenerCount('error') > 0) this.emit('error', err);
+    else this.logger.warn(err.message, { code: err.code });
+  }
+}
+
+function isCancelled(c: Ctx): boolean {
+  return c.cancelled;
+}
+
+function errorCode(msg: Record<string, unknown>): 'TOO_MANY_CONTEXTS' | 'SERVER_ERROR' {
+  return msg.error_code === 'TOO_MANY_CONTEXTS' ? 'TOO_MANY_CONTEXTS' : 'SERVER_ERROR';
+}
