@@ -113,3 +113,23 @@ describe('VadProcessor with a scripted model', () => {
     expect(probs.every((p) => p.p === 0)).toBe(true);
   });
 });
+
+describe('VadProcessor energy pre-gate', () => {
+  it('skips the model on windows below the gate while not speaking, and restarts the model fresh after', async () => {
+    const model = new ScriptedVadModel(() => 0.9);
+    let resets = 0;
+    model.reset = () => {
+      resets++;
+    };
+    const vad = new VadProcessor({ model, energyGateDbfs: -60 });
+    const starts: number[] = [];
+    vad.on('speechStart', (e) => starts.push(e.tMs));
+    await vad.push({ data: new Float32Array(512 * 3), sampleRate: 16_000, channels: 1, timestampMs: 0 });
+    expect(model.calls).toBe(0);
+    expect(vad.stats).toEqual({ modelWindows: 0, gatedWindows: 3 });
+    await vad.push({ data: new Float32Array(512).fill(0.1), sampleRate: 16_000, channels: 1, timestampMs: 96 });
+    expect(model.calls).toBe(1);
+    expect(resets).toBe(1);
+    expect(starts).toEqual([96]);
+  });
+});
