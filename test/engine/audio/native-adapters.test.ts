@@ -209,3 +209,16 @@ describe('NativeSpeakerOutput', () => {
     await out.close();
   });
 });
+
+describe('device errors reported before anyone listens', () => {
+  it('re-emits a failure during open on the next tick, for a listener attached after await open()', async () => {
+    const { lib } = fakeDecibri();
+    const out = await NativeSpeakerOutput.open({ clock: systemClock, decibri: lib });
+    const errors: AudioDeviceError[] = [];
+    out.on('error', (e) => errors.push(e));
+    expect(out.lastError).toMatchObject({ code: 'no output device' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(errors).toHaveLength(1);
+    await out.close();
+  });
+});

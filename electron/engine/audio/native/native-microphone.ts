@@ -36,6 +36,8 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
   private mic: Mic | null = null;
   private wanted = false;
   private retryTimer: TimerHandle | undefined;
+  /** The latest device problem, for callers that attach listeners late (cleared when the device works). */
+  lastError: AudioDeviceError | null = null;
   private watchdog: TimerHandle | undefined;
   private lastDataMs = 0;
   /** Capture timeline: time of the first sample since the anchor, advanced by sample count, not by (jittery) arrival. */
@@ -122,6 +124,7 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
 
   private attach(mic: Mic): void {
     this.mic = mic;
+    this.lastError = null;
     this.lastDataMs = this.options.clock.nowMs();
     mic.on('data', (chunk: Buffer) => {
       if (this.mic !== mic) return;
@@ -168,12 +171,27 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
     this.fail('device lost', why, cause);
   }
 
+  /**
+   * Never throws for want of a listener (an unheard 'error' would crash the process). A
+   * failure during open, before anyone could listen, is re-emitted on the next tick.
+   */
+  private emitError(error: AudioDeviceError): void {
+    if (this.listenerCount('error') > 0) {
+      this.emit('error', error);
+      return;
+    }
+    this.options.clock.setTimeout(() => {
+      if (this.lastError === error && this.listenerCount('error') > 0) this.emit('error', error);
+    }, 0);
+  }
+
   private fail(code: 'no input device' | 'device lost', why: string, cause?: unknown): void {
     this.clearTimers();
     const retryInMs = this.wanted ? this.options.retryDelayMs : null;
     const error = new AudioDeviceError(code, `${why}.${retryInMs !== null ? ` Retrying in ${retryInMs} ms.` : ''}`, { willRetry: retryInMs !== null, retryInMs, cause });
     this.options.logger.warn('microphone', { code, why });
-    if (this.listenerCount('error') > 0) this.emit('error', error);
+    this.lastError = error;
+    this.emitError(error);
     if (retryInMs !== null) {
       this.retryTimer = this.options.clock.setTimeout(() => {
         this.retryTimer = undefined;

@@ -38,6 +38,8 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
   private decibri: Decibri | null = null;
   private device: { id: string } | number | null = null;
   private retryTimer: TimerHandle | undefined;
+  /** The latest device problem, for callers that attach listeners late (cleared when the device works). */
+  lastError: AudioDeviceError | null = null;
   private closed = false;
   droppedSamples = 0;
 
@@ -127,6 +129,7 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
         if (this.speaker === speaker) this.lose(`the speaker failed (${err.message})`, err);
       });
       this.speaker = speaker;
+      this.lastError = null;
     } catch (err) {
       this.fail('no output device', `the speaker could not be opened (${(err as Error).message})`, err);
     }
@@ -143,12 +146,27 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
     this.fail('device lost', why, cause);
   }
 
+  /**
+   * Never throws for want of a listener (an unheard 'error' would crash the process). A
+   * failure during open, before anyone could listen, is re-emitted on the next tick.
+   */
+  private emitError(error: AudioDeviceError): void {
+    if (this.listenerCount('error') > 0) {
+      this.emit('error', error);
+      return;
+    }
+    this.options.clock.setTimeout(() => {
+      if (this.lastError === error && this.listenerCount('error') > 0) this.emit('error', error);
+    }, 0);
+  }
+
   private fail(code: 'no output device' | 'device lost', why: string, cause?: unknown): void {
     if (this.closed) return;
     const retryInMs = this.options.retryDelayMs;
     const error = new AudioDeviceError(code, `${why}. Retrying in ${retryInMs} ms.`, { willRetry: true, retryInMs, cause });
     this.options.logger.warn('speaker', { code, why });
-    if (this.listenerCount('error') > 0) this.emit('error', error);
+    this.lastError = error;
+    this.emitError(error);
     if (this.retryTimer !== undefined) this.options.clock.clearTimeout(this.retryTimer);
     this.retryTimer = this.options.clock.setTimeout(() => {
       this.retryTimer = undefined;
