@@ -30,6 +30,7 @@ export const MODEL_CATALOGUE: readonly ModelEntry[] = [
     id: 'stt-zipformer-en-20m',
     purpose: 'stt',
     title: 'English speech recognition (streaming zipformer, 20M, int8)',
+    // About 128 MB packed (fp32 and int8 weights); we load the int8 files.
     sizeBytes: 128_000_000,
     installedBytes: 260_000_000,
     url: 'https://github.com/k2-fsa/sherpa-onnx/releases/download/asr-models/sherpa-onnx-streaming-zipformer-en-20M-2023-02-17.tar.bz2',
@@ -41,8 +42,9 @@ export const MODEL_CATALOGUE: readonly ModelEntry[] = [
     id: 'llm-qwen2.5-0.5b-instruct-q4',
     purpose: 'llm',
     title: 'Small local language model (Qwen2.5 0.5B Instruct, Q4_K_M)',
-    sizeBytes: 398_000_000,
-    installedBytes: 398_000_000,
+    // About 491 MB as listed by the publisher; the server's Content-Length is what is checked.
+    sizeBytes: 491_000_000,
+    installedBytes: 491_000_000,
     url: 'https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf',
     licence: 'Apache-2.0',
     format: 'file',

@@ -92,7 +92,8 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
       checksumPublished: entry.sha256 !== undefined,
     };
     const linked = (await this.readLinks())[id];
-    if (linked !== undefined) return { ...base, state: 'linked', path: linked };
+    // A link whose target was moved or deleted counts as no model (the link stays, in case a drive comes back).
+    if (linked !== undefined && (await exists(linked))) return { ...base, state: 'linked', path: linked };
     if (await exists(this.installDir(id))) return { ...base, state: 'installed', path: this.installDir(id) };
     if (this.running.has(id)) return { ...base, state: 'downloading' };
     const partial = await sizeOrZero(this.partialFile(id));

@@ -266,6 +266,17 @@ describe('using a model the person already has', () => {
     await expect(m.useExisting('tiny', own)).rejects.toThrow(/lacks encoder\*\.onnx, decoder\*\.onnx, joiner\*\.onnx/);
   });
 
+  it('treats a linked folder that has since been deleted as no model', async () => {
+    const own = path.join(dataDir, 'gone');
+    await mkdir(own);
+    for (const f of ['encoder.onnx', 'decoder.onnx', 'joiner.onnx', 'tokens.txt']) await writeFile(path.join(own, f), 'x');
+    const m = manager([await entry('good', 'zip')]);
+    await m.useExisting('tiny', own);
+    await rm(own, { recursive: true });
+    expect((await m.status('tiny')).state).toBe('absent');
+    expect(await m.pathOf('tiny')).toBeUndefined();
+  });
+
   it('refuses a path that does not exist', async () => {
     const m = manager([await entry('good', 'zip')]);
     await expect(m.useExisting('tiny', path.join(dataDir, 'nowhere'))).rejects.toMatchObject({ code: 'invalid-path' });
