@@ -331,7 +331,10 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     if (how === 'interrupted' || wasCancelled) this.emit('interrupted', { turnId: ctx.id });
     const ends = ctx.endWaiters;
     ctx.endWaiters = [];
-    for (const w of ends) (error ? w.reject(error) : w.resolve());
+    for (const w of ends) {
+      if (error) w.reject(error);
+      else w.resolve();
+    }
     this.settle(ctx.closedWaiters.map((f) => ({ resolve: f })));
     ctx.closedWaiters = [];
     // A slot is free: the oldest waiting context may be created now.

@@ -9,7 +9,7 @@ import { tick } from './helpers/scripted-server.js';
 let server: LocalTtsServer;
 
 beforeAll(async () => {
-  server = await startLocalTtsServer({ port: 0, voice: 'kal16', contextIdleTimeoutMs: 400 });
+  server = await startLocalTtsServer({ port: 0, voice: 'kal16' });
 }, 60_000);
 
 afterAll(async () => {
@@ -61,7 +61,8 @@ describe('local server, multi-context endpoint', () => {
   });
 
   it('times out an idle context, and a keep-alive (empty text) prevents it', async () => {
-    const c = await RawClient.open(server.multiUrl);
+    const shortLived = await startLocalTtsServer({ port: 0, voice: 'kal16', contextIdleTimeoutMs: 400 });
+    const c = await RawClient.open(shortLived.multiUrl);
     c.send({ text: ' ', context_id: 'idle' });
     c.send({ text: ' ', context_id: 'kept' });
     const keep = setInterval(() => c.send({ text: '', context_id: 'kept' }), 150);
@@ -70,6 +71,7 @@ describe('local server, multi-context endpoint', () => {
     clearInterval(keep);
     expect(c.frames.some((f) => f.context_timeout === true && f.context_id === 'kept')).toBe(false);
     c.close();
+    await shortLived.close();
   });
 
   it('works with the multi-context client: a cancelled turn goes silent, the next one plays', async () => {

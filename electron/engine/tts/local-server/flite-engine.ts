@@ -1,7 +1,6 @@
 /**
- * Runs flite off the main event loop. One active worker synthesizes one sentence at a time;
- * a warm spare stands by so that cancelling a sentence mid-synthesis (terminating its worker)
- * never delays the next turn. The compiled WebAssembly module is shared by all workers.
+ * Runs flite off the main event loop, one sentence per job, in worker threads that share one
+ * compiled WebAssembly module.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -61,11 +60,25 @@ function fliteModule(): Promise<CompiledModule> {
 
 const WORKER_URL = new URL('./flite-worker.mjs', import.meta.url);
 
+interface PoolWorker {
+  worker: Worker;
+  /** The job it is synthesizing; `abandoned` once cancelled (its result will be thrown away). */
+  job: PendingJob | null;
+  abandoned: boolean;
+}
+
+/**
+ * Two workers. A cancelled sentence is not killed if the other worker is free: it finishes in
+ * the background and its result is dropped, while the next turn goes straight to the free
+ * worker (no respawn, no waiting). Only when both are busy with abandoned work is one
+ * terminated and replaced, so cancelled work can never hold up a live turn.
+ */
+const POOL_SIZE = 2;
+
 export class FliteEngine {
-  private active: Worker | null = null;
-  private spare: Promise<Worker> | null = null;
+  private pool: PoolWorker[] = [];
+  private spawning = 0;
   private queue: PendingJob[] = [];
-  private running: PendingJob | null = null;
   private nextId = 1;
   private closed = false;
 
@@ -75,11 +88,10 @@ export class FliteEngine {
     private readonly warmSampleRate = 24_000,
   ) {}
 
-  /** Compiles flite and starts the workers; call once before the first job to keep it off the first turn. */
+  /** Compiles flite and starts (and warms) the workers; call before the first job to keep that cost off the first turn. */
   async start(): Promise<void> {
-    this.active = await this.spawn();
-    this.spare = this.spawn();
-    await this.spare;
+    const workers = await Promise.all(Array.from({ length: POOL_SIZE }, () => this.spawn()));
+    for (const w of workers) this.pool.push({ worker: w, job: null, abandoned: false });
   }
 
   synthesize(text: string, voice: FliteVoice, sampleRate: number): SynthesisJob {
@@ -91,7 +103,7 @@ export class FliteEngine {
     if (this.closed) pending.reject(new Error('The flite engine is stopped.'));
     else {
       this.queue.push(pending);
-      void this.pump();
+      this.dispatch();
     }
     return { promise, cancel: () => this.cancel(pending) };
   }
@@ -100,12 +112,10 @@ export class FliteEngine {
     this.closed = true;
     for (const j of this.queue) j.reject(new SynthesisCancelled());
     this.queue = [];
-    this.running?.reject(new SynthesisCancelled());
-    this.running = null;
-    const workers = [this.active, await this.spare?.catch(() => null)];
-    this.active = null;
-    this.spare = null;
-    await Promise.all(workers.map((w) => w?.terminate()));
+    const pool = this.pool;
+    this.pool = [];
+    for (const p of pool) p.job?.reject(new SynthesisCancelled());
+    await Promise.all(pool.map((p) => p.worker.terminate()));
   }
 
   private cancel(job: PendingJob): void {
@@ -115,45 +125,60 @@ export class FliteEngine {
       job.reject(new SynthesisCancelled());
       return;
     }
-    if (this.running !== job) return;
-    // Synthesis is synchronous inside the worker: the only way to stop it now is to end the worker.
-    this.running = null;
+    const slot = this.pool.find((p) => p.job === job && !p.abandoned);
+    if (!slot) return;
+    slot.abandoned = true;
     job.reject(new SynthesisCancelled());
-    const doomed = this.active;
-    this.active = null;
-    void doomed?.terminate();
-    void this.pump();
+    this.dispatch();
   }
 
-  private async pump(): Promise<void> {
-    if (this.running || this.closed || this.queue.length === 0) return;
-    const job = this.queue.shift()!;
-    this.running = job;
-    if (!this.active) {
-      // Promote the warm spare and start a new one in the background.
-      const spare = this.spare ?? this.spawn();
-      this.spare = this.spawn();
-      this.spare.catch(() => {});
-      try {
-        this.active = await spare;
-      } catch (err) {
-        this.running = null;
-        job.reject(err as Error);
-        return;
-      }
-      if (this.running !== job) return void this.pump(); // cancelled while we waited
+  private dispatch(): void {
+    if (this.closed) return;
+    while (this.queue.length > 0) {
+      const free = this.pool.find((p) => p.job === null);
+      if (!free) break;
+      const job = this.queue.shift()!;
+      free.job = job;
+      free.abandoned = false;
+      job.startedAt = performance.now();
+      free.worker.postMessage({ type: 'job', id: job.id, text: job.text, voice: job.voice, sampleRate: job.sampleRate });
     }
-    job.startedAt = performance.now();
-    this.active!.postMessage({ type: 'job', id: job.id, text: job.text, voice: job.voice, sampleRate: job.sampleRate });
+    if (this.queue.length === 0 || this.spawning > 0) return;
+    // Work is waiting and every worker is busy: if one only does abandoned work, replace it now.
+    const stuck = this.pool.find((p) => p.abandoned);
+    if (stuck) this.replace(stuck);
+  }
+
+  private replace(slot: PoolWorker): void {
+    this.pool = this.pool.filter((p) => p !== slot);
+    void slot.worker.terminate();
+    this.spawning += 1;
+    void this.spawn()
+      .then((worker) => {
+        this.spawning -= 1;
+        if (this.closed) return void worker.terminate();
+        this.pool.push({ worker, job: null, abandoned: false });
+        this.dispatch();
+      })
+      .catch((err: Error) => {
+        this.spawning -= 1;
+        for (const j of this.queue.splice(0)) j.reject(err);
+      });
   }
 
   private onWorkerMessage(worker: Worker, msg: { type: string; id?: number; samples?: Float32Array; sampleRate?: number; error?: string; timings?: unknown }): void {
-    const job = this.running;
-    if (worker !== this.active || !job || msg.id !== job.id) return;
-    this.running = null;
-    if (msg.type === 'done') job.resolve({ samples: msg.samples!, sampleRate: msg.sampleRate!, synthMs: performance.now() - job.startedAt!, timings: msg.timings as SynthesisResult['timings'] });
-    else job.reject(new Error(`flite failed: ${msg.error}`));
-    void this.pump();
+    const slot = this.pool.find((p) => p.worker === worker);
+    if (!slot || !slot.job || msg.id !== slot.job.id) return;
+    const job = slot.job;
+    const abandoned = slot.abandoned;
+    slot.job = null;
+    slot.abandoned = false;
+    if (!abandoned) {
+      if (msg.type === 'done') {
+        job.resolve({ samples: msg.samples!, sampleRate: msg.sampleRate!, synthMs: performance.now() - job.startedAt!, timings: msg.timings as SynthesisResult['timings'] });
+      } else job.reject(new Error(`flite failed: ${msg.error}`));
+    }
+    this.dispatch();
   }
 
   private async spawn(): Promise<Worker> {
@@ -165,12 +190,10 @@ export class FliteEngine {
     });
     worker.on('message', (m) => this.onWorkerMessage(worker, m));
     worker.on('error', (err) => {
-      if (worker !== this.active) return;
-      this.active = null;
-      const job = this.running;
-      this.running = null;
-      job?.reject(err);
-      void this.pump();
+      const slot = this.pool.find((p) => p.worker === worker);
+      if (!slot) return;
+      if (slot.job && !slot.abandoned) slot.job.reject(err);
+      this.replace(slot);
     });
     await new Promise<void>((resolve) => {
       const onWarm = (m: { type: string }) => {

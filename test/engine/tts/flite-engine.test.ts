@@ -1,0 +1,44 @@
+// flite in worker threads: synthesis, resampling, and cancellation that never holds up the next sentence.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FliteEngine, SynthesisCancelled } from '../../../electron/engine/tts/local-server/flite-engine.js';
+
+let engine: FliteEngine;
+const LONG = 'This is a rather long sentence that keeps going for a while, so that synthesizing it takes a noticeable amount of time.';
+
+beforeAll(async () => {
+  engine = new FliteEngine('kal16', 16000);
+  await engine.start();
+}, 60_000);
+
+afterAll(async () => {
+  await engine.stop();
+});
+
+describe('FliteEngine', () => {
+  it('synthesizes a sentence to audible samples at the requested rate', async () => {
+    const r = await engine.synthesize('Hello world.', 'kal16', 22050).promise;
+    expect(r.sampleRate).toBe(22050);
+    const seconds = r.samples.length / r.sampleRate;
+    expect(seconds).toBeGreaterThan(0.4);
+    expect(seconds).toBeLessThan(3);
+    expect(Math.max(...r.samples.map(Math.abs))).toBeGreaterThan(0.05);
+  });
+
+  it('rejects a cancelled job with SynthesisCancelled, and the next job still completes', async () => {
+    const long = engine.synthesize(LONG, 'slt', 24000);
+    long.cancel();
+    await expect(long.promise).rejects.toBeInstanceOf(SynthesisCancelled);
+    const next = await engine.synthesize('Next.', 'kal16', 24000).promise;
+    expect(next.samples.length).toBeGreaterThan(0);
+  });
+
+  it('replaces a worker when every worker is busy with abandoned work and a live job waits', async () => {
+    const a = engine.synthesize(LONG, 'slt', 24000);
+    const b = engine.synthesize(LONG, 'slt', 24000);
+    await new Promise((r) => setTimeout(r, 5)); // both are now running
+    a.cancel();
+    b.cancel();
+    const c = await engine.synthesize('Still speaking.', 'kal16', 24000).promise;
+    expect(c.samples.length).toBeGreaterThan(0);
+  });
+});
