@@ -61,6 +61,8 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
   private isPaused = false;
   /** Whose audio the device was handed last: only that turn's audio can still sit in its buffer. */
   private lastWrittenTurnId: string | null = null;
+  /** Samples that arrived for turns already finished (logged; should stay 0). */
+  lateDroppedSamples = 0;
 
   constructor(options: PlaybackQueueOptions) {
     super();
@@ -90,17 +92,14 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     if (!(samples instanceof Float32Array)) throw new TypeError('PlaybackQueue.enqueue: samples must be a Float32Array (mono).');
     if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`PlaybackQueue.enqueue: bad sample rate ${sampleRate}.`);
     if (this.finishedPlayedMs.has(turnId) || this.draining.has(turnId)) {
-      throw new Error(`PlaybackQueue.enqueue: turn ${turnId} has already finished playing.`);
+      // Too late to play in order: the turn's end has already been written. Counted and logged.
+      this.lateDroppedSamples += samples.length;
+      this.logger.warn('playback: audio arrived after its turn finished playing; dropped', { turnId, samples: samples.length });
+      return;
     }
-    const turn = this.turnFor(turnId, sampleRate);
-    if (turn.ended) throw new Error(`PlaybackQueue.enqueue: turn ${turnId} was ended with endTurn(); no more audio is accepted.`);
-    if (turn.resampler && turn.resampler.inputRate !== sampleRate) {
-      throw new RangeError(`PlaybackQueue.enqueue: turn ${turnId} changed rate from ${turn.resampler.inputRate} to ${sampleRate} Hz mid-turn.`);
-    }
-    if (!turn.resampler && sampleRate !== this.output.sampleRate) {
-      throw new RangeError(`PlaybackQueue.enqueue: turn ${turnId} changed rate from ${this.output.sampleRate} to ${sampleRate} Hz mid-turn.`);
-    }
-    turn.push(turn.resampler ? turn.resampler.process(samples) : samples.slice());
+    // Audio after endTurn() while the turn is still queued still plays: a final may overtake the last chunk.
+    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, null));
+    turn.push(this.toDeviceRate(turn, samples, sampleRate));
     this.kick();
   }
 
@@ -109,11 +108,7 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, null));
     if (turn.ended) return;
     turn.ended = true;
-    if (turn.resampler) {
-      turn.push(trimFlushTail(turn.resampler.flush()));
-      turn.resampler.release();
-      turn.resampler = null;
-    }
+    this.finishResampler(turn);
     this.kick();
   }
 
@@ -187,19 +182,26 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     this.stopTimer();
   }
 
-  private turnFor(turnId: string, sampleRate: number): TurnAudio {
-    const existing = this.turns.find((t) => t.turnId === turnId);
-    if (existing) return existing;
-    let resampler = null;
-    if (sampleRate !== this.output.sampleRate) {
+  /** One continuous resampler per turn and input rate; a rate change mid-turn flushes the old one first. */
+  private toDeviceRate(turn: TurnAudio, samples: Float32Array, sampleRate: number): Float32Array {
+    if (turn.resampler && turn.resampler.inputRate !== sampleRate) this.finishResampler(turn);
+    if (sampleRate === this.output.sampleRate) return samples.slice();
+    if (!turn.resampler) {
       if (!this.resamplers) {
         throw new Error(
           `PlaybackQueue.enqueue: audio at ${sampleRate} Hz needs resampling to the device's ${this.output.sampleRate} Hz; pass options.resamplers (await loadResamplerFactory()).`,
         );
       }
-      resampler = this.resamplers.create({ inputRate: sampleRate, outputRate: this.output.sampleRate });
+      turn.resampler = this.resamplers.create({ inputRate: sampleRate, outputRate: this.output.sampleRate });
     }
-    return this.addTurn(new TurnAudio(turnId, resampler));
+    return turn.resampler.process(samples);
+  }
+
+  private finishResampler(turn: TurnAudio): void {
+    if (!turn.resampler) return;
+    turn.push(trimFlushTail(turn.resampler.flush()));
+    turn.resampler.release();
+    turn.resampler = null;
   }
 
   private addTurn(turn: TurnAudio): TurnAudio {

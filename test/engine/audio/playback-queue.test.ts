@@ -166,10 +166,31 @@ describe('PlaybackQueue', () => {
     expect(() => bare.enqueue('t1', sine(20, 24_000), 24_000)).toThrow(/24000 Hz needs resampling to the device's 48000 Hz/);
   });
 
-  it('refuses audio for a turn after endTurn', () => {
+  it('still plays audio that arrives after endTurn while the turn is queued', () => {
     queue.enqueue('t1', sine(100), RATE);
     queue.endTurn('t1');
-    expect(() => queue.enqueue('t1', sine(100), RATE)).toThrow(/was ended with endTurn/);
+    queue.enqueue('t1', sine(40), RATE);
+    vi.advanceTimersByTime(300);
+    expect(sink.samples().length).toBe((RATE * 140) / 1000);
+    expect(events.at(-1)).toBe('finished t1 interrupted=false playedMs=140');
+  });
+
+  it('drops and counts audio that arrives after its turn finished playing', () => {
+    queue.enqueue('t1', sine(40), RATE);
+    queue.endTurn('t1');
+    vi.advanceTimersByTime(100);
+    queue.enqueue('t1', sine(40), RATE);
+    vi.advanceTimersByTime(100);
+    expect(sink.samples().length).toBe((RATE * 40) / 1000);
+    expect(queue.lateDroppedSamples).toBe((RATE * 40) / 1000);
+  });
+
+  it('follows a rate change mid-turn', () => {
+    queue.enqueue('t1', sine(100, 24_000), 24_000);
+    queue.enqueue('t1', sine(100, 16_000), 16_000);
+    queue.endTurn('t1');
+    vi.advanceTimersByTime(400);
+    expect(Math.abs(sink.samples().length - (RATE * 200) / 1000)).toBeLessThan(200);
   });
 
   it('counts as heard only what has passed the output latency', () => {
