@@ -114,9 +114,11 @@ export class OpenAiChatModel implements LanguageModel {
         }),
       });
       if (res.ok) return res;
-      if (res.status === 429) {
+      const retryAfter = res.headers.get('retry-after');
+      // 503 with Retry-After is a busy server (Ollama's full queue): as retryable as 429.
+      if (res.status === 429 || (res.status === 503 && retryAfter !== null)) {
         // Exponential 1 s, 2 s when the server does not say how long to wait.
-        const waitMs = retryAfterMs(res.headers.get('retry-after'), Date.now()) ?? 1000 * 2 ** attempt;
+        const waitMs = retryAfterMs(retryAfter, Date.now()) ?? 1000 * 2 ** attempt;
         if (attempt < maxRetries && waitMs <= maxWaitMs) {
           await res.body?.cancel();
           this.logger.warn('language model rate limited; retrying', { waitMs, attempt: attempt + 1 });
@@ -124,6 +126,7 @@ export class OpenAiChatModel implements LanguageModel {
           continue;
         }
         const error = await errorFromResponse(res, this.what());
+        if (res.status === 503) throw error;
         throw new LlmError('rate-limited', `${error.message.replace(/\.?$/, '.')} Retry in ${Math.ceil(waitMs / 1000)} s.`);
       }
       throw await errorFromResponse(res, this.what());

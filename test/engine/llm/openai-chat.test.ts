@@ -133,6 +133,13 @@ describe('when the server says no', () => {
     expect(server.received).toHaveLength(3);
   });
 
+  it('retries a busy server (HTTP 503 with Retry-After), as Ollama answers when its queue is full', async () => {
+    const clock = recordingClock();
+    server.script(status(503, { error: 'server busy, please try again' }, { 'retry-after': '1' }), streamed('ok'));
+    expect(await collect(model({ clock }))).toEqual(['ok']);
+    expect(clock.delaysMs).toContain(1000);
+  });
+
   it('reports HTTP 500 as a server failure with its text', async () => {
     server.script((res) => res.writeHead(500).end('model crashed'));
     const error = await failure(model());
