@@ -15,6 +15,7 @@ import { runScenario, type SimulationResult } from '../electron/engine/agent/sim
 import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
+import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 
 type Label = 'backchannel' | 'noise' | 'echo' | 'force' | 'short' | 'long' | 'echo+user' | 'real';
@@ -105,11 +106,13 @@ async function buildCases(dir: string): Promise<{ cases: Case[]; voices: string[
     ['intent.wav', 2, 2.5, 'what time does the next one leave'],
     ['endgame_nagg_nell.wav', 3, 2.5, 'hang on that is not what I asked'],
   ];
-  real.forEach(([file, start, len, text], i) => {
+  for (const [i, [file, start, len, text]] of real.entries()) {
     const wav = join(dir, `real-${i}.wav`);
-    execFileSync('sox', [join(SPEECH, file), wav, 'trim', String(start), String(len)]);
+    const decoded = await readWavFile(join(SPEECH, file));
+    const from = Math.round(start * decoded.sampleRate) * decoded.channels;
+    writeWav(wav, decoded.samples.slice(from, from + Math.round(len * decoded.sampleRate) * decoded.channels), decoded.sampleRate);
     cases.push({ name: `real ${file}@${start}s`, label: 'real', shouldInterrupt: true, scenario: { user: [{ wav, atMs: 2000, text, gainDb: 6 }] } });
-  });
+  }
   [150, 250, 400].forEach((ms, i) => {
     const wav = join(dir, `noise-${i}.wav`);
     writeWav(wav, noise(ms, i % 2 ? 'white' : 'brown', 7 + i), 16_000);

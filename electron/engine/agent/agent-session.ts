@@ -116,6 +116,21 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.machine.to('idle');
   }
 
+  /**
+   * Applies changed conversation settings live: timings, strategies, phrase lists, echo guard
+   * margin, end-of-turn. An attempt in progress keeps its timers; the next one uses the new values.
+   */
+  updateConversation(c: ConversationSettings): void {
+    this.controller.updateOptions(c);
+    this.controller.replaceDecider(new InterruptionDecider(buildStrategies(c.strategies, c)));
+    this.endOfTurn.updateOptions({
+      silenceDurationMs: c.silenceDurationMs,
+      maxWaitMs: c.maxWaitMs,
+      semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null,
+    });
+    this.echoGuard?.updateOptions({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs });
+  }
+
   /** The agent says a fixed text (a greeting, or the simulate command's script). */
   speak(text: string): void {
     this.startReply({ kind: 'text', text });

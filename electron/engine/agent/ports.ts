@@ -40,6 +40,7 @@ export type AgentTtsEvents = {
 };
 
 export interface AgentTts extends Subscribable<AgentTtsEvents>, TtsTurnControl {
+  readonly currentTurnId: string | null;
   /** Text to speak; returns the turn id (a new one after a cancel or a final). */
   send(text: string, options?: { flush?: boolean }): string;
   /** No more text for this turn; resolves when the server says final. */
@@ -76,4 +77,40 @@ export function subscribable<E extends Record<string, unknown[]>>(emitter: impor
 /** The VadProcessor (or any emitter with speechStart/speechEnd/misfire/probability) as the session's port. */
 export function vadPort(vad: { push(frame: AudioFrame): void | Promise<void> }): VoiceActivityDetector {
   return { ...subscribable<VoiceActivityEvents>(vad as never), push: (frame) => vad.push(frame) };
+}
+
+/** The TtsClient (or any client with the reference API) as the session's port. */
+export function ttsPort(client: {
+  readonly currentTurnId: string | null;
+  send(text: string, options?: { flush?: boolean }): string;
+  endTurn(): Promise<void>;
+  cancelCurrent(): Promise<void>;
+}): AgentTts {
+  return {
+    ...subscribable<AgentTtsEvents>(client as never),
+    get currentTurnId() {
+      return client.currentTurnId;
+    },
+    send: (text, options) => client.send(text, options),
+    endTurn: () => client.endTurn(),
+    cancelCurrent: () => client.cancelCurrent(),
+  };
+}
+
+/** The PlaybackQueue as the session's port. */
+export function playbackPort(queue: Omit<AgentPlayback, 'on' | 'off'>): AgentPlayback {
+  return {
+    ...subscribable<AgentPlaybackEvents>(queue as never),
+    get outputLatencyMs() {
+      return queue.outputLatencyMs;
+    },
+    enqueue: (turnId, samples, sampleRate) => queue.enqueue(turnId, samples, sampleRate),
+    endTurn: (turnId) => queue.endTurn(turnId),
+    duck: (db, rampMs) => queue.duck(db, rampMs),
+    unduck: (rampMs) => queue.unduck(rampMs),
+    pause: () => queue.pause(),
+    resume: () => queue.resume(),
+    clear: (turnId) => queue.clear(turnId),
+    playedMs: (turnId) => queue.playedMs(turnId),
+  };
 }

@@ -183,7 +183,16 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const full = [this.priorText, text].filter((t) => t.trim().length > 0).join(' ');
     this.deps.decider.setText(full, final);
     if (final) this.priorText = full;
-    this.evaluate();
+    if (this.evaluate()) return;
+    // The user is done and said only an acknowledgement: no reason to keep the agent waiting.
+    if (final && this.phaseNow === 'settling' && this.deps.decider.decide().interrupt === false && this.vetoed()) {
+      this.settle(0);
+    }
+  }
+
+  private vetoed(): boolean {
+    const d = this.deps.decider.decide();
+    return !d.interrupt && d.vetoedBy !== null;
   }
 
   onSpeechEnd(_tMs: number): void {

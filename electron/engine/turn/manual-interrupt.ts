@@ -2,8 +2,9 @@
  * The one manual interrupt used by the hotkey, the button, the tray and the IPC contract.
  * Error texts are part of the contract (architecture.md).
  */
-export const NOT_STREAMING_MESSAGE = 'Failed to send interrupt command: not currently streaming';
-export const NO_ACTIVE_SESSION_MESSAGE = 'Failed to send interrupt command: no active session';
+import { NOT_STREAMING_MESSAGE, NO_ACTIVE_SESSION_MESSAGE } from '../../contract/channels/agent.js';
+
+export { NOT_STREAMING_MESSAGE, NO_ACTIVE_SESSION_MESSAGE };
 
 export class InterruptCommandError extends Error {
   constructor(

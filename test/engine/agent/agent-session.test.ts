@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../../electron/engine/agent/chat-history.js';
+import { ConversationSettingsSchema } from '../../../electron/contract/settings/conversation.js';
 import { sendInterrupt } from '../../../electron/engine/turn/manual-interrupt.js';
 import { makeSession } from './session-harness.js';
 
@@ -102,6 +103,19 @@ describe('agent session', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect(h.llm.calls).toEqual([]);
     expect(h.session.transcript.entries.filter((e) => e.speaker === 'user')).toEqual([]);
+  });
+});
+
+describe('live settings', () => {
+  it('a strategy change applies to the next barge-in (no strategies: any speech interrupts)', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    h.session.updateConversation(ConversationSettingsSchema.parse({ echoGuard: false, strategies: [] }));
+    void h.userSays('okay', 500);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(h.events.find((e) => e.type === 'interrupted')?.payload).toMatchObject({ strategy: 'anySpeech' });
   });
 });
 

@@ -80,14 +80,26 @@ describe('barge-in while the agent speaks', () => {
     expect(types()).toEqual(['ducked', 'interrupted']);
   });
 
-  it('a backchannel pauses, then resumes after exactly falseInterruptionTimeoutMs of quiet', () => {
+  it('a backchannel pauses, then resumes as soon as the final transcript shows it was only "okay"', () => {
+    const { controller, playback, types } = makeController(defaults.strategies);
+    controller.agentStartedSpeaking('t1');
+    controller.onSpeechStart(now());
+    vi.advanceTimersByTime(PAUSE);
+    controller.onSpeechEnd(now());
+    controller.onTranscript('Okay.', true);
+    vi.advanceTimersByTime(0);
+    expect(playback.paused).toBe(false);
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
+  });
+
+  it('speech with no deciding words resumes after exactly falseInterruptionTimeoutMs of quiet', () => {
     const { controller, playback, types, events } = makeController(defaults.strategies);
     controller.agentStartedSpeaking('t1');
     controller.onSpeechStart(now());
-    controller.onTranscript('okay', false);
+    controller.onTranscript('hmm', false);
     vi.advanceTimersByTime(PAUSE);
-    controller.onTranscript('Okay.', true);
     controller.onSpeechEnd(now());
+    controller.onTranscript('', true);
     vi.advanceTimersByTime(RECOVER - 1);
     expect(playback.paused).toBe(true);
     vi.advanceTimersByTime(1);
