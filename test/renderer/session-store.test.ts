@@ -1,7 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NO_ACTIVE_SESSION_MESSAGE, NOT_STREAMING_MESSAGE } from '../../electron/contract/index';
-import { NOT_WIRED_MESSAGE } from '../../electron/services/handlers/voice-placeholder-handlers';
 import { setBridge } from '../../renderer/src/bridge';
 import { useMetricsStore } from '../../renderer/src/stores/metrics';
 import { useSessionStore } from '../../renderer/src/stores/session';
@@ -22,6 +21,7 @@ afterEach(async () => {
 
 describe('session store', () => {
   it('loads the idle snapshot when no session runs', async () => {
+    bridge.answers['agent:status'] = () => ({ ok: true, value: { ...(runningStatus().ok ? (runningStatus() as { value: object }).value : {}), state: 'idle', sessionId: null } });
     const session = useSessionStore();
     expect(await session.load()).toBe(true);
     expect(session.state).toBe('idle');
@@ -59,11 +59,12 @@ describe('session store', () => {
     expect(session.state).toBe('idle');
   });
 
-  it('says in words that the session is not wired while main answers unavailable', async () => {
+  it('says in words why a session could not start', async () => {
+    bridge.answers['agent:start'] = () => ({ ok: false, error: { code: 'unavailable', message: 'No microphone was found' } });
     const session = useSessionStore();
     expect(await session.startSession()).toBe(false);
     expect(session.actionError?.code).toBe('unavailable');
-    expect(session.actionError?.title).toContain(NOT_WIRED_MESSAGE);
+    expect(session.actionError?.title).toBe('Could not start the session. No microphone was found.');
     expect(session.busy).toBeNull();
   });
 

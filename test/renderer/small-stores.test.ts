@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOT_STREAMING_MESSAGE } from '../../electron/contract/index';
-import { NOT_WIRED_MESSAGE } from '../../electron/services/handlers/voice-placeholder-handlers';
+const NOT_READY = 'The audio devices are not available here';
 import { setBridge } from '../../renderer/src/bridge';
 import { useAlertsStore } from '../../renderer/src/stores/alerts';
 import { useDevicesStore } from '../../renderer/src/stores/devices';
@@ -67,9 +67,10 @@ describe('alerts store', () => {
 
 describe('devices store', () => {
   it('says why the devices cannot be listed', async () => {
+    bridge.answers['devices:list'] = () => ({ ok: false, error: { code: 'unavailable', message: NOT_READY } });
     const store = useDevicesStore();
     await store.load();
-    expect(store.loadError).toBe(NOT_WIRED_MESSAGE);
+    expect(store.loadError).toBe(NOT_READY);
   });
 
   it('lists the devices main reports', async () => {
@@ -99,9 +100,10 @@ describe('devices store', () => {
   });
 
   it('shows why a speaker test failed', async () => {
+    bridge.answers['devices:testSpeaker'] = () => ({ ok: false, error: { code: 'unavailable', message: NOT_READY } });
     const store = useDevicesStore();
     await store.testSpeaker('default');
-    expect(store.speaker).toEqual({ running: false, message: NOT_WIRED_MESSAGE });
+    expect(store.speaker).toEqual({ running: false, message: NOT_READY });
   });
 });
 

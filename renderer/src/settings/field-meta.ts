@@ -11,6 +11,8 @@ export interface FieldMeta {
   control?: 'slider' | 'accelerator' | 'device';
   /** Labels for enum options. */
   optionLabels?: Record<string, string>;
+  /** Placeholder for text inputs (e.g. what empty means). */
+  placeholder?: string;
 }
 
 export interface SectionMeta {
@@ -24,10 +26,16 @@ export const sectionMeta: Record<string, SectionMeta> = {
   audio: { title: 'Audio', description: 'Microphone and speakers.' },
   hotkeys: { title: 'Hotkeys', description: 'Global shortcuts that work from any application.' },
   appearance: { title: 'Appearance', description: 'How Interject looks.' },
+  tts: { title: 'Voice', description: 'The speech synthesizer.' },
+  providers: { title: 'Providers', description: 'Speech recognition and language model.' },
+  app: { title: 'Window', description: 'What closing the window does.' },
 };
+
+const SEND_EMPTY = 'Empty: the provider’s usual address.';
 
 export const fieldMeta: Record<string, FieldMeta> = {
   'appearance.theme': { label: 'Theme', optionLabels: { system: 'Match system', light: 'Light', dark: 'Dark' } },
+  'app.closeToTray': { label: 'Keep running in the tray when the window closes', help: 'So the interrupt hotkey keeps working. Off: closing the window quits.' },
   'hotkeys.interrupt': { label: 'Interrupt the agent', control: 'accelerator', help: 'Stops the agent at once, from any application.' },
   'hotkeys.mute': { label: 'Mute microphone', control: 'accelerator', help: 'Leave empty for none.' },
   'hotkeys.pushToTalk': { label: 'Push to talk', control: 'accelerator', help: 'Hold to talk while interruptions are off. Leave empty for none.' },
@@ -40,13 +48,74 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'vad.prefixPaddingMs': { label: 'Audio kept before speech', unit: 'ms', step: 20, help: 'So the first syllable is not cut off.' },
   'conversation.interruptions': { label: 'Interruptions', optionLabels: { on: 'On: speaking over the agent can stop it', off: 'Off: the agent always finishes' } },
   'conversation.whenOff': { label: 'When interruptions are off, what you say', optionLabels: { ignore: 'is ignored', append: 'is kept for the next turn' } },
-  'conversation.speakingInterruptDurationMs': { label: 'Speech before the agent pauses', unit: 'ms', step: 10, help: 'While the agent speaks. It is turned down at once and paused after this much speech.' },
-  'conversation.interruptDurationMs': { label: 'Speech before a turn starts', unit: 'ms', step: 10, help: 'While the agent is silent.' },
-  'conversation.falseInterruptionTimeoutMs': { label: 'Resume after a false alarm', unit: 'ms', step: 100 },
+  'conversation.speakingInterruptDurationMs': { label: 'Speech before the agent pauses', unit: 'ms', step: 10, help: 'The agent is turned down at once and paused after this much speech; nothing is lost if it was a false alarm.' },
+  'conversation.interruptDurationMs': { label: 'Speech before your turn starts', unit: 'ms', step: 10, help: 'While the agent is silent.' },
+  'conversation.falseInterruptionTimeoutMs': { label: 'Resume after a false alarm', unit: 'ms', step: 100, help: 'Quiet needed before a paused agent carries on.' },
+  'conversation.duckDb': { label: 'Turn the agent down by', unit: 'dB', step: 1, help: 'As soon as you start speaking, so you can tell you are heard.' },
+  'conversation.duckRampMs': { label: 'Turn-down fade', unit: 'ms', step: 5, help: 'Fast enough to feel instant, slow enough not to click.' },
   'conversation.silenceDurationMs': { label: 'Silence that ends your turn', unit: 'ms', step: 10 },
   'conversation.maxWaitMs': { label: 'Longest wait for you to go on', unit: 'ms', step: 100, help: 'When you trail off ("and…", "um…").' },
+  'conversation.semanticEndOfTurn': { label: 'Wait when you trail off', help: 'A pause after a word like "and" or "um" does not end your turn.' },
+  'conversation.holdWords': { label: 'Trailing words that mean "not done"', help: 'Your turn waits longer when you pause after one of these.' },
+  'conversation.strategies': { label: 'Strategies, in order' },
+  'conversation.interruptionPhrases': { label: 'Always interrupt on', help: 'Saying one of these stops the agent at its first word.' },
+  'conversation.acknowledgementPhrases': { label: 'Never interrupt on', help: 'Backchannels: saying only these lets the agent carry on.' },
+  'conversation.echoGuard': { label: 'Ignore the agent’s own voice', help: 'Compares the microphone with what is playing so the speakers cannot interrupt the agent. Keep on without headphones.' },
+  'conversation.echoMarginDb': { label: 'Echo margin', unit: 'dB', step: 1, help: 'How much louder than the expected echo your voice must be.' },
+  'conversation.echoMaxDelayMs': { label: 'Longest echo delay', unit: 'ms', step: 10, help: 'Speaker and microphone buffering plus the room.' },
+  'tts.provider': { label: 'Voice provider', optionLabels: { local: 'Built-in (offline)', kugel: 'KugelAudio', elevenlabs: 'ElevenLabs', cartesia: 'Cartesia', deepgram: 'Deepgram' } },
+  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal.' },
+  'tts.endpointUrl': { label: 'Server address', placeholder: 'wss://…', help: 'Empty: the provider’s own server (or the built-in one).' },
+  'tts.sampleRate': { label: 'Sample rate', unit: 'Hz', step: 1000 },
+  'tts.wordTimestamps': { label: 'Word timings', help: 'Lets the transcript show exactly what you heard when you interrupt.' },
+  'tts.cancelQuietTimeoutMs': { label: 'Wait for the voice server to stop', unit: 'ms', step: 10, help: 'After an interruption. Playback is already silent; this only bounds bookkeeping.' },
+  'providers.sttProvider': { label: 'Recognizer', optionLabels: { local: 'Built-in (offline)', deepgram: 'Deepgram', 'openai-compatible': 'OpenAI-compatible', none: 'None (practice mode)' } },
+  'providers.sttEndpoint': { label: 'Server address', placeholder: 'https://…', help: SEND_EMPTY },
+  'providers.sttModel': { label: 'Model', placeholder: 'Default', help: 'Empty: the provider’s default model.' },
+  'providers.sttLanguage': { label: 'Language', help: 'A code such as "en" or "en-GB".' },
+  'providers.llmProvider': { label: 'Language model', optionLabels: { auto: 'Automatic (local server, else built-in)', embedded: 'Built-in model', 'openai-compatible': 'OpenAI-compatible', none: 'None (practice mode)' } },
+  'providers.llmEndpoint': { label: 'Server address', placeholder: 'http://127.0.0.1:11434/v1', help: 'Up to the version, e.g. /v1. ' + SEND_EMPTY },
+  'providers.llmModel': { label: 'Model', placeholder: 'Default', help: 'Empty: the first model the server lists.' },
+  'providers.llmMaxTokens': { label: 'Longest answer', unit: 'tokens', step: 50, help: 'About 200 tokens a minute of speech.' },
+  'providers.llmThreads': { label: 'Built-in model threads', step: 1, help: '0 = automatic.' },
 };
 
 export function metaFor(section: string, key: string): FieldMeta {
   return fieldMeta[`${section}.${key}`] ?? { label: key };
 }
+
+/** The interruption strategy variants in words, with the parameters a new one starts with. */
+export interface StrategyMeta {
+  label: string;
+  describe: (params: Record<string, unknown>) => string;
+  defaults: Record<string, unknown>;
+  params?: Record<string, { label: string; unit?: string; step?: number }>;
+}
+
+export const strategyMeta: Record<string, StrategyMeta> = {
+  phrases: {
+    label: 'Phrase lists',
+    describe: () => '"Always interrupt" phrases stop the agent at once; an utterance of only "never interrupt" phrases never does.',
+    defaults: {},
+  },
+  minWords: {
+    label: 'Minimum words',
+    describe: (p) => `Interrupt once you have said at least ${String(p['minWords'] ?? '?')} words.`,
+    defaults: { minWords: 2 },
+    params: { minWords: { label: 'Words', step: 1 } },
+  },
+  minVolume: {
+    label: 'Minimum loudness',
+    describe: (p) => `Interrupt when your speech is louder than ${String(p['minDbfs'] ?? '?')} dBFS.`,
+    // -35 dBFS: normal speech at arm's length; background voices are usually quieter.
+    defaults: { minDbfs: -35 },
+    params: { minDbfs: { label: 'Loudness', unit: 'dBFS', step: 1 } },
+  },
+  minDuration: {
+    label: 'Minimum duration',
+    describe: (p) => `Interrupt once you have spoken for ${String(p['minDurationMs'] ?? '?')} ms.`,
+    // 500 ms: longer than a cough or a short backchannel.
+    defaults: { minDurationMs: 500 },
+    params: { minDurationMs: { label: 'Duration', unit: 'ms', step: 50 } },
+  },
+};

@@ -17,6 +17,11 @@ import { getBridge } from '../bridge';
 
 type Draft = { [K in SettingsSection]: Record<string, unknown> };
 
+function splitFieldPath(path: string): [string, string] {
+  const dot = path.indexOf('.');
+  return [path.slice(0, dot), path.slice(dot + 1)];
+}
+
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -139,6 +144,45 @@ export const useSettingsStore = defineStore('settings', () => {
     return handleWrite(await getBridge().settings.reset({ section }));
   }
 
+  /**
+   * Resets some fields ("section.key") to the schema's defaults, saved at once. A settings page
+   * mixes fields of several sections, so its "Reset" names its fields rather than a section.
+   * Unsaved edits elsewhere are kept.
+   */
+  async function resetFields(paths: readonly string[]): Promise<boolean> {
+    const defaults = defaultSettings() as unknown as Draft;
+    const patch: Record<string, Record<string, unknown>> = {};
+    for (const path of paths) {
+      const [section, key] = splitFieldPath(path);
+      (patch[section] ??= {})[key] = defaults[section as SettingsSection]?.[key];
+    }
+    const result = await getBridge().settings.update(patch);
+    if (!result.ok) return handleWrite(result);
+    lastError.value = null;
+    lastSavedAtMs.value = Date.now();
+    // Take the defaults for these fields; keep what the person is editing elsewhere.
+    for (const path of paths) {
+      const [section, key] = splitFieldPath(path);
+      (draft.value[section as SettingsSection] as Record<string, unknown>)[key] = clone((result.value as unknown as Draft)[section as SettingsSection][key]);
+    }
+    applySaved(result.value, true);
+    return true;
+  }
+
+  /** Has any of these fields ("section.key") unsaved edits? */
+  function dirtyFields(paths: readonly string[]): boolean {
+    return paths.some((path) => {
+      const [section, key] = splitFieldPath(path);
+      return JSON.stringify(draft.value[section as SettingsSection]?.[key]) !== JSON.stringify((saved.value as unknown as Draft)[section as SettingsSection]?.[key]);
+    });
+  }
+
+  /** Errors on a field and anything inside it (list items, parameters), by path relative to the field. */
+  function errorsUnder(path: string): Record<string, string> {
+    const prefix = `${path}.`;
+    return Object.fromEntries(Object.entries(fieldErrors.value).filter(([p]) => p.startsWith(prefix)).map(([p, m]) => [p.slice(prefix.length), m]));
+  }
+
   async function importJson(json: string): Promise<boolean> {
     return handleWrite(await getBridge().settings.import({ json }));
   }
@@ -159,6 +203,6 @@ export const useSettingsStore = defineStore('settings', () => {
 
   return {
     saved, draft, fieldErrors, notices, filePath, loaded, saving, lastError, lastSavedAtMs, dirty, hasErrors,
-    dirtySection, start, stop, load, setField, discard, save, resetSection, importJson, exportJson, dismissNotice,
+    dirtySection, start, stop, load, setField, discard, save, resetSection, resetFields, dirtyFields, errorsUnder, importJson, exportJson, dismissNotice,
   };
 });
