@@ -7,6 +7,7 @@ export * from './channels/shell.js';
 export * from './channels/secrets.js';
 export * from './channels/agent.js';
 export * from './channels/devices.js';
+export * from './channels/models.js';
 export * from './settings/index.js';
 export type { BridgeApi, InterjectApi, Invoke, NamespacedApi } from './bridge.js';
 export { namespaced } from './bridge.js';

@@ -24,6 +24,12 @@ export const INVOKE_CHANNELS = [
   'devices:list',
   'devices:testSpeaker',
   'devices:testMicrophone',
+  'models:list',
+  'models:install',
+  'models:cancel',
+  'models:delete',
+  'models:link',
+  'models:readiness',
 ] as const;
 
 export const EVENT_CHANNELS = [
@@ -39,6 +45,8 @@ export const EVENT_CHANNELS = [
   'app:error',
   'devices:testLevel',
   'devices:changed',
+  'models:progress',
+  'models:state',
 ] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNELS)[number];

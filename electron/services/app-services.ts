@@ -12,6 +12,9 @@ import { registerSettingsHandlers } from './handlers/settings-handlers.js';
 import { registerShellHandlers } from './handlers/shell-handlers.js';
 import { registerAgentHandlers } from './handlers/agent-handlers.js';
 import { registerDevicesHandlers } from './handlers/devices-handlers.js';
+import { registerModelsHandlers } from './handlers/models-handlers.js';
+import { ModelService } from './models/model-service.js';
+import type { ModelEntry } from '../engine/models/catalogue.js';
 import { ModelManager } from '../engine/models/model-manager.js';
 import { systemClock } from '../engine/clock.js';
 import type { LocalServer } from '../engine/llm/local-servers.js';
@@ -34,6 +37,8 @@ export interface AppServicesOptions {
   voiceIo?: VoiceIo;
   /** Ollama/LM Studio probe for the "auto" language model; tests pass one that finds nothing. */
   detectLocalServers?: () => Promise<LocalServer[]>;
+  /** The models the app can download; tests pass entries served from 127.0.0.1. Default: the real catalogue. */
+  modelCatalogue?: readonly ModelEntry[];
 }
 
 export interface AppServices {
@@ -59,7 +64,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   registerSecretsHandlers(registry, secrets);
   registerShellHandlers(registry, options.shell ?? twinDesktopShell);
   const io = options.voiceIo ?? nativeVoiceIo;
-  const models = new ModelManager({ dataDir: options.dataDir });
+  const models = new ModelManager({ dataDir: options.dataDir, logger, ...(options.modelCatalogue ? { catalogue: options.modelCatalogue } : {}) });
   const voice = new VoiceService({
     settings,
     events,
@@ -71,6 +76,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   registerAgentHandlers(registry, voice);
   registerDevicesHandlers(registry, { io, clock: systemClock, logger, events });
+  const modelService = new ModelService({
+    models,
+    events,
+    settings,
+    secrets,
+    logger,
+    ...(options.detectLocalServers ? { detectLocalServers: options.detectLocalServers } : {}),
+  });
+  registerModelsHandlers(registry, modelService);
 
   return {
     registry,
@@ -80,6 +94,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     voice,
     models,
     async dispose() {
+      modelService.dispose();
       await voice.dispose();
       settings.removeAllListeners();
     },

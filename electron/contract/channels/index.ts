@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from '../names.js';
 import { agentEvents, agentInvokes } from './agent.js';
 import { devicesEvents, devicesInvokes } from './devices.js';
+import { modelsEvents, modelsInvokes } from './models.js';
 import { secretsEvents, secretsInvokes } from './secrets.js';
 import { settingsEvents, settingsInvokes } from './settings.js';
 import { shellEvents, shellInvokes } from './shell.js';
@@ -17,6 +18,7 @@ export const invokeChannels = {
   ...secretsInvokes,
   ...agentInvokes,
   ...devicesInvokes,
+  ...modelsInvokes,
 } as const;
 
 export const eventChannels = {
@@ -25,6 +27,7 @@ export const eventChannels = {
   ...secretsEvents,
   ...agentEvents,
   ...devicesEvents,
+  ...modelsEvents,
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;
