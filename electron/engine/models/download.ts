@@ -32,6 +32,11 @@ export interface DownloadOptions {
   clock?: Clock;
   /** Progress at most this often: 4 updates a second is smooth for a bar and cheap over IPC. */
   progressIntervalMs?: number;
+  /**
+   * Called once the server has said how big the file is, before any byte is written; a
+   * rejection (e.g. not enough disk space for the real size) stops the download.
+   */
+  onStart?: (totalBytes: number | undefined, resumeFrom: number) => Promise<void>;
   /** A stalled socket (no bytes at all) for this long counts as a dropped connection. */
   idleTimeoutMs?: number;
 }
@@ -77,6 +82,14 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
     throw new ModelError('http', `The download server answered HTTP ${res.statusCode} ${res.statusMessage ?? ''} for ${options.url}.`.replace(/\s+\./, '.'));
   }
 
+  if (options.onStart) {
+    try {
+      await options.onStart(totalBytes, startAt);
+    } catch (e) {
+      res.destroy();
+      throw e;
+    }
+  }
   const received = await receiveBody(res, options, clock, startAt, totalBytes);
   if (totalBytes !== undefined && received < totalBytes) {
     throw new ModelError(

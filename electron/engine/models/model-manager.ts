@@ -200,6 +200,12 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
       signal,
       clock: this.clock,
       onProgress: (p) => emitProgress('downloading', p),
+      // The catalogue size is an estimate: check again with the size the server states.
+      onStart: async (totalBytes, resumeFrom) => {
+        if (totalBytes === undefined || totalBytes <= entry.sizeBytes) return;
+        const unpack = entry.format === 'file' ? 0 : Math.max(entry.installedBytes, totalBytes);
+        await ensureFreeSpace(this.modelsDir, totalBytes - resumeFrom + unpack, `"${entry.title}"`, this.freeBytes);
+      },
     });
     emitProgress('extracting', { receivedBytes: result.bytes, totalBytes: result.bytes, bytesPerSecond: 0, remainingMs: undefined });
 

@@ -6,6 +6,7 @@
  *   /truncated/<file>  a complete response holding only the first half of the file
  *   /drop/<file>       without Range: announces the full length, sends half, then drops the connection
  *   /slow/<file>       1 kB every 20 ms, so a test can cancel mid-way
+ *   /chunked/<file>    the file without a Content-Length (chunked transfer)
  *   /status/<code>     that HTTP status
  */
 import { readFile } from 'node:fs/promises';
@@ -65,6 +66,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   }
   if (route === 'good') {
     res.writeHead(200, { 'content-length': body.length }).end(body);
+  } else if (route === 'chunked') {
+    res.writeHead(200);
+    res.write(body.subarray(0, 1000));
+    res.end(body.subarray(1000));
   } else if (route === 'truncated') {
     const half = body.subarray(0, Math.floor(body.length / 2));
     res.writeHead(200, { 'content-length': half.length }).end(half);

@@ -98,6 +98,16 @@ describe('installing a model', () => {
     expect(events.map((e) => e.phase)).toContain('extracting');
   });
 
+  it('downloads from a server that does not send the length, reporting progress without a total', async () => {
+    const m = manager([await entry('chunked', 'tar.bz2')]);
+    const events: ModelProgress[] = [];
+    m.on('progress', (p) => events.push(p));
+    expect((await m.install('tiny')).state).toBe('installed');
+    const last = events.filter((e) => e.phase === 'downloading').at(-1)!;
+    expect(last.totalBytes).toBeUndefined();
+    expect(last.remainingMs).toBeUndefined();
+  });
+
   it('installs a single-file model (format "file") under its file name', async () => {
     const m = manager([
       await entry('good', 'zip', { format: 'file', fileName: 'model.gguf', requiredFiles: [/\.gguf$/], sha256: await sha256Of('tiny-model.zip') }),
@@ -176,6 +186,14 @@ describe('a download that goes wrong leaves nothing installed', () => {
     expect(error.code).toBe('disk-space');
     expect(error.message).toMatch(/needs 80 kB and .* has 1 kB free/);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('checks the disk again when the server says the file is bigger than the catalogue thought', async () => {
+    const m = manager([await entry('good', 'zip', { sizeBytes: 100, installedBytes: 100 })], async () => 20_000);
+    const error = await installError(m);
+    expect(error.code).toBe('disk-space');
+    expect(server.requests).toHaveLength(1);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('refuses an archive that lacks the files the model needs', async () => {
