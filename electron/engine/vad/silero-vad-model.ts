@@ -25,6 +25,9 @@ export class SileroVadModel implements VadModel {
   private state: ort.Tensor = new ort.Tensor('float32', new Float32Array(STATE_SIZE), [2, 1, 128]);
   private readonly context = new Float32Array(CONTEXT_SAMPLES);
   private readonly input = new Float32Array(CONTEXT_SAMPLES + WINDOW_SAMPLES);
+  /** One tensor over `input`, reused: windows run strictly one at a time (the state chains them). */
+  private readonly inputTensor = new ort.Tensor('float32', this.input, [1, CONTEXT_SAMPLES + WINDOW_SAMPLES]);
+  private busy = false;
   private readonly sr = new ort.Tensor('int64', BigInt64Array.from([16_000n]), []);
   private closed = false;
 
@@ -63,16 +66,18 @@ export class SileroVadModel implements VadModel {
   async process(window: Float32Array): Promise<number> {
     if (this.closed) throw new VadModelError('Silero VAD model used after close().');
     if (window.length !== WINDOW_SAMPLES) throw new RangeError(`Silero VAD needs ${WINDOW_SAMPLES}-sample windows, got ${window.length}.`);
-    this.input.set(this.context, 0);
-    this.input.set(window, CONTEXT_SAMPLES);
-    this.context.set(window.subarray(WINDOW_SAMPLES - CONTEXT_SAMPLES));
-    const result = await this.session.run({
-      input: new ort.Tensor('float32', this.input.slice(), [1, CONTEXT_SAMPLES + WINDOW_SAMPLES]),
-      state: this.state,
-      sr: this.sr,
-    });
-    this.state = result.stateN as ort.Tensor;
-    return (result.output!.data as Float32Array)[0]!;
+    if (this.busy) throw new VadModelError('Silero VAD: process() called before the previous window finished; windows must be awaited in order.');
+    this.busy = true;
+    try {
+      this.input.set(this.context, 0);
+      this.input.set(window, CONTEXT_SAMPLES);
+      this.context.set(window.subarray(WINDOW_SAMPLES - CONTEXT_SAMPLES));
+      const result = await this.session.run({ input: this.inputTensor, state: this.state, sr: this.sr });
+      this.state = result.stateN as ort.Tensor;
+      return (result.output!.data as Float32Array)[0]!;
+    } finally {
+      this.busy = false;
+    }
   }
 
   reset(): void {

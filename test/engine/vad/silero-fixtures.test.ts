@@ -82,3 +82,13 @@ describe('Silero VAD on real speech', () => {
     await expect(model.process(new Float32Array(480))).rejects.toThrow(/512-sample windows, got 480/);
   });
 });
+
+describe('Silero VAD model guards', () => {
+  it('refuses a second window before the first has finished, since the state chains them', async () => {
+    const m = await SileroVadModel.load();
+    const first = m.process(new Float32Array(512));
+    await expect(m.process(new Float32Array(512))).rejects.toThrow(/before the previous window finished/);
+    await first;
+    await m.close();
+  });
+});
