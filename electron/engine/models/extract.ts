@@ -18,8 +18,8 @@ export async function extractArchive(archive: string, format: ArchiveFormat, des
   await mkdir(destDir, { recursive: true });
   try {
     if (format === 'file') await copyFile(archive, path.join(destDir, safeName(fileName ?? path.basename(archive))));
-    else if (format === 'tar.gz') await pipeline(createReadStream(archive), tar.x({ cwd: destDir, strict: true, gzip: true }));
-    else if (format === 'tar.bz2') await pipeline(createReadStream(archive), unbzip2(), tar.x({ cwd: destDir, strict: true }));
+    else if (format === 'tar.gz') await pipeline(createReadStream(archive), tar.x({ cwd: destDir, strict: true, gzip: true, filter: onlyFilesAndFolders }));
+    else if (format === 'tar.bz2') await pipeline(createReadStream(archive), unbzip2(), tar.x({ cwd: destDir, strict: true, filter: onlyFilesAndFolders }));
     else await extractZip(archive, destDir);
   } catch (e) {
     if (e instanceof ModelError) throw e;
@@ -58,6 +58,12 @@ function extractZip(archive: string, destDir: string): Promise<void> {
       zip.readEntry();
     });
   });
+}
+
+/** Models are plain files: links and devices in an archive are skipped (a link could point anywhere). */
+function onlyFilesAndFolders(_path: string, entry: tar.ReadEntry | import('node:fs').Stats): boolean {
+  const type = (entry as { type?: string }).type;
+  return type === undefined || type === 'File' || type === 'OldFile' || type === 'ContiguousFile' || type === 'Directory';
 }
 
 function safeName(name: string): string {

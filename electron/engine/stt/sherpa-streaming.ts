@@ -49,6 +49,7 @@ export class SherpaRecognizer extends EventEmitter<SpeechRecognizerEvents> imple
     private readonly child: ChildProcess,
     private readonly stderrTail: () => string,
     private readonly logger: Logger,
+    private readonly clock: Clock,
   ) {
     super();
     child.on('message', (m: HostMessage) => this.onMessage(m));
@@ -109,7 +110,7 @@ export class SherpaRecognizer extends EventEmitter<SpeechRecognizerEvents> imple
       child.on('exit', onExit);
     });
     logger.info('local speech recognizer ready', { modelDir: options.modelDir, encoder: files.encoder });
-    return new SherpaRecognizer(child, () => stderr, logger);
+    return new SherpaRecognizer(child, () => stderr, logger, clock);
   }
 
   get running(): boolean {
@@ -150,9 +151,9 @@ export class SherpaRecognizer extends EventEmitter<SpeechRecognizerEvents> imple
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.send({ type: 'close' });
     // A host stuck in native code is killed after a second.
-    const force = setTimeout(() => this.child.kill('SIGKILL'), 1000);
+    const force = this.clock.setTimeout(() => this.child.kill('SIGKILL'), 1000);
     await exited;
-    clearTimeout(force);
+    this.clock.clearTimeout(force);
     this.logger.info('local speech recognizer closed');
   }
 
