@@ -73,6 +73,9 @@ function agentTtsPort(client: TtsClient): AgentTts {
     send: (text, options) => client.send(text, options),
     endTurn: () => client.endTurn(),
     cancelCurrent: () => client.cancelCurrent(),
+    get currentTurnId() {
+      return client.currentTurnId;
+    },
   };
 }
 
