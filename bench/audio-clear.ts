@@ -3,6 +3,7 @@ import type { AudioFrame } from '../electron/engine/audio/frame';
 import { NativeMicrophoneInput } from '../electron/engine/audio/native/native-microphone';
 import { NativeSpeakerOutput } from '../electron/engine/audio/native/native-speaker';
 import { PlaybackQueue } from '../electron/engine/audio/playback-queue';
+import type { AudioOutput } from '../electron/engine/audio/ports';
 import { RecordingSink } from '../electron/engine/audio/recording-sink';
 import { startPrivatePulse, sleep, waitFor } from '../test/engine/audio/private-pulse';
 import { percentile, type AudioFigure } from './audio-stats';
@@ -56,6 +57,7 @@ export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigur
   }
   process.env.PULSE_SERVER = pulse.server;
   const continued: number[] = [];
+  const continuedNoFlush: number[] = [];
   const roundTrip: number[] = [];
   try {
     const mic = new NativeMicrophoneInput({ clock: systemClock });
@@ -64,9 +66,12 @@ export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigur
     await mic.start();
     await waitFor(() => frames.length > 5, 10_000, 'audio from the monitor');
     const output = await NativeSpeakerOutput.open({ clock: systemClock });
-    const queue = new PlaybackQueue({ output, clock: systemClock });
+    // The same device with flush() disabled: what a device that cannot drop its buffer would do.
+    const noFlush = { sampleRate: output.sampleRate, channels: output.channels, latencyMs: output.latencyMs, write: (f: AudioFrame) => output.write(f), flush: () => {} };
     const loud = (f: AudioFrame) => Math.sqrt(f.data.reduce((s, v) => s + v * v, 0) / f.data.length) > 0.02;
-    for (let i = 0; i < trials; i++) {
+    for (let i = 0; i < trials * 2; i++) {
+      const flushes = i < trials;
+      const queue = new PlaybackQueue({ output: (flushes ? output : noFlush) as unknown as AudioOutput, clock: systemClock });
       frames.length = 0;
       let firstWriteMs = 0;
       queue.once('playbackStarted', () => (firstWriteMs = performance.now()));
@@ -78,8 +83,11 @@ export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigur
       const loudFrames = frames.filter(loud);
       if (loudFrames.length === 0) continue;
       const rt = loudFrames[0]!.timestampMs - firstWriteMs;
-      roundTrip.push(rt);
-      continued.push(loudFrames.at(-1)!.timestampMs + 20 - rt - clearMs);
+      const c = loudFrames.at(-1)!.timestampMs + 20 - rt - clearMs;
+      if (flushes) {
+        roundTrip.push(rt);
+        continued.push(c);
+      } else continuedNoFlush.push(c);
     }
     await mic.stop();
     await output.close();
@@ -89,8 +97,9 @@ export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigur
   return {
     figures: [
       { name: 'clear()-to-silence on PulseAudio null sink (native speaker)', p50: percentile(continued, 50), p95: percentile(continued, 95), unit: 'ms', runs: continued.length, note: 'monitor captured by the native mic, 20 ms frames' },
+      { name: 'same, with flush() disabled (device buffer plays out)', p50: percentile(continuedNoFlush, 50), p95: percentile(continuedNoFlush, 95), unit: 'ms', runs: continuedNoFlush.length },
       { name: 'write-to-capture round trip on PulseAudio', p50: percentile(roundTrip, 50), p95: percentile(roundTrip, 95), unit: 'ms', runs: roundTrip.length },
     ],
-    raw: { continuedMs: continued, roundTripMs: roundTrip },
+    raw: { continuedMs: continued, continuedWithoutFlushMs: continuedNoFlush, roundTripMs: roundTrip },
   };
 }

@@ -12,8 +12,9 @@ export interface NativeSpeakerOptions {
   sampleRate?: number;
   channels?: number;
   /**
-   * Time from write() to sound, used for playedMs. 60 ms is what bench:audio measured through
-   * a PulseAudio null sink on Linux; real devices add their own buffer (tune per platform).
+   * Time from write() to sound, used for playedMs. 60 ms: bench:audio measures a 30-60 ms
+   * write-to-capture round trip through a PulseAudio null sink (an upper bound for the output
+   * half); real devices add their own buffer, so tune per platform.
    */
   latencyMs?: number;
   /** 2 s between attempts to reopen a lost device. */
