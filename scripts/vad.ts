@@ -1,5 +1,5 @@
 /**
- * npm run vad -- <file.wav> [--threshold 0.5] [--release 0.35] [--min-speech-ms 100]
+ * npm run vad -- <file.wav> [--threshold 0.5] [--release 0.35] [--min-speech-ms 128]
  *                           [--silence-ms 320] [--probabilities] [--model path.onnx]
  * Prints {"segments":[{"startMs":n,"endMs":n}], "probabilities"?: [{tMs, p}]} for any WAV
  * (8-48 kHz, mono or stereo, 16/24/32-bit or float), so users can tune the VAD settings
@@ -10,7 +10,7 @@ import { SileroVadModel } from '../electron/engine/vad/silero-vad-model';
 import type { VadOptions } from '../electron/engine/vad/vad-options';
 
 const USAGE =
-  'usage: npm run vad -- <file.wav> [--threshold 0.5] [--release 0.35] [--min-speech-ms 100] [--silence-ms 320] [--probabilities] [--model path.onnx]';
+  'usage: npm run vad -- <file.wav> [--threshold 0.5] [--release 0.35] [--min-speech-ms 128] [--silence-ms 320] [--probabilities] [--model path.onnx]';
 
 const NUMERIC_FLAGS: Record<string, keyof VadOptions> = {
   '--threshold': 'speechThreshold',
