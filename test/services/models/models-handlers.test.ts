@@ -210,6 +210,17 @@ describe('models channels', () => {
     expect(after.llm.provider).toBe('Local language model (runs in the app)');
   });
 
+  it('offers the real catalogue\'s two first-run models on a fresh machine (619 MB)', async () => {
+    const tmp = makeTempDir('interject-models-svc-');
+    dataDir = tmp.dir;
+    cleanup = tmp.cleanup;
+    services = createAppServices({ dataDir, detectLocalServers: async () => [] });
+    const summary = await call<ReadinessSummary>('models:readiness');
+    expect(summary.downloads.map((d) => d.id)).toEqual([STT, LLM]);
+    expect(Math.round(summary.downloadBytes / 1e6)).toBe(619);
+    expect(summary.llm.reason).toMatch(/download the local one \(491 MB\), start Ollama or LM Studio, or enter a provider/);
+  });
+
   it('names a configured OpenAI-compatible server as ready without any download', async () => {
     start();
     await call('settings:update', {
