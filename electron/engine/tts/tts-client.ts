@@ -15,6 +15,7 @@ import { TtsError } from './tts-error.js';
 import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
 import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
 import type { PlaybackClearer, StreamingTts, TtsClientEvents, TtsSessionConfig } from './types.js';
+import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
 
 export interface TtsClientOptions {
   url: string;
@@ -30,6 +31,8 @@ export interface TtsClientOptions {
   playback?: PlaybackClearer;
   /** Socket tuning (ping, backoff, limits); see TtsSocketOptions. */
   socket?: Omit<TtsSocketOptions, 'url' | 'clock' | 'logger'>;
+  /** Vendor translation (Deepgram); the reference protocol when absent. */
+  codec?: WireCodec;
 }
 
 export class TtsClient extends EventEmitter<TtsClientEvents> implements StreamingTts {
@@ -39,6 +42,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
   private readonly quietTimeoutMs: number;
   private readonly playback?: PlaybackClearer;
   private readonly config: TtsSessionConfig;
+  private readonly codec: WireCodec;
   /** The turn send() appends to; null when idle or after a cancel/endTurn. */
   private current: Turn | null = null;
   /** Turns not finished yet, in creation order. */
@@ -65,8 +69,10 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? 300;
     this.playback = options.playback;
     this.config = { sample_rate: 24_000, output_format: 'pcm_s16le', ...options.config };
+    this.codec = options.codec ?? referenceCodec;
     this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
-    this.socket.on('message', (m) => this.onMessage(m));
+    this.socket.on('message', (m) => this.decoded(this.codec.decodeJson(m)));
+    this.socket.on('binary', (b) => this.decoded(this.codec.decodeBinary(b)));
     this.socket.on('activity', () => this.restartQuietTimer());
     this.socket.on('down', () => this.onDown());
     this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
@@ -115,7 +121,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     if (this.closed) return;
     await this.endTurn();
     await Promise.all(this.live.filter((t) => t.state === 'live').map((t) => this.waitForEnd(t)));
-    if (this.socket.isOpen) this.socket.send(JSON.stringify({ close_socket: true }));
+    if (this.socket.isOpen) this.wire({ close_socket: true });
     await this.close();
   }
 
@@ -142,7 +148,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     }
     if (group.turns.size === 0) return Promise.resolve();
     this.cancelGroups.push(group);
-    this.socket.send(JSON.stringify({ cancel: true }));
+    this.wire({ cancel: true });
     const done = new Promise<void>((resolve) => group.waiters.push(resolve));
     if (this.cancelGroups.length === 1) this.restartQuietTimer();
     return done;
@@ -156,6 +162,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
       if (t.state === 'cancelled') this.finishCancelled(t);
       else this.dropTurn(t);
     }
+    this.dropCancelGroups();
     await this.socket.close();
   }
 
@@ -181,12 +188,24 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
   private transmit(turn: Turn, frame: Record<string, unknown>): void {
     const payload = turn.configSent ? frame : { ...this.config, ...frame };
     turn.configSent = true;
-    this.socket.send(JSON.stringify(payload), turn.id, () => {
+    this.wire(payload, turn.id, () => {
       if (!turn.reachedServer && turn.state !== 'done') {
         turn.reachedServer = true;
         this.serverQueue.push(turn);
       }
     });
+  }
+
+  /** Every frame goes out through the codec, in order. */
+  private wire(frame: Frame, tag?: string, onWritten?: () => void): void {
+    const encoded = this.codec.encode(frame);
+    if (encoded.wire.length === 0) onWritten?.();
+    encoded.wire.forEach((w, i) => this.socket.send(w, tag, i === 0 ? onWritten : undefined));
+    if (encoded.local?.length) queueMicrotask(() => this.decoded(encoded.local!));
+  }
+
+  private decoded(frames: Frame[]): void {
+    for (const f of frames) this.onMessage(f);
   }
 
   private waitForEnd(turn: Turn): Promise<void> {
@@ -268,19 +287,28 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
       return;
     }
     for (const t of [...group.turns]) this.finishCancelled(t);
+    if (this.cancelGroups.includes(group)) this.endCancelGroup(group);
   }
 
   private finishCancelled(turn: Turn): void {
     const group = turn.cancelGroup;
     if (group) {
       group.turns.delete(turn);
-      if (group.turns.size === 0) this.endCancelGroup(group);
+      if (group.turns.size === 0) {
+        // A vendor that answers every cancel will still answer this one: keep the group to absorb that answer.
+        if (this.codec.acksEveryCancel) for (const w of group.waiters.splice(0)) w();
+        else this.endCancelGroup(group);
+      }
     }
     const idx = this.serverQueue.indexOf(turn);
     if (idx >= 0) this.serverQueue.splice(idx, 1);
     this.removeLive(turn);
     settleTurn(turn);
     this.emit('interrupted', { turnId: turn.id });
+  }
+
+  private dropCancelGroups(): void {
+    for (const g of [...this.cancelGroups]) this.endCancelGroup(g);
   }
 
   /** A cancel is fully answered: its callers resume; the quiet timer moves on to the next owed answer. */
@@ -309,6 +337,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
       if (!oldest) return;
       this.logger.info('TTS cancel not acknowledged; server quiet, treating the cancelled turn as ended');
       for (const t of [...oldest.turns]) this.finishCancelled(t);
+      if (this.cancelGroups.includes(oldest)) this.endCancelGroup(oldest);
     }, this.quietTimeoutMs);
   }
 
@@ -342,6 +371,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
         this.report(err);
       }
     }
+    this.dropCancelGroups(); // the new socket owes no answers
     for (const t of this.live) {
       t.reachedServer = false;
       t.configSent = false;
@@ -356,6 +386,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
       if (t.state === 'cancelled') this.finishCancelled(t);
       else this.dropTurn(t, err);
     }
+    this.dropCancelGroups();
     this.report(err);
   }
 

@@ -214,7 +214,9 @@ export class TtsSocket extends EventEmitter<TtsSocketEvents> {
       this.onFrame(data as Buffer | ArrayBuffer | Buffer[], isBinary);
     });
     ws.on('pong', () => {
-      if (this.ws === ws) this.clock.clearTimeout(this.pongTimer);
+      if (this.ws !== ws) return;
+      this.clock.clearTimeout(this.pongTimer);
+      this.pongTimer = undefined;
     });
     ws.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;

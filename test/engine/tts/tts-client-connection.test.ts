@@ -28,6 +28,7 @@ describe('keep-alive', () => {
     const conn = await server.connection(0);
     clock.advance(15_000);
     await until(() => conn.pings === 1);
+    await tick(50); // let the pong come back before moving time again
     clock.advance(15_000);
     await until(() => conn.pings === 2);
   });

@@ -1,0 +1,32 @@
+/**
+ * How a vendor adapter plugs into the protocol clients: the clients speak the reference
+ * protocol internally; a codec turns each reference frame into the vendor's wire frames and
+ * each vendor frame back into reference frames. The barge-in logic (turn attribution, cancel
+ * accounting, quiet timeouts, replay) is then written once.
+ */
+export type Frame = Record<string, unknown>;
+
+export interface EncodedFrame {
+  /** What goes on the socket (JSON text or binary); none when the vendor has no equivalent. */
+  wire: (string | Buffer)[];
+  /** Reference frames to feed back as if the server had sent them (e.g. an implicit context_created). */
+  local?: Frame[];
+}
+
+export interface WireCodec {
+  encode(frame: Frame): EncodedFrame;
+  decodeJson(msg: Frame): Frame[];
+  decodeBinary(data: Buffer): Frame[];
+  /**
+   * True when the vendor answers every cancel, even one that found nothing to cancel
+   * (Deepgram's Clear -> Cleared). The reference protocol treats an idle cancel as a no-op.
+   */
+  readonly acksEveryCancel?: boolean;
+}
+
+/** The reference protocol itself: JSON both ways, no translation. */
+export const referenceCodec: WireCodec = {
+  encode: (frame) => ({ wire: [JSON.stringify(frame)] }),
+  decodeJson: (msg) => [msg],
+  decodeBinary: () => [],
+};
