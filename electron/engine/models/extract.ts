@@ -4,6 +4,9 @@
  * Entry names that would land outside the folder are refused (tar and yauzl both check;
  * we check zip names again because we write those files ourselves).
  */
+// The reference (not an ambient include) brings the typings into every tsconfig that reaches this file.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./unbzip2-stream.d.ts" />
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';

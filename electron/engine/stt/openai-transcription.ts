@@ -75,7 +75,8 @@ export class OpenAiTranscriptionRecognizer extends EventEmitter<SpeechRecognizer
     this.inFlight.add(controller);
     const url = this.options.baseUrl.replace(/\/+$/, '') + '/audio/transcriptions';
     const form = new FormData();
-    form.append('file', new Blob([encodeWav(samples, ENGINE_SAMPLE_RATE)], { type: 'audio/wav' }), 'segment.wav');
+    // A plain Uint8Array copy: Blob takes it under both the Node and the DOM typings.
+    form.append('file', new Blob([new Uint8Array(encodeWav(samples, ENGINE_SAMPLE_RATE))], { type: 'audio/wav' }), 'segment.wav');
     form.append('model', this.options.model);
     if (this.options.language) form.append('language', this.options.language);
     if (this.options.wordTimings) {
