@@ -5,41 +5,47 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain } from 'electron';
-import { consoleLogger } from '../engine/logger.js';
 import { createAppServices } from '../services/app-services.js';
+import { DesktopIntegration } from './desktop-integration.js';
 import { registerIpc } from './ipc-host.js';
+import { setupMainLogging } from './logging.js';
+import { agentControlFromVoice } from './voice-agent-control.js';
+import { claimSingleInstance, revealWindow } from './window-lifecycle.js';
 import { createMainWindow, installContentSecurityPolicy } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const logger = consoleLogger('main');
+const logging = setupMainLogging();
+const logger = logging.logger;
+let mainWindow: BrowserWindow | undefined;
 
-if (!app.requestSingleInstanceLock()) {
+// A second launch brings this instance's window back (it may be hidden in the tray).
+if (!claimSingleInstance(app, () => revealWindow(mainWindow))) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
-
   void app.whenReady().then(() => {
-    const services = createAppServices({ dataDir: app.getPath('userData'), logger });
+    const desktop = new DesktopIntegration({ userDataDir: app.getPath('userData'), logsDir: logging.logsDir, logger });
+    const services = createAppServices({ dataDir: app.getPath('userData'), logger, secrets: desktop.secrets, shell: desktop.shell });
+    desktop.start({ app, services, control: agentControlFromVoice(services.voice, services.events), mainWindow: () => mainWindow });
     installContentSecurityPolicy(devServerUrl);
     registerIpc(ipcMain, services.registry, services.events, () => BrowserWindow.getAllWindows(), devServerUrl);
-    const open = () =>
-      createMainWindow({
+    const open = () => {
+      mainWindow = createMainWindow({
         preloadPath: path.join(here, '../preload/index.cjs'),
         rendererFile: path.join(here, '../renderer/index.html'),
         devServerUrl,
       });
+      desktop.attachWindow(mainWindow);
+    };
     open();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open();
+      if (mainWindow && !mainWindow.isDestroyed()) revealWindow(mainWindow);
+      else open();
     });
-    app.on('will-quit', () => void services.dispose());
+    app.on('will-quit', () => {
+      desktop.dispose();
+      void services.dispose();
+    });
   });
 
   app.on('window-all-closed', () => {

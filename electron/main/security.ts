@@ -32,6 +32,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
+    // Middle-click would otherwise try to open links in a new window.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

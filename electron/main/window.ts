@@ -27,7 +27,15 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Interject',
     backgroundColor: '#f6f6f4',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: {
+      ...secureWebPreferences(options.preloadPath),
+      // Repeated literally so Electronegativity (npm run security:scan) can see them;
+      // test/main/window-hardening.test.ts checks the result equals secureWebPreferences().
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   lockDownWebContents(window.webContents, options.devServerUrl);
   window.once('ready-to-show', () => window.show());

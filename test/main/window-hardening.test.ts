@@ -34,7 +34,7 @@ describe('main window hardening', () => {
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', rendererFile: '/app/out/renderer/index.html', devServerUrl: undefined });
     const prefs = created.options.at(-1)!['webPreferences'] as Record<string, unknown>;
     expect(prefs).toEqual(secureWebPreferences('/app/out/preload/index.cjs'));
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, disableBlinkFeatures: 'Auxclick' });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('preloadURL');
   });
@@ -49,7 +49,7 @@ describe('main window hardening', () => {
     const mainDir = path.resolve(import.meta.dirname, '../../electron/main');
     for (const file of fs.readdirSync(mainDir).filter((f) => f.endsWith('.ts'))) {
       const source = fs.readFileSync(path.join(mainDir, file), 'utf8');
-      if (/new BrowserWindow\s*\(/.test(source)) expect(source, file).toContain('webPreferences: secureWebPreferences(');
+      if (/new BrowserWindow\s*\(/.test(source)) expect(source, file).toContain('...secureWebPreferences(');
     }
   });
 });
