@@ -30,7 +30,13 @@ export interface DeepgramOptions {
   finalizeWaitMs?: number;
   /** Deepgram closes a socket after 10 s without audio; a KeepAlive every 4 s (docs: 3 to 5 s) keeps it. */
   keepAliveMs?: number;
+  /** First wait before reconnecting after a failure; doubles up to 30 s so an outage is not hammered. */
+  reconnectDelayMs?: number;
 }
+
+/** Audio kept while the socket is down: 10 s, so a short outage loses nothing and a long one does not grow memory. */
+const MAX_PENDING_BYTES = 10 * ENGINE_SAMPLE_RATE * 2;
+const MAX_RECONNECT_DELAY_MS = 30_000;
 
 interface Segment {
   /** Audio seconds (since the socket opened) where the segment ends; Infinity while open. */
@@ -57,6 +63,10 @@ export class DeepgramRecognizer extends EventEmitter<SpeechRecognizerEvents> imp
   private ended: Segment[] = [];
   private keepAlive: TimerHandle | undefined;
   private closed = false;
+  private pendingBytes = 0;
+  private droppedWhileDown = false;
+  private reconnectDelayMs: number;
+  private nextConnectAtMs = 0;
 
   constructor(private readonly options: DeepgramOptions) {
     super();
@@ -65,13 +75,15 @@ export class DeepgramRecognizer extends EventEmitter<SpeechRecognizerEvents> imp
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? nullLogger;
     this.current = this.newSegment();
+    this.reconnectDelayMs = options.reconnectDelayMs ?? 1000;
     this.connect();
   }
 
   push(samples: Float32Array): void {
     checkSamples(samples);
     if (this.closed) throw new SttError('closed', 'This speech recognizer is closed.');
-    if (!this.socket || this.socket.readyState === WebSocket.CLOSED || this.socket.readyState === WebSocket.CLOSING) this.connect();
+    const down = !this.socket || this.socket.readyState === WebSocket.CLOSED || this.socket.readyState === WebSocket.CLOSING;
+    if (down && this.clock.nowMs() >= this.nextConnectAtMs) this.connect();
     this.current.samples += samples.length;
     this.sentSec += samples.length / ENGINE_SAMPLE_RATE;
     this.send(toPcm16(samples));
@@ -147,11 +159,16 @@ export class DeepgramRecognizer extends EventEmitter<SpeechRecognizerEvents> imp
     const failOnce = (error: SttError) => {
       if (reported) return;
       reported = true;
+      this.nextConnectAtMs = this.clock.nowMs() + this.reconnectDelayMs;
+      this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, MAX_RECONNECT_DELAY_MS);
       this.fail(error);
     };
     socket.on('open', () => {
       for (const chunk of this.pendingAudio) socket.send(chunk);
       this.pendingAudio = [];
+      this.pendingBytes = 0;
+      this.droppedWhileDown = false;
+      this.reconnectDelayMs = this.options.reconnectDelayMs ?? 1000;
       this.lastSendMs = this.clock.nowMs();
     });
     socket.on('message', (data, isBinary) => {
@@ -195,6 +212,12 @@ export class DeepgramRecognizer extends EventEmitter<SpeechRecognizerEvents> imp
       this.lastSendMs = this.clock.nowMs();
     } else if (typeof data !== 'string') {
       this.pendingAudio.push(data);
+      this.pendingBytes += data.length;
+      while (this.pendingBytes > MAX_PENDING_BYTES) {
+        this.pendingBytes -= this.pendingAudio.shift()!.length;
+        if (!this.droppedWhileDown) this.logger.warn('deepgram unreachable: dropping audio older than 10 s');
+        this.droppedWhileDown = true;
+      }
     } else if (this.socket?.readyState === WebSocket.CONNECTING) {
       // Control messages wait for the socket too, after the audio they refer to.
       this.socket.once('open', () => this.socket?.send(data));

@@ -21,6 +21,8 @@ export interface DeepgramServer {
   onFinalize: ((server: DeepgramServer) => void) | undefined;
   /** Refuse upgrades with this HTTP status (e.g. 401). */
   refuseWith: number | undefined;
+  /** Every upgrade request, accepted or refused. */
+  upgradeAttempts: number;
   dropConnection(): void;
   waitForAudioBytes(n: number): Promise<void>;
   waitForControl(type: string): Promise<void>;
@@ -46,6 +48,7 @@ export async function startDeepgramServer(): Promise<DeepgramServer> {
     controlMessages: [],
     onFinalize: undefined,
     refuseWith: undefined,
+    upgradeAttempts: 0,
     audioBytes: () => bytes,
     results: ({ transcript, start, duration, isFinal = false, fromFinalize, words = [] }) => {
       socket?.send(
@@ -76,6 +79,7 @@ export async function startDeepgramServer(): Promise<DeepgramServer> {
   };
 
   http_.on('upgrade', (req, sock, head) => {
+    server.upgradeAttempts++;
     if (server.refuseWith) {
       sock.end(`HTTP/1.1 ${server.refuseWith} Unauthorized\r\ncontent-length: 0\r\n\r\n`);
       return;

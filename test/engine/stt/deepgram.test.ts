@@ -126,6 +126,16 @@ describe('when Deepgram fails', () => {
     expect(error.message).toContain('refused the API key (HTTP 401)');
   });
 
+  it('waits before reconnecting after a refusal instead of retrying on every frame', async () => {
+    server.refuseWith = 401;
+    const r = recognizer({ reconnectDelayMs: 60_000 });
+    await once(r, 'error');
+    for (const f of frames(speech)) r.push(f);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.connections).toHaveLength(0);
+    expect(server.upgradeAttempts).toBe(1);
+  });
+
   it('refuses to start without a key', () => {
     expect(() => new DeepgramRecognizer({ apiKey: '', url: server.url })).toThrow(/needs an API key/);
   });
@@ -148,7 +158,7 @@ describe('when Deepgram fails', () => {
   });
 
   it('reports a dropped connection, flushes the ended segment, and reconnects on the next audio', async () => {
-    const r = recognizer({ finalizeWaitMs: 5000 });
+    const r = recognizer({ finalizeWaitMs: 5000, reconnectDelayMs: 0 });
     await speak(r);
     server.results({ transcript: 'partly', start: 0, duration: 0.5, isFinal: true });
     await once(r, 'interim');
