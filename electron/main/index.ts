@@ -6,9 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { createAppServices } from '../services/app-services.js';
+import { permissionCheckedVoiceIo } from '../services/permissions/permission-checked-voice-io.js';
+import { nativeVoiceIo } from '../services/voice/voice-io.js';
 import { DesktopIntegration } from './desktop-integration.js';
 import { registerIpc } from './ipc-host.js';
 import { setupMainLogging } from './logging.js';
+import { ensureMicrophoneAccess } from './microphone-permission.js';
 import { agentControlFromVoice } from './voice-agent-control.js';
 import { claimSingleInstance, revealWindow } from './window-lifecycle.js';
 import { createMainWindow, installContentSecurityPolicy } from './window.js';
@@ -25,7 +28,9 @@ if (!claimSingleInstance(app, () => revealWindow(mainWindow))) {
 } else {
   void app.whenReady().then(() => {
     const desktop = new DesktopIntegration({ userDataDir: app.getPath('userData'), logsDir: logging.logsDir, logger });
-    const services = createAppServices({ dataDir: app.getPath('userData'), logger, secrets: desktop.secrets, shell: desktop.shell });
+    // The OS is asked for the microphone right before capture; refusals read the same on every OS.
+    const voiceIo = permissionCheckedVoiceIo(nativeVoiceIo, { ensureAccess: () => ensureMicrophoneAccess(), platform: process.platform });
+    const services = createAppServices({ dataDir: app.getPath('userData'), logger, secrets: desktop.secrets, shell: desktop.shell, voiceIo });
     desktop.start({ app, services, control: agentControlFromVoice(services.voice, services.events), mainWindow: () => mainWindow });
     installContentSecurityPolicy(devServerUrl);
     registerIpc(ipcMain, services.registry, services.events, () => BrowserWindow.getAllWindows(), devServerUrl);
