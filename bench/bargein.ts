@@ -122,6 +122,7 @@ async function buildCases(dir: string): Promise<{ cases: Case[]; voices: string[
     for (const delayMs of [20, 50, 80, 120]) {
       cases.push({ name: `echo ${gainDb} dB ${delayMs} ms`, label: 'echo', shouldInterrupt: false, scenario: { echo: { gainDb, delayMs } } });
     }
+    cases.push({ name: `echo ${gainDb} dB 40 ms, room RT60 400 ms`, label: 'echo', shouldInterrupt: false, scenario: { echo: { gainDb, delayMs: 40, rt60Ms: 400 } } });
     cases.push({
       name: `real speech over echo ${gainDb} dB`,
       label: 'echo+user',

@@ -6,8 +6,11 @@
  *   - the delay is the lag that best correlates the two envelopes (dB, Pearson) over the last
  *     few seconds of agent audio; the gain is the median mic/reference power ratio at that lag
  *     (the median tolerates the user talking over part of the window);
- *   - a mic block counts as the user only if it exceeds the predicted echo by `marginDb`;
- *     blocks that do not are zeroed before the VAD sees them.
+ *   - the predicted echo follows the reference through a ±10 ms window and a decaying
+ *     300-500 ms memory (room reverberation keeps the echo alive after the agent's syllable);
+ *   - a mic block counts as the user only if it exceeds the predicted echo by `marginDb`, two
+ *     blocks in a row (residual echo peaks are single blocks; a voice is sustained); blocks
+ *     that do not are zeroed before the VAD sees them.
  * Until enough agent audio has been heard to estimate (about half a second), the prediction is
  * conservative: echo as loud as the output at any lag up to `maxDelayMs`. When the agent is
  * silent the prediction is silence and every block passes. It is a gate, not a canceller: the
@@ -45,6 +48,9 @@ export interface EchoGateResult {
 const SILENT_POWER = 1e-7;
 /** Active reference blocks needed before estimating (0.5 s of agent audio). */
 const MIN_BLOCKS_TO_ESTIMATE = 50;
+/** Reverberation memory: 500 ms, decaying 1.2 dB per 10 ms block (60 dB over 500 ms: a lively living room). */
+const REVERB_BLOCKS = 50;
+const REVERB_DECAY_PER_BLOCK = 10 ** (-1.2 / 10);
 /** Re-estimate every this many mic blocks (250 ms). */
 const REESTIMATE_EVERY_BLOCKS = 25;
 
@@ -54,6 +60,7 @@ export class EchoGuard {
   private readonly reference = new Map<number, number>();
   private readonly micHistory: { block: number; power: number }[] = [];
   private sinceEstimate = 0;
+  private previousAbove = false;
   private estimateNow: EchoEstimate | null = null;
   private options: Required<EchoGuardOptions>;
 
@@ -99,7 +106,12 @@ export class EchoGuard {
       const block = Math.floor((frame.timestampMs + (start * 1000) / frame.sampleRate) / this.blockMs);
       const predicted = this.predictedEcho(block);
       if (this.referenceActiveNear(block)) this.remember(block, power);
-      if (predicted <= SILENT_POWER * 0.01 || power > predicted * 10 ** (this.options.marginDb / 10)) {
+      const above = predicted <= SILENT_POWER * 0.01 || power > predicted * 10 ** (this.options.marginDb / 10);
+      // Over a live echo, one block above the margin is not enough: residual echo peaks are
+      // single blocks, a voice is sustained. The second block in a row passes (10 ms later).
+      const passes = above && (predicted <= SILENT_POWER * 0.01 || this.previousAbove);
+      this.previousAbove = above;
+      if (passes) {
         passedBlocks++;
       } else {
         out.fill(0, start, end);
@@ -121,9 +133,19 @@ export class EchoGuard {
     return this.smoothedReference(block - Math.round(est.delayMs / this.blockMs)) * 10 ** (est.gainDb / 10);
   }
 
-  /** Max over ±1 block: tolerates a delay estimate off by a block and short reverberation. */
+  /**
+   * The reference envelope the echo follows: max over ±1 block (a delay estimate off by a
+   * block) and a decaying memory of the last 500 ms (room reverberation keeps sound alive
+   * after the reference drops).
+   */
   private smoothedReference(block: number): number {
-    return Math.max(this.reference.get(block - 1) ?? 0, this.reference.get(block) ?? 0, this.reference.get(block + 1) ?? 0);
+    let env = this.reference.get(block + 1) ?? 0;
+    let weight = 1;
+    for (let k = 0; k <= REVERB_BLOCKS; k++) {
+      env = Math.max(env, (this.reference.get(block - k) ?? 0) * (k <= 1 ? 1 : weight));
+      if (k >= 1) weight *= REVERB_DECAY_PER_BLOCK;
+    }
+    return env;
   }
 
   private referenceActiveNear(block: number): boolean {

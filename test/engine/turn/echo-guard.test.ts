@@ -65,7 +65,10 @@ describe('echo guard on real speech', () => {
         const r = run(gainDb, delayMs, false);
         expect(r.estimate?.delayMs).toBeGreaterThanOrEqual(delayMs - 10);
         expect(r.estimate?.delayMs).toBeLessThanOrEqual(delayMs + 10);
-        expect(Math.abs(r.estimate!.gainDb - gainDb)).toBeLessThan(2);
+        // The gain is relative to the reverberant envelope (at or above the reference), so on
+        // a dry path it reads a little low; the prediction uses the same envelope.
+        expect(r.estimate!.gainDb).toBeGreaterThan(gainDb - 3.5);
+        expect(r.estimate!.gainDb).toBeLessThan(gainDb + 1);
         expect(r.echoBlocks).toBeGreaterThan(100);
         expect(r.echoPassed / r.echoBlocks).toBeLessThan(0.01);
       });

@@ -31,6 +31,8 @@ export const ScenarioSchema = z
       .object({
         gainDb: z.number().min(-80, 'echo.gainDb must be at least -80.').max(6, 'echo.gainDb must be at most 6.'),
         delayMs: z.number().min(0).max(1000, 'echo.delayMs must be at most 1000.'),
+        /** Room reverberation (RT60) added to the echo path; 0 = a single delayed copy. */
+        rt60Ms: z.number().min(0).max(1500, 'echo.rt60Ms must be at most 1500.').optional(),
       })
       .strict()
       .optional(),

@@ -25,6 +25,14 @@ describe('echo: the agent hearing itself through the speakers', () => {
     }
   }
 
+  for (const rt60Ms of [300, 500]) {
+    it(`in a reverberant room (RT60 ${rt60Ms} ms) at -20 dB: no barge-in`, async () => {
+      const r = await h.run({ agentSays: AGENT_TEXT, echo: { gainDb: -20, delayMs: 40, rt60Ms } });
+      expect(r.interrupted).toBe(false);
+      expect(r.events.filter((e) => e.type === 'paused')).toEqual([]);
+    });
+  }
+
   it('without the echo guard, a -10 dB echo does barge in (the guard is what prevents it)', async () => {
     const r = await h.run({
       agentSays: AGENT_TEXT,
