@@ -35,6 +35,7 @@ beforeEach(async () => {
   await useSettingsStore().load();
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   useModelsStore().unsubscribe();
   useSessionStore().unsubscribe();
   setBridge(undefined);
@@ -99,6 +100,12 @@ describe('FirstRunScreen', () => {
     const wrapper = await mountFirstRun();
     await wrapper.find('#first-run-download').trigger('click');
     await flushPromises();
+    // The first reports of a download carry a one-chunk rate: no rate or time left until it has run a second.
+    bridge.services.events.emit('models:progress', { id: STT, phase: 'downloading', receivedBytes: 32_768, totalBytes: 128e6, bytesPerSecond: 33e6, remainingMs: 4000 });
+    bridge.services.events.emit('models:progress', { id: LLM, phase: 'downloading', receivedBytes: 32_768, totalBytes: 491e6, bytesPerSecond: 33e6, remainingMs: 15_000 });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="download-figures"]').text()).toBe('66 kB of 619 MB');
+    vi.spyOn(performance, 'now').mockReturnValue(performance.now() + 1500);
     bridge.services.events.emit('models:progress', { id: STT, phase: 'downloading', receivedBytes: 64e6, totalBytes: 128e6, bytesPerSecond: 4e6, remainingMs: 16_000 });
     bridge.services.events.emit('models:progress', { id: LLM, phase: 'downloading', receivedBytes: 60e6, totalBytes: 491e6, bytesPerSecond: 4e6 });
     await flushPromises();

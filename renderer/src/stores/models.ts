@@ -9,6 +9,9 @@ import type { ModelProgressInfo, ModelStatusInfo, ReadinessSummary } from '../..
 import { getBridge } from '../bridge';
 import { overallProgress } from '../first-run/progress-words';
 
+/** 1 s: long enough for a rate over several chunks, short enough that the figures appear at once to a person. */
+const RATE_SETTLE_MS = 1000;
+
 export const useModelsStore = defineStore('models', () => {
   const statuses = ref<Record<string, ModelStatusInfo>>({});
   const progress = ref<Record<string, ModelProgressInfo>>({});
@@ -18,10 +21,25 @@ export const useModelsStore = defineStore('models', () => {
   const loaded = ref(false);
   let unsubscribers: Array<() => void> = [];
   let readinessAsked = 0;
+  /** When each running download first reported progress (renderer clock). */
+  const firstProgressAt = new Map<string, number>();
+
+  /**
+   * The rate of the first moments is one chunk over a millisecond ("33 MB/s, a second left"):
+   * rate and time left are shown only once a download has run for RATE_SETTLE_MS.
+   */
+  function settled(p: ModelProgressInfo): ModelProgressInfo {
+    const now = performance.now();
+    if (!firstProgressAt.has(p.id)) firstProgressAt.set(p.id, now);
+    if (now - firstProgressAt.get(p.id)! >= RATE_SETTLE_MS) return p;
+    const { remainingMs: _unknown, ...rest } = p;
+    return { ...rest, bytesPerSecond: 0 };
+  }
 
   function applyStatus(status: ModelStatusInfo): void {
     statuses.value = { ...statuses.value, [status.id]: status };
     if (status.state !== 'downloading') {
+      firstProgressAt.delete(status.id);
       const { [status.id]: _done, ...rest } = progress.value;
       progress.value = rest;
     }
@@ -73,7 +91,7 @@ export const useModelsStore = defineStore('models', () => {
     const api = getBridge();
     unsubscribers = [
       api.on('models:progress', (p) => {
-        progress.value = { ...progress.value, [p.id]: p };
+        progress.value = { ...progress.value, [p.id]: settled(p) };
       }),
       api.on('models:state', (s) => {
         applyStatus(s);

@@ -1,0 +1,78 @@
+/**
+ * The first-run download in Chromium: the twin's real server and services in this process,
+ * with a catalogue whose two models come from a slow download server on 127.0.0.1 (generated
+ * archives), so the progress bar, rate and time left show; once both are installed the
+ * first-run screen steps aside for the conversation view.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import { startTwinServer } from '../../electron/web/twin-server';
+import { makeTempDir } from '../helpers/temp-dir';
+import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from '../services/models/model-server';
+import { artifactPath, launchChromium } from './browser';
+
+const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let tmp: ReturnType<typeof makeTempDir>;
+let server: ModelServer;
+let services: AppServices;
+let closeTwin: () => Promise<void>;
+let url: string;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+});
+afterAll(async () => {
+  await chromium?.close();
+});
+beforeEach(async () => {
+  tmp = makeTempDir('interject-e2e-download-');
+  const stt = await makeSttArchive(tmp.dir);
+  // 4 MB at about 1.6 MB/s: a few seconds of visible progress.
+  const gguf = makeGgufFile(4_000_000);
+  server = await startModelServer({ 'stt.tar.gz': { body: stt, mode: 'slow' }, 'model.gguf': { body: gguf, mode: 'slow' } });
+  services = createAppServices({
+    dataDir: path.join(tmp.dir, 'data'),
+    detectLocalServers: async () => [],
+    modelCatalogue: testCatalogue(server.url, { stt: stt.length, llm: gguf.length }),
+  });
+  const twin = await startTwinServer({ services, rendererDir: RENDERER_DIR, port: 0 });
+  url = twin.url;
+  closeTwin = () => twin.close();
+  page = await chromium.browser.newPage();
+});
+afterEach(async () => {
+  await page?.close();
+  await closeTwin?.();
+  await services?.dispose();
+  await server?.close();
+  tmp.cleanup();
+});
+
+describe('first-run download', () => {
+  it('downloads both local models with a progress bar, rate and time left, then shows the conversation', { timeout: 60_000 }, async () => {
+    await page.goto(url);
+    const download = page.locator('#first-run-download');
+    await download.waitFor();
+    expect(await download.textContent()).toMatch(/Download 4 MB/);
+    await download.click();
+
+    const bar = page.getByRole('progressbar', { name: 'Downloading the local models' });
+    await bar.waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => /MB\/s|kB\/s/.test(document.querySelector('[data-testid="download-figures"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    expect(await page.getByTestId('download-figures').textContent()).toMatch(/of 4 MB · [\d.]+ (MB|kB)\/s( · about .+ left)?/);
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    await page.screenshot({ path: artifactPath('first-run-downloading.png') });
+
+    // Both installed: readiness is met, the first-run screen goes, the conversation view is there.
+    await page.getByTestId('first-run').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.locator('#session-toggle').waitFor();
+    const list = await services.registry.handle('models:list', undefined);
+    expect(list.ok && list.value.map((m) => m.state)).toEqual(['installed', 'installed']);
+  });
+});
