@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
+import { engineFileUrls } from './test/renderer/engine-url-plugin';
 
 // One project per layer. e2e needs the built renderer (npm run test:e2e builds it first).
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
       { test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/services/**/*.test.ts'] } },
       { test: { name: 'tooling', environment: 'node', include: ['test/tooling/**/*.test.ts'], testTimeout: 120_000 } },
       {
-        plugins: [vue()],
+        plugins: [vue(), engineFileUrls()],
         test: { name: 'renderer', environment: 'happy-dom', include: ['test/renderer/**/*.test.ts'] },
       },
       {

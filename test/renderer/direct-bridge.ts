@@ -23,7 +23,8 @@ export interface DirectBridge {
 
 export function createDirectBridge(answers: Answers = {}): DirectBridge {
   const tmp = makeTempDir('interject-renderer-');
-  const services = createAppServices({ dataDir: tmp.dir });
+  // No probing for Ollama / LM Studio on this machine: tests must not depend on what runs here.
+  const services = createAppServices({ dataDir: tmp.dir, detectLocalServers: async () => [] });
   const calls: DirectBridge['calls'] = [];
   const bridge = { answers } as DirectBridge;
   const invoke = async (channel: string, request: unknown) => {
