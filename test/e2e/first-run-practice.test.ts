@@ -72,6 +72,14 @@ describe('first run with no network', () => {
     expect(await agentState()).toBe('listening');
     await page.screenshot({ path: artifactPath('practice-interrupted.png') });
 
+    // The smallest window (900×600): the Interrupt button is still in view without scrolling.
+    await page.setViewportSize({ width: 900, height: 600 });
+    const button = (await page.locator('#interrupt-button').boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(600);
+    expect(await page.locator('#practice-title').isVisible()).toBe(true);
+    await page.screenshot({ path: artifactPath('practice-900x600.png') });
+    await page.setViewportSize({ width: 1100, height: 760 });
+
     await page.locator('#practice-next').click();
     await page.waitForSelector('[data-testid="agent-state"][data-state="speaking"]', { timeout: 10_000 });
     expect(await page.locator('.entry.from-agent').last().textContent()).toContain('A good conversation has a rhythm.');
