@@ -24,7 +24,8 @@ const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 export async function startInProcessTwin(answers: Partial<Record<InvokeName, (request: unknown) => IpcResult<unknown>>> = {}): Promise<InProcessTwin> {
   const tmp = makeTempDir('interject-e2e-inproc-');
-  const services = createAppServices({ dataDir: tmp.dir });
+  // No probing for Ollama / LM Studio: what runs on this machine must not change the test.
+  const services = createAppServices({ dataDir: tmp.dir, detectLocalServers: async () => [] });
   const registry = {
     handle: (channel: unknown, request: unknown) => {
       const answer = answers[channel as InvokeName];
