@@ -22,7 +22,7 @@ export interface SettingsPage {
   icon: IconName;
   groups: PageGroup[];
   /** Extra content the page shows besides fields. */
-  extras?: Array<'apiKeys' | 'hotkeyStatus' | 'logs'>;
+  extras?: Array<'apiKeys' | 'hotkeyStatus' | 'logs' | 'models'>;
 }
 
 const PAGES: SettingsPage[] = [
@@ -80,7 +80,7 @@ const PAGES: SettingsPage[] = [
       { title: 'Speech recognition', fields: ['providers.sttProvider', 'providers.sttModel', 'providers.sttLanguage', 'providers.sttEndpoint'] },
       { title: 'Language model', fields: ['providers.llmProvider', 'providers.llmModel', 'providers.llmEndpoint', 'providers.llmMaxTokens', 'providers.llmThreads'] },
     ],
-    extras: ['apiKeys'],
+    extras: ['apiKeys', 'models'],
   },
   {
     id: 'hotkeys',

@@ -120,6 +120,36 @@ export const useModelsStore = defineStore('models', () => {
     return errors.length === 0;
   }
 
+  /** One model: start (or resume) its download. */
+  async function install(id: string): Promise<boolean> {
+    actionError.value = null;
+    const result = await getBridge().models.install({ id });
+    if (!result.ok) {
+      actionError.value = result.error.message;
+      return false;
+    }
+    applyStatus(result.value);
+    return true;
+  }
+
+  async function cancel(id: string): Promise<void> {
+    const result = await getBridge().models.cancel({ id });
+    if (result.ok) applyStatus(result.value);
+  }
+
+  /** Deletes an installed model or a partial download; for a linked one, forgets the link only. */
+  async function remove(id: string): Promise<boolean> {
+    actionError.value = null;
+    const result = await getBridge().models.delete({ id });
+    if (!result.ok) {
+      actionError.value = result.error.message;
+      return false;
+    }
+    applyStatus(result.value);
+    await refreshReadiness();
+    return true;
+  }
+
   async function cancelAll(): Promise<void> {
     const ids = Object.values(statuses.value).filter((s) => s.state === 'downloading').map((s) => s.id);
     const results = await Promise.all(ids.map((id) => getBridge().models.cancel({ id })));
@@ -141,6 +171,6 @@ export const useModelsStore = defineStore('models', () => {
 
   return {
     statuses, progress, readiness, actionError, loaded, downloadIds, downloading, overall, failures,
-    subscribe, unsubscribe, load, refreshReadiness, downloadAll, cancelAll, link,
+    subscribe, unsubscribe, load, refreshReadiness, downloadAll, cancelAll, link, install, cancel, remove,
   };
 });

@@ -1,0 +1,95 @@
+/**
+ * Settings → Voices and providers → Local models, against the real services through the direct
+ * bridge; downloads answer from the test (a real one would fetch hundreds of MB).
+ */
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IpcResult, ModelStatusInfo } from '../../electron/contract/index';
+import { setBridge } from '../../renderer/src/bridge';
+import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
+import LocalModelsSection from '../../renderer/src/components/settings/LocalModelsSection.vue';
+import { useModelsStore } from '../../renderer/src/stores/models';
+import { useSettingsStore } from '../../renderer/src/stores/settings';
+import { createDirectBridge, type DirectBridge } from './direct-bridge';
+
+// See first-run.test.ts: the sherpa module cannot resolve its host script under happy-dom.
+vi.mock('../../electron/engine/stt/sherpa-streaming', () => ({ SherpaRecognizer: class {} }));
+
+const STT = 'stt-zipformer-en-20m';
+const LLM = 'llm-qwen2.5-0.5b-instruct-q4';
+
+let bridge: DirectBridge;
+beforeEach(async () => {
+  bridge = createDirectBridge();
+  setBridge(bridge.api);
+  setActivePinia(createPinia());
+  useModelsStore().subscribe();
+  await useSettingsStore().load();
+});
+afterEach(async () => {
+  useModelsStore().unsubscribe();
+  setBridge(undefined);
+  await bridge.dispose();
+});
+
+function status(id: string, overrides: Partial<ModelStatusInfo> = {}): IpcResult<unknown> {
+  return { ok: true, value: { id, purpose: id === STT ? 'stt' : 'llm', title: 'A model', sizeBytes: 128e6, licence: 'Apache-2.0', state: 'absent', checksumPublished: false, ...overrides } };
+}
+
+async function mountSection() {
+  await useModelsStore().load();
+  const wrapper = mount(LocalModelsSection);
+  await flushPromises();
+  return wrapper;
+}
+
+const row = (wrapper: ReturnType<typeof mount>, id: string) => wrapper.find(`[data-model-id="${id}"]`);
+const button = (wrapper: ReturnType<typeof mount>, id: string, text: string) => row(wrapper, id).findAll('button').find((b) => b.text() === text);
+
+describe('LocalModelsSection', () => {
+  it('lists the catalogue\'s models, not downloaded, with size and licence', async () => {
+    const wrapper = await mountSection();
+    expect(row(wrapper, STT).text()).toContain('Speech recognition: English speech recognition');
+    expect(row(wrapper, STT).text()).toContain('128 MB · Apache-2.0');
+    expect(row(wrapper, LLM).find('.state').text()).toBe('Not downloaded');
+    expect(button(wrapper, LLM, 'Download')).toBeDefined();
+  });
+
+  it('downloads one model and shows its progress, then offers Cancel', async () => {
+    bridge.answers['models:install'] = (req) => status((req as { id: string }).id, { state: 'downloading' });
+    const wrapper = await mountSection();
+    await button(wrapper, LLM, 'Download')!.trigger('click');
+    await flushPromises();
+    bridge.services.events.emit('models:progress', { id: LLM, phase: 'downloading', receivedBytes: 12e6, totalBytes: 491e6, bytesPerSecond: 0 });
+    await flushPromises();
+    expect(row(wrapper, LLM).find('.state').text()).toBe('Downloading: 12 MB of 491 MB');
+    expect(button(wrapper, LLM, 'Cancel')).toBeDefined();
+  });
+
+  it('uses a folder the person already has, through the real services, and says what is missing', async () => {
+    const wrapper = await mountSection();
+    await row(wrapper, LLM).find('input').setValue('/nowhere/at/all');
+    await row(wrapper, LLM).find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('.models > [role="alert"]').text()).toBe('Nothing exists at /nowhere/at/all.');
+  });
+
+  it('deletes an installed model', async () => {
+    bridge.answers['models:list'] = () => ({ ok: true, value: [(status(LLM, { state: 'installed', path: '/data/models/llm' }) as { value: ModelStatusInfo }).value] });
+    bridge.answers['models:delete'] = (req) => status((req as { id: string }).id, { state: 'absent' });
+    const wrapper = await mountSection();
+    expect(row(wrapper, LLM).find('.state').text()).toBe('Installed');
+    await button(wrapper, LLM, 'Delete')!.trigger('click');
+    await flushPromises();
+    expect(bridge.calls.find((c) => c.channel === 'models:delete')?.request).toEqual({ id: LLM });
+    expect(row(wrapper, LLM).find('.state').text()).toBe('Not downloaded');
+  });
+
+  it('is on the Voices and providers page of Settings', async () => {
+    await useModelsStore().load();
+    const wrapper = mount(SettingsPanel, { props: { initialPage: 'providers' } });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="local-models"]').exists()).toBe(true);
+  });
+});
