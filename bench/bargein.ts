@@ -168,6 +168,7 @@ async function main(): Promise<void> {
       expected: group[0]?.case.shouldInterrupt ? 'interrupt' : 'keep talking',
       wrong,
       pausedThenResumed: group.reduce((n, r) => n + r.result.falseInterruptions, 0),
+      pauseMsP50: percentile(group.map((r) => pausedMs(r.result)).filter((v) => v > 0), 50),
       latencyP50Ms: percentile(hits.map((r) => r.result.bargeInLatencyFromVoiceMs!).filter((v) => v !== null), 50),
       latencyP95Ms: percentile(hits.map((r) => r.result.bargeInLatencyFromVoiceMs!).filter((v) => v !== null), 95),
     };
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
     voices,
     bargeInLatencyFromVoiceMs: { p50: percentile(fromVoice, 50), p95: percentile(fromVoice, 95), n: fromVoice.length },
     bargeInLatencyFromVadOnsetMs: { p50: percentile(fromVad, 50), p95: percentile(fromVad, 95), n: fromVad.length },
-    duckLatencyFromVoiceMs: { p50: percentile(ducks, 50), p95: percentile(ducks, 95), n: ducks.length },
+    duckLatencyFromVoiceMs: { p50: percentile(ducks, 50), p90: percentile(ducks, 90), p95: percentile(ducks, 95), n: ducks.length },
     falseInterruptionRate: { backchannel: rate(['backchannel']), noise: rate(['noise']), echo: rate(['echo']) },
     missedInterruptions: {
       threePlusWordsOrForce: rows.filter((r) => r.case.shouldInterrupt && r.case.label !== 'short' && !r.result.interrupted).map((r) => r.case.name),
@@ -196,10 +197,10 @@ async function main(): Promise<void> {
   };
 
   console.log('\nBarge-in benchmark (default settings, simulate path, Silero VAD, oracle transcripts)\n');
-  console.log('label        n   expected      wrong  paused+resumed  latency p50/p95 from voice onset (ms)');
+  console.log('label        n   expected      wrong  paused+resumed  pause p50 (ms)  latency p50/p95 from voice onset (ms)');
   for (const t of table) {
     console.log(
-      `${t.label.padEnd(12)} ${String(t.scenarios).padStart(2)}  ${t.expected.padEnd(12)}  ${String(t.wrong).padStart(5)}  ${String(t.pausedThenResumed).padStart(14)}  ${t.latencyP50Ms ?? '-'} / ${t.latencyP95Ms ?? '-'}`,
+      `${t.label.padEnd(12)} ${String(t.scenarios).padStart(2)}  ${t.expected.padEnd(12)}  ${String(t.wrong).padStart(5)}  ${String(t.pausedThenResumed).padStart(14)}  ${String(t.pauseMsP50 ?? '-').padStart(14)}  ${t.latencyP50Ms ?? '-'} / ${t.latencyP95Ms ?? '-'}`,
     );
   }
   console.log('\n' + JSON.stringify(summary, null, 2));
@@ -234,6 +235,20 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   console.log(`\nwrote bench/results/bargein.json (${rows.length} scenarios)`);
+}
+
+/** How long the agent stood paused in false alarms (pause to resume). */
+function pausedMs(result: SimulationResult): number {
+  let total = 0;
+  let pausedAt: number | null = null;
+  for (const e of result.events) {
+    if (e.type === 'paused') pausedAt = e.tMs;
+    if (e.type === 'falseInterruption' && pausedAt !== null) {
+      total += e.tMs - pausedAt;
+      pausedAt = null;
+    }
+  }
+  return total;
 }
 
 /** Duck latencies are measured only where a voice onset precedes the duck. */
