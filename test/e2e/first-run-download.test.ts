@@ -13,6 +13,7 @@ import { startTwinServer } from '../../electron/web/twin-server';
 import { makeTempDir } from '../helpers/temp-dir';
 import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from '../services/models/model-server';
 import { artifactPath, launchChromium } from './browser';
+import { layoutProblems, seriousAxeViolations } from './page-checks';
 
 const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 
@@ -60,6 +61,13 @@ describe('first-run download', () => {
     const download = page.locator('#first-run-download');
     await download.waitFor();
     expect(await download.textContent()).toMatch(/Download 4 MB/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    for (const size of [{ width: 900, height: 600 }, { width: 1600, height: 1000 }]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: artifactPath(`first-run-${size.width}x${size.height}.png`) });
+      expect(await layoutProblems(page), `${size.width}x${size.height}`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1100, height: 760 });
     await download.click();
 
     const bar = page.getByRole('progressbar', { name: 'Downloading the local models' });
@@ -68,6 +76,7 @@ describe('first-run download', () => {
     expect(await page.getByTestId('download-figures').textContent()).toMatch(/of 4 MB · [\d.]+ (MB|kB)\/s( · about .+ left)?/);
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await page.screenshot({ path: artifactPath('first-run-downloading.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Both installed: readiness is met, the first-run screen goes, the conversation view is there.
     await page.getByTestId('first-run').waitFor({ state: 'detached', timeout: 20_000 });

@@ -137,6 +137,7 @@ describe('FirstRunScreen', () => {
     bridge.answers['models:readiness'] = answer(readiness());
     bridge.answers['models:link'] = (req) => ({ ok: true, value: status(LLM, { state: 'linked', path: (req as { path: string }).path }) });
     const wrapper = await mountFirstRun();
+    await wrapper.find('#first-run-existing').trigger('click');
     await wrapper.find(`#link-${LLM.replace(/\./g, '\\.')}`).setValue('/home/me/models/qwen');
     await wrapper.findAll('.link-row')[1]!.trigger('submit');
     await flushPromises();
