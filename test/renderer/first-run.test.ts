@@ -220,6 +220,17 @@ describe('PracticeModePanel', () => {
     expect(wrapper.find('[role="alert"]').text()).toBe('Practice mode is not running.');
   });
 
+  it('notices when main restarted the session as a conversation (a provider was entered)', async () => {
+    const wrapper = await mountRunning('practice');
+    expect(wrapper.find('[data-testid="practice-mode"]').exists()).toBe(true);
+    bridge.answers['agent:status'] = () => runningStatus({ mode: 'conversation', notes: [] });
+    bridge.script.state('thinking');
+    await flushPromises();
+    bridge.script.state('listening');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="practice-mode"]').exists()).toBe(false);
+  });
+
   it('is absent in a normal conversation', async () => {
     const wrapper = await mountRunning('conversation');
     expect(wrapper.find('[data-testid="practice-mode"]').exists()).toBe(false);

@@ -32,6 +32,14 @@ export const usePracticeStore = defineStore('practice', () => {
     () => void refresh(),
     { immediate: true },
   );
+  // Main restarts a running session quietly when providers change (the id the renderer holds
+  // stays): the mode is asked again whenever the agent is back to listening.
+  watch(
+    () => session.state,
+    (state) => {
+      if (state === 'listening' && session.running) void refresh();
+    },
+  );
 
   async function take(action: PracticeAction): Promise<boolean> {
     if (busy.value) return false;
