@@ -33,7 +33,8 @@ afterEach(async () => {
 });
 
 async function openVoiceActivity(): Promise<void> {
-  await page.goto(twin!.url);
+  // The window opens on the conversation; #settings opens Settings.
+  await page.goto(`${twin!.url}#settings`);
   await page.getByRole('button', { name: 'Voice activity' }).click();
 }
 
@@ -43,7 +44,7 @@ describe('settings in the browser twin', () => {
     await openVoiceActivity();
     await page.locator('#field-vad-speechThreshold').fill('0.72');
     await page.locator('#settings-save').click();
-    await expect.poll(() => page.getByRole('status').last().textContent()).toBe('Settings saved.');
+    await expect.poll(() => page.locator('#settings-status').textContent()).toBe('Settings saved.');
     await page.screenshot({ path: artifactPath('settings-saved.png') });
 
     await twin.stop();
@@ -70,6 +71,7 @@ describe('settings in the browser twin', () => {
     const notice = page.getByRole('region', { name: 'Notices' });
     await expect.poll(() => notice.textContent()).toContain('The settings file was damaged');
     await page.screenshot({ path: artifactPath('settings-corrupt-notice.png') });
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
     const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith('settings.corrupt-'));
     expect(aside).toHaveLength(1);
     await page.getByRole('button', { name: 'Voice activity' }).click();
