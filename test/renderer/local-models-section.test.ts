@@ -71,7 +71,8 @@ describe('LocalModelsSection', () => {
     const wrapper = await mountSection();
     await row(wrapper, LLM).find('input').setValue('/nowhere/at/all');
     await row(wrapper, LLM).find('form').trigger('submit');
-    await flushPromises();
+    // The real services check the disk: real I/O, not only promise ticks.
+    await vi.waitFor(() => expect(wrapper.find('.models > [role="alert"]').exists()).toBe(true));
     expect(wrapper.find('.models > [role="alert"]').text()).toBe('Nothing exists at /nowhere/at/all.');
   });
 
