@@ -100,8 +100,14 @@ export class VoiceService {
   }
 
   mute(muted: boolean): { muted: boolean } {
+    const changed = this.muted !== muted;
     this.muted = muted;
     if (this.running) this.running.live.muted = muted;
+    // Status listeners (the tray icon) re-read the status on agent:state.
+    if (changed) {
+      const s = this.status();
+      this.options.events.emit('agent:state', { state: s.state, phase: s.phase, atMs: this.clock.nowMs() });
+    }
     return { muted };
   }
 

@@ -86,6 +86,14 @@ describe('voice session over the contract', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(events.filter((e) => e.event === 'audio:level').length).toBeGreaterThan(3), { timeout: 10_000, interval: 50 });
   });
 
+  it('tells status listeners when the microphone is muted', async () => {
+    await call('agent:start');
+    events.length = 0;
+    expect(await call('agent:mute', { muted: true })).toEqual({ muted: true });
+    expect(events.map((e) => e.event)).toContain('agent:state');
+    expect((await call<AgentStatus>('agent:status')).muted).toBe(true);
+  });
+
   it('stops: the session id is gone and the agent is idle', async () => {
     await call('agent:start');
     const status = await call<AgentStatus>('agent:stop');
