@@ -17,10 +17,6 @@ import { useSessionStore } from '../../renderer/src/stores/session';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { createDirectBridge, runningStatus, type DirectBridge } from './direct-bridge';
 
-// The sherpa recognizer module resolves its host script from import.meta.url at load time, which
-// fails under happy-dom; nothing here recognises speech, so it is replaced by an empty stand-in.
-vi.mock('../../electron/engine/stt/sherpa-streaming', () => ({ SherpaRecognizer: class {} }));
-
 const STT = 'stt-zipformer-en-20m';
 const LLM = 'llm-qwen2.5-0.5b-instruct-q4';
 

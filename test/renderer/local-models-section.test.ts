@@ -13,9 +13,6 @@ import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { createDirectBridge, type DirectBridge } from './direct-bridge';
 
-// See first-run.test.ts: the sherpa module cannot resolve its host script under happy-dom.
-vi.mock('../../electron/engine/stt/sherpa-streaming', () => ({ SherpaRecognizer: class {} }));
-
 const STT = 'stt-zipformer-en-20m';
 const LLM = 'llm-qwen2.5-0.5b-instruct-q4';
 
