@@ -1,5 +1,5 @@
 /**
- * The first-run download in Chromium: the twin's real server and services in this process,
+ * The first run in Chromium: entering a provider through Settings, and the download: the twin's real server and services in this process,
  * with a catalogue whose two models come from a slow download server on 127.0.0.1 (generated
  * archives), so the progress bar, rate and time left show; once both are installed the
  * first-run screen steps aside for the conversation view.
@@ -53,6 +53,25 @@ afterEach(async () => {
   await services?.dispose();
   await server?.close();
   tmp.cleanup();
+});
+
+describe('first run: entering a provider', () => {
+  it('opens Settings at the providers page; once a provider is saved the first-run screen is gone', { timeout: 60_000 }, async () => {
+    await page.goto(url);
+    await page.locator('#first-run-provider').click();
+    await expect.poll(() => page.locator('#settings-page-providers').getAttribute('aria-current')).toBe('page');
+    await page.locator('#field-providers-sttProvider').selectOption('openai-compatible');
+    await page.locator('#field-providers-sttEndpoint').fill('http://127.0.0.1:9/v1');
+    await page.locator('#field-providers-llmProvider').selectOption('openai-compatible');
+    await page.locator('#field-providers-llmEndpoint').fill('http://127.0.0.1:9/v1');
+    await page.locator('#settings-save').click();
+    await expect.poll(() => services.settings.get().providers.llmEndpoint).toBe('http://127.0.0.1:9/v1');
+    await page.screenshot({ path: artifactPath('first-run-provider-settings.png') });
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Conversation' }).click();
+    await page.locator('#session-toggle').waitFor();
+    expect(await page.getByTestId('first-run').count()).toBe(0);
+  });
 });
 
 describe('first-run download', () => {
