@@ -1,8 +1,8 @@
 /**
- * The first run in Chromium: entering a provider through Settings, and the download: the twin's real server and services in this process,
- * with a catalogue whose two models come from a slow download server on 127.0.0.1 (generated
- * archives), so the progress bar, rate and time left show; once both are installed the
- * first-run screen steps aside for the conversation view.
+ * The first run in Chromium, with the twin's real server and services in this process:
+ * entering a provider through Settings, and the download, from a catalogue whose two models
+ * come from a slow download server on 127.0.0.1 (generated archives), so the progress bar,
+ * rate and time left show; once ready, the first-run screen steps aside for the conversation.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
