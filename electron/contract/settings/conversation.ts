@@ -42,12 +42,13 @@ export const ConversationSettingsSchema = z.object({
   whenOff: z.enum(['ignore', 'append']).default('append'),
   /**
    * Speech needed while the agent speaks before playback is paused as a candidate interruption.
-   * Agora's example is 320 ms; LiveKit waits 500 ms. We pause earlier (240 ms) because pausing
-   * is cheap and reversible (the false-alarm path resumes), deciding late is the field's top
-   * complaint, and 240 ms + one 20 ms frame + output latency keeps a real interruption
-   * inaudible within the 300 ms target even when no strategy can decide that early.
+   * Agora's example is 320 ms; LiveKit waits 500 ms; Pipecat and Vapi 200 ms. We take 200 ms:
+   * pausing is cheap and reversible (the false-alarm path resumes; every VAD segment outlasts
+   * its 320 ms release anyway, so a longer wait would not spare coughs a pause), deciding late
+   * is the field's top complaint, and 200 ms + the VAD's onset lag + one frame of output keeps
+   * a real interruption inaudible within about 300 ms of the voice even before any word is known.
    */
-  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(240),
+  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(200),
   /** Speech needed while the agent is silent (Agora's example: 160 ms). */
   interruptDurationMs: z.number().int().min(0).max(5000).default(160),
   /** After a false alarm, resume playback after this much quiet (LiveKit: 2000 ms). */

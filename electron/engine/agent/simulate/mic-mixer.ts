@@ -73,7 +73,11 @@ export class MicMixer {
   }
 }
 
-/** The voiced span of a clip: 10 ms blocks within 35 dB of its loudest block and above -50 dBFS. */
+/**
+ * The voiced span of a clip: from the first to the last run of 30 ms (three 10 ms blocks)
+ * within 25 dB of its loudest block and above -50 dBFS. Requiring a run skips clicks and
+ * breaths at the edges, which would otherwise count as the start of the voice.
+ */
 export function voicedSpan(samples: Float32Array): { startMs: number; endMs: number } | null {
   const block = RATE / 100;
   const powers: number[] = [];
@@ -84,13 +88,16 @@ export function voicedSpan(samples: Float32Array): { startMs: number; endMs: num
     powers.push(sum / Math.max(1, end - b * block));
   }
   const peak = Math.max(...powers, 0);
-  const floor = Math.max(1e-5, peak * 10 ** (-35 / 10));
-  const first = powers.findIndex((p) => p > floor);
+  const floor = Math.max(1e-5, peak * 10 ** (-25 / 10));
+  const run = (i: number) => i + 2 < powers.length && powers[i]! > floor && powers[i + 1]! > floor && powers[i + 2]! > floor;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < powers.length; i++) {
+    if (!run(i)) continue;
+    if (first < 0) first = i;
+    last = i + 2;
+  }
   if (first < 0) return null;
-  let last = first;
-  powers.forEach((p, i) => {
-    if (p > floor) last = i;
-  });
   return { startMs: first * 10, endMs: (last + 1) * 10 };
 }
 
