@@ -1,5 +1,5 @@
 /** Validation of server audio and word-timestamp frames, shared by the protocol clients. */
-import { decodeBase64Pcm } from './pcm.js';
+import { decodeBase64Pcm, decodePcm } from './pcm.js';
 import { TtsError } from './tts-error.js';
 import type { WordTiming } from './types.js';
 
@@ -12,14 +12,17 @@ export function decodeAudioFrame(
   msg: Record<string, unknown>,
   fallback: { enc: string; sampleRate: number },
 ): { samples: Float32Array; sampleRate: number } {
-  if (typeof msg.audio !== 'string') throw new TtsError('MALFORMED_FRAME', 'An audio frame has no base64 "audio" string.');
+  const binary = msg.audio instanceof Uint8Array;
+  if (typeof msg.audio !== 'string' && !binary) throw new TtsError('MALFORMED_FRAME', 'An audio frame has no base64 "audio" string.');
   const enc = msg.enc === undefined ? fallback.enc : msg.enc;
   if (typeof enc !== 'string') throw new TtsError('UNSUPPORTED_ENCODING', `An audio frame has a non-string "enc" (${JSON.stringify(enc)}).`);
   const sr = msg.sr === undefined ? fallback.sampleRate : msg.sr;
   if (typeof sr !== 'number' || !Number.isInteger(sr) || sr < 1000 || sr > 384_000) {
     throw new TtsError('BAD_SAMPLE_RATE', `An audio frame has an impossible sample rate "sr": ${JSON.stringify(sr)}.`);
   }
-  return { samples: decodeBase64Pcm(msg.audio, enc), sampleRate: sr };
+  // Binary frames (Deepgram) arrive as bytes; JSON ones as base64.
+  const samples = binary ? decodePcm(msg.audio as Uint8Array, enc) : decodeBase64Pcm(msg.audio as string, enc);
+  return { samples, sampleRate: sr };
 }
 
 /**

@@ -32,7 +32,7 @@ describe('FliteEngine', () => {
     expect(next.samples.length).toBeGreaterThan(0);
   });
 
-  it('replaces a worker when every worker is busy with abandoned work and a live job waits', async () => {
+  it('adds a worker when every worker is busy with abandoned work and a live job waits', async () => {
     const a = engine.synthesize(LONG, 'slt', 24000);
     const b = engine.synthesize(LONG, 'slt', 24000);
     await new Promise((r) => setTimeout(r, 5)); // both are now running

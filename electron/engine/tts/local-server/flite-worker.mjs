@@ -1,38 +1,32 @@
 // Flite synthesis worker (plain ESM so it runs unchanged under Node, tsx, vitest and Electron).
 // One job at a time: {id, text, voice, sampleRate} -> {id, samples: Float32Array, sampleRate} | {id, error}.
-// Synthesis is synchronous inside WASI, so the main thread cancels a running job by terminating
-// this worker. A WASI instance runs only once; the next one is instantiated while idle, so a job
-// normally pays only for synthesis.
-import { WASI } from 'node:wasi';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Synthesis is synchronous inside WebAssembly; a cancelled job runs to its end and the main
+// thread drops the result. A WASI command runs only once per instance; the next instance is
+// made while idle, so a job normally pays only for synthesis. Files live in memory (mini-wasi).
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { MiniWasi } from './mini-wasi.mjs';
 
 const require = createRequire(import.meta.url);
 const { create, ConverterType } = require('@alexanderolsen/libsamplerate-js');
 
-process.removeAllListeners('warning'); // WASI's "experimental" warning is noise here
-const module = workerData.module;
-const dir = mkdtempSync(join(tmpdir(), 'interject-flite-'));
-const inPath = join(dir, 'in.txt');
-const outPath = join(dir, 'out.wav');
-let ready = null; // { voice, wasi, instance }
+// Each worker compiles its own copy: sharing one compiled module between threads that
+// instantiate and run it concurrently crashed Node 20 here (segfault within ~100 sentences).
+const module = new WebAssembly.Module(readFileSync(workerData.wasmPath));
+let ready = null; // { voice, wasi, instance, files }
 const resamplers = new Map();
 
 function instantiate(voice) {
-  const wasi = new WASI({
-    version: 'preview1',
-    args: ['flite', '-voice', voice, '-f', '/io/in.txt', '-o', '/io/out.wav'],
-    preopens: { '/io': dir },
-    returnOnExit: true,
-  });
-  const instance = new WebAssembly.Instance(module, wasi.getImportObject());
-  return { voice, wasi, instance };
+  const files = new Map();
+  const wasi = new MiniWasi({ args: ['flite', '-voice', voice, '-f', '/io/in.txt', '-o', '/io/out.wav'], preopen: '/io', files });
+  const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.imports });
+  return { voice, wasi, instance, files };
 }
 
-function readWav(bytes) {
+function readWav(raw) {
+  if (!raw) throw new Error('flite wrote no WAV file');
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 12 || bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') throw new Error('flite wrote no WAV file');
   let pos = 12;
@@ -69,10 +63,10 @@ async function run(job) {
   const engine = ready && ready.voice === job.voice ? ready : instantiate(job.voice);
   ready = null;
   const t1 = performance.now();
-  writeFileSync(inPath, job.text);
+  engine.files.set('in.txt', new TextEncoder().encode(job.text));
   const code = engine.wasi.start(engine.instance);
   if (code !== 0) throw new Error(`flite exited with code ${code}`);
-  const wav = readWav(readFileSync(outPath));
+  const wav = readWav(engine.files.get('out.wav'));
   const t2 = performance.now();
   const samples = await resample(wav.samples, wav.sampleRate, job.sampleRate);
   const t3 = performance.now();
@@ -91,6 +85,13 @@ parentPort.on('message', async (msg) => {
     parentPort.postMessage({ type: 'warm', voice: msg.voice });
     return;
   }
+  if (msg.type === 'exit') {
+    // Leave at a safe point: terminating a thread from outside while it is inside WebAssembly
+    // (synthesis or instantiation) crashed Node 20 here, so the main thread asks instead.
+    ready = null;
+    parentPort.close();
+    return;
+  }
   if (msg.type !== 'job') return;
   try {
     const out = await run(msg);
@@ -106,5 +107,4 @@ parentPort.on('message', async (msg) => {
   }
 });
 
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 parentPort.postMessage({ type: 'online' });

@@ -19,6 +19,7 @@ export class ScriptedConnection {
   constructor(
     readonly ws: WebSocket,
     url: string,
+    readonly headers: Record<string, string | string[] | undefined> = {},
   ) {
     this.url = url;
     this.closedPromise = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
@@ -63,6 +64,10 @@ export class ScriptedConnection {
     this.ws.send(data, { binary });
   }
   /** An audio chunk of `n` samples at `value`, base64 s16le in JSON. */
+  /** `n` samples of s16le as one binary frame (Deepgram). */
+  binaryAudio(n: number, value = 0.25): void {
+    this.ws.send(encodePcmS16le(new Float32Array(n).fill(value)), { binary: true });
+  }
   audio(n: number, options: { sr?: number; enc?: string; value?: number; extra?: Frame } = {}): void {
     const samples = new Float32Array(n).fill(options.value ?? 0.25);
     this.send({ audio: encodePcmS16le(samples).toString('base64'), enc: options.enc ?? 'pcm_s16le', sr: options.sr ?? 24000, samples: n, ...options.extra });
@@ -86,7 +91,7 @@ export class ScriptedServer {
 
   private constructor(private readonly wss: WebSocketServer) {
     wss.on('connection', (ws, req) => {
-      const conn = new ScriptedConnection(ws, req.url ?? '/');
+      const conn = new ScriptedConnection(ws, req.url ?? '/', req.headers);
       this.connections.push(conn);
       const w = this.waiters.shift();
       w?.(conn);
@@ -107,6 +112,11 @@ export class ScriptedServer {
     const server = new ScriptedServer(wss);
     await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
     return server;
+  }
+
+  /** ws://127.0.0.1:port, for adapters that build their own path. */
+  get baseUrl(): string {
+    return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
   }
 
   get url(): string {
