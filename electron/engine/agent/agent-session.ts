@@ -227,11 +227,13 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.controller.onTranscript(text, final);
     if (this.speechWhileOff === 'ignore') return;
     const full = [this.userTurnText, text].filter((t) => t.trim()).join(' ');
+    // Show the words first: a final can end the turn synchronously (the silence already
+    // passed), and an interim shown after that would open a second, never-final entry.
+    if (full) this.transcript.userInterim(full);
     if (final) {
       this.userTurnText = full;
       this.endOfTurn.onFinalTranscript(full);
     }
-    if (full) this.transcript.userInterim(full);
   }
 
   private onUserSpeechEnd(tMs: number): void {

@@ -80,6 +80,18 @@ describe('agent session', () => {
     expect((ttfa!.payload as { valueMs: number }).valueMs).toBeGreaterThan(0);
   });
 
+  it('a final transcript arriving after the silence leaves one user entry, final', async () => {
+    const h = makeSession({}, ['Sure.']);
+    h.session.start();
+    h.stt.endSegment = () => {}; // a per-segment recognizer that answers late
+    void h.userSays('when is the next train', 1200);
+    await vi.advanceTimersByTimeAsync(1200 + 1000);
+    h.stt.emit('final', { text: 'when is the next train' });
+    await vi.advanceTimersByTimeAsync(5000);
+    const users = h.session.transcript.entries.filter((e) => e.speaker === 'user');
+    expect(users.map((e) => [e.text, e.status])).toEqual([['when is the next train', 'final']]);
+  });
+
   it('with interruptions off in append mode, speech over the agent joins the next turn', async () => {
     const h = makeSession({ interruptions: 'off', whenOff: 'append' }, ['Platform four.']);
     h.session.start();
