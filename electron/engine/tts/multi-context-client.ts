@@ -13,6 +13,7 @@ import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
 import { TtsError } from './tts-error.js';
 import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
 import type { PlaybackClearer, StreamingTts, TtsClientEvents, TtsSessionConfig } from './types.js';
+import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
 
 export interface MultiContextClientOptions {
   url: string;
@@ -28,6 +29,8 @@ export interface MultiContextClientOptions {
   /** Idle contexts get a keep-alive this often. 10 s: half the reference server's 20 s context timeout. */
   contextKeepAliveMs?: number;
   socket?: Omit<TtsSocketOptions, 'url' | 'clock' | 'logger'>;
+  /** Vendor translation (ElevenLabs, Cartesia); the reference protocol when absent. */
+  codec?: WireCodec;
 }
 
 type CtxState = 'pending' | 'creating' | 'open' | 'closing' | 'cancelling' | 'closed';
@@ -58,6 +61,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
   private readonly quietTimeoutMs: number;
   private readonly config: TtsSessionConfig;
   private readonly playback?: PlaybackClearer;
+  private readonly codec: WireCodec;
   private contexts = new Map<string, Ctx>();
   /** Contexts waiting for a free slot, in order. */
   private waitingForSlot: Ctx[] = [];
@@ -77,7 +81,9 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     this.playback = options.playback;
     this.config = { sample_rate: 24_000, output_format: 'pcm_s16le', ...options.config };
     this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
-    this.socket.on('message', (m) => this.onMessage(m));
+    this.codec = options.codec ?? referenceCodec;
+    this.socket.on('message', (m) => this.decoded(this.codec.decodeJson(m)));
+    this.socket.on('binary', (b) => this.decoded(this.codec.decodeBinary(b)));
     this.socket.on('activity', () => this.restartQuietTimer());
     this.socket.on('down', () => this.onDown());
     this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
@@ -125,7 +131,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     if (this.closed) return;
     await this.endTurn();
     await Promise.all([...this.contexts.values()].map((c) => this.waitForEnd(c)));
-    if (this.socket.isOpen) this.socket.send(JSON.stringify({ close_socket: true }));
+    if (this.socket.isOpen) this.wire({ close_socket: true });
     await this.close();
   }
 
@@ -213,7 +219,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     }
     ctx.state = 'creating';
     const { voice_id, ...rest } = this.config;
-    this.socket.send(JSON.stringify({ text: ' ', context_id: ctx.id, voice_settings: { voice_id, ...rest }, ...this.config }), ctx.id);
+    this.wire({ text: ' ', context_id: ctx.id, voice_settings: { voice_id, ...rest }, ...this.config }, ctx.id);
   }
 
   private push(ctx: Ctx, frame: Record<string, unknown>): void {
@@ -227,9 +233,20 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     while (ctx.sentFrames < ctx.frames.length) {
       const f = ctx.frames[ctx.sentFrames++]!;
       if (f.close_context === true && !f.immediate) ctx.state = 'closing';
-      this.socket.send(JSON.stringify(f), ctx.id);
+      this.wire(f, ctx.id);
       ctx.lastSentMs = this.clock.nowMs();
     }
+  }
+
+  /** Every frame goes out through the codec, in order; implicit answers come back as if from the server. */
+  private wire(frame: Frame, tag?: string): void {
+    const encoded = this.codec.encode(frame);
+    for (const w of encoded.wire) this.socket.send(w, tag);
+    if (encoded.local?.length) queueMicrotask(() => this.decoded(encoded.local!));
+  }
+
+  private decoded(frames: Frame[]): void {
+    for (const f of frames) this.onMessage(f);
   }
 
   private keepAlive(periodMs: number): void {
@@ -237,7 +254,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     const now = this.clock.nowMs();
     for (const c of this.contexts.values()) {
       if (c.state === 'open' && now - c.lastSentMs >= periodMs) {
-        this.socket.send(JSON.stringify({ text: '', context_id: c.id }), c.id);
+        this.wire({ text: '', context_id: c.id }, c.id);
         c.lastSentMs = now;
       }
     }
