@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Settings } from '../../contract/index.js';
 import { AgentSession } from '../../engine/agent/agent-session.js';
-import { subscribable, vadPort, type AgentTts, type AgentTtsEvents } from '../../engine/agent/ports.js';
+import { ttsPort, vadPort } from '../../engine/agent/ports.js';
+import { PracticeModel, type PracticeCommand } from '../../engine/llm/practice-model.js';
 import type { LanguageModel } from '../../engine/llm/types.js';
-import type { TtsClient } from '../../engine/tts/tts-client.js';
 import type { AudioFrame } from '../../engine/audio/frame.js';
 import { PlaybackQueue } from '../../engine/audio/playback-queue.js';
 import type { AudioDeviceError, AudioInput, AudioOutput } from '../../engine/audio/ports.js';
@@ -17,7 +17,6 @@ import type { Clock } from '../../engine/clock.js';
 import type { Logger } from '../../engine/logger.js';
 import { SileroVadModel } from '../../engine/vad/silero-vad-model.js';
 import { VadProcessor } from '../../engine/vad/vad-processor.js';
-import { PracticePassages } from './practice-passages.js';
 import type { ResolvedProviders } from './provider-resolver.js';
 import { openSessionTts, type SessionTts } from './session-tts.js';
 import type { VoiceIo } from './voice-io.js';
@@ -37,17 +36,21 @@ export interface LiveSessionDeps {
 export interface LiveSession {
   session: AgentSession;
   /** Set when no language model or recognizer is ready: the agent reads passages. */
-  practice: PracticePassages | null;
+  practice: PracticeModel | null;
+  /** Practice mode's Next / Continue: the text to read, given what was heard of the passage. */
+  practiceText(command: PracticeCommand): string;
   muted: boolean;
-  /** VAD thresholds and durations apply at once, mid-session. */
-  applyVad(vad: Settings['vad']): void;
+  /** VAD and turn-taking settings apply at once, mid-session. */
+  applyLive(next: Settings): void;
   /** True when `next` changes something only a new session picks up (devices, voice, providers, turn-taking). */
   needsRestartFor(next: Settings): boolean;
+  /** Opens the microphone and starts the conversation (practice: reads the first passage). Call once listeners are attached. */
+  begin(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-/** Sections a running session reads only at start. */
-const RESTART_SECTIONS = ['conversation', 'audio', 'tts', 'providers'] as const;
+/** Sections a running session reads only at start (devices, voice, providers). */
+const RESTART_SECTIONS = ['audio', 'tts', 'providers'] as const;
 
 /** Releases what was opened so far when a later step fails. */
 class Opened {
@@ -64,19 +67,6 @@ class Opened {
       }
     }
   }
-}
-
-/** The TtsClient as the session's narrow TTS port. */
-function agentTtsPort(client: TtsClient): AgentTts {
-  return {
-    ...subscribable<AgentTtsEvents>(client as never),
-    send: (text, options) => client.send(text, options),
-    endTurn: () => client.endTurn(),
-    cancelCurrent: () => client.cancelCurrent(),
-    get currentTurnId() {
-      return client.currentTurnId;
-    },
-  };
 }
 
 export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSession> {
@@ -97,7 +87,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());
-    const practice = deps.providers.llm && stt ? null : new PracticePassages();
+    const practice = deps.providers.llm && stt ? null : new PracticeModel();
     const llm: LanguageModel = practice ?? deps.providers.llm!;
     if (!practice && llm.close) opened.add(() => llm.close!());
 
@@ -107,7 +97,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
       vad: vadPort(vad),
       stt,
       llm,
-      tts: agentTtsPort(tts.client),
+      tts: ttsPort(tts.client),
       playback,
       conversation: settings.conversation,
       prefixPaddingMs: settings.vad.prefixPaddingMs,
@@ -115,20 +105,40 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
       logger,
     });
     opened.add(() => session.stop());
-    if (practice) session.on('interrupted', (e) => practice.interrupted(e.unheardText));
+    // What the person heard of the passage being read: "continue" picks up after it.
+    let heardOfPassage = '';
+    if (practice) {
+      session.on('interrupted', (e) => (heardOfPassage = e.heardText));
+      session.on('agentStoppedSpeaking', (e) => {
+        if (!e.interrupted) heardOfPassage = practice.source.current().text;
+      });
+    }
 
     const live: LiveSession = {
       session,
       practice,
       muted: false,
-      applyVad: (next) => {
+      practiceText: (command) => {
+        if (!practice) throw new Error('Not in practice mode.');
+        const text = practice.textFor(command, heardOfPassage);
+        heardOfPassage = '';
+        return text;
+      },
+      applyLive: (next) => {
         try {
-          vad.updateOptions(next);
+          vad.updateOptions(next.vad);
+          session.updateConversation(next.conversation);
         } catch (error) {
-          logger.warn('VAD settings not applied', { error: String(error) });
+          logger.warn('Settings not applied to the running session', { error: String(error) });
         }
       },
       needsRestartFor: (next) => RESTART_SECTIONS.some((k) => JSON.stringify(next[k]) !== JSON.stringify(settings[k])),
+      begin: async () => {
+        session.start();
+        await input.start();
+        logger.info('Voice session started', { io: io.description, tts: tts.description, practice: practice !== null });
+        if (practice) session.speak(practice.source.current().text);
+      },
       dispose: () => opened.closeAll(logger),
     };
     const input: AudioInput = io.createInput(settings.audio.inputDeviceId, clock, logger);
@@ -144,10 +154,6 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
       input.removeAllListeners('frame');
     });
 
-    session.start();
-    await input.start();
-    logger.info('Voice session started', { io: io.description, tts: tts.description, practice: practice !== null });
-    if (practice) session.speak(practice.first());
     return live;
   } catch (error) {
     await opened.closeAll(logger);

@@ -21,7 +21,6 @@ import type { EventHub } from '../event-hub.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { openLiveSession, type LiveSession } from './live-session.js';
-import type { PracticeAction } from './practice-passages.js';
 import { resolveProviders } from './provider-resolver.js';
 import { emptyMetrics, SessionEventBridge } from './session-event-bridge.js';
 import type { VoiceIo } from './voice-io.js';
@@ -112,14 +111,13 @@ export class VoiceService {
   }
 
   /** Practice mode's "next" / "continue" buttons. */
-  practice(action: PracticeAction): { text: string } {
-    const practice = this.running?.live.practice;
-    if (!this.running || !practice) {
+  practice(action: 'next' | 'continue'): { text: string } {
+    if (!this.running?.live.practice) {
       throw new IpcFailure({ code: 'unavailable', message: 'Practice mode is not running.' });
     }
     const session = this.running.live.session;
     if (session.state === 'speaking') session.interruptNow();
-    const text = practice.take(action);
+    const text = this.running.live.practiceText(action);
     session.speak(text);
     return { text };
   }
@@ -173,6 +171,12 @@ export class VoiceService {
         if (e.state === 'listening' && this.restartPending) void this.restartQuietly();
       });
       this.running = { live, bridge, notes: providers.notes };
+      try {
+        await live.begin();
+      } catch (error) {
+        await this.close();
+        throw error;
+      }
       events.emit('agent:state', { state: live.session.state, phase: 'none', atMs: this.clock.nowMs() });
       return this.status();
     } catch (error) {
@@ -197,7 +201,7 @@ export class VoiceService {
   private onSettingsChanged(next: Settings): void {
     const running = this.running;
     if (!running) return;
-    running.live.applyVad(next.vad);
+    running.live.applyLive(next);
     if (running.live.needsRestartFor(next)) {
       this.restartPending = true;
       if (running.live.session.state === 'listening' || running.live.session.state === 'idle') void this.restartQuietly();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentStatus, EventName } from '../../../electron/contract/index';
+import { PRACTICE_PASSAGES } from '../../../electron/engine/llm/practice-passages';
 import { encodeWav } from '../../../electron/engine/stt/wav';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { fileVoiceIo } from '../../../electron/services/voice/voice-io';
@@ -66,6 +67,13 @@ describe('voice session over the contract', { timeout: 30_000 }, () => {
     expect(events.some((e) => e.event === 'bargein:mark' && (e.payload as { kind: string }).kind === 'interrupt')).toBe(true);
   });
 
+  it('shows what the agent is saying while it speaks', async () => {
+    await call('agent:start');
+    await untilSpeaking();
+    const agent = (await call<AgentStatus>('agent:status')).transcript.find((e) => e.speaker === 'agent');
+    expect(agent?.text).toBe(PRACTICE_PASSAGES[0]!.text);
+  });
+
   it('treats an interrupt while the agent is silent as a no-op', async () => {
     await call('agent:start');
     await untilSpeaking();
@@ -77,8 +85,17 @@ describe('voice session over the contract', { timeout: 30_000 }, () => {
     await call('agent:start');
     await untilSpeaking();
     const { text } = await call<{ text: string }>('agent:practice', { action: 'next' });
-    expect(text).toMatch(/okay or mm-hmm/);
+    expect(text).toBe(PRACTICE_PASSAGES[1]!.text);
     await untilSpeaking();
+  });
+
+  it('continues an interrupted passage from where the person stopped hearing it', async () => {
+    await call('agent:start');
+    await untilSpeaking();
+    await call('agent:interrupt', { reason: 'button' });
+    const { text } = await call<{ text: string }>('agent:practice', { action: 'continue' });
+    expect(text.length).toBeGreaterThan(0);
+    expect(PRACTICE_PASSAGES[0]!.text.endsWith(text)).toBe(true);
   });
 
   it('streams the microphone level while a session runs', async () => {
