@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { copyEngineScripts } from './build/engine-scripts';
 
 export default defineConfig({
   main: {
+    plugins: [copyEngineScripts(__dirname)],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
