@@ -12,8 +12,9 @@ describe('TextSegmenter', () => {
   });
 
   it('cuts the first piece of a turn at a clause, so the first audio comes sooner', () => {
+    expect(new TextSegmenter().push('Hi, there. ')).toEqual(['Hi, there.']); // "Hi," is too short to stand alone
     const s = new TextSegmenter();
-    expect(s.push('Well, actually, the answer to that question is rather long. ')).toEqual(['Well, actually,', 'the answer to that question is rather long.']);
+    expect(s.push('Well, actually, the answer to that question is rather long. ')).toEqual(['Well,', 'actually, the answer to that question is rather long.']);
   });
 
   it('cuts a run-on text without punctuation at a space', () => {

@@ -185,16 +185,16 @@ export class FliteEngine {
     slot.job = null;
     slot.abandoned = false;
     if (slot.onIdle) return slot.onIdle();
-    if (abandoned && this.pool.length > POOL_SIZE && this.queue.length === 0) {
-      // A surplus worker that has just gone idle: end it (safe, it is not inside WebAssembly now).
-      this.pool = this.pool.filter((p) => p !== slot);
-      void retire(worker);
-      return;
-    }
     if (!abandoned) {
       if (msg.type === 'done') {
         job.resolve({ samples: msg.samples!, sampleRate: msg.sampleRate!, synthMs: performance.now() - job.startedAt!, timings: msg.timings as SynthesisResult['timings'] });
       } else job.reject(new Error(`flite failed: ${msg.error}`));
+    }
+    if (this.pool.length > POOL_SIZE && this.queue.length === 0) {
+      // A surplus worker (added during a cancel storm) that has just gone idle: let it leave.
+      this.pool = this.pool.filter((p) => p !== slot);
+      void retire(worker);
+      return;
     }
     this.dispatch();
   }

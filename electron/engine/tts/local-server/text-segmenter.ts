@@ -5,8 +5,12 @@
  */
 const SENTENCE_END = /[.!?…]+["')\]]*\s+/g;
 const CLAUSE_END = /[,;:—]\s+/g;
-/** A clause shorter than this is not worth its own utterance (odd prosody, no latency gain). */
-const MIN_FIRST_CLAUSE_CHARS = 12;
+/**
+ * A first clause shorter than this stays with what follows. 4 lets the usual openers ("Sure,",
+ * "Okay,", "Well,") go out alone: they are said with a pause anyway, and synthesizing one word
+ * first is what keeps time to first audio low.
+ */
+const MIN_FIRST_CLAUSE_CHARS = 4;
 /** Unpunctuated text longer than this is cut at a space so a run-on answer still streams. 200 chars is ~12 s of speech. */
 const MAX_PIECE_CHARS = 200;
 
