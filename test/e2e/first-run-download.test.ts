@@ -5,6 +5,7 @@
  * rate and time left show; once ready, the first-run screen steps aside for the conversation.
  */
 import path from 'node:path';
+import type { ModelStatusInfo } from '../../electron/contract/index';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -101,6 +102,6 @@ describe('first-run download', () => {
     await page.getByTestId('first-run').waitFor({ state: 'detached', timeout: 20_000 });
     await page.locator('#session-toggle').waitFor();
     const list = await services.registry.handle('models:list', undefined);
-    expect(list.ok && list.value.map((m) => m.state)).toEqual(['installed', 'installed']);
+    expect(list.ok && (list.value as ModelStatusInfo[]).map((m) => m.state)).toEqual(['installed', 'installed']);
   });
 });
