@@ -19,12 +19,15 @@ import { SileroVadModel } from '../../engine/vad/silero-vad-model.js';
 import { VadProcessor } from '../../engine/vad/vad-processor.js';
 import type { ResolvedProviders } from './provider-resolver.js';
 import { openSessionTts, type SessionTts } from './session-tts.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { VoiceIo } from './voice-io.js';
 
 export interface LiveSessionDeps {
   settings: Settings;
   io: VoiceIo;
   providers: ResolvedProviders;
+  /** Vendor voices' API keys. */
+  secrets: SecretStore;
   clock: Clock;
   logger: Logger;
   systemPrompt: string;
@@ -82,7 +85,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const playback = new PlaybackQueue({ output, clock, resamplers, logger });
     opened.add(() => playback.dispose());
 
-    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, playback });
+    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, playback, secrets: deps.secrets });
     opened.add(() => tts.close());
 
     const { stt } = deps.providers;

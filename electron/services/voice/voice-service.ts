@@ -150,6 +150,7 @@ export class VoiceService {
         settings: current,
         io,
         providers,
+        secrets: this.options.secrets,
         clock: this.clock,
         logger,
         systemPrompt: this.options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,

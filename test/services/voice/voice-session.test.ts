@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentStatus, EventName } from '../../../electron/contract/index';
 import { PRACTICE_PASSAGES } from '../../../electron/engine/llm/practice-passages';
 import { encodeWav } from '../../../electron/engine/stt/wav';
+import { startLocalTtsServer } from '../../../electron/engine/tts/local-server/server';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { fileVoiceIo } from '../../../electron/services/voice/voice-io';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -109,6 +110,25 @@ describe('voice session over the contract', { timeout: 30_000 }, () => {
     expect(await call('agent:mute', { muted: true })).toEqual({ muted: true });
     expect(events.map((e) => e.event)).toContain('agent:state');
     expect((await call<AgentStatus>('agent:status')).muted).toBe(true);
+  });
+
+  it('refuses to start with a vendor voice that has no key, and says which', async () => {
+    services.settings.update({ tts: { provider: 'elevenlabs', voice: 'some-voice-id' } });
+    const result = await services.registry.handle('agent:start', undefined);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('ElevenLabs needs an API key');
+  });
+
+  it('speaks through a reference-protocol server at the configured address', async () => {
+    const server = await startLocalTtsServer({ voice: 'kal16' });
+    try {
+      services.settings.update({ tts: { provider: 'kugel', endpointUrl: server.url } });
+      await call('agent:start');
+      await untilSpeaking();
+    } finally {
+      await call('agent:stop');
+      await server.close();
+    }
   });
 
   it('stops: the session id is gone and the agent is idle', async () => {
