@@ -9,35 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/temp-dir';
-import { artifactPath, launchChromium } from './browser';
-import { startTwin, type TwinProcess } from './twin-process';
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from './browser';
+import { useTwinE2e } from './twin-harness';
 
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
-let dataDir: string;
-let cleanup: () => void;
-let twin: TwinProcess | undefined;
-let page: Page;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-});
-beforeEach(async () => {
-  ({ dir: dataDir, cleanup } = makeTempDir('interject-e2e-voice-'));
-  page = await chromium.browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-});
-afterEach(async () => {
-  await page?.close();
-  await twin?.stop();
-  twin = undefined;
-  cleanup();
-});
+const e2e = useTwinE2e('interject-e2e-voice-', { width: 1280, height: 800 });
 
 /** A quiet room: 16 kHz mono PCM16 of silence, so only the controls interrupt the agent. */
 function writeQuietWav(file: string, seconds: number): string {
@@ -59,73 +35,73 @@ function writeQuietWav(file: string, seconds: number): string {
   return file;
 }
 
-const state = () => page.getAttribute('[data-testid="agent-state"]', 'data-state');
-const waitForState = (s: string, timeout: number) => page.waitForSelector(`[data-testid="agent-state"][data-state="${s}"]`, { timeout });
+const state = () => e2e.page.getAttribute('[data-testid="agent-state"]', 'data-state');
+const waitForState = (s: string, timeout: number) => e2e.page.waitForSelector(`[data-testid="agent-state"][data-state="${s}"]`, { timeout });
 
 describe('a real voice session in the browser twin', () => {
   it('takes a new hotkey live, speaks, and stops at the Interrupt button and at the hotkey', { timeout: 90_000 }, async (ctx) => {
-    const mic = writeQuietWav(path.join(dataDir, 'quiet.wav'), 90);
-    twin = await startTwin(dataDir, ['--mic-wav', mic, '--speaker', 'null']);
-    await page.goto(twin.url);
+    const mic = writeQuietWav(path.join(e2e.dataDir, 'quiet.wav'), 90);
+    await e2e.startTwin(['--mic-wav', mic, '--speaker', 'null']);
+    await e2e.page.goto(e2e.twin!.url);
 
     // A settings change that must take effect: the interrupt hotkey.
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
-    await page.locator('#settings-page-hotkeys').click();
-    await page.locator('#field-hotkeys-interrupt').fill('Alt+F9');
-    await page.locator('#settings-save').click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Settings saved.' }).count()).toBe(1);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Conversation' }).click();
-    expect(await page.locator('#interrupt-button kbd').allTextContents()).toEqual(['Alt', 'F9']);
+    await e2e.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
+    await e2e.page.locator('#settings-page-hotkeys').click();
+    await e2e.page.locator('#field-hotkeys-interrupt').fill('Alt+F9');
+    await e2e.page.locator('#settings-save').click();
+    await expect.poll(() => e2e.page.getByRole('status').filter({ hasText: 'Settings saved.' }).count()).toBe(1);
+    await e2e.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Conversation' }).click();
+    expect(await e2e.page.locator('#interrupt-button kbd').allTextContents()).toEqual(['Alt', 'F9']);
 
     // Start: from the first-run screen ("practise now") on a fresh machine, else the Start button.
-    const practiseNow = page.locator('#first-run-practice');
+    const practiseNow = e2e.page.locator('#first-run-practice');
     if (await practiseNow.isVisible()) await practiseNow.click();
-    else await page.locator('#session-toggle').click();
+    else await e2e.page.locator('#session-toggle').click();
     const started = await Promise.race([
       waitForState('speaking', 30_000).then(() => 'speaking' as const),
-      page.getByTestId('action-error').waitFor({ timeout: 30_000 }).then(() => 'error' as const),
+      e2e.page.getByTestId('action-error').waitFor({ timeout: 30_000 }).then(() => 'error' as const),
     ]);
     if (started === 'error') {
-      const why = (await page.getByTestId('action-error').textContent()) ?? '';
+      const why = (await e2e.page.getByTestId('action-error').textContent()) ?? '';
       if (/not wired/i.test(why)) ctx.skip(`agent:start is not wired in this build: ${why.trim()}`);
       throw new Error(`The session did not start: ${why.trim()}`);
     }
-    expect(await page.locator('#interrupt-button').getAttribute('class')).toContain('live');
-    await page.screenshot({ path: artifactPath('voice-session-speaking.png') });
+    expect(await e2e.page.locator('#interrupt-button').getAttribute('class')).toContain('live');
+    await e2e.page.screenshot({ path: artifactPath('voice-session-speaking.png') });
 
     // The Interrupt button: silent at once, the entry cut with the reason, counted.
-    await page.locator('#interrupt-button').click();
+    await e2e.page.locator('#interrupt-button').click();
     await waitForState('listening', 5_000);
-    const first = page.locator('.entry.from-agent').last();
+    const first = e2e.page.locator('.entry.from-agent').last();
     await first.locator('.cut-mark').waitFor({ timeout: 5_000 });
     expect(await first.locator('.cut-mark').textContent()).toBe('Interrupted by button');
     expect((await first.locator('.heard').textContent())!.trim().length).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-metric="interruptions"] dd').textContent()).toBe('1');
-    await expect.poll(() => page.locator('[data-mark="interrupt"]').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: artifactPath('voice-session-interrupted.png') });
+    await expect.poll(() => e2e.page.locator('[data-metric="interruptions"] dd').textContent()).toBe('1');
+    await expect.poll(() => e2e.page.locator('[data-mark="interrupt"]').count()).toBeGreaterThan(0);
+    await e2e.page.screenshot({ path: artifactPath('voice-session-interrupted.png') });
 
     // Pressing Interrupt again while the agent is silent is harmless: no error, still listening.
-    await page.locator('#interrupt-button').click();
-    await page.waitForTimeout(300);
-    expect(await page.getByTestId('action-error').count()).toBe(0);
+    await e2e.page.locator('#interrupt-button').click();
+    await e2e.page.waitForTimeout(300);
+    expect(await e2e.page.getByTestId('action-error').count()).toBe(0);
     expect(await state()).toBe('listening');
 
     // The new hotkey stops the next passage.
-    const practiceNext = page.locator('#practice-next');
+    const practiceNext = e2e.page.locator('#practice-next');
     if (!(await practiceNext.isVisible())) ctx.skip('The session is a conversation, not practice mode: no passage to ask for without speech');
-    const entriesBefore = await page.locator('.entry.from-agent').count();
+    const entriesBefore = await e2e.page.locator('.entry.from-agent').count();
     await practiceNext.click();
     await waitForState('speaking', 15_000);
-    await page.keyboard.press('Alt+F9');
+    await e2e.page.keyboard.press('Alt+F9');
     await waitForState('listening', 5_000);
-    await expect.poll(() => page.locator('.entry.from-agent').count()).toBeGreaterThan(entriesBefore);
-    const second = page.locator('.entry.from-agent').last();
+    await expect.poll(() => e2e.page.locator('.entry.from-agent').count()).toBeGreaterThan(entriesBefore);
+    const second = e2e.page.locator('.entry.from-agent').last();
     await second.locator('.cut-mark').waitFor({ timeout: 5_000 });
     expect(await second.locator('.cut-mark').textContent()).toBe('Interrupted by hotkey');
-    await expect.poll(() => page.locator('[data-metric="interruptions"] dd').textContent()).toBe('2');
+    await expect.poll(() => e2e.page.locator('[data-metric="interruptions"] dd').textContent()).toBe('2');
 
     // Stop: the session ends and the controls say so.
-    await page.locator('#session-toggle').click();
-    await expect.poll(() => page.locator('#session-toggle').textContent()).toContain('Start session');
+    await e2e.page.locator('#session-toggle').click();
+    await expect.poll(() => e2e.page.locator('#session-toggle').textContent()).toContain('Start session');
   });
 });
