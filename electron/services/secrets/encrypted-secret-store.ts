@@ -5,8 +5,8 @@
  */
 import { IpcFailure, type SecretStorage } from '../../contract/index.js';
 import { nullLogger, type Logger } from '../../engine/logger.js';
-import { SecretFile } from './secret-file.js';
-import type { Encryptor, SecretStore } from './secret-store.js';
+import { FileSecretStore } from './file-secret-store.js';
+import type { Encryptor } from './secret-store.js';
 
 export interface EncryptedSecretStoreOptions {
   filePath: string;
@@ -14,14 +14,11 @@ export interface EncryptedSecretStoreOptions {
   logger?: Logger;
 }
 
-export class EncryptedSecretStore implements SecretStore {
-  private readonly file: SecretFile;
+export class EncryptedSecretStore extends FileSecretStore {
   private readonly encryptor: Encryptor;
-  private readonly logger: Logger;
 
   constructor(options: EncryptedSecretStoreOptions) {
-    this.logger = options.logger ?? nullLogger;
-    this.file = new SecretFile(options.filePath, this.logger);
+    super(options.filePath, options.logger ?? nullLogger);
     this.encryptor = options.encryptor;
   }
 
@@ -31,30 +28,13 @@ export class EncryptedSecretStore implements SecretStore {
     return { kind: 'encrypted', available: true, description: 'Keys are encrypted with your system keychain and never shown to the window.' };
   }
 
-  set(provider: string, key: string): void {
+  protected encode(key: string): string {
     const problem = this.unavailableReason();
     if (problem) throw new IpcFailure({ code: 'unavailable', message: problem });
-    const secrets = this.file.read();
-    secrets[provider] = this.encryptor.encryptString(key).toString('base64');
-    this.file.write(secrets);
-    this.logger.info('API key stored', { provider });
+    return this.encryptor.encryptString(key).toString('base64');
   }
 
-  clear(provider: string): void {
-    const secrets = this.file.read();
-    if (!(provider in secrets)) return;
-    delete secrets[provider];
-    this.file.write(secrets);
-    this.logger.info('API key cleared', { provider });
-  }
-
-  providers(): string[] {
-    return Object.keys(this.file.read()).sort();
-  }
-
-  get(provider: string): string | undefined {
-    const stored = this.file.read()[provider];
-    if (stored === undefined) return undefined;
+  protected decode(provider: string, stored: string): string {
     try {
       return this.encryptor.decryptString(Buffer.from(stored, 'base64'));
     } catch {

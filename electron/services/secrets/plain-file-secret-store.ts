@@ -5,16 +5,11 @@
  */
 import type { SecretStorage } from '../../contract/index.js';
 import { nullLogger, type Logger } from '../../engine/logger.js';
-import { SecretFile } from './secret-file.js';
-import type { SecretStore } from './secret-store.js';
+import { FileSecretStore } from './file-secret-store.js';
 
-export class PlainFileSecretStore implements SecretStore {
-  private readonly file: SecretFile;
-  private readonly logger: Logger;
-
+export class PlainFileSecretStore extends FileSecretStore {
   constructor(filePath: string, logger: Logger = nullLogger) {
-    this.logger = logger;
-    this.file = new SecretFile(filePath, logger);
+    super(filePath, logger);
   }
 
   storage(): SecretStorage {
@@ -25,26 +20,11 @@ export class PlainFileSecretStore implements SecretStore {
     };
   }
 
-  set(provider: string, key: string): void {
-    const secrets = this.file.read();
-    secrets[provider] = key;
-    this.file.write(secrets);
-    this.logger.info('API key stored', { provider });
+  protected encode(key: string): string {
+    return key;
   }
 
-  clear(provider: string): void {
-    const secrets = this.file.read();
-    if (!(provider in secrets)) return;
-    delete secrets[provider];
-    this.file.write(secrets);
-    this.logger.info('API key cleared', { provider });
-  }
-
-  providers(): string[] {
-    return Object.keys(this.file.read()).sort();
-  }
-
-  get(provider: string): string | undefined {
-    return this.file.read()[provider];
+  protected decode(_provider: string, stored: string): string {
+    return stored;
   }
 }
