@@ -4,6 +4,7 @@ import { nullLogger, type Logger } from '../../logger';
 import { ENGINE_SAMPLE_RATE } from '../frame';
 import { AudioDeviceError, type AudioInput, type AudioInputEvents } from '../ports';
 import { listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices';
+import { emitDeviceError } from './device-error-emitter';
 
 export interface NativeMicrophoneOptions {
   clock: Clock;
@@ -171,18 +172,8 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
     this.fail('device lost', why, cause);
   }
 
-  /**
-   * Never throws for want of a listener (an unheard 'error' would crash the process). A
-   * failure during open, before anyone could listen, is re-emitted on the next tick.
-   */
   private emitError(error: AudioDeviceError): void {
-    if (this.listenerCount('error') > 0) {
-      this.emit('error', error);
-      return;
-    }
-    this.options.clock.setTimeout(() => {
-      if (this.lastError === error && this.listenerCount('error') > 0) this.emit('error', error);
-    }, 0);
+    emitDeviceError(this, error, this.options.clock, () => this.lastError === error);
   }
 
   private fail(code: 'no input device' | 'device lost', why: string, cause?: unknown): void {

@@ -4,6 +4,7 @@ import { nullLogger, type Logger } from '../../logger';
 import type { AudioFrame } from '../frame';
 import { AudioDeviceError, type AudioOutput, type AudioOutputEvents } from '../ports';
 import { listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices';
+import { emitDeviceError } from './device-error-emitter';
 
 export interface NativeSpeakerOptions {
   clock: Clock;
@@ -147,18 +148,8 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
     this.fail('device lost', why, cause);
   }
 
-  /**
-   * Never throws for want of a listener (an unheard 'error' would crash the process). A
-   * failure during open, before anyone could listen, is re-emitted on the next tick.
-   */
   private emitError(error: AudioDeviceError): void {
-    if (this.listenerCount('error') > 0) {
-      this.emit('error', error);
-      return;
-    }
-    this.options.clock.setTimeout(() => {
-      if (this.lastError === error && this.listenerCount('error') > 0) this.emit('error', error);
-    }, 0);
+    emitDeviceError(this, error, this.options.clock, () => this.lastError === error);
   }
 
   private fail(code: 'no output device' | 'device lost', why: string, cause?: unknown): void {
