@@ -14,7 +14,7 @@ import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
 import { TtsError } from './tts-error.js';
 import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
 import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
-import type { PlaybackClearer, StreamingTts, TtsClientEvents, TtsSessionConfig } from './types.js';
+import { DEFAULT_CANCEL_QUIET_TIMEOUT_MS, DEFAULT_SESSION_CONFIG, type PlaybackClearer, type StreamingTts, type TtsClientEvents, type TtsSessionConfig } from './types.js';
 import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
 
 export interface TtsClientOptions {
@@ -66,9 +66,9 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     super();
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? nullLogger;
-    this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? 300;
+    this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? DEFAULT_CANCEL_QUIET_TIMEOUT_MS;
     this.playback = options.playback;
-    this.config = { sample_rate: 24_000, output_format: 'pcm_s16le', ...options.config };
+    this.config = { ...DEFAULT_SESSION_CONFIG, ...options.config };
     this.codec = options.codec ?? referenceCodec;
     this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
     this.socket.on('message', (m) => this.decoded(this.codec.decodeJson(m)));

@@ -49,3 +49,14 @@ export interface StreamingTts extends EventEmitter<TtsClientEvents> {
   cancelCurrent(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * How long cancelCurrent() / an immediate close waits for the server to go quiet when no
+ * acknowledgement comes; restarted on every frame. 300 ms: a healthy server acks in tens of
+ * ms, and playback is already silent, so this only bounds how long stragglers are attributed
+ * to the old turn. Shared by the single-stream and multi-context clients.
+ */
+export const DEFAULT_CANCEL_QUIET_TIMEOUT_MS = 300;
+
+/** Session config defaults of the reference protocol (24 kHz is its default rate). */
+export const DEFAULT_SESSION_CONFIG: TtsSessionConfig = { sample_rate: 24_000, output_format: 'pcm_s16le' };
