@@ -6,7 +6,7 @@
  * prints a table and writes bench/results/bargein.json. It reports; it never fails on a figure.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
+import { analyzeWav } from '../electron/engine/vad/analyze-wav.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 
 type Label = 'backchannel' | 'noise' | 'echo' | 'force' | 'short' | 'long' | 'echo+user' | 'real';
@@ -155,6 +156,17 @@ async function main(): Promise<void> {
     const result = await runScenario(scenario, { speech, vadModel, resamplers });
     rows.push({ case: c, result, wallMs: performance.now() - started });
   }
+  // Tentative onsets on whole real recordings (speech, pauses, breaths, room): how often one is withdrawn.
+  const recordings = { seconds: 0, tentativeOnsets: 0, withdrawn: 0 };
+  for (const file of ['beckett.wav', 'intent.wav', 'endgame_nagg_nell.wav', 'two_cities_16k.wav']) {
+    // two_cities is only in the shared fixtures folder (too big to copy into the repo).
+    const path = [join(SPEECH, file), join(ROOT, '../shared/fixtures/speech', file)].find((p) => existsSync(p));
+    if (path === undefined) continue;
+    const report = await analyzeWav(path, { model: vadModel });
+    recordings.seconds += report.durationMs / 1000;
+    recordings.tentativeOnsets += report.tentative.onsets;
+    recordings.withdrawn += report.tentative.withdrawn;
+  }
   await vadModel.close();
 
   const labels: Label[] = ['backchannel', 'noise', 'echo', 'force', 'short', 'long', 'real', 'echo+user'];
@@ -187,6 +199,13 @@ async function main(): Promise<void> {
     bargeInLatencyFromVoiceMs: { p50: percentile(fromVoice, 50), p95: percentile(fromVoice, 95), n: fromVoice.length },
     bargeInLatencyFromVadOnsetMs: { p50: percentile(fromVad, 50), p95: percentile(fromVad, 95), n: fromVad.length },
     duckLatencyFromVoiceMs: { p50: percentile(ducks, 50), p90: percentile(ducks, 90), p95: percentile(ducks, 95), n: ducks.length },
+    // Ducks on tentative VAD onsets, and those withdrawn (an audible dip with no speech after it), per label.
+    tentativeDucks: {
+      count: rows.reduce((n, r) => n + r.result.tentativeDucks.count, 0),
+      withdrawn: Object.fromEntries(labels.map((l) => [l, rows.filter((r) => r.case.label === l).reduce((n, r) => n + r.result.tentativeDucks.withdrawn, 0)])),
+      withdrawnMsTotal: rows.reduce((n, r) => n + r.result.tentativeDucks.withdrawnMs, 0),
+      onRealRecordings: { ...recordings, seconds: Math.round(recordings.seconds) },
+    },
     falseInterruptionRate: { backchannel: rate(['backchannel']), noise: rate(['noise']), echo: rate(['echo']) },
     missedInterruptions: {
       threePlusWordsOrForce: rows.filter((r) => r.case.shouldInterrupt && r.case.label !== 'short' && !r.result.interrupted).map((r) => r.case.name),
@@ -225,6 +244,7 @@ async function main(): Promise<void> {
           bargeInLatencyMs: r.result.bargeInLatencyMs,
           bargeInLatencyFromVoiceMs: r.result.bargeInLatencyFromVoiceMs,
           duckLatencyFromVoiceMs: r.result.duckLatencyFromVoiceMs,
+          tentativeDucks: r.result.tentativeDucks,
           falseInterruptions: r.result.falseInterruptions,
           staleSamplesAfterCancel: r.result.staleSamplesAfterCancel,
           heardText: r.result.heardText,

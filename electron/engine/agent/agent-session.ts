@@ -163,6 +163,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.machine.on('changed', (e) => this.emit('state', e));
     this.transcript.on('updated', (e) => this.emit('transcript', e));
 
+    this.input.on('speechLikely', ({ tMs }) => this.controller.onSpeechLikely(tMs));
+    this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
     this.input.on('interim', (text) => this.onUserText(text, false));
@@ -176,17 +178,17 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('error', (e) => this.fail('stt', e));
 
     const c = this.controller;
-    c.on('ducked', ({ tMs }) => {
-      this.bargeInTimer.onDucked(this.lastOnsetMs ?? tMs);
-      this.emit('bargeIn', { tMs, type: 'ducked' });
+    c.on('ducked', ({ tMs, tentative }) => {
+      this.bargeInTimer.onDucked(tentative ? tMs : (this.lastOnsetMs ?? tMs));
+      this.emit('bargeIn', { tMs, type: 'ducked', tentative });
     });
     c.on('paused', ({ tMs }) => {
       this.bargeInTimer.onPaused(tMs);
       this.emit('bargeIn', { tMs, type: 'paused' });
     });
-    c.on('unducked', ({ tMs }) => {
+    c.on('unducked', ({ tMs, withdrawn }) => {
       this.bargeInTimer.onRecovered();
-      this.emit('bargeIn', { tMs, type: 'unducked' });
+      this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });
     });
     c.on('falseInterruption', ({ tMs, resumed }) => this.emit('falseInterruption', { tMs, resumed }));
     c.on('interrupted', (e) => this.onInterrupted(e));

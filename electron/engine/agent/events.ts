@@ -21,8 +21,11 @@ export type AgentSessionEvents = {
     },
   ];
   falseInterruption: [{ tMs: number; resumed: boolean }];
-  /** Lifecycle marks for timelines and debugging: ducked, paused, unducked. */
-  bargeIn: [{ tMs: number; type: 'ducked' | 'paused' | 'unducked' }];
+  /**
+   * Lifecycle marks for timelines and debugging: ducked (`tentative` on a tentative VAD onset),
+   * paused, unducked (`withdrawn` when a tentative duck is undone because no speech followed).
+   */
+  bargeIn: [{ tMs: number; type: 'ducked' | 'paused' | 'unducked'; tentative?: boolean; withdrawn?: boolean }];
   /** User speech over the agent while interruptions are off. */
   userSpeechWhileOff: [{ tMs: number; mode: 'ignore' | 'append' }];
   transcript: [TranscriptEntry];

@@ -13,6 +13,10 @@ export interface Subscribable<E extends Record<string, unknown[]>> {
 }
 
 export type VoiceActivityEvents = {
+  /** A tentative onset (the VAD is unsure yet); a VAD without them never emits it. */
+  speechLikely: [{ tMs: number }];
+  /** The tentative onset was withdrawn. */
+  speechUnlikely: [{ tMs: number }];
   speechStart: [{ tMs: number }];
   speechEnd: [{ tMs: number }];
   /** An onset withdrawn: it was too short to be speech. */

@@ -10,6 +10,8 @@ import type { EchoGuard } from '../turn/echo-guard.js';
 import type { VoiceActivityDetector } from './ports.js';
 
 export type UserInputEvents = {
+  speechLikely: [{ tMs: number }];
+  speechUnlikely: [{ tMs: number }];
   speechStart: [{ tMs: number }];
   speechEnd: [{ tMs: number }];
   misfire: [];
@@ -36,6 +38,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     },
   ) {
     super();
+    deps.vad.on('speechLikely', (e) => this.emit('speechLikely', { tMs: e.tMs }));
+    deps.vad.on('speechUnlikely', (e) => this.emit('speechUnlikely', { tMs: e.tMs }));
     deps.vad.on('speechStart', (e) => this.onSpeechStart(e.tMs));
     deps.vad.on('speechEnd', (e) => this.onSpeechEnd(e.tMs));
     deps.vad.on('misfire', () => this.onMisfire());

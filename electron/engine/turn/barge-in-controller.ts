@@ -1,5 +1,6 @@
 /**
  * The barge-in lifecycle while the agent speaks (architecture.md):
+ *   0. tentative onset (the VAD is unsure yet): duck at once; un-duck if it is withdrawn;
  *   1. onset: duck the output at once (same call stack as the VAD event);
  *   2. candidate: speech lasted `speakingInterruptDurationMs` -> pause, nothing thrown away;
  *   3. decide: strategies are asked on every audio frame and transcript update (and at the end
@@ -42,11 +43,13 @@ export interface InterruptedEvent {
 }
 
 export interface BargeInEvents {
-  ducked: [{ tMs: number; turnId: string }];
+  /** `tentative`: on a tentative onset, undone if the VAD withdraws it. */
+  ducked: [{ tMs: number; turnId: string; tentative: boolean }];
   paused: [{ tMs: number; turnId: string; playedMs: number }];
   interrupted: [InterruptedEvent];
   falseInterruption: [{ tMs: number; turnId: string; resumed: boolean }];
-  unducked: [{ tMs: number; turnId: string }];
+  /** `withdrawn`: a tentative duck undone because no speech followed. */
+  unducked: [{ tMs: number; turnId: string; withdrawn: boolean }];
   /** User speech while the agent is silent lasted `interruptDurationMs`: it is the user's turn now. */
   userSpeechAccepted: [{ tMs: number; onsetMs: number }];
   /** User speech over the agent with interruptions off. */
@@ -57,6 +60,8 @@ export interface BargeInEvents {
 export type BargeInPhase =
   | 'agentSilent'
   | 'agentSpeaking'
+  /** Ducked on a tentative onset; no attempt yet (strategies are not asked). */
+  | 'tentative'
   | 'ducked'
   | 'paused'
   /** The user stopped without a yes: waiting for a late transcript or the false-alarm timeout. */
@@ -119,7 +124,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The turn finished playing (or was cleared). Ignored for any other turn than the speaking one. */
   agentStoppedSpeaking(turnId: string): void {
     if (turnId !== this.agentTurnId) return;
-    const wasDucked = this.phaseNow === 'ducked' || this.phaseNow === 'paused' || this.phaseNow === 'settling';
+    const wasDucked = this.phaseNow !== 'agentSpeaking' && this.phaseNow !== 'agentSilent';
     this.clearTimers();
     this.agentTurnId = null;
     this.phaseNow = 'agentSilent';
@@ -132,6 +137,22 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   }
 
   // ---- user side (from the VAD, the recognizer and the mic) ----
+
+  /** The VAD is unsure yet: duck now (cheap, reversible), so a real onset is already ducked. */
+  onSpeechLikely(_tMs: number): void {
+    if (this.phaseNow !== 'agentSpeaking' || this.agentTurnId === null || this.options.interruptions === 'off') return;
+    this.phaseNow = 'tentative';
+    this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
+    this.emit('ducked', { tMs: this.deps.clock.nowMs(), turnId: this.agentTurnId, tentative: true });
+  }
+
+  /** The tentative onset was withdrawn: un-duck. */
+  onSpeechUnlikely(_tMs: number): void {
+    if (this.phaseNow !== 'tentative' || this.agentTurnId === null) return;
+    this.phaseNow = 'agentSpeaking';
+    this.deps.playback.unduck(this.options.duckRampMs);
+    this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId: this.agentTurnId, withdrawn: true });
+  }
 
   onSpeechStart(tMs: number): void {
     this.userSpeaking = true;
@@ -150,12 +171,14 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       return;
     }
     const turnId = this.agentTurnId;
-    if (this.phaseNow === 'agentSpeaking') {
+    if (this.phaseNow === 'agentSpeaking' || this.phaseNow === 'tentative') {
       this.deps.decider.reset();
       this.priorText = '';
       this.wasPaused = false;
-      this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
-      this.emit('ducked', { tMs: now, turnId });
+      if (this.phaseNow === 'agentSpeaking') {
+        this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
+        this.emit('ducked', { tMs: now, turnId, tentative: false });
+      }
     }
     // From 'settling' the user spoke again: same attempt, the strategies keep what they heard.
     this.clearTimer('recoverTimer');
@@ -279,7 +302,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     }
     this.wasPaused = false;
     this.deps.playback.unduck(this.options.duckRampMs);
-    this.emit('unducked', { tMs: now, turnId });
+    this.emit('unducked', { tMs: now, turnId, withdrawn: false });
   }
 
   private interrupt(reason: InterruptReason, strategy: string | null): void {

@@ -9,6 +9,8 @@ import { VadProcessor } from './vad-processor';
 export interface WavVadReport {
   segments: { startMs: number; endMs: number }[];
   misfires: { startMs: number; endMs: number }[];
+  /** Tentative onsets, and those withdrawn (no speech followed): each withdrawn one is a brief duck for nothing. */
+  tentative: { onsets: number; withdrawn: number };
   /** One per 32 ms window, when asked for. */
   probabilities?: { tMs: number; p: number }[];
   durationMs: number;
@@ -27,10 +29,12 @@ export async function analyzeWav(
   try {
     model.reset();
     const vad = new VadProcessor({ model, options: options.vad });
-    const report: WavVadReport = { segments: [], misfires: [], durationMs: 0 };
+    const report: WavVadReport = { segments: [], misfires: [], tentative: { onsets: 0, withdrawn: 0 }, durationMs: 0 };
     if (options.withProbabilities) report.probabilities = [];
     vad.on('speechEnd', (e) => report.segments.push({ startMs: e.startMs, endMs: e.tMs }));
     vad.on('misfire', (e) => report.misfires.push(e));
+    vad.on('speechLikely', () => report.tentative.onsets++);
+    vad.on('speechUnlikely', () => report.tentative.withdrawn++);
     vad.on('probability', (e) => report.probabilities?.push({ tMs: e.tMs, p: Math.round(e.p * 1000) / 1000 }));
     const input = new WavFileInput({ source, clock: systemClock, pace: 'fast' });
     let last: Promise<void> = Promise.resolve();

@@ -6,7 +6,11 @@ import type { VadModel } from './vad-model';
 import { resolveVadOptions, type VadOptions } from './vad-options';
 
 export type VadProcessorEvents = {
-  /** Speech began at `tMs` (stream time of the first speech window). */
+  /** A tentative onset: a window at or above `tentativeThreshold`; speech may follow. */
+  speechLikely: [{ tMs: number }];
+  /** The tentative onset was withdrawn: no speech followed. */
+  speechUnlikely: [{ tMs: number }];
+  /** Speech began at `tMs` (stream time of the first speech window, or of the tentative onset that led to it). */
   speechStart: [{ tMs: number }];
   /** Speech ended at `tMs`; `audio` holds 16 kHz mono from `startMs - prefixPaddingMs` to `tMs`. */
   speechEnd: [{ tMs: number; startMs: number; audio: Float32Array }];
@@ -175,12 +179,14 @@ export class VadProcessor extends EventEmitter<VadProcessorEvents> {
   private emitAll(events: ReturnType<SpeechSegmenter['feed']>): void {
     for (const e of events) {
       if (e.type === 'speechStart') this.emit('speechStart', { tMs: e.tMs });
+      else if (e.type === 'speechLikely') this.emit('speechLikely', { tMs: e.tMs });
+      else if (e.type === 'speechUnlikely') this.emit('speechUnlikely', { tMs: e.tMs });
       else if (e.type === 'misfire') this.emit('misfire', { startMs: e.startMs, endMs: e.endMs });
       else this.emit('speechEnd', { tMs: e.endMs, startMs: e.startMs, audio: this.audioBetween(e.startMs - this.options.prefixPaddingMs, e.endMs) });
     }
   }
 
-  /** Keeps the prefix padding when idle; keeps the whole open segment while speaking. */
+  /** Keeps the prefix padding when idle; keeps the whole open (or tentative) segment while speaking. */
   private trimHistory(nowMs: number): void {
     const keepFromMs = (this.segmenter.speechStartMs ?? nowMs) - this.options.prefixPaddingMs - this.windowMs;
     let drop = 0;

@@ -43,6 +43,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'audio.outputDeviceId': { label: 'Speakers', control: 'device' },
   'vad.speechThreshold': { label: 'Speech threshold', control: 'slider', step: 0.01, help: 'Higher ignores more noise but may miss soft speech.' },
   'vad.releaseThreshold': { label: 'Release threshold', control: 'slider', step: 0.01, help: 'Speech continues until the probability falls below this.' },
+  'vad.tentativeThreshold': { label: 'Early duck threshold', control: 'slider', step: 0.01, help: 'Turns the agent down as soon as speech looks likely; set it equal to the speech threshold to wait for certain speech.' },
   'vad.minSpeechMs': { label: 'Shortest speech', unit: 'ms', step: 16, help: 'Shorter sounds (taps, clicks) are ignored.' },
   'vad.silenceMs': { label: 'Pause that ends speech', unit: 'ms', step: 16 },
   'vad.prefixPaddingMs': { label: 'Audio kept before speech', unit: 'ms', step: 20, help: 'So the first syllable is not cut off.' },

@@ -54,7 +54,7 @@ const PAGES: SettingsPage[] = [
     title: 'Voice activity',
     description: 'How Interject tells speech from silence and noise.',
     icon: 'wave',
-    groups: [{ fields: ['vad.speechThreshold', 'vad.releaseThreshold', 'vad.minSpeechMs', 'vad.silenceMs', 'vad.prefixPaddingMs'] }],
+    groups: [{ fields: ['vad.speechThreshold', 'vad.releaseThreshold', 'vad.tentativeThreshold', 'vad.minSpeechMs', 'vad.silenceMs', 'vad.prefixPaddingMs'] }],
   },
   {
     id: 'endOfTurn',

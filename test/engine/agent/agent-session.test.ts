@@ -69,6 +69,25 @@ describe('agent session', () => {
     expect(h.session.history.messages).toEqual([{ role: 'assistant', content: GREETING }]);
   });
 
+  it('a withdrawn tentative onset dips the agent and restores it, with nothing lost from the answer', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    const duck = vi.spyOn(h.playback, 'duck');
+    const unduck = vi.spyOn(h.playback, 'unduck');
+    h.vad.emit('speechLikely', { tMs: 1500 });
+    expect(duck).toHaveBeenCalledWith(-12, 20);
+    await vi.advanceTimersByTimeAsync(160);
+    h.vad.emit('speechUnlikely', { tMs: 1660 });
+    expect(unduck).toHaveBeenCalledWith(20);
+    await vi.advanceTimersByTimeAsync(20_000);
+    const marks = h.events.filter((e) => e.type === 'bargeIn').map((e) => e.payload);
+    expect(marks).toEqual([expect.objectContaining({ type: 'ducked', tentative: true }), expect.objectContaining({ type: 'unducked', withdrawn: true })]);
+    expect(h.events.some((e) => e.type === 'interrupted' || e.type === 'falseInterruption')).toBe(false);
+    expect(h.session.transcript.entries).toEqual([expect.objectContaining({ speaker: 'agent', text: GREETING, status: 'final' })]);
+  });
+
   it('a user turn while listening gets a reply; time to first audio is reported', async () => {
     const h = makeSession({}, ['The next train is at nine.']);
     h.session.start();

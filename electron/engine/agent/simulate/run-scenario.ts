@@ -37,9 +37,13 @@ export interface SimulationResult {
   bargeInLatencyMs: number | null;
   /** The same from the true start of the user's voice in the clip. */
   bargeInLatencyFromVoiceMs: number | null;
-  /** True voice start to the duck. */
+  /** True voice start to the output being ducked (0 + output latency when a tentative duck came first). */
   duckLatencyFromVoiceMs: number | null;
+  /** Ducks on tentative VAD onsets, how many were withdrawn (no speech followed), and for how long those dipped the agent. */
+  tentativeDucks: { count: number; withdrawn: number; withdrawnMs: number };
   heardText: string;
+  /** Where each user clip's voice starts (energy onset), on the simulation clock. */
+  voiceOnsetsMs: number[];
   staleSamplesAfterCancel: number;
   falseInterruptions: number;
   events: SimulationEvent[];
@@ -110,7 +114,6 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   let lastActivityMs = 0;
   const interruptions: { tMs: number; reason: 'voice' | 'manual'; strategy: string | null; heardText: string }[] = [];
   let bargeInLatencyMs: number | null = null;
-  const ducks: number[] = [];
   const pauses: number[] = [];
 
   session.on('state', (e) => {
@@ -139,9 +142,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   session.on('userStartedSpeaking', (e) => record('userStartedSpeaking', { onsetMs: e.tMs }));
   session.on('userStoppedSpeaking', () => record('userStoppedSpeaking'));
   session.on('bargeIn', (e) => {
-    if (e.type === 'ducked') ducks.push(e.tMs);
     if (e.type === 'paused') pauses.push(e.tMs);
-    record(e.type);
+    record(e.type, e.tentative ? { tentative: true } : e.withdrawn ? { withdrawn: true } : {});
   });
   session.on('falseInterruption', (e) => record('falseInterruption', { resumed: e.resumed }));
   session.on('interrupted', (e) => {
@@ -201,21 +203,55 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
       fromVoice = inaudible - onset + playback.outputLatencyMs;
     }
   }
-  const firstDuck = ducks[0];
-  const duckOnset = firstDuck === undefined ? null : onsetBefore(firstDuck + 1000);
+  const ducked = duckedSpans(events);
+  const firstOnset = voiceOnsets[0] ?? null;
+  const duckAtOnset = firstOnset === null ? undefined : ducked.find((d) => d.endMs > firstOnset && d.startMs <= firstOnset + 1000);
   return {
     interrupted: first !== undefined,
     reason: first?.reason ?? null,
     strategy: first?.strategy ?? null,
     bargeInLatencyMs: bargeInLatencyMs === null ? null : Math.round(bargeInLatencyMs),
     bargeInLatencyFromVoiceMs: fromVoice === null ? null : Math.round(fromVoice),
-    duckLatencyFromVoiceMs: firstDuck === undefined || duckOnset === null ? null : Math.round(firstDuck - duckOnset + playback.outputLatencyMs),
+    duckLatencyFromVoiceMs: duckAtOnset === undefined ? null : Math.round(Math.max(0, duckAtOnset.startMs - firstOnset!) + playback.outputLatencyMs),
+    tentativeDucks: tentativeDuckStats(events),
     heardText: first ? first.heardText : scenario.agentSays.trim(),
+    voiceOnsetsMs: voiceOnsets,
     staleSamplesAfterCancel: first ? staleSamples(sink, first.tMs, events) : 0,
     falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
     events,
     traces: { output, mic: concat(micChunks), user: concat(userChunks), vad: vadTrace, durationMs: t },
   };
+}
+
+/** When the output was ducked: from a duck to the un-duck, the interrupt or the end of the agent's turn. */
+function duckedSpans(events: SimulationEvent[]): { startMs: number; endMs: number }[] {
+  const spans: { startMs: number; endMs: number }[] = [];
+  let open: number | null = null;
+  for (const e of events) {
+    if (e.type === 'ducked' && open === null) open = e.tMs;
+    else if (open !== null && (e.type === 'unducked' || e.type === 'interrupted' || e.type === 'agentStoppedSpeaking')) {
+      spans.push({ startMs: open, endMs: e.tMs });
+      open = null;
+    }
+  }
+  if (open !== null) spans.push({ startMs: open, endMs: Infinity });
+  return spans;
+}
+
+function tentativeDuckStats(events: SimulationEvent[]): SimulationResult['tentativeDucks'] {
+  const stats = { count: 0, withdrawn: 0, withdrawnMs: 0 };
+  let startMs: number | null = null;
+  for (const e of events) {
+    if (e.type === 'ducked' && e.tentative === true) {
+      stats.count++;
+      startMs = e.tMs;
+    } else if (e.type === 'unducked' && e.withdrawn === true && startMs !== null) {
+      stats.withdrawn++;
+      stats.withdrawnMs += e.tMs - startMs;
+      startMs = null;
+    } else if (e.type === 'ducked') startMs = null;
+  }
+  return stats;
 }
 
 /** Audible samples written after the cancel and before the next turn started playing. */

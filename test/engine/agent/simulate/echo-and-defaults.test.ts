@@ -80,6 +80,13 @@ describe('default settings', () => {
     expect(r.bargeInLatencyMs).toBeLessThanOrEqual(300);
   });
 
+  it('"stop" ducks the agent within 100 ms of the voice onset (a tentative onset) and silences it within 300 ms', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav: 'stop.wav', atMs: 2500, text: 'stop' }] });
+    expect(r.events.find((e) => e.type === 'ducked')).toMatchObject({ tentative: true });
+    expect(r.duckLatencyFromVoiceMs).toBeLessThanOrEqual(100);
+    expect(r.bargeInLatencyFromVoiceMs).toBeLessThanOrEqual(300);
+  });
+
   it('a real voice saying a longer sentence interrupts, and the agent answers afterwards', async () => {
     const r = await h.run({
       agentSays: AGENT_TEXT,
