@@ -1,19 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, toneFrame } from './fakes.js';
+import { describe, expect, it, vi } from 'vitest';
+import { defaults, makeController, toneFrame, now, useFakeTimersPerTest } from './fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 const RECOVER = defaults.falseInterruptionTimeoutMs;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-function now(): number {
-  return performance.now();
-}
+useFakeTimersPerTest();
 
 describe('barge-in while the agent speaks', () => {
   it('ducks in the same call as the onset, before any timer runs', () => {

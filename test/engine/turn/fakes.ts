@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { systemClock } from '../../../electron/engine/clock.js';
 import type { AudioFrame } from '../../../electron/engine/audio/frame.js';
 import { BargeInController, type BargeInOptions } from '../../../electron/engine/turn/barge-in-controller.js';
@@ -6,6 +7,21 @@ import { buildStrategies } from '../../../electron/engine/turn/strategies/build-
 import { InterruptionDecider } from '../../../electron/engine/turn/strategies/interruption-decider.js';
 import type { InterruptionStrategyConfig } from '../../../electron/contract/settings/conversation.js';
 import { ConversationSettingsSchema } from '../../../electron/contract/settings/conversation.js';
+
+/** Fake timers for every test of the file (the engine's system clock reads performance.now, which they drive). */
+export function useFakeTimersPerTest(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** The fake clock's time now. */
+export function now(): number {
+  return performance.now();
+}
 
 /** Records every playback call with the clock time it happened at. */
 export class FakePlayback implements PlaybackControl {

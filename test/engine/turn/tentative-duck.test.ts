@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaults, makeController } from './fakes.js';
+import { describe, expect, it, vi } from 'vitest';
+import { defaults, makeController, now, useFakeTimersPerTest } from './fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-function now(): number {
-  return performance.now();
-}
+useFakeTimersPerTest();
 
 describe('ducking on a tentative onset', () => {
   it('ducks in the same call as the tentative onset', () => {
