@@ -18,6 +18,9 @@ export type VoiceActivityEvents = {
   /** The tentative onset was withdrawn. */
   speechUnlikely: [{ tMs: number }];
   speechStart: [{ tMs: number }];
+  /** Quiet inside open speech (the user has probably stopped); a VAD without them never emits it. */
+  speechGap: [{ tMs: number }];
+  speechGapEnd: [{ tMs: number }];
   speechEnd: [{ tMs: number }];
   /** An onset withdrawn: it was too short to be speech. */
   misfire: [unknown?];

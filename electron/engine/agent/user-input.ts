@@ -13,6 +13,8 @@ export type UserInputEvents = {
   speechLikely: [{ tMs: number }];
   speechUnlikely: [{ tMs: number }];
   speechStart: [{ tMs: number }];
+  speechGap: [{ tMs: number }];
+  speechGapEnd: [{ tMs: number }];
   speechEnd: [{ tMs: number }];
   misfire: [];
   /** A frame of the user's speech as the VAD saw it (echo-gated). */
@@ -41,6 +43,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     deps.vad.on('speechLikely', (e) => this.emit('speechLikely', { tMs: e.tMs }));
     deps.vad.on('speechUnlikely', (e) => this.emit('speechUnlikely', { tMs: e.tMs }));
     deps.vad.on('speechStart', (e) => this.onSpeechStart(e.tMs));
+    deps.vad.on('speechGap', (e) => this.emit('speechGap', { tMs: e.tMs }));
+    deps.vad.on('speechGapEnd', (e) => this.emit('speechGapEnd', { tMs: e.tMs }));
     deps.vad.on('speechEnd', (e) => this.onSpeechEnd(e.tMs));
     deps.vad.on('misfire', () => this.onMisfire());
     deps.vad.on('probability', (e) => this.emit('probability', e));

@@ -8,6 +8,8 @@
  *   4. interrupt: clear playback (inaudible now), cancel the TTS turn;
  *   5. false alarm: the user stopped and no strategy said yes: after
  *      `falseInterruptionTimeoutMs` of quiet, resume from the paused position and un-duck.
+ *      Sooner when the words so far are only an acknowledgement ("okay"): playback resumes
+ *      (still ducked) at the VAD's first gap in the speech, and pauses again if the user goes on.
  * While the agent is silent, speech is accepted after `interruptDurationMs` (no strategies).
  * With interruptions off, speech over the agent is reported as ignored or deferred (append).
  */
@@ -74,6 +76,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private userSpeaking = false;
   private onsetMs: number | null = null;
   private wasPaused = false;
+  /** Playback resumed at a gap after an acknowledgement; speech again pauses it again. */
+  private resumedInGap = false;
   /** Finals of earlier segments within this barge-in attempt, so "no ... wait" counts as one utterance. */
   private priorText = '';
   private pauseTimer: TimerHandle | undefined;
@@ -134,6 +138,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       this.deps.playback.unduck(0);
     }
     this.wasPaused = false;
+    this.resumedInGap = false;
   }
 
   // ---- user side (from the VAD, the recognizer and the mic) ----
@@ -175,6 +180,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       this.deps.decider.reset();
       this.priorText = '';
       this.wasPaused = false;
+      this.resumedInGap = false;
       if (this.phaseNow === 'agentSpeaking') {
         this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
         this.emit('ducked', { tMs: now, turnId, tentative: false });
@@ -228,6 +234,27 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.settle(this.deps.decider.anySpeechInterrupts && !this.wasPaused ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
+  /**
+   * The VAD sees a gap in the user's speech. If the agent is paused and the words so far are
+   * only an acknowledgement, resume now (still ducked) rather than at the end of the segment.
+   */
+  onSpeechGap(_tMs: number): void {
+    if (this.phaseNow !== 'paused' || this.agentTurnId === null || !this.vetoed()) return;
+    this.deps.playback.resume();
+    this.wasPaused = false;
+    this.resumedInGap = true;
+    this.phaseNow = 'ducked';
+    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: this.agentTurnId, resumed: true });
+  }
+
+  /** The user speaks again after the gap: pause again, and let the strategies go on. */
+  onSpeechGapEnd(_tMs: number): void {
+    if (!this.resumedInGap || this.phaseNow !== 'ducked' || this.agentTurnId === null) return;
+    this.resumedInGap = false;
+    this.pauseNow(this.agentTurnId);
+    this.evaluate();
+  }
+
   /** The VAD withdrew an onset (too short to be speech): recover at once. */
   onMisfire(): void {
     this.userSpeaking = false;
@@ -261,16 +288,19 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private onCandidate(): void {
     this.pauseTimer = undefined;
     if (this.phaseNow !== 'ducked' || this.agentTurnId === null) return;
-    const turnId = this.agentTurnId;
-    this.deps.playback.pause();
-    this.wasPaused = true;
-    this.phaseNow = 'paused';
-    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId, playedMs: this.deps.playback.playedMs(turnId) });
+    this.pauseNow(this.agentTurnId);
     if (this.deps.decider.anySpeechInterrupts) {
       this.interrupt('voice', 'anySpeech');
       return;
     }
     this.evaluate();
+  }
+
+  private pauseNow(turnId: string): void {
+    this.deps.playback.pause();
+    this.wasPaused = true;
+    this.phaseNow = 'paused';
+    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId, playedMs: this.deps.playback.playedMs(turnId) });
   }
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
@@ -296,6 +326,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.deps.decider.reset();
     this.priorText = '';
     this.phaseNow = 'agentSpeaking';
+    this.resumedInGap = false;
     if (this.wasPaused) {
       this.deps.playback.resume();
       this.emit('falseInterruption', { tMs: now, turnId, resumed: true });
@@ -322,6 +353,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.agentTurnId = null;
     this.phaseNow = 'agentSilent';
     this.wasPaused = false;
+    this.resumedInGap = false;
     this.priorText = '';
     this.deps.decider.reset();
     this.emit('interrupted', {

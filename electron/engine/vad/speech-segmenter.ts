@@ -4,6 +4,8 @@ export type SegmenterEvent =
   | { type: 'speechLikely'; tMs: number }
   | { type: 'speechUnlikely'; tMs: number }
   | { type: 'speechStart'; tMs: number }
+  | { type: 'speechGap'; tMs: number }
+  | { type: 'speechGapEnd'; tMs: number }
   | { type: 'speechEnd'; startMs: number; endMs: number }
   | { type: 'misfire'; startMs: number; endMs: number };
 
@@ -15,6 +17,14 @@ export type SegmenterEvent =
  * threshold, so a steady 0.3-0.5 background ducks the agent once, not on and off.
  */
 export const TENTATIVE_MAX_MS = 160;
+
+/**
+ * Inside an open segment, this much below `releaseThreshold` is a gap ("speechGap"): the user
+ * has probably stopped, though the segment only ends after `silenceMs` (320 ms). 96 ms (three
+ * windows): the dips inside a word are one or two windows; the barge-in controller resumes a
+ * backchannel here, 224 ms sooner than at the segment's end. Speech again ends the gap.
+ */
+export const GAP_MS = 96;
 
 /**
  * The hysteresis state machine (a Schmitt trigger) over per-window probabilities, in ms of
@@ -37,6 +47,7 @@ export class SpeechSegmenter {
   /** The first window at or above `speechThreshold`: `minSpeechMs` counts from here, not from a tentative lead-in. */
   private confirmedStartMs = 0;
   private silenceStartMs: number | null = null;
+  private inGap = false;
   private tentativeStartMs: number | null = null;
   /** After a withdrawal: no new tentative onset before this time, nor before a window below the threshold. */
   private restUntilMs = -Infinity;
@@ -74,9 +85,19 @@ export class SpeechSegmenter {
       }
       return this.feedTentative(p, windowStartMs, windowEndMs);
     }
-    if (p >= releaseThreshold) this.silenceStartMs = null;
-    else if (this.silenceStartMs === null) this.silenceStartMs = windowStartMs;
-    if (this.silenceStartMs !== null && windowEndMs - this.silenceStartMs >= silenceMs) return [this.end(this.silenceStartMs)];
+    if (p >= releaseThreshold) {
+      this.silenceStartMs = null;
+      if (!this.inGap) return [];
+      this.inGap = false;
+      return [{ type: 'speechGapEnd', tMs: windowStartMs }];
+    }
+    this.silenceStartMs ??= windowStartMs;
+    const silentFor = windowEndMs - this.silenceStartMs;
+    if (silentFor >= silenceMs) return [this.end(this.silenceStartMs)];
+    if (silentFor >= GAP_MS && !this.inGap) {
+      this.inGap = true;
+      return [{ type: 'speechGap', tMs: this.silenceStartMs }];
+    }
     return [];
   }
 
@@ -89,6 +110,7 @@ export class SpeechSegmenter {
   reset(): void {
     this.speaking = false;
     this.silenceStartMs = null;
+    this.inGap = false;
     this.tentativeStartMs = null;
     this.restUntilMs = -Infinity;
     this.tentativeArmed = true;
@@ -119,6 +141,7 @@ export class SpeechSegmenter {
   private end(endMs: number): SegmenterEvent {
     this.speaking = false;
     this.silenceStartMs = null;
+    this.inGap = false;
     const startMs = this.startMs;
     if (endMs - this.confirmedStartMs < this.options.minSpeechMs) return { type: 'misfire', startMs, endMs };
     return { type: 'speechEnd', startMs, endMs };

@@ -12,6 +12,10 @@ export type VadProcessorEvents = {
   speechUnlikely: [{ tMs: number }];
   /** Speech began at `tMs` (stream time of the first speech window, or of the tentative onset that led to it). */
   speechStart: [{ tMs: number }];
+  /** Inside open speech, quiet long enough that the user has probably stopped (the segment has not ended yet). */
+  speechGap: [{ tMs: number }];
+  /** Speech again after a gap, in the same segment. */
+  speechGapEnd: [{ tMs: number }];
   /** Speech ended at `tMs`; `audio` holds 16 kHz mono from `startMs - prefixPaddingMs` to `tMs`. */
   speechEnd: [{ tMs: number; startMs: number; audio: Float32Array }];
   /** Speech that started but was shorter than `minSpeechMs`. */
@@ -181,6 +185,8 @@ export class VadProcessor extends EventEmitter<VadProcessorEvents> {
       if (e.type === 'speechStart') this.emit('speechStart', { tMs: e.tMs });
       else if (e.type === 'speechLikely') this.emit('speechLikely', { tMs: e.tMs });
       else if (e.type === 'speechUnlikely') this.emit('speechUnlikely', { tMs: e.tMs });
+      else if (e.type === 'speechGap') this.emit('speechGap', { tMs: e.tMs });
+      else if (e.type === 'speechGapEnd') this.emit('speechGapEnd', { tMs: e.tMs });
       else if (e.type === 'misfire') this.emit('misfire', { startMs: e.startMs, endMs: e.endMs });
       else this.emit('speechEnd', { tMs: e.endMs, startMs: e.startMs, audio: this.audioBetween(e.startMs - this.options.prefixPaddingMs, e.endMs) });
     }

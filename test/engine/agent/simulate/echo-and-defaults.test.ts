@@ -69,6 +69,13 @@ describe('default settings', () => {
     });
   }
 
+  it('a backchannel "okay" resumes the agent at the first gap in the speech, before the VAD ends it', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav: 'okay.wav', atMs: 2500, text: 'okay' }] });
+    const at = (type: string) => r.events.find((e) => e.type === type)!.tMs;
+    expect(at('falseInterruption')).toBeLessThan(at('userStoppedSpeaking'));
+    expect(at('falseInterruption') - at('paused')).toBeLessThan(500);
+  });
+
   it('a cough (noise burst, no words) does not interrupt', async () => {
     const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav: 'cough.wav', atMs: 2500, text: '' }] });
     expect(r.interrupted).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SpeechSegmenter, TENTATIVE_MAX_MS } from '../../../electron/engine/vad/speech-segmenter';
+import { GAP_MS, SpeechSegmenter, TENTATIVE_MAX_MS } from '../../../electron/engine/vad/speech-segmenter';
 import { DEFAULT_VAD_OPTIONS, resolveVadOptions, type VadOptions } from '../../../electron/engine/vad/vad-options';
 import { ScriptedVadModel } from '../../../electron/engine/vad/vad-model';
 import { VadProcessor } from '../../../electron/engine/vad/vad-processor';
@@ -56,7 +56,7 @@ describe('tentative speech onsets (defaults: tentative 0.3, speech 0.5)', () => 
   it('counts the shortest speech from the first confident window, not from the tentative lead-in', () => {
     // 1 tentative + 3 confident windows = 128 ms in all, 96 ms confident: still a breath (minSpeechMs 128)
     const log = feed([0.4, 0.9, 0.9, 0.9, ...windows(12, 0.05)]);
-    expect(log).toEqual(['speechLikely 0', 'speechStart 0', 'misfire 0-128']);
+    expect(log).toEqual(['speechLikely 0', 'speechStart 0', 'speechGap 128', 'misfire 0-128']);
   });
 
   it('is off when the tentative threshold equals the speech threshold', () => {
@@ -65,6 +65,26 @@ describe('tentative speech onsets (defaults: tentative 0.3, speech 0.5)', () => 
 
   it('refuses a tentative threshold above the speech threshold, naming the field', () => {
     expect(() => resolveVadOptions({ tentativeThreshold: 0.6 })).toThrow(/tentativeThreshold: The tentative threshold must not be above the speech threshold/);
+  });
+});
+
+describe(`gaps inside speech (${GAP_MS} ms below the release threshold, before the segment ends)`, () => {
+  it(`reports a gap once the quiet has lasted ${GAP_MS} ms, not one window sooner, dated where the quiet began`, () => {
+    const windowsToGap = GAP_MS / WINDOW_MS;
+    expect(feed([...windows(5, 0.9), ...windows(windowsToGap - 1, 0.1)])).toEqual(['speechStart 0']);
+    expect(feed([...windows(5, 0.9), ...windows(windowsToGap, 0.1)])).toEqual(['speechStart 0', 'speechGap 160']);
+  });
+
+  it('ends the gap when speech comes back within the segment', () => {
+    expect(feed([...windows(5, 0.9), ...windows(4, 0.1), 0.9])).toEqual(['speechStart 0', 'speechGap 160', 'speechGapEnd 288']);
+  });
+
+  it('reports no gap for a dip of two windows inside a word', () => {
+    expect(feed([...windows(5, 0.9), 0.1, 0.1, ...windows(5, 0.9)])).toEqual(['speechStart 0']);
+  });
+
+  it('reports the gap before the segment ends, then the end at the same edge', () => {
+    expect(feed([...windows(5, 0.9), ...windows(12, 0.1)])).toEqual(['speechStart 0', 'speechGap 160', 'speechEnd 0-160']);
   });
 });
 

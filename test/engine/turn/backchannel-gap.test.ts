@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import { defaults, makeController, now, useFakeTimersPerTest } from './fakes.js';
+
+const PAUSE = defaults.speakingInterruptDurationMs;
+
+useFakeTimersPerTest();
+
+/** The agent speaks, the user starts, and the agent is paused at the candidate point. */
+function pausedByUser() {
+  const h = makeController(defaults.strategies);
+  h.controller.agentStartedSpeaking('t1');
+  h.controller.onSpeechStart(now());
+  vi.advanceTimersByTime(PAUSE);
+  expect(h.controller.phase).toBe('paused');
+  return h;
+}
+
+describe('resuming at a gap after an acknowledgement', () => {
+  it('a paused agent resumes at the gap after "okay", still ducked, and says it resumed', () => {
+    const { controller, playback, types } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+    expect(controller.phase).toBe('ducked');
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption']);
+  });
+
+  it('pauses again when the user goes on after the gap', () => {
+    const { controller, playback, types } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    controller.onSpeechGapEnd(now());
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause']);
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'paused']);
+  });
+
+  it('"okay ... stop" still interrupts after resuming at the gap', () => {
+    const { controller, playback, events } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    controller.onSpeechGapEnd(now());
+    controller.onTranscript('okay stop', false);
+    expect(playback.ops().slice(-3)).toEqual(['clear', 'resume', 'unduck']);
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted', payload: { strategy: 'phrases' } });
+  });
+
+  it('stays paused at a gap before any words have come (the recognizer is behind)', () => {
+    const { controller, playback } = pausedByUser();
+    controller.onSpeechGap(now());
+    expect(playback.ops()).toEqual(['duck', 'pause']);
+    expect(controller.phase).toBe('paused');
+  });
+
+  it('stays paused at a gap when the words are not an acknowledgement', () => {
+    const { controller, playback } = pausedByUser();
+    controller.onTranscript('which', false);
+    controller.onSpeechGap(now());
+    expect(playback.ops()).toEqual(['duck', 'pause']);
+  });
+
+  it('un-ducks at once when the final "okay" comes at the end of speech, with one false-interruption event in all', () => {
+    const { controller, playback, types } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    controller.onSpeechEnd(now());
+    controller.onTranscript('okay', true);
+    vi.advanceTimersByTime(0);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'unduck']);
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
+    expect(controller.phase).toBe('agentSpeaking');
+  });
+
+  it('a later attempt does not inherit the gap resume of an earlier one', () => {
+    const { controller, playback } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    controller.onSpeechEnd(now());
+    controller.onTranscript('okay', true);
+    vi.advanceTimersByTime(0);
+    controller.onSpeechStart(now());
+    controller.onSpeechGapEnd(now());
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'unduck', 'duck']);
+  });
+});
