@@ -1,15 +1,15 @@
 /**
  * One agent reply: streams the language model's text (or a fixed text) into the TTS turn,
- * flushing at sentence ends so synthesis starts early, then closes the turn. Aborting stops
+ * flushing at each clause (ClauseSplitter: sentence ends, and commas after a few words) so
+ * synthesis starts on the first clause rather than the first sentence, then closes the turn. Aborting stops
  * the model at once; the TTS turn itself is cancelled by the barge-in controller.
  */
 import { EventEmitter } from 'node:events';
+import { ClauseSplitter } from '../llm/clause-splitter.js';
 import type { ChatMessage, LanguageModel } from '../llm/types.js';
 import type { AgentTts } from './ports.js';
 
 export type ReplySource = { kind: 'llm'; llm: LanguageModel; messages: ChatMessage[] } | { kind: 'text'; text: string };
-
-const SENTENCE_END = /[.!?;:](\s|$)/;
 
 export class ReplyRunner extends EventEmitter<{
   /** The text sent to TTS so far for this turn. */
@@ -50,17 +50,13 @@ export class ReplyRunner extends EventEmitter<{
       if (this.source.kind === 'text') {
         this.send(this.source.text, true);
       } else {
-        let pending = '';
+        const clauses = new ClauseSplitter();
         for await (const delta of this.source.llm.stream(this.source.messages, { signal: this.abortController.signal })) {
           if (this.aborted) return;
-          pending += delta;
-          if (SENTENCE_END.test(pending)) {
-            this.send(pending, true);
-            pending = '';
-          }
+          for (const clause of clauses.push(delta)) this.send(clause, true);
         }
         if (this.aborted) return;
-        if (pending.trim()) this.send(pending, true);
+        for (const clause of clauses.flush()) this.send(clause, true);
       }
       if (this.aborted) return;
       this.emit('textDone', { turnId: this.turn, text: this.sent });
