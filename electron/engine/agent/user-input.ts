@@ -7,21 +7,17 @@ import { EventEmitter } from 'node:events';
 import { frameDurationMs, type AudioFrame } from '../audio/frame.js';
 import type { SpeechRecognizer } from '../stt/types.js';
 import type { EchoGuard } from '../turn/echo-guard.js';
-import type { VoiceActivityDetector } from './ports.js';
+import type { VoiceActivityDetector, VoiceActivityEvents } from './ports.js';
 
-export type UserInputEvents = {
-  speechLikely: [{ tMs: number }];
-  speechUnlikely: [{ tMs: number }];
-  speechStart: [{ tMs: number }];
-  speechGap: [{ tMs: number }];
-  speechGapEnd: [{ tMs: number }];
-  speechEnd: [{ tMs: number }];
+/** The VAD's timing events, passed through as they are. */
+const PASSED_THROUGH = ['speechLikely', 'speechUnlikely', 'speechGap', 'speechGapEnd', 'probability'] as const;
+
+export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[number] | 'speechStart' | 'speechEnd'> & {
   misfire: [];
   /** A frame of the user's speech as the VAD saw it (echo-gated). */
   audio: [AudioFrame];
   interim: [string];
   final: [string];
-  probability: [{ tMs: number; p: number }];
   error: [Error];
 };
 
@@ -40,14 +36,10 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     },
   ) {
     super();
-    deps.vad.on('speechLikely', (e) => this.emit('speechLikely', { tMs: e.tMs }));
-    deps.vad.on('speechUnlikely', (e) => this.emit('speechUnlikely', { tMs: e.tMs }));
+    for (const name of PASSED_THROUGH) deps.vad.on(name, (e: { tMs: number; p?: number }) => this.emit(name, e as never));
     deps.vad.on('speechStart', (e) => this.onSpeechStart(e.tMs));
-    deps.vad.on('speechGap', (e) => this.emit('speechGap', { tMs: e.tMs }));
-    deps.vad.on('speechGapEnd', (e) => this.emit('speechGapEnd', { tMs: e.tMs }));
     deps.vad.on('speechEnd', (e) => this.onSpeechEnd(e.tMs));
     deps.vad.on('misfire', () => this.onMisfire());
-    deps.vad.on('probability', (e) => this.emit('probability', e));
     if (deps.stt) {
       deps.stt.on('interim', (t) => this.emit('interim', t.text));
       deps.stt.on('final', (t) => this.emit('final', t.text));
