@@ -45,8 +45,10 @@ export function timelineSvg(traces: SimulationTraces, events: SimulationEvent[],
   parts.push(`<rect x="${LEFT}" y="${vadTop + 10}" width="${WIDTH - LEFT - 10}" height="${ROW - 20}" fill="none" stroke="#ddd"/>`);
   parts.push(`<path d="${vadPath}" fill="none" stroke="#0060c0"/>`);
   for (const e of events) {
-    const mark = MARKS[e.type];
-    if (!mark) continue;
+    const base = MARKS[e.type];
+    if (!base) continue;
+    // A duck on a tentative onset, and its withdrawal, are told apart from the confirmed ones.
+    const mark = e.tentative === true ? { ...base, label: 'duck?' } : e.withdrawn === true ? { ...base, label: 'withdrawn' } : base;
     const px = x(e.tMs).toFixed(1);
     parts.push(`<line x1="${px}" y1="28" x2="${px}" y2="${vadTop + ROW}" stroke="${mark.color}" stroke-dasharray="3,2"/>`);
     parts.push(`<text x="${px}" y="${vadTop + ROW + 14}" fill="${mark.color}" transform="rotate(20 ${px} ${vadTop + ROW + 14})">${mark.label}</text>`);
