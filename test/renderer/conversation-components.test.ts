@@ -1,8 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NOT_STREAMING_MESSAGE } from '../../electron/contract/index';
-import { setBridge } from '../../renderer/src/bridge';
 import AlertBanners from '../../renderer/src/components/AlertBanners.vue';
 import LiveAnnouncer from '../../renderer/src/components/LiveAnnouncer.vue';
 import AgentStatePill from '../../renderer/src/components/conversation/AgentStatePill.vue';
@@ -19,20 +17,12 @@ import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { useTimelineStore } from '../../renderer/src/stores/timeline';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
 import { scriptInterruptDecided, scriptUpToBargeIn } from '../helpers/agent-events';
-import { createDirectBridge, runningStatus, type DirectBridge } from './direct-bridge';
+import { runningStatus } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(async () => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  for (const store of [useSessionStore(), useTranscriptStore(), useMetricsStore(), useTimelineStore(), useAlertsStore()]) store.subscribe();
-  await useSettingsStore().load();
-});
-afterEach(async () => {
-  for (const store of [useSessionStore(), useTranscriptStore(), useMetricsStore(), useTimelineStore(), useAlertsStore()]) store.unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
+const bridge = useBridgePerTest({
+  subscribed: () => [useSessionStore(), useTranscriptStore(), useMetricsStore(), useTimelineStore(), useAlertsStore()],
+  start: () => useSettingsStore().load(),
 });
 
 describe('TranscriptView', () => {

@@ -4,10 +4,8 @@
  * download) or a running engine answer from the test instead.
  */
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcResult, ModelStatusInfo, ReadinessSummary } from '../../electron/contract/index';
-import { setBridge } from '../../renderer/src/bridge';
 import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
 import PracticeModePanel from '../../renderer/src/components/conversation/PracticeModePanel.vue';
 import FirstRunScreen from '../../renderer/src/components/first-run/FirstRunScreen.vue';
@@ -15,27 +13,17 @@ import { useFirstRunStore } from '../../renderer/src/stores/first-run';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { createDirectBridge, runningStatus, type DirectBridge } from './direct-bridge';
+import { runningStatus } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
 const STT = 'stt-zipformer-en-20m';
 const LLM = 'llm-qwen2.5-0.5b-instruct-q4';
 
-let bridge: DirectBridge;
-beforeEach(async () => {
-  localStorage.clear();
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  useModelsStore().subscribe();
-  useSessionStore().subscribe();
-  await useSettingsStore().load();
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  useModelsStore().unsubscribe();
-  useSessionStore().unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
+beforeEach(() => localStorage.clear());
+const bridge = useBridgePerTest({
+  subscribed: () => [useModelsStore(), useSessionStore()],
+  start: () => useSettingsStore().load(),
+  stop: () => vi.restoreAllMocks(),
 });
 
 function status(id: string, overrides: Partial<ModelStatusInfo> = {}): ModelStatusInfo {

@@ -3,32 +3,18 @@
  * bridge; downloads answer from the test (a real one would fetch hundreds of MB).
  */
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IpcResult, ModelStatusInfo } from '../../electron/contract/index';
-import { setBridge } from '../../renderer/src/bridge';
 import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
 import LocalModelsSection from '../../renderer/src/components/settings/LocalModelsSection.vue';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
 const STT = 'stt-zipformer-en-20m';
 const LLM = 'llm-qwen2.5-0.5b-instruct-q4';
 
-let bridge: DirectBridge;
-beforeEach(async () => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  useModelsStore().subscribe();
-  await useSettingsStore().load();
-});
-afterEach(async () => {
-  useModelsStore().unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
-});
+const bridge = useBridgePerTest({ subscribed: () => [useModelsStore()], start: () => useSettingsStore().load() });
 
 function status(id: string, overrides: Partial<ModelStatusInfo> = {}): IpcResult<unknown> {
   return { ok: true, value: { id, purpose: id === STT ? 'stt' : 'llm', title: 'A model', sizeBytes: 128e6, licence: 'Apache-2.0', state: 'absent', checksumPublished: false, ...overrides } };

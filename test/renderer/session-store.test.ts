@@ -1,23 +1,12 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_ACTIVE_SESSION_MESSAGE, NOT_STREAMING_MESSAGE } from '../../electron/contract/index';
-import { setBridge } from '../../renderer/src/bridge';
 import { useMetricsStore } from '../../renderer/src/stores/metrics';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
-import { createDirectBridge, runningStatus, type DirectBridge } from './direct-bridge';
+import { runningStatus } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(() => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-});
-afterEach(async () => {
-  useSessionStore().unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
-});
+const bridge = useBridgePerTest({ stop: () => useSessionStore().unsubscribe() });
 
 describe('session store', () => {
   it('loads the idle snapshot when no session runs', async () => {

@@ -1,8 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTINGS_SECTIONS, settingsSections } from '../../electron/contract/index';
-import { setBridge } from '../../renderer/src/bridge';
 import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
 import ApiKeyField from '../../renderer/src/components/settings/ApiKeyField.vue';
 import DevicePicker from '../../renderer/src/components/settings/DevicePicker.vue';
@@ -13,20 +11,14 @@ import { fieldDescriptor } from '../../renderer/src/settings/schema-fields';
 import { useDevicesStore } from '../../renderer/src/stores/devices';
 import { useHotkeysStore } from '../../renderer/src/stores/hotkeys';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(async () => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  await useSettingsStore().load();
-});
-afterEach(async () => {
-  useDevicesStore().unsubscribe();
-  useHotkeysStore().unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
+const bridge = useBridgePerTest({
+  start: () => useSettingsStore().load(),
+  stop: () => {
+    useDevicesStore().unsubscribe();
+    useHotkeysStore().unsubscribe();
+  },
 });
 
 const strategiesField = () => fieldDescriptor('conversation', 'strategies')!;

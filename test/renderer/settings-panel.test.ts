@@ -1,24 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setBridge } from '../../renderer/src/bridge';
+import { describe, expect, it } from 'vitest';
 import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
 import NoticeBanner from '../../renderer/src/components/NoticeBanner.vue';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { sectionFields } from '../../renderer/src/settings/schema-fields';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(async () => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  await useSettingsStore().load();
-});
-afterEach(async () => {
-  setBridge(undefined);
-  await bridge.dispose();
-});
+const bridge = useBridgePerTest({ start: () => useSettingsStore().load() });
 
 async function openSection(wrapper: ReturnType<typeof mount>, title: string) {
   const link = wrapper.findAll('.section-link').find((b) => b.text().startsWith(title));

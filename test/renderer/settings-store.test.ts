@@ -1,20 +1,8 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setBridge } from '../../renderer/src/bridge';
+import { describe, expect, it } from 'vitest';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(() => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-});
-afterEach(async () => {
-  useSettingsStore().stop();
-  setBridge(undefined);
-  await bridge.dispose();
-});
+const bridge = useBridgePerTest({ stop: () => useSettingsStore().stop() });
 
 describe('settings store', () => {
   it('loads the saved settings from main', async () => {

@@ -1,25 +1,17 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_STREAMING_MESSAGE } from '../../electron/contract/index';
 const NOT_READY = 'The audio devices are not available here';
-import { setBridge } from '../../renderer/src/bridge';
 import { useAlertsStore } from '../../renderer/src/stores/alerts';
 import { useDevicesStore } from '../../renderer/src/stores/devices';
 import { useHotkeysStore } from '../../renderer/src/stores/hotkeys';
 import { useMetricsStore } from '../../renderer/src/stores/metrics';
 import { useSecretsStore } from '../../renderer/src/stores/secrets';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(() => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-});
-afterEach(async () => {
-  for (const store of [useAlertsStore(), useDevicesStore(), useMetricsStore(), useHotkeysStore()]) store.unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
+const bridge = useBridgePerTest({
+  stop: () => {
+    for (const store of [useAlertsStore(), useDevicesStore(), useMetricsStore(), useHotkeysStore()]) store.unsubscribe();
+  },
 });
 
 describe('metrics store', () => {

@@ -1,22 +1,9 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setBridge } from '../../renderer/src/bridge';
+import { describe, expect, it } from 'vitest';
 import { timelineModel } from '../../renderer/src/conversation/timeline-spans';
 import { TIMELINE_WINDOW_MS, useTimelineStore } from '../../renderer/src/stores/timeline';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(() => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  useTimelineStore().subscribe();
-});
-afterEach(async () => {
-  useTimelineStore().unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
-});
+const bridge = useBridgePerTest({ subscribed: () => [useTimelineStore()] });
 
 describe('timeline store', () => {
   it('keeps the levels of the last minute only', () => {

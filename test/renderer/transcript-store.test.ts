@@ -1,22 +1,9 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_TRANSCRIPT_ENTRIES } from '../../electron/contract/index';
-import { setBridge } from '../../renderer/src/bridge';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
-import { createDirectBridge, type DirectBridge } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
 
-let bridge: DirectBridge;
-beforeEach(() => {
-  bridge = createDirectBridge();
-  setBridge(bridge.api);
-  setActivePinia(createPinia());
-  useTranscriptStore().subscribe();
-});
-afterEach(async () => {
-  useTranscriptStore().unsubscribe();
-  setBridge(undefined);
-  await bridge.dispose();
-});
+const bridge = useBridgePerTest({ subscribed: () => [useTranscriptStore()] });
 
 describe('transcript store', () => {
   it('replaces interim user text with the final text under the same id', () => {
