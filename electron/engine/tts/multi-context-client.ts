@@ -6,88 +6,36 @@
  * (never flush a context the server has not created), and the per-socket context cap is
  * enforced here: a new turn waits for a `context_closed` when the cap is reached.
  */
-import { EventEmitter } from 'node:events';
-import { systemClock, type Clock, type TimerHandle } from '../clock.js';
-import { nullLogger, type Logger } from '../logger.js';
-import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
+import type { TimerHandle } from '../clock.js';
+import { contextErrorCode, holdsSlot, newContext, type TtsContext } from './multi-context-state.js';
+import { StreamingClientBase, type StreamingClientOptions } from './streaming-client-base.js';
 import { TtsError } from './tts-error.js';
-import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
-import { DEFAULT_CANCEL_QUIET_TIMEOUT_MS, DEFAULT_SESSION_CONFIG, type PlaybackClearer, type StreamingTts, type TtsClientEvents, type TtsSessionConfig } from './types.js';
-import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
+import type { StreamingTts } from './types.js';
+import type { Frame } from './wire-codec.js';
 
-export interface MultiContextClientOptions {
-  url: string;
-  /** Sent as the context's `voice_settings` and config fields on creation. */
-  config: TtsSessionConfig;
-  clock?: Clock;
-  logger?: Logger;
-  playback?: PlaybackClearer;
+/**
+ * `config` is sent as the context's `voice_settings` and config fields on creation; the codec is
+ * a vendor translation (ElevenLabs, Cartesia). cancelQuietTimeoutMs bounds the wait for
+ * `context_closed` after an immediate close, as in the single-stream client.
+ */
+export interface MultiContextClientOptions extends StreamingClientOptions {
   /** The reference server allows 20 contexts per socket. */
   maxContexts?: number;
-  /** Bounds the wait for `context_closed` after an immediate close; restarted on every frame. 300 ms, as the single-stream client. */
-  cancelQuietTimeoutMs?: number;
   /** Idle contexts get a keep-alive this often. 10 s: half the reference server's 20 s context timeout. */
   contextKeepAliveMs?: number;
-  socket?: Omit<TtsSocketOptions, 'url' | 'clock' | 'logger'>;
-  /** Vendor translation (ElevenLabs, Cartesia); the reference protocol when absent. */
-  codec?: WireCodec;
 }
 
-type CtxState = 'pending' | 'creating' | 'open' | 'closing' | 'cancelling' | 'closed';
-
-interface Ctx {
-  id: string;
-  state: CtxState;
-  /** Frames the caller asked for, in order (for sending after creation, and replay after a reconnect). */
-  frames: Record<string, unknown>[];
-  sentFrames: number;
-  closeRequested: boolean;
-  /** Closed immediately (barge-in): every frame of it is dropped from now on. */
-  cancelled: boolean;
-  audioReceived: boolean;
-  lastSentMs: number;
-  endWaiters: { resolve: () => void; reject: (e: Error) => void }[];
-  closedWaiters: (() => void)[];
-}
-
-let contextCounter = 0;
-const tag = Math.random().toString(36).slice(2, 8);
-
-export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> implements StreamingTts {
-  private readonly clock: Clock;
-  private readonly logger: Logger;
-  private readonly socket: TtsSocket;
+export class MultiContextTtsClient extends StreamingClientBase implements StreamingTts {
   private readonly maxContexts: number;
-  private readonly quietTimeoutMs: number;
-  private readonly config: TtsSessionConfig;
-  private readonly playback?: PlaybackClearer;
-  private readonly codec: WireCodec;
-  private contexts = new Map<string, Ctx>();
+  private contexts = new Map<string, TtsContext>();
   /** Contexts waiting for a free slot, in order. */
-  private waitingForSlot: Ctx[] = [];
-  private current: Ctx | null = null;
-  private quietTimer: TimerHandle | undefined;
+  private waitingForSlot: TtsContext[] = [];
+  private current: TtsContext | null = null;
   private keepAliveTimer: TimerHandle | undefined;
-  private fatal: TtsError | null = null;
-  private closed = false;
-  readonly stats = { deliveredChunks: 0, droppedChunks: 0 };
 
   constructor(options: MultiContextClientOptions) {
-    super();
-    this.clock = options.clock ?? systemClock;
-    this.logger = options.logger ?? nullLogger;
+    super(options);
     this.maxContexts = options.maxContexts ?? 20;
-    this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? DEFAULT_CANCEL_QUIET_TIMEOUT_MS;
-    this.playback = options.playback;
-    this.config = { ...DEFAULT_SESSION_CONFIG, ...options.config };
-    this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
-    this.codec = options.codec ?? referenceCodec;
-    this.socket.on('message', (m) => this.decoded(this.codec.decodeJson(m)));
-    this.socket.on('binary', (b) => this.decoded(this.codec.decodeBinary(b)));
-    this.socket.on('activity', () => this.restartQuietTimer());
-    this.socket.on('down', () => this.onDown());
-    this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
-    this.socket.on('error', (e) => this.onSocketError(e));
     const keepAliveMs = options.contextKeepAliveMs ?? 10_000;
     this.keepAliveTimer = this.clock.setInterval(() => this.keepAlive(keepAliveMs), keepAliveMs);
   }
@@ -98,16 +46,11 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
 
   /** Contexts the server holds or is creating (what counts against the cap). */
   get openContextCount(): number {
-    return [...this.contexts.values()].filter((c) => c.state !== 'pending' && c.state !== 'closed').length;
-  }
-
-  connect(): Promise<void> {
-    return this.socket.connect();
+    return [...this.contexts.values()].filter(holdsSlot).length;
   }
 
   send(text: string, options: { flush?: boolean } = {}): string {
-    this.assertUsable();
-    if (typeof text !== 'string') throw new TtsError('BAD_INPUT', `send() needs a string, got ${typeof text}.`);
+    this.assertSendable(text);
     const ctx = this.current ?? this.startContext();
     const frame: Record<string, unknown> = { text, context_id: ctx.id };
     if (options.flush) frame.flush = true;
@@ -186,32 +129,15 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
 
   // --- internals -------------------------------------------------------------------------
 
-  private assertUsable(): void {
-    if (this.fatal) throw this.fatal;
-    if (this.closed) throw new TtsError('CLOSED', 'The TTS client is closed.');
-  }
-
-  private startContext(): Ctx {
-    contextCounter += 1;
-    const ctx: Ctx = {
-      id: `ctx-${tag}-${contextCounter}`,
-      state: 'pending',
-      frames: [],
-      sentFrames: 0,
-      closeRequested: false,
-      cancelled: false,
-      audioReceived: false,
-      lastSentMs: this.clock.nowMs(),
-      endWaiters: [],
-      closedWaiters: [],
-    };
+  private startContext(): TtsContext {
+    const ctx = newContext(this.clock.nowMs());
     this.contexts.set(ctx.id, ctx);
     this.current = ctx;
     this.requestCreation(ctx);
     return ctx;
   }
 
-  private requestCreation(ctx: Ctx): void {
+  private requestCreation(ctx: TtsContext): void {
     if (this.openContextCount >= this.maxContexts) {
       this.logger.debug('TTS context cap reached; waiting for a context to close', { cap: this.maxContexts });
       this.waitingForSlot.push(ctx);
@@ -222,13 +148,13 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     this.wire({ text: ' ', context_id: ctx.id, voice_settings: { voice_id, ...rest }, ...this.config }, ctx.id);
   }
 
-  private push(ctx: Ctx, frame: Record<string, unknown>): void {
+  private push(ctx: TtsContext, frame: Frame): void {
     ctx.frames.push(frame);
     this.flushFrames(ctx);
   }
 
   /** Sends what the context has queued, but only once the server has created it. */
-  private flushFrames(ctx: Ctx): void {
+  private flushFrames(ctx: TtsContext): void {
     if (ctx.state !== 'open' && ctx.state !== 'closing' && ctx.state !== 'cancelling') return;
     while (ctx.sentFrames < ctx.frames.length) {
       const f = ctx.frames[ctx.sentFrames++]!;
@@ -236,17 +162,6 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
       this.wire(f, ctx.id);
       ctx.lastSentMs = this.clock.nowMs();
     }
-  }
-
-  /** Every frame goes out through the codec, in order; implicit answers come back as if from the server. */
-  private wire(frame: Frame, tag?: string): void {
-    const encoded = this.codec.encode(frame);
-    for (const w of encoded.wire) this.socket.send(w, tag);
-    if (encoded.local?.length) queueMicrotask(() => this.decoded(encoded.local!));
-  }
-
-  private decoded(frames: Frame[]): void {
-    for (const f of frames) this.onMessage(f);
   }
 
   private keepAlive(periodMs: number): void {
@@ -260,25 +175,17 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     }
   }
 
-  private waitForEnd(ctx: Ctx): Promise<void> {
+  private waitForEnd(ctx: TtsContext): Promise<void> {
     if (ctx.state === 'closed') return Promise.resolve();
     return new Promise((resolve, reject) => ctx.endWaiters.push({ resolve, reject }));
   }
 
-  private waitForClosed(ctx: Ctx): Promise<void> {
+  private waitForClosed(ctx: TtsContext): Promise<void> {
     if (ctx.state === 'closed') return Promise.resolve();
     return new Promise((resolve) => ctx.closedWaiters.push(resolve));
   }
 
-  private clearPlayback(id: string): void {
-    try {
-      this.playback?.clear(id);
-    } catch (err) {
-      this.logger.error('playback.clear threw', { turnId: id, message: (err as Error).message });
-    }
-  }
-
-  private onMessage(msg: Record<string, unknown>): void {
+  protected onMessage(msg: Frame): void {
     const id = typeof msg.context_id === 'string' ? msg.context_id : undefined;
     const ctx = id ? this.contexts.get(id) : undefined;
     if ('audio' in msg) {
@@ -286,27 +193,18 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
         this.stats.droppedChunks += 1;
         return;
       }
-      let decoded;
-      try {
-        decoded = decodeAudioFrame(msg, { enc: String(this.config.output_format), sampleRate: Number(this.config.sample_rate) });
-      } catch (err) {
-        this.report(err instanceof TtsError ? err : new TtsError('MALFORMED_FRAME', String(err)));
-        return;
-      }
+      const decoded = this.decodeAudio(msg);
+      if (!decoded) return;
       ctx.audioReceived = true;
-      this.stats.deliveredChunks += 1;
-      this.emit('audio', { turnId: ctx.id, samples: decoded.samples, sampleRate: decoded.sampleRate });
+      this.emitAudio(ctx.id, decoded);
       return;
     }
     if ('word_timestamps' in msg) {
-      if (ctx && !isCancelled(ctx)) {
-        const words = parseWordTimings(msg.word_timestamps);
-        if (words.length) this.emit('wordTimestamps', { turnId: ctx.id, words });
-      }
+      if (ctx && !isCancelled(ctx)) this.emitWords(ctx.id, msg.word_timestamps);
       return;
     }
     if (!ctx) {
-      if ('error' in msg) this.report(new TtsError(errorCode(msg), `TTS server error: ${String(msg.error)}`));
+      if ('error' in msg) this.report(new TtsError(contextErrorCode(msg), `TTS server error: ${String(msg.error)}`));
       return;
     }
     if (msg.context_created === true) {
@@ -330,7 +228,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
       return;
     }
     if ('error' in msg) {
-      const err = new TtsError(errorCode(msg), `TTS server error on context ${ctx.id}: ${String(msg.error)}`, { turnId: ctx.id });
+      const err = new TtsError(contextErrorCode(msg), `TTS server error on context ${ctx.id}: ${String(msg.error)}`, { turnId: ctx.id });
       this.report(err);
       // A context the server refused to create is dead: release its slot and its waiters.
       if (ctx.state === 'creating') this.finish(ctx, 'silent', err);
@@ -338,7 +236,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
   }
 
   /** The context is over on the server (or never existed there). */
-  private finish(ctx: Ctx, how: 'interrupted' | 'silent', error?: Error): Promise<void> {
+  private finish(ctx: TtsContext, how: 'interrupted' | 'silent', error?: Error): Promise<void> {
     if (ctx.state === 'closed') return Promise.resolve();
     const wasCancelled = isCancelled(ctx);
     ctx.state = 'closed';
@@ -357,10 +255,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     // A slot is free: the oldest waiting context may be created now.
     const next = this.waitingForSlot.shift();
     if (next) this.requestCreation(next);
-    if (![...this.contexts.values()].some(isCancelled)) {
-      this.clock.clearTimeout(this.quietTimer);
-      this.quietTimer = undefined;
-    }
+    if (![...this.contexts.values()].some(isCancelled)) this.stopQuietTimer();
     return Promise.resolve();
   }
 
@@ -368,9 +263,8 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     for (const w of waiters.splice(0)) w.resolve();
   }
 
-  private restartQuietTimer(): void {
-    this.clock.clearTimeout(this.quietTimer);
-    this.quietTimer = undefined;
+  protected restartQuietTimer(): void {
+    this.stopQuietTimer();
     if (![...this.contexts.values()].some((c) => isCancelled(c) && c.state !== 'closed')) return;
     this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
@@ -380,7 +274,7 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
   }
 
   /** All contexts died with the socket. Unheard ones are recreated and replayed; partly heard ones end with TURN_LOST. */
-  private onDown(): void {
+  protected onDown(): void {
     this.socket.clearQueue();
     for (const c of [...this.contexts.values()]) {
       if (isCancelled(c)) this.finish(c, 'interrupted');
@@ -398,23 +292,11 @@ export class MultiContextTtsClient extends EventEmitter<TtsClientEvents> impleme
     for (const c of [...this.contexts.values()]) this.requestCreation(c);
   }
 
-  private onSocketError(err: TtsError): void {
-    if (!err.fatal) return this.report(err);
-    this.fatal = err;
+  protected endAllTurns(err: TtsError): void {
     for (const c of [...this.contexts.values()]) this.finish(c, isCancelled(c) ? 'interrupted' : 'silent', isCancelled(c) ? undefined : err);
-    this.report(err);
-  }
-
-  private report(err: TtsError): void {
-    if (this.listenerCount('error') > 0) this.emit('error', err);
-    else this.logger.warn(err.message, { code: err.code });
   }
 }
 
-function isCancelled(c: Ctx): boolean {
+function isCancelled(c: TtsContext): boolean {
   return c.cancelled;
-}
-
-function errorCode(msg: Record<string, unknown>): 'TOO_MANY_CONTEXTS' | 'SERVER_ERROR' {
-  return msg.error_code === 'TOO_MANY_CONTEXTS' ? 'TOO_MANY_CONTEXTS' : 'SERVER_ERROR';
 }

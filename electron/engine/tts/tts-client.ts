@@ -7,42 +7,21 @@
  * every frame belongs to the oldest turn the server has not finished (`serverQueue[0]`).
  * Frames of a cancelled turn are dropped, before and after the ack.
  */
-import { EventEmitter } from 'node:events';
-import { systemClock, type Clock, type TimerHandle } from '../clock.js';
-import { nullLogger, type Logger } from '../logger.js';
-import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
+import { StreamingClientBase, type StreamingClientOptions } from './streaming-client-base.js';
 import { TtsError } from './tts-error.js';
-import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
 import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
-import { DEFAULT_CANCEL_QUIET_TIMEOUT_MS, DEFAULT_SESSION_CONFIG, type PlaybackClearer, type StreamingTts, type TtsClientEvents, type TtsSessionConfig } from './types.js';
-import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
+import type { StreamingTts } from './types.js';
+import type { Frame } from './wire-codec.js';
 
-export interface TtsClientOptions {
-  url: string;
-  config: TtsSessionConfig;
-  clock?: Clock;
-  logger?: Logger;
-  /**
-   * How long cancelCurrent() waits for the server to go quiet when no `interrupted` comes;
-   * restarted on every frame. 300 ms: a healthy server acks in tens of ms, and playback is
-   * already silent, so this only bounds how long stragglers are attributed to the old turn.
-   */
-  cancelQuietTimeoutMs?: number;
-  playback?: PlaybackClearer;
-  /** Socket tuning (ping, backoff, limits); see TtsSocketOptions. */
-  socket?: Omit<TtsSocketOptions, 'url' | 'clock' | 'logger'>;
-  /** Vendor translation (Deepgram); the reference protocol when absent. */
-  codec?: WireCodec;
-}
+/**
+ * cancelCurrent() waits for `interrupted`, or for the server to be quiet for
+ * cancelQuietTimeoutMs (300 ms by default: a healthy server acks in tens of ms, and playback is
+ * already silent, so this only bounds how long stragglers are attributed to the old turn).
+ * The codec is a vendor translation (Deepgram); the reference protocol when absent.
+ */
+export type TtsClientOptions = StreamingClientOptions;
 
-export class TtsClient extends EventEmitter<TtsClientEvents> implements StreamingTts {
-  private readonly clock: Clock;
-  private readonly logger: Logger;
-  private readonly socket: TtsSocket;
-  private readonly quietTimeoutMs: number;
-  private readonly playback?: PlaybackClearer;
-  private readonly config: TtsSessionConfig;
-  private readonly codec: WireCodec;
+export class TtsClient extends StreamingClientBase implements StreamingTts {
   /** The turn send() appends to; null when idle or after a cancel/endTurn. */
   private current: Turn | null = null;
   /** Turns not finished yet, in creation order. */
@@ -56,41 +35,13 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
    * the cancel) is owed nothing: a cancel with nothing in progress is a no-op on the server.
    */
   private cancelGroups: CancelGroup[] = [];
-  private quietTimer: TimerHandle | undefined;
-  private fatal: TtsError | null = null;
-  private closed = false;
-  /** Counters the stress test and the benchmark read. */
-  readonly stats = { deliveredChunks: 0, droppedChunks: 0 };
-
-  constructor(options: TtsClientOptions) {
-    super();
-    this.clock = options.clock ?? systemClock;
-    this.logger = options.logger ?? nullLogger;
-    this.quietTimeoutMs = options.cancelQuietTimeoutMs ?? DEFAULT_CANCEL_QUIET_TIMEOUT_MS;
-    this.playback = options.playback;
-    this.config = { ...DEFAULT_SESSION_CONFIG, ...options.config };
-    this.codec = options.codec ?? referenceCodec;
-    this.socket = new TtsSocket({ ...options.socket, url: options.url, clock: this.clock, logger: this.logger });
-    this.socket.on('message', (m) => this.decoded(this.codec.decodeJson(m)));
-    this.socket.on('binary', (b) => this.decoded(this.codec.decodeBinary(b)));
-    this.socket.on('activity', () => this.restartQuietTimer());
-    this.socket.on('down', () => this.onDown());
-    this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
-    this.socket.on('error', (e) => this.onSocketError(e));
-  }
 
   get currentTurnId(): string | null {
     return this.current?.id ?? null;
   }
 
-  /** Opens the socket ahead of the first send, so the first turn does not pay for the handshake. */
-  connect(): Promise<void> {
-    return this.socket.connect();
-  }
-
   send(text: string, options: { flush?: boolean } = {}): string {
-    this.assertUsable();
-    if (typeof text !== 'string') throw new TtsError('BAD_INPUT', `send() needs a string, got ${typeof text}.`);
+    this.assertSendable(text);
     const turn = this.current ?? this.startTurn();
     const frame: Record<string, unknown> = { text };
     if (options.flush) frame.flush = true;
@@ -168,11 +119,6 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
 
   // --- internals -------------------------------------------------------------------------
 
-  private assertUsable(): void {
-    if (this.fatal) throw this.fatal;
-    if (this.closed) throw new TtsError('CLOSED', 'The TTS client is closed.');
-  }
-
   private startTurn(): Turn {
     const turn = newTurn();
     this.current = turn;
@@ -196,39 +142,16 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     });
   }
 
-  /** Every frame goes out through the codec, in order. */
-  private wire(frame: Frame, tag?: string, onWritten?: () => void): void {
-    const encoded = this.codec.encode(frame);
-    if (encoded.wire.length === 0) onWritten?.();
-    encoded.wire.forEach((w, i) => this.socket.send(w, tag, i === 0 ? onWritten : undefined));
-    if (encoded.local?.length) queueMicrotask(() => this.decoded(encoded.local!));
-  }
-
-  private decoded(frames: Frame[]): void {
-    for (const f of frames) this.onMessage(f);
-  }
-
   private waitForEnd(turn: Turn): Promise<void> {
     if (turn.state === 'done') return Promise.resolve();
     return new Promise((resolve, reject) => turn.endWaiters.push({ resolve, reject }));
   }
 
-  private clearPlayback(turnId: string): void {
-    try {
-      this.playback?.clear(turnId);
-    } catch (err) {
-      this.logger.error('playback.clear threw', { turnId, message: (err as Error).message });
-    }
-  }
-
-  private onMessage(msg: Record<string, unknown>): void {
+  protected onMessage(msg: Frame): void {
     const head = this.serverQueue[0];
     if ('audio' in msg) return this.onAudio(head, msg);
     if ('word_timestamps' in msg) {
-      if (head?.state === 'live') {
-        const words = parseWordTimings(msg.word_timestamps);
-        if (words.length > 0) this.emit('wordTimestamps', { turnId: head.id, words });
-      }
+      if (head?.state === 'live') this.emitWords(head.id, msg.word_timestamps);
       return;
     }
     if (msg.interrupted === true) return this.onInterrupted();
@@ -245,21 +168,15 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     // generation_started, chunk_complete, session_closed and unknown fields: progress only.
   }
 
-  private onAudio(head: Turn | undefined, msg: Record<string, unknown>): void {
+  private onAudio(head: Turn | undefined, msg: Frame): void {
     if (!head || head.state !== 'live') {
       this.stats.droppedChunks += 1; // a straggler of a cancelled (or already finished) turn
       return;
     }
-    let decoded;
-    try {
-      decoded = decodeAudioFrame(msg, { enc: String(this.config.output_format ?? 'pcm_s16le'), sampleRate: Number(this.config.sample_rate) });
-    } catch (err) {
-      this.report(err instanceof TtsError ? err : new TtsError('MALFORMED_FRAME', String(err)));
-      return;
-    }
+    const decoded = this.decodeAudio(msg);
+    if (!decoded) return;
     head.audioReceived = true;
-    this.stats.deliveredChunks += 1;
-    this.emit('audio', { turnId: head.id, samples: decoded.samples, sampleRate: decoded.sampleRate });
+    this.emitAudio(head.id, decoded);
   }
 
   private onFinal(head: Turn | undefined): void {
@@ -316,10 +233,8 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     const wasOldest = this.cancelGroups[0] === group;
     this.cancelGroups = this.cancelGroups.filter((g) => g !== group);
     for (const w of group.waiters.splice(0)) w();
-    if (this.cancelGroups.length === 0) {
-      this.clock.clearTimeout(this.quietTimer);
-      this.quietTimer = undefined;
-    } else if (wasOldest) this.restartQuietTimer();
+    if (this.cancelGroups.length === 0) this.stopQuietTimer();
+    else if (wasOldest) this.restartQuietTimer();
   }
 
   /**
@@ -327,9 +242,8 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
    * still owed an answer (it works in order); only that one is ended, later cancels get their
    * own quiet period. Restarted on every frame.
    */
-  private restartQuietTimer(): void {
-    this.clock.clearTimeout(this.quietTimer);
-    this.quietTimer = undefined;
+  protected restartQuietTimer(): void {
+    this.stopQuietTimer();
     if (this.cancelGroups.length === 0) return;
     this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
@@ -360,7 +274,7 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
    * replayed without repeating itself, so it ends with TURN_LOST and the caller keeps only what
    * was heard.
    */
-  private onDown(): void {
+  protected onDown(): void {
     this.socket.clearQueue();
     this.serverQueue = [];
     for (const t of [...this.live]) {
@@ -379,19 +293,11 @@ export class TtsClient extends EventEmitter<TtsClientEvents> implements Streamin
     }
   }
 
-  private onSocketError(err: TtsError): void {
-    if (!err.fatal) return this.report(err);
-    this.fatal = err;
+  protected endAllTurns(err: TtsError): void {
     for (const t of [...this.live]) {
       if (t.state === 'cancelled') this.finishCancelled(t);
       else this.dropTurn(t, err);
     }
     this.dropCancelGroups();
-    this.report(err);
-  }
-
-  private report(err: TtsError): void {
-    if (this.listenerCount('error') > 0) this.emit('error', err);
-    else this.logger.warn(err.message, { code: err.code });
   }
 }
