@@ -12,6 +12,7 @@ import { useDevicesStore } from '../../renderer/src/stores/devices';
 import { useHotkeysStore } from '../../renderer/src/stores/hotkeys';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { useBridgePerTest } from './bridge-per-test';
+import { openSettingsPage } from './settings-page';
 
 const bridge = useBridgePerTest({
   start: () => useSettingsStore().load(),
@@ -202,13 +203,8 @@ describe('ApiKeyField', () => {
 });
 
 describe('SettingsPanel pages', () => {
-  async function openPage(wrapper: ReturnType<typeof mount>, id: string) {
-    await wrapper.find(`#settings-page-${id}`).trigger('click');
-  }
-
   it('shows the API key entry for a cloud voice as soon as it is chosen', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openPage(wrapper, 'providers');
+    const wrapper = await openSettingsPage('providers');
     await wrapper.find('#field-tts-provider').setValue('elevenlabs');
     await flushPromises();
     expect(wrapper.find('[data-provider="elevenlabs"]').exists()).toBe(true);
@@ -219,8 +215,7 @@ describe('SettingsPanel pages', () => {
     bridge.services.settings.update({ vad: { silenceMs: 900 } });
     await store.load();
     store.setField('appearance', 'theme', 'dark');
-    const wrapper = mount(SettingsPanel);
-    await openPage(wrapper, 'vad');
+    const wrapper = await openSettingsPage('vad');
     await wrapper.findAll('button').find((b) => b.text() === 'Reset to defaults')!.trigger('click');
     await flushPromises();
     expect(bridge.services.settings.get().vad.silenceMs).toBe(320);
@@ -231,8 +226,7 @@ describe('SettingsPanel pages', () => {
   it('shows a hotkey conflict main reports', async () => {
     const hotkeys = useHotkeysStore();
     hotkeys.subscribe();
-    const wrapper = mount(SettingsPanel);
-    await openPage(wrapper, 'hotkeys');
+    const wrapper = await openSettingsPage('hotkeys');
     await flushPromises();
     bridge.script.emit('shell:hotkeyStatus', {
       supported: true,
@@ -243,8 +237,7 @@ describe('SettingsPanel pages', () => {
   });
 
   it('shows when two of our hotkeys are the same', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openPage(wrapper, 'hotkeys');
+    const wrapper = await openSettingsPage('hotkeys');
     await wrapper.find('#field-hotkeys-mute').setValue('CommandOrControl+Shift+Space');
     expect(wrapper.find('#field-hotkeys-mute-problem').text()).toBe('Also used for Interrupt: choose another combination.');
   });
@@ -258,8 +251,7 @@ describe('SettingsPanel pages', () => {
   });
 
   it('records a hotkey from the keys pressed', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openPage(wrapper, 'hotkeys');
+    const wrapper = await openSettingsPage('hotkeys');
     const record = wrapper.findAll('button').find((b) => b.text() === 'Record')!;
     await record.trigger('click');
     await record.trigger('keydown', { key: 'k', code: 'KeyK', ctrlKey: true, altKey: true });

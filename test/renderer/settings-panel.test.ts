@@ -1,38 +1,30 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
 import NoticeBanner from '../../renderer/src/components/NoticeBanner.vue';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { sectionFields } from '../../renderer/src/settings/schema-fields';
 import { useBridgePerTest } from './bridge-per-test';
+import { openSettingsPage } from './settings-page';
 
 const bridge = useBridgePerTest({ start: () => useSettingsStore().load() });
 
-async function openSection(wrapper: ReturnType<typeof mount>, title: string) {
-  const link = wrapper.findAll('.section-link').find((b) => b.text().startsWith(title));
-  await link!.trigger('click');
-}
-
 describe('SettingsPanel', () => {
   it('shows every field of the section from the schema', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openSection(wrapper, 'Voice activity');
+    const wrapper = await openSettingsPage('vad');
     for (const field of sectionFields('vad')) {
       expect(wrapper.find(`#field-vad-${field.key}`).exists()).toBe(true);
     }
   });
 
   it('shows the schema message under a field with a bad value', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openSection(wrapper, 'Voice activity');
+    const wrapper = await openSettingsPage('vad');
     await wrapper.find('#field-vad-speechThreshold').setValue('1.5');
     expect(wrapper.find('#field-vad-speechThreshold-error').text()).toBe('Must be between 0 and 1.');
     expect(wrapper.find('#field-vad-speechThreshold').attributes('aria-invalid')).toBe('true');
   });
 
   it('saves a changed value through main', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openSection(wrapper, 'Voice activity');
+    const wrapper = await openSettingsPage('vad');
     await wrapper.find('#field-vad-speechThreshold').setValue('0.65');
     await wrapper.find('#settings-save').trigger('click');
     await flushPromises();
@@ -41,15 +33,13 @@ describe('SettingsPanel', () => {
   });
 
   it('asks for a number when the text is not one', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openSection(wrapper, 'Voice activity');
+    const wrapper = await openSettingsPage('vad');
     await wrapper.find('#field-vad-silenceMs').setValue('');
     expect(wrapper.find('#field-vad-silenceMs-error').text()).toBe('Enter a number.');
   });
 
   it('marks a section with errors in the section list', async () => {
-    const wrapper = mount(SettingsPanel);
-    await openSection(wrapper, 'Voice activity');
+    const wrapper = await openSettingsPage('vad');
     await wrapper.find('#field-vad-speechThreshold').setValue('2');
     const link = wrapper.findAll('.section-link').find((b) => b.text().startsWith('Voice activity'));
     expect(link!.find('[aria-label="has errors"]').exists()).toBe(true);
