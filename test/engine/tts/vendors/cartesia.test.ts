@@ -2,34 +2,19 @@
 // (full request per input with continue, cancel; chunk / timestamps / done / error).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MultiContextTtsClient } from '../../../../electron/engine/tts/multi-context-client.js';
-import { encodePcmS16le } from '../../../../electron/engine/tts/pcm.js';
 import { createCartesiaTts } from '../../../../electron/engine/tts/vendors/cartesia.js';
-import { ManualClock } from '../helpers/manual-clock.js';
-import { record, type Recorded } from '../helpers/recorder.js';
-import { ScriptedServer, until, type ScriptedConnection } from '../helpers/scripted-server.js';
+import type { Recorded } from '../helpers/recorder.js';
+import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
+import { pcmBase64 as pcm, speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
 
-let server: ScriptedServer;
-let client: MultiContextTtsClient;
-let rec: Recorded;
-let conn: ScriptedConnection;
-let clock: ManualClock;
-const cleared: string[] = [];
-const pcm = (n: number, v = 0.25) => encodePcmS16le(new Float32Array(n).fill(v)).toString('base64');
+let session: VendorSession<MultiContextTtsClient>;
+let client: MultiContextTtsClient, conn: ScriptedConnection, rec: Recorded, cleared: string[];
 
 beforeEach(async () => {
-  server = await ScriptedServer.start();
-  cleared.length = 0;
-  clock = new ManualClock();
-  client = createCartesiaTts({ apiKey: 'ca-key', voiceId: 'v-123', baseUrl: server.baseUrl, sampleRate: 22050, clock, playback: { clear: (id) => cleared.push(id) } });
-  rec = record(client);
-  await client.connect();
-  conn = await server.connection(0);
+  session = await startVendorSession((parts) => createCartesiaTts({ apiKey: 'ca-key', voiceId: 'v-123', sampleRate: 22050, ...parts }));
+  ({ client, conn, rec, cleared } = session);
 });
-
-afterEach(async () => {
-  await client.close();
-  await server.close();
-});
+afterEach(() => stopVendorSession(session));
 
 describe('Cartesia adapter', () => {
   it('connects to /tts/websocket with the key and version headers', () => {
@@ -91,13 +76,6 @@ const liveKey = process.env.CARTESIA_API_KEY;
 describe('Cartesia live', () => {
   it.skipIf(!liveKey)(`speaks and cancels against the real service${liveKey ? '' : ' (skipped: CARTESIA_API_KEY is not set)'}`, async () => {
     const live = createCartesiaTts({ apiKey: liveKey!, voiceId: process.env.CARTESIA_VOICE_ID ?? 'a0e99841-438c-4a64-b679-ae501e7d6091' });
-    const r = record(live);
-    live.send('Hello from the live test. This sentence is cut off.');
-    await new Promise<void>((resolve) => live.once('audio', () => resolve()));
-    await live.cancelCurrent();
-    live.send('Done.');
-    await live.endTurn();
-    expect(r.finals).toHaveLength(1);
-    await live.close();
+    await speakAndCancelLive(live, 'Hello from the live test. This sentence is cut off.');
   });
 });

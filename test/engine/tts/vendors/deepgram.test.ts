@@ -3,29 +3,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TtsClient } from '../../../../electron/engine/tts/tts-client.js';
 import { createDeepgramTts, DEEPGRAM_MAX_SPEAK_CHARS, splitForSpeak } from '../../../../electron/engine/tts/vendors/deepgram.js';
-import { ManualClock } from '../helpers/manual-clock.js';
-import { record, type Recorded } from '../helpers/recorder.js';
-import { ScriptedServer, until, type ScriptedConnection } from '../helpers/scripted-server.js';
+import type { Recorded } from '../helpers/recorder.js';
+import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
+import { speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
 
-let server: ScriptedServer;
-let client: TtsClient;
-let rec: Recorded;
-let conn: ScriptedConnection;
-const cleared: string[] = [];
+let session: VendorSession<TtsClient>;
+let client: TtsClient, conn: ScriptedConnection, rec: Recorded, cleared: string[];
 
 beforeEach(async () => {
-  server = await ScriptedServer.start();
-  cleared.length = 0;
-  client = createDeepgramTts({ apiKey: 'dg-test-key', baseUrl: server.baseUrl, sampleRate: 16000, clock: new ManualClock(), playback: { clear: (id) => cleared.push(id) } });
-  rec = record(client);
-  await client.connect();
-  conn = await server.connection(0);
+  session = await startVendorSession((parts) => createDeepgramTts({ apiKey: 'dg-test-key', sampleRate: 16000, ...parts }));
+  ({ client, conn, rec, cleared } = session);
 });
-
-afterEach(async () => {
-  await client.close();
-  await server.close();
-});
+afterEach(() => stopVendorSession(session));
 
 describe('Deepgram adapter', () => {
   it('connects with the config in the URL and the key in the Authorization header', () => {
@@ -119,13 +108,6 @@ const liveKey = process.env.DEEPGRAM_API_KEY;
 describe('Deepgram live', () => {
   it.skipIf(!liveKey)(`speaks and cancels against the real service${liveKey ? '' : ' (skipped: DEEPGRAM_API_KEY is not set)'}`, async () => {
     const live = createDeepgramTts({ apiKey: liveKey!, sampleRate: 24000 });
-    const r = record(live);
-    live.send('Hello from the live test. This sentence will be cut off before it ends.', { flush: true });
-    await new Promise<void>((resolve) => live.once('audio', () => resolve()));
-    await live.cancelCurrent();
-    live.send('Done.');
-    await live.endTurn();
-    expect(r.finals).toHaveLength(1);
-    await live.close();
+    await speakAndCancelLive(live, 'Hello from the live test. This sentence will be cut off before it ends.', true);
   });
 });

@@ -2,34 +2,20 @@
 // multi-stream-input messages (text/context_id, flush, close_context; audio + contextId, isFinal).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MultiContextTtsClient } from '../../../../electron/engine/tts/multi-context-client.js';
-import { encodePcmS16le } from '../../../../electron/engine/tts/pcm.js';
 import { alignmentToWords, createElevenLabsTts } from '../../../../electron/engine/tts/vendors/elevenlabs.js';
-import { ManualClock } from '../helpers/manual-clock.js';
-import { record, type Recorded } from '../helpers/recorder.js';
-import { ScriptedServer, until, type ScriptedConnection } from '../helpers/scripted-server.js';
+import type { ManualClock } from '../helpers/manual-clock.js';
+import type { Recorded } from '../helpers/recorder.js';
+import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
+import { pcmBase64 as pcm, speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
 
-let server: ScriptedServer;
-let client: MultiContextTtsClient;
-let rec: Recorded;
-let conn: ScriptedConnection;
-let clock: ManualClock;
-const cleared: string[] = [];
-const pcm = (n: number, v = 0.25) => encodePcmS16le(new Float32Array(n).fill(v)).toString('base64');
+let session: VendorSession<MultiContextTtsClient>;
+let client: MultiContextTtsClient, conn: ScriptedConnection, rec: Recorded, clock: ManualClock, cleared: string[];
 
 beforeEach(async () => {
-  server = await ScriptedServer.start();
-  cleared.length = 0;
-  clock = new ManualClock();
-  client = createElevenLabsTts({ apiKey: 'el-key', voiceId: 'voice1', baseUrl: server.baseUrl, sampleRate: 16000, clock, playback: { clear: (id) => cleared.push(id) } });
-  rec = record(client);
-  await client.connect();
-  conn = await server.connection(0);
+  session = await startVendorSession((parts) => createElevenLabsTts({ apiKey: 'el-key', voiceId: 'voice1', sampleRate: 16000, ...parts }));
+  ({ client, conn, rec, clock, cleared } = session);
 });
-
-afterEach(async () => {
-  await client.close();
-  await server.close();
-});
+afterEach(() => stopVendorSession(session));
 
 describe('ElevenLabs adapter', () => {
   it('connects to multi-stream-input with model and pcm format in the URL and the key in xi-api-key', () => {
@@ -95,13 +81,6 @@ const liveKey = process.env.ELEVENLABS_API_KEY;
 describe('ElevenLabs live', () => {
   it.skipIf(!liveKey)(`speaks and cancels against the real service${liveKey ? '' : ' (skipped: ELEVENLABS_API_KEY is not set)'}`, async () => {
     const live = createElevenLabsTts({ apiKey: liveKey!, voiceId: process.env.ELEVENLABS_VOICE_ID ?? 'JBFqnCBsd6RMkjVDRZzb' });
-    const r = record(live);
-    live.send('Hello from the live test. This sentence is cut off.', { flush: true });
-    await new Promise<void>((resolve) => live.once('audio', () => resolve()));
-    await live.cancelCurrent();
-    live.send('Done.');
-    await live.endTurn();
-    expect(r.finals).toHaveLength(1);
-    await live.close();
+    await speakAndCancelLive(live, 'Hello from the live test. This sentence is cut off.', true);
   });
 });
