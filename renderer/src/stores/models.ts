@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ModelProgressInfo, ModelStatusInfo, ReadinessSummary } from '../../../electron/contract/index';
+import type { IpcResult, ModelProgressInfo, ModelStatusInfo, ReadinessSummary } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
 import { overallProgress } from '../first-run/progress-words';
 
@@ -120,16 +120,25 @@ export const useModelsStore = defineStore('models', () => {
     return errors.length === 0;
   }
 
-  /** One model: start (or resume) its download. */
-  async function install(id: string): Promise<boolean> {
+  /**
+   * One action on one model: the model's new status, or main's reason in `actionError`.
+   * After a change to what is on disk (`askReadinessAfter`), readiness is asked again.
+   */
+  async function modelAction(call: () => Promise<IpcResult<ModelStatusInfo>>, { askReadinessAfter }: { askReadinessAfter: boolean }): Promise<boolean> {
     actionError.value = null;
-    const result = await getBridge().models.install({ id });
+    const result = await call();
     if (!result.ok) {
       actionError.value = result.error.message;
       return false;
     }
     applyStatus(result.value);
+    if (askReadinessAfter) await refreshReadiness();
     return true;
+  }
+
+  /** One model: start (or resume) its download. */
+  function install(id: string): Promise<boolean> {
+    return modelAction(() => getBridge().models.install({ id }), { askReadinessAfter: false });
   }
 
   async function cancel(id: string): Promise<void> {
@@ -138,16 +147,8 @@ export const useModelsStore = defineStore('models', () => {
   }
 
   /** Deletes an installed model or a partial download; for a linked one, forgets the link only. */
-  async function remove(id: string): Promise<boolean> {
-    actionError.value = null;
-    const result = await getBridge().models.delete({ id });
-    if (!result.ok) {
-      actionError.value = result.error.message;
-      return false;
-    }
-    applyStatus(result.value);
-    await refreshReadiness();
-    return true;
+  function remove(id: string): Promise<boolean> {
+    return modelAction(() => getBridge().models.delete({ id }), { askReadinessAfter: true });
   }
 
   async function cancelAll(): Promise<void> {
@@ -157,16 +158,8 @@ export const useModelsStore = defineStore('models', () => {
   }
 
   /** "Use a file or folder I already have." */
-  async function link(id: string, path: string): Promise<boolean> {
-    actionError.value = null;
-    const result = await getBridge().models.link({ id, path });
-    if (!result.ok) {
-      actionError.value = result.error.message;
-      return false;
-    }
-    applyStatus(result.value);
-    await refreshReadiness();
-    return true;
+  function link(id: string, path: string): Promise<boolean> {
+    return modelAction(() => getBridge().models.link({ id, path }), { askReadinessAfter: true });
   }
 
   return {
