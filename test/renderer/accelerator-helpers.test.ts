@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceleratorKeys } from '../../renderer/src/conversation/accelerator-label';
 import { acceleratorMatches } from '../../renderer/src/conversation/accelerator-match';
 import { stateWords } from '../../renderer/src/conversation/agent-state-words';
-import { meterFraction, sparklinePoints } from '../../renderer/src/conversation/level-scale';
+import { meterFraction, meterValueNow, sparklinePoints } from '../../renderer/src/conversation/level-scale';
 
 const key = (over: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...over });
 
@@ -50,6 +50,11 @@ describe('level scale', () => {
     expect(meterFraction(-30)).toBe(0.5);
     expect(meterFraction(-100)).toBe(0);
     expect(meterFraction(3)).toBe(1);
+  });
+
+  it('announces whole dBFS, held at the meter floor', () => {
+    expect(meterValueNow(-23.6)).toBe(-24);
+    expect(meterValueNow(-100)).toBe(-60);
   });
 
   it('lays sparkline points across the window', () => {

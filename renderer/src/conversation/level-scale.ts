@@ -6,6 +6,11 @@ export function meterFraction(dbfs: number): number {
   return Math.min(1, Math.max(0, (dbfs - METER_FLOOR_DBFS) / -METER_FLOOR_DBFS));
 }
 
+/** The level a meter announces (aria-valuenow): whole dBFS, held at the floor it starts from. */
+export function meterValueNow(dbfs: number): number {
+  return Math.max(METER_FLOOR_DBFS, Math.round(dbfs));
+}
+
 /** An SVG polyline "x,y x,y" for values in 0..1 over [fromMs, toMs], y down from the top of `height`. */
 export function sparklinePoints(samples: ReadonlyArray<{ tMs: number; value: number }>, fromMs: number, toMs: number, width: number, height: number): string {
   const span = Math.max(1, toMs - fromMs);
