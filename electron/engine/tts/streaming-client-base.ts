@@ -56,6 +56,7 @@ export abstract class StreamingClientBase extends EventEmitter<TtsClientEvents> 
     this.socket.on('down', () => this.onDown());
     this.socket.on('reconnecting', (r) => this.emit('reconnecting', r));
     this.socket.on('error', (e) => this.onSocketError(e));
+    this.codec.attach?.((frames) => this.decoded(frames));
   }
 
   /** Opens the socket ahead of the first send, so the first turn does not pay for the handshake. */

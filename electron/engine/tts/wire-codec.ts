@@ -22,6 +22,12 @@ export interface WireCodec {
    * (Deepgram's Clear -> Cleared). The reference protocol treats an idle cancel as a no-op.
    */
   readonly acksEveryCancel?: boolean;
+  /**
+   * Called once by the client with a way to hand it reference frames at any time, for a codec
+   * that answers on its own clock (Cartesia: audio held until an earlier context of the turn
+   * is done, or a context that never answers its close).
+   */
+  attach?(deliver: (frames: Frame[]) => void): void;
 }
 
 /** The reference protocol itself: JSON both ways, no translation. */

@@ -6,11 +6,14 @@
  * `{context_id, cancel: true}`: the running generation may still finish, so its chunks
  * (same context_id) are dropped. Audio is base64 raw pcm_s16le in `chunk` messages; word
  * timestamps come as `timestamps`. Contexts are created by their first input, so creation is
- * acknowledged locally. Note: Cartesia expires a context 1 s after its last audio; an answer
- * that pauses longer than that mid-turn would need a new context (not handled here).
+ * acknowledged locally. Cartesia expires a context about 1 s after its last input: a turn whose
+ * text pauses longer than that goes on over a chain of contexts (see cartesia-contexts.ts), so
+ * no text is lost and the client still sees one turn.
  */
+import { systemClock, type Clock } from '../../clock.js';
 import { MultiContextTtsClient, type MultiContextClientOptions } from '../multi-context-client.js';
 import type { Frame, WireCodec } from '../wire-codec.js';
+import { CartesiaContextChain } from './cartesia-contexts.js';
 
 export const CARTESIA_VERSION = '2025-04-16';
 
@@ -23,19 +26,38 @@ export interface CartesiaTtsOptions extends Omit<MultiContextClientOptions, 'url
   baseUrl?: string;
 }
 
+type CartesiaRequest = { model_id: string; voice: { mode: 'id'; id: string }; output_format: { container: 'raw'; encoding: 'pcm_s16le'; sample_rate: number }; language: string; add_timestamps: boolean };
+
 export class CartesiaCodec implements WireCodec {
-  constructor(private readonly request: { model_id: string; voice: { mode: 'id'; id: string }; output_format: { container: 'raw'; encoding: 'pcm_s16le'; sample_rate: number }; language: string; add_timestamps: boolean }) {}
+  /** Maps each turn onto the Cartesia contexts that speak it (more than one when a pause outlived a context). */
+  private readonly contexts: CartesiaContextChain;
+
+  constructor(
+    private readonly request: CartesiaRequest,
+    clock: Clock = systemClock,
+  ) {
+    this.contexts = new CartesiaContextChain(clock, request.output_format.sample_rate);
+  }
+
+  attach(deliver: (frames: Frame[]) => void): void {
+    this.contexts.attach(deliver);
+  }
 
   encode(f: Frame): { wire: string[]; local?: Frame[] } {
-    const id = f.context_id as string | undefined;
+    const id = f.context_id as string;
     if (f.close_socket === true) return { wire: [] }; // Cartesia has no close message: closing the socket is enough
     if (f.close_context === true) {
-      if (f.immediate) return { wire: [JSON.stringify({ context_id: id, cancel: true })] };
-      return { wire: [JSON.stringify({ ...this.request, context_id: id, transcript: '', continue: false })] };
+      if (f.immediate) return { wire: this.contexts.cancelTargets(id).map((c) => JSON.stringify({ context_id: c, cancel: true })) };
+      const target = this.contexts.closeTarget(id);
+      return { wire: target === null ? [] : [this.input(target, '', false)] };
     }
-    if (f.voice_settings !== undefined) return { wire: [], local: [{ context_created: true, context_id: id }] };
+    if (f.voice_settings !== undefined) {
+      this.contexts.open(id);
+      return { wire: [], local: [{ context_created: true, context_id: id }] };
+    }
     if (typeof f.text === 'string' && f.text.length > 0) {
-      return { wire: [JSON.stringify({ ...this.request, context_id: id, transcript: f.text, continue: true })] };
+      const { wireId, retire } = this.contexts.inputTarget(id);
+      return { wire: [...(retire ? [this.input(retire, '', false)] : []), this.input(wireId, f.text, true)] };
     }
     return { wire: [] }; // keep-alives and bare flushes have no Cartesia equivalent
   }
@@ -44,19 +66,24 @@ export class CartesiaCodec implements WireCodec {
     const id = msg.context_id as string | undefined;
     switch (msg.type) {
       case 'chunk':
-        return typeof msg.data === 'string' ? [{ audio: msg.data, enc: this.request.output_format.encoding, sr: this.request.output_format.sample_rate, context_id: id }] : [];
+        if (typeof msg.data !== 'string') return [];
+        return this.contexts.route(id, { kind: 'frame', frame: { audio: msg.data, enc: this.request.output_format.encoding, sr: this.request.output_format.sample_rate, context_id: id } });
       case 'timestamps': {
         const w = msg.word_timestamps as { words?: string[]; start?: number[]; end?: number[] } | undefined;
         if (!w?.words || !w.start || !w.end) return [];
-        return [{ word_timestamps: w.words.map((word, i) => ({ word, start: w.start![i], end: w.end![i] })), context_id: id }];
+        return this.contexts.route(id, { kind: 'frame', frame: { word_timestamps: w.words.map((word, i) => ({ word, start: w.start![i], end: w.end![i] })), context_id: id } });
       }
       case 'done':
-        return [{ final: true, context_id: id }, { context_closed: true, context_id: id }];
+        return this.contexts.route(id, { kind: 'done' });
       case 'error':
-        return [{ error: msg.message ?? msg.error ?? msg.title ?? 'Cartesia error', error_code: msg.error_code, context_id: id }];
+        return this.contexts.route(id, { kind: 'error', frame: { error: msg.message ?? msg.error ?? msg.title ?? 'Cartesia error', error_code: msg.error_code, context_id: id } });
       default:
         return []; // flush_done, phoneme_timestamps and anything new
     }
+  }
+
+  private input(contextId: string, transcript: string, more: boolean): string {
+    return JSON.stringify({ ...this.request, context_id: contextId, transcript, continue: more });
   }
 
   decodeBinary(): Frame[] {
@@ -74,13 +101,16 @@ export function createCartesiaTts(options: CartesiaTtsOptions): MultiContextTtsC
     ...rest,
     url: `${base}/tts/websocket`,
     config: { sample_rate: sampleRate, output_format: 'pcm_s16le' },
-    codec: new CartesiaCodec({
-      model_id: modelId ?? 'sonic-2',
-      voice: { mode: 'id', id: voiceId },
-      output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: sampleRate },
-      language: language ?? 'en',
-      add_timestamps: true,
-    }),
+    codec: new CartesiaCodec(
+      {
+        model_id: modelId ?? 'sonic-2',
+        voice: { mode: 'id', id: voiceId },
+        output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: sampleRate },
+        language: language ?? 'en',
+        add_timestamps: true,
+      },
+      options.clock,
+    ),
     socket: { ...rest.socket, headers: { 'X-API-Key': apiKey, 'Cartesia-Version': CARTESIA_VERSION } },
   });
 }
