@@ -78,6 +78,22 @@ describe('SettingsStore', () => {
     expect(fs.existsSync(store.notices()[0]!.movedTo!)).toBe(true);
   });
 
+  it('loads a low speech threshold saved before the tentative threshold existed, as it is', () => {
+    fs.writeFileSync(file(), JSON.stringify({ schemaVersion: 1, vad: { speechThreshold: 0.25, releaseThreshold: 0.1, silenceMs: 500 } }));
+    const store = new SettingsStore({ dir });
+    expect(store.get().vad).toMatchObject({ speechThreshold: 0.25, releaseThreshold: 0.1, silenceMs: 500 });
+    expect(store.notices()).toEqual([]);
+  });
+
+  it('resets a section, and says so, when a rule across its fields fails against a field the file lacks', () => {
+    // releaseThreshold defaults to 0.35, above this speech threshold: no field in the file to drop
+    fs.writeFileSync(file(), JSON.stringify({ schemaVersion: 1, vad: { speechThreshold: 0.2, silenceMs: 500 }, appearance: { theme: 'dark' } }));
+    const store = new SettingsStore({ dir });
+    expect(store.get().vad).toEqual(defaultSettings().vad);
+    expect(store.get().appearance.theme).toBe('dark');
+    expect(store.notices()[0]?.message).toContain('vad');
+  });
+
   it('migrates a file written before versioning', () => {
     fs.writeFileSync(file(), JSON.stringify({ appearance: { theme: 'light' } }));
     const store = new SettingsStore({ dir });

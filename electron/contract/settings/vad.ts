@@ -12,7 +12,9 @@ export const VadSettingsSchema = z
      * unsure for a word's first window (0.31 on the "s" of "stop"), so this takes the p95 time
      * from voice onset to duck from 150 to under 100 ms (bench:bargein). 0.3: on 100 s of real
      * speech fixtures it withdrew 2 onsets (breaths), against 0 at 0.35 and 2 at 0.25, and it
-     * never fired on the agent's own echo. Equal to `speechThreshold` turns it off.
+     * never fired on the agent's own echo. At or above `speechThreshold` it is off. (Not a
+     * validation rule: a settings file with a speech threshold under 0.3, valid before this field
+     * existed, must still load as it is.)
      */
     tentativeThreshold: z.number().min(0, 'Must be between 0 and 1.').max(1, 'Must be between 0 and 1.').default(0.3),
     /**
@@ -30,8 +32,4 @@ export const VadSettingsSchema = z
   .refine((v) => v.releaseThreshold <= v.speechThreshold, {
     message: 'The release threshold must not be above the speech threshold.',
     path: ['releaseThreshold'],
-  })
-  .refine((v) => v.tentativeThreshold <= v.speechThreshold, {
-    message: 'The tentative threshold must not be above the speech threshold.',
-    path: ['tentativeThreshold'],
   });

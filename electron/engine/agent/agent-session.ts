@@ -312,6 +312,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
 
   private onPlaybackFinished(turnId: string, interrupted: boolean): void {
     this.controller.agentStoppedSpeaking(turnId);
+    // A turn that played out ends any barge-in attempt: a later manual interrupt must not
+    // measure its latency from this attempt's onset. (An interrupted turn's timer is read first.)
+    if (!interrupted) this.bargeInTimer.onRecovered();
     if (interrupted || turnId !== this.reply?.turnId) return;
     const reply = this.reply;
     this.reply = null;

@@ -78,6 +78,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private wasPaused = false;
   /** Playback resumed at a gap after an acknowledgement; speech again pauses it again. */
   private resumedInGap = false;
+  /** This attempt already said it was a false alarm (at a gap): one event per attempt. */
+  private falseAlarmReported = false;
   /** Finals of earlier segments within this barge-in attempt, so "no ... wait" counts as one utterance. */
   private priorText = '';
   private pauseTimer: TimerHandle | undefined;
@@ -118,6 +120,9 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   // ---- agent side ----
 
   agentStartedSpeaking(turnId: string): void {
+    // A new turn while the last one was ducked or paused (it drained under us): the queue's
+    // duck and pause are global, so the new turn would start ducked. Restore them first.
+    if (this.phaseNow !== 'agentSpeaking' && this.phaseNow !== 'agentSilent') this.restoreQueue();
     this.clearTimers();
     this.agentTurnId = turnId;
     this.phaseNow = 'agentSpeaking';
@@ -133,10 +138,15 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.agentTurnId = null;
     this.phaseNow = 'agentSilent';
     this.deps.decider.reset();
-    if (wasDucked) {
-      if (this.wasPaused) this.deps.playback.resume();
-      this.deps.playback.unduck(0);
-    }
+    if (wasDucked) this.restoreQueue();
+    this.wasPaused = false;
+    this.resumedInGap = false;
+  }
+
+  /** Un-pauses and un-ducks the queue at once. */
+  private restoreQueue(): void {
+    if (this.wasPaused) this.deps.playback.resume();
+    this.deps.playback.unduck(0);
     this.wasPaused = false;
     this.resumedInGap = false;
   }
@@ -172,6 +182,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       return;
     }
     if (this.options.interruptions === 'off') {
+      // Interruptions were turned off after a tentative duck: nothing will undo it but this.
+      if (this.phaseNow === 'tentative') this.onSpeechUnlikely(tMs);
       this.emit('userSpeechWhileOff', { tMs: now, mode: this.options.whenOff });
       return;
     }
@@ -181,6 +193,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       this.priorText = '';
       this.wasPaused = false;
       this.resumedInGap = false;
+      this.falseAlarmReported = false;
       if (this.phaseNow === 'agentSpeaking') {
         this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
         this.emit('ducked', { tMs: now, turnId, tentative: false });
@@ -244,7 +257,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.wasPaused = false;
     this.resumedInGap = true;
     this.phaseNow = 'ducked';
-    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: this.agentTurnId, resumed: true });
+    this.reportFalseAlarm(this.agentTurnId);
   }
 
   /** The user speaks again after the gap: pause again, and let the strategies go on. */
@@ -296,6 +309,12 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.evaluate();
   }
 
+  private reportFalseAlarm(turnId: string): void {
+    if (this.falseAlarmReported) return;
+    this.falseAlarmReported = true;
+    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId, resumed: true });
+  }
+
   private pauseNow(turnId: string): void {
     this.deps.playback.pause();
     this.wasPaused = true;
@@ -314,6 +333,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   private settle(delayMs: number): void {
     this.phaseNow = 'settling';
+    // A later segment of this attempt starts its own pause timer; a gap resume does not carry over.
+    this.resumedInGap = false;
     this.clearTimer('recoverTimer');
     this.recoverTimer = this.deps.clock.setTimeout(() => this.recover(), delayMs);
   }
@@ -329,7 +350,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.resumedInGap = false;
     if (this.wasPaused) {
       this.deps.playback.resume();
-      this.emit('falseInterruption', { tMs: now, turnId, resumed: true });
+      this.reportFalseAlarm(turnId);
     }
     this.wasPaused = false;
     this.deps.playback.unduck(this.options.duckRampMs);

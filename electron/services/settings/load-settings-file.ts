@@ -98,14 +98,20 @@ function repairSections(raw: Record<string, unknown>): { settings: Settings; res
     // Drop each field an issue points at, until the rest parses (bounded by the field count).
     for (let guard = 0; !result.success && guard <= Object.keys(value).length; guard++) {
       const bad = new Set(result.error.issues.map((i) => String(i.path[0] ?? '')));
+      let dropped = false;
       for (const key of bad) {
         if (key && key in fields) {
           delete fields[key];
           resetFields.push(`${section}.${key}`);
-        } else if (!key) {
-          Object.keys(fields).forEach((k) => delete fields[k]);
-          resetFields.push(section);
+          dropped = true;
         }
+      }
+      // An issue on the section, or on a field the file does not have (a rule across fields
+      // failing against a default): no single field to drop, so the section goes back to its
+      // defaults, and the notice says so.
+      if (!dropped) {
+        Object.keys(fields).forEach((k) => delete fields[k]);
+        resetFields.push(section);
       }
       result = schema.safeParse(fields);
     }

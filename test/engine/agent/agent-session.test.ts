@@ -88,6 +88,20 @@ describe('agent session', () => {
     expect(h.session.transcript.entries).toEqual([expect.objectContaining({ speaker: 'agent', text: GREETING, status: 'final' })]);
   });
 
+  it('a manual interrupt reports no barge-in latency from a tentative duck of an earlier turn', async () => {
+    const h = makeSession();
+    h.session.start();
+    h.session.speak('Hello there.');
+    await vi.advanceTimersByTimeAsync(400);
+    h.vad.emit('speechLikely', { tMs: 400 });
+    await vi.advanceTimersByTimeAsync(5000);
+    h.vad.emit('speechUnlikely', { tMs: 5400 });
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.session.interruptNow()).toBe(true);
+    expect(h.events.filter((e) => e.type === 'metric' && (e.payload as { name: string }).name === 'bargeInLatencyMs')).toEqual([]);
+  });
+
   it('a user turn while listening gets a reply; time to first audio is reported', async () => {
     const h = makeSession({}, ['The next train is at nine.']);
     h.session.start();

@@ -70,6 +70,32 @@ describe('resuming at a gap after an acknowledgement', () => {
     expect(controller.phase).toBe('agentSpeaking');
   });
 
+  it('says "false alarm" once for an attempt that resumed at a gap, paused again and then ended as an acknowledgement', () => {
+    const { controller, types } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    controller.onSpeechGapEnd(now());
+    controller.onTranscript('okay yeah', false);
+    controller.onSpeechEnd(now());
+    controller.onTranscript('okay yeah', true);
+    vi.advanceTimersByTime(0);
+    expect(types().filter((t) => t === 'falseInterruption')).toHaveLength(1);
+    expect(controller.phase).toBe('agentSpeaking');
+  });
+
+  it(`a second segment of the same attempt waits its own ${PAUSE} ms before pausing`, () => {
+    const { controller, playback } = pausedByUser();
+    controller.onTranscript('okay', false);
+    controller.onSpeechGap(now());
+    controller.onSpeechEnd(now());
+    controller.onSpeechStart(now());
+    vi.advanceTimersByTime(150);
+    controller.onSpeechGapEnd(now());
+    expect(playback.paused).toBe(false);
+    vi.advanceTimersByTime(PAUSE - 150);
+    expect(playback.paused).toBe(true);
+  });
+
   it('a later attempt does not inherit the gap resume of an earlier one', () => {
     const { controller, playback } = pausedByUser();
     controller.onTranscript('okay', false);

@@ -83,6 +83,26 @@ describe('ducking on a tentative onset', () => {
     expect(tts.cancels).toBe(1);
   });
 
+  it('un-ducks when interruptions were turned off after the tentative duck and speech follows', () => {
+    const { controller, playback, types } = makeController(defaults.strategies);
+    controller.agentStartedSpeaking('t1');
+    controller.onSpeechLikely(now());
+    controller.updateOptions({ interruptions: 'off' });
+    controller.onSpeechStart(now());
+    expect(playback.ops()).toEqual(['duck', 'unduck']);
+    expect(types()).toEqual(['ducked', 'unducked', 'userSpeechWhileOff']);
+  });
+
+  it('a new turn that starts while the last one was tentatively ducked plays at full volume', () => {
+    const { controller, playback } = makeController(defaults.strategies);
+    controller.agentStartedSpeaking('t1');
+    controller.onSpeechLikely(now());
+    controller.agentStartedSpeaking('t2');
+    expect(playback.ops()).toEqual(['duck', 'unduck']);
+    expect(playback.duckedDb).toBe(0);
+    expect(controller.phase).toBe('agentSpeaking');
+  });
+
   it('ignores a tentative onset during an attempt already under way', () => {
     const { controller, playback } = makeController(defaults.strategies);
     controller.agentStartedSpeaking('t1');
