@@ -1,3 +1,4 @@
+import { CodedError } from '../coded-error.js';
 /** Why a language model could not answer, with a code the UI can act on and a readable message. */
 export type LlmErrorCode =
   | 'unauthorized'
@@ -10,13 +11,6 @@ export type LlmErrorCode =
   | 'timeout'
   | 'model-load';
 
-export class LlmError extends Error {
+export class LlmError extends CodedError<LlmErrorCode> {
   override readonly name = 'LlmError';
-  constructor(
-    readonly code: LlmErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

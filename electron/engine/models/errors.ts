@@ -1,3 +1,4 @@
+import { CodedError } from '../coded-error.js';
 /**
  * Every way getting a model can fail, as one error type with a code the UI can act on
  * (offer "retry", "free some space", "choose another file") and a message a person can read.
@@ -15,15 +16,8 @@ export type ModelErrorCode =
   | 'busy'
   | 'invalid-path';
 
-export class ModelError extends Error {
+export class ModelError extends CodedError<ModelErrorCode> {
   override readonly name = 'ModelError';
-  constructor(
-    readonly code: ModelErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 const NETWORK_DOWN_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'ETIMEDOUT']);

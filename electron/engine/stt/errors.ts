@@ -1,15 +1,9 @@
+import { CodedError } from '../coded-error.js';
 /** Why speech recognition failed, with a code the UI can act on and a readable message. */
 export type SttErrorCode = 'unauthorized' | 'rate-limited' | 'server' | 'bad-response' | 'offline' | 'disconnected' | 'model-load' | 'crashed' | 'closed' | 'bad-input';
 
-export class SttError extends Error {
+export class SttError extends CodedError<SttErrorCode> {
   override readonly name = 'SttError';
-  constructor(
-    readonly code: SttErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** Samples must be 16 kHz mono float32; a wrong type or NaN is a caller bug worth naming. */
