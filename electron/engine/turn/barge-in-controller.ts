@@ -139,11 +139,9 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.phaseNow = 'agentSilent';
     this.deps.decider.reset();
     if (wasDucked) this.restoreQueue();
-    this.wasPaused = false;
-    this.resumedInGap = false;
   }
 
-  /** Un-pauses and un-ducks the queue at once. */
+  /** Un-pauses and un-ducks the queue at once; the attempt's playback flags go with it. */
   private restoreQueue(): void {
     if (this.wasPaused) this.deps.playback.resume();
     this.deps.playback.unduck(0);
@@ -368,13 +366,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       (this.deps.logger ?? nullLogger).warn('TTS cancel failed', { error: String(error) });
     });
     // The queue's pause/duck are global: restore them so the next turn plays normally.
-    if (this.wasPaused) playback.resume();
-    playback.unduck(0);
+    this.restoreQueue();
     this.clearTimers();
     this.agentTurnId = null;
     this.phaseNow = 'agentSilent';
-    this.wasPaused = false;
-    this.resumedInGap = false;
     this.priorText = '';
     this.deps.decider.reset();
     this.emit('interrupted', {
