@@ -4,6 +4,7 @@ import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resa
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model';
 import { VadProcessor } from '../electron/engine/vad/vad-processor';
 import { percentile, type AudioFigure } from './audio-stats';
+import { concatSamples } from '../electron/engine/audio/samples.js';
 
 const FIXTURES = join(import.meta.dirname, '../test/fixtures/speech');
 
@@ -15,13 +16,7 @@ async function speech(): Promise<Float32Array> {
     const wav = await readWavFile(join(FIXTURES, `${name}.wav`));
     parts.push(wav.sampleRate === 16_000 ? wav.samples : resampleAll(resamplers, wav.samples, wav.sampleRate, 16_000));
   }
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatSamples(parts);
 }
 
 export async function benchVad(): Promise<{ figures: AudioFigure[]; raw: Record<string, unknown> }> {

@@ -4,6 +4,7 @@ import { nullLogger, type Logger } from '../logger';
 import { SpeechSegmenter } from './speech-segmenter';
 import type { VadModel } from './vad-model';
 import { resolveVadOptions, type VadOptions } from './vad-options';
+import { concatSamples } from '../audio/samples';
 
 export type VadProcessorEvents = {
   /** A tentative onset: a window at or above `tentativeThreshold`; speech may follow. */
@@ -208,12 +209,6 @@ export class VadProcessor extends EventEmitter<VadProcessorEvents> {
       const b = Math.min(w.samples.length, Math.round((toMs - w.startMs) * samplesPerMs));
       if (b > a) parts.push(w.samples.subarray(a, b));
     }
-    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatSamples(parts);
   }
 }

@@ -19,6 +19,8 @@ import type { LoadedScenario } from './scenario.js';
 import { ScriptedReplies } from './scripted-llm.js';
 import { synthesizeTexts, type SynthesizedSpeech } from './synthesize.js';
 import { VirtualClock } from './virtual-clock.js';
+import { downmixToMono } from '../../audio/channels.js';
+import { concatSamples } from '../../audio/samples.js';
 
 const RATE = 16_000;
 const FRAME_MS = 20;
@@ -100,7 +102,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const clips = await Promise.all(
     scenario.user.map(async (u) => {
       const wav = await readWavFile(u.wav);
-      let samples = wav.channels === 1 ? wav.samples : downmix(wav.samples, wav.channels);
+      let samples = downmixToMono(wav.samples, wav.channels);
       if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
       if (u.gainDb) samples = samples.map((s) => s * 10 ** (u.gainDb! / 20));
       return { ...u, samples, span: voicedSpan(samples) };
@@ -219,7 +221,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     staleSamplesAfterCancel: first ? staleSamples(sink, first.tMs, events) : 0,
     falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
     events,
-    traces: { output, mic: concat(micChunks), user: concat(userChunks), vad: vadTrace, durationMs: t },
+    traces: { output, mic: concatSamples(micChunks), user: concatSamples(userChunks), vad: vadTrace, durationMs: t },
   };
 }
 
@@ -271,26 +273,6 @@ function timeAligned(sink: RecordingSink, durationMs: number): Float32Array {
   for (const f of sink.frames) {
     const at = Math.round((f.writtenAtMs * RATE) / 1000);
     if (at < out.length) out.set(f.data.subarray(0, Math.max(0, out.length - at)), at);
-  }
-  return out;
-}
-
-function concat(chunks: Float32Array[]): Float32Array {
-  const out = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-function downmix(samples: Float32Array, channels: number): Float32Array {
-  const out = new Float32Array(samples.length / channels);
-  for (let i = 0; i < out.length; i++) {
-    let s = 0;
-    for (let c = 0; c < channels; c++) s += samples[i * channels + c]!;
-    out[i] = s / channels;
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { startLocalTtsServer } from '../../tts/local-server/server.js';
 import { TtsClient } from '../../tts/tts-client.js';
 import type { WordTimestamp } from '../ports.js';
+import { concatSamples } from '../../audio/samples.js';
 
 export interface SynthesizedSpeech {
   text: string;
@@ -39,12 +40,7 @@ export async function synthesizeTexts(texts: readonly string[], voice: 'slt' | '
       await client.endTurn();
       client.off('audio', onAudio);
       client.off('wordTimestamps', onWords);
-      const samples = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const c of chunks) {
-        samples.set(c, at);
-        at += c.length;
-      }
+      const samples = concatSamples(chunks);
       if (samples.length === 0) throw new Error(`The local TTS server returned no audio for "${text}".`);
       out.set(text, { text, samples, sampleRate, words });
     }
