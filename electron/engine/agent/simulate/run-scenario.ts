@@ -22,6 +22,7 @@ import { synthesizeTexts, type SynthesizedSpeech } from './synthesize.js';
 import { VirtualClock } from './virtual-clock.js';
 import { downmixToMono } from '../../audio/channels.js';
 import { concatSamples } from '../../audio/samples.js';
+import { ClauseSplitter } from '../../llm/clause-splitter.js';
 
 const RATE = 16_000;
 const FRAME_MS = 20;
@@ -70,9 +71,16 @@ export interface RunOptions {
   resamplers?: ResamplerFactory;
 }
 
-/** Every text the scenario will make the TTS speak. */
+/**
+ * Every text the scenario will make the TTS speak: the opening line whole (it is sent in one
+ * piece), each reply clause by clause, split by the same ClauseSplitter the ReplyRunner uses.
+ */
 export function scenarioTexts(scenario: Pick<LoadedScenario, 'agentSays' | 'agentReplies'>): string[] {
-  return [scenario.agentSays, ...scenario.agentReplies].map((t) => t.trim());
+  const clauses = (reply: string) => {
+    const splitter = new ClauseSplitter();
+    return [...splitter.push(reply), ...splitter.flush()];
+  };
+  return [scenario.agentSays, ...scenario.agentReplies.flatMap(clauses)].map((t) => t.trim());
 }
 
 export async function runScenario(scenario: LoadedScenario, options: RunOptions = {}): Promise<SimulationResult> {
