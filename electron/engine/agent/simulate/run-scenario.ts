@@ -10,6 +10,7 @@ import { readWavFile } from '../../audio/wav-reader.js';
 import { SileroVadModel } from '../../vad/silero-vad-model.js';
 import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
+import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
 import { vadPort } from '../ports.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
@@ -34,7 +35,7 @@ export interface SimulationEvent {
 
 export interface SimulationResult {
   interrupted: boolean;
-  reason: 'voice' | 'manual' | null;
+  reason: InterruptSource | null;
   strategy: string | null;
   /** VAD onset to agent inaudible (pause or clear), plus output latency. */
   bargeInLatencyMs: number | null;
@@ -122,7 +123,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const vadTrace: { tMs: number; p: number }[] = [];
   let originMs: number | null = null;
   let lastActivityMs = 0;
-  const interruptions: { tMs: number; reason: 'voice' | 'manual'; strategy: string | null; heardText: string }[] = [];
+  const interruptions: { tMs: number; reason: InterruptSource; strategy: string | null; heardText: string }[] = [];
   let bargeInLatencyMs: number | null = null;
   const pauses: number[] = [];
 
