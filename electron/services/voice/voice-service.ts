@@ -84,8 +84,7 @@ export class VoiceService {
   interrupt(source: ManualInterruptSource): { interrupted: boolean } {
     const target = this.running?.live.session ?? null;
     try {
-      this.running?.bridge.expectManual(source);
-      return { interrupted: sendInterrupt(target).interrupted };
+      return { interrupted: sendInterrupt(target, source).interrupted };
     } catch (error) {
       if (error instanceof InterruptCommandError) {
         throw new IpcFailure(
@@ -116,7 +115,7 @@ export class VoiceService {
       throw new IpcFailure({ code: 'unavailable', message: 'Practice mode is not running.' });
     }
     const session = this.running.live.session;
-    if (session.state === 'speaking') session.interruptNow();
+    if (session.state === 'speaking') session.interruptNow('button');
     const text = this.running.live.practiceText(action);
     session.speak(text);
     return { text };
