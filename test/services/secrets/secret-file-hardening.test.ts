@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IpcFailure } from '../../../electron/contract/index';
 import { PlainFileSecretStore } from '../../../electron/services/secrets/plain-file-secret-store';
+import { failureOf } from '../../helpers/ipc-failure';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interject-secrets-harden-'))));
@@ -14,15 +14,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const failureOf = (fn: () => unknown): IpcFailure => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an IpcFailure');
-};
 
 type Outcome = { code: string; message: string };
 /** Runs write-in-child.ts on `folder`, bounded: a hang is a failure, not a stuck run. */

@@ -4,9 +4,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, IpcFailure, SETTINGS_SCHEMA_VERSION } from '../../../electron/contract/index';
+import { defaultSettings, SETTINGS_SCHEMA_VERSION } from '../../../electron/contract/index';
 import { SettingsStore } from '../../../electron/services/settings/settings-store';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { failureOf } from '../../helpers/ipc-failure';
 
 let dir: string;
 let cleanup: () => void;
@@ -15,15 +16,6 @@ afterEach(() => cleanup());
 
 const file = () => path.join(dir, 'settings.json');
 const custom = () => JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, appearance: { theme: 'dark' }, vad: { speechThreshold: 0.61 } });
-const failureOf = (fn: () => unknown): IpcFailure => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an IpcFailure');
-};
 
 /** Opens a store in a child process, so a start-up that hangs is a failed test, not a hung run. */
 function openInChild(): { notices: { kind: string; message: string }[]; theme: string; rssMb: number } {
