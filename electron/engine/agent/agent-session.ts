@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import type { LanguageModel } from '../llm/types.js';
 import { nullLogger, type Logger } from '../logger.js';
 import type { SpeechRecognizer } from '../stt/types.js';
-import { BargeInController, type InterruptedEvent } from '../turn/barge-in-controller.js';
+import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
 import { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector, trailingHoldWordCheck } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
@@ -108,7 +108,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   /** Ends the session: stops the agent and forgets pending turns. */
   async stop(): Promise<void> {
     if (!this.streaming) return;
-    this.controller.interruptNow('manual');
+    this.controller.interruptNow('api');
     this.reply?.abort();
     this.reply = null;
     this.endOfTurn.reset();
@@ -150,8 +150,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.streaming ? this.options.sessionId : null;
   }
 
-  interruptNow(): boolean {
-    return this.controller.interruptNow('manual');
+  interruptNow(source: InterruptSource): boolean {
+    return this.controller.interruptNow(source);
   }
 
   private now(): number {
@@ -250,7 +250,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private onSpeechAcceptedWhileAgentSilent(): void {
     if (this.machine.state !== 'thinking' || !this.reply) return;
     this.reply.abort();
-    void this.options.tts.cancelCurrent().catch((e: unknown) => this.logger.warn('TTS cancel failed', { error: String(e) }));
+    this.controller.abandonUnheardTurn(this.reply.turnId);
     this.reply = null;
     this.machine.to('listening');
   }
@@ -343,9 +343,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     reply?.abort();
     if (reply) this.reply = null;
     this.ledger.forget(e.turnId);
-    this.transcript.agentInterrupted(e.turnId, cut.heardText, cut.unheardText);
     this.history.interruptedAssistant(cut.heardText);
     const latency = this.bargeInTimer.onInterrupted(e.tMs, e.onsetMs, this.options.playback.outputLatencyMs);
+    // Who cut it first, then the cut entry once: listeners can label the entry as it arrives.
     this.emit('interrupted', {
       tMs: e.tMs,
       turnId: e.turnId,
@@ -356,6 +356,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       strategy: e.strategy,
       cutMethod: cut.method,
     });
+    this.transcript.agentInterrupted(e.turnId, cut.heardText, cut.unheardText);
     this.emit('agentStoppedSpeaking', { tMs: e.tMs, turnId: e.turnId, interrupted: true });
     if (latency !== null) this.emit('metric', { tMs: e.tMs, name: 'bargeInLatencyMs', valueMs: latency });
     if (this.machine.state === 'speaking' || this.machine.state === 'thinking') this.machine.to('listening');

@@ -1,4 +1,5 @@
 /** Events the session emits for the renderer (mapped onto contract events by the services layer). */
+import type { InterruptSource } from '../turn/speech-handle.js';
 import type { AgentState } from './agent-state.js';
 import type { TranscriptEntry } from './transcript.js';
 
@@ -15,7 +16,7 @@ export type AgentSessionEvents = {
       heardText: string;
       unheardText: string;
       playedMs: number;
-      reason: 'voice' | 'manual';
+      reason: InterruptSource;
       strategy: string | null;
       cutMethod: 'wordTimestamps' | 'proportional' | 'speakingRate';
     },

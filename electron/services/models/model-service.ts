@@ -9,6 +9,7 @@ import type { ProviderSecretId } from '../../contract/settings/providers.js';
 import type { LocalServer } from '../../engine/llm/local-servers.js';
 import type { Logger } from '../../engine/logger.js';
 import { ModelError } from '../../engine/models/errors.js';
+import type { HardwareDetector } from '../../engine/models/hardware.js';
 import type { ModelManager, ModelProgress, ModelStatus } from '../../engine/models/model-manager.js';
 import { whatIsReady } from '../../engine/models/readiness.js';
 import type { EventHub } from '../event-hub.js';
@@ -25,6 +26,8 @@ export interface ModelServiceOptions {
   logger: Logger;
   /** Ollama/LM Studio probe, as the voice service uses it. */
   detectLocalServers?: () => Promise<LocalServer[]>;
+  /** Hardware detection for the per-machine recommendation (faked in tests). */
+  hardware?: HardwareDetector;
   /**
    * How long `install` waits for the first bytes before answering "downloading" anyway:
    * 10 s covers DNS and a slow server's first byte, well inside the 30 s IPC handler timeout.
@@ -120,7 +123,7 @@ export class ModelService {
   }
 
   async readiness(): Promise<ReadinessSummary> {
-    const { settings, models, secrets, detectLocalServers } = this.options;
+    const { settings, models, secrets, detectLocalServers, hardware } = this.options;
     // Which providers have a key, without decrypting any.
     const keyed = new Set(secrets.providers());
     const r = await whatIsReady({
@@ -128,6 +131,7 @@ export class ModelService {
       models,
       hasKey: (id: ProviderSecretId) => keyed.has(id),
       ...(detectLocalServers ? { detect: detectLocalServers } : {}),
+      ...(hardware ? { hardware } : {}),
     });
     const downloads = [r.stt.download, r.llm.download].filter((d) => d !== undefined);
     return {
@@ -147,6 +151,7 @@ export class ModelService {
       },
       downloads,
       downloadBytes: r.downloadBytes,
+      ...(r.recommendation ? { recommendation: r.recommendation } : {}),
     };
   }
 

@@ -85,7 +85,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const playback = new PlaybackQueue({ output, clock, resamplers, logger });
     opened.add(() => playback.dispose());
 
-    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, playback, secrets: deps.secrets });
+    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, secrets: deps.secrets }); // the barge-in controller alone clears playback
     opened.add(() => tts.close());
 
     const { stt } = deps.providers;

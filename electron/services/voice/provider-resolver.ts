@@ -9,6 +9,7 @@ import { EmbeddedLlamaModel } from '../../engine/llm/embedded-llama.js';
 import { OpenAiChatModel } from '../../engine/llm/openai-chat.js';
 import type { LanguageModel } from '../../engine/llm/types.js';
 import type { Logger } from '../../engine/logger.js';
+import type { HardwareDetector } from '../../engine/models/hardware.js';
 import type { ModelManager } from '../../engine/models/model-manager.js';
 import { whatIsReady, type LlmPlan, type SttPlan } from '../../engine/models/readiness.js';
 import { DeepgramRecognizer } from '../../engine/stt/deepgram-streaming.js';
@@ -30,6 +31,8 @@ export interface ProviderResolverDeps {
   logger: Logger;
   /** Ollama/LM Studio probe; injectable so tests never touch real ports. */
   detect?: () => Promise<LocalServer[]>;
+  /** Hardware detection, so the session loads the model the first-run screen recommended. */
+  hardware?: HardwareDetector;
 }
 
 function key(secrets: SecretStore, id: ProviderSecretId): string | undefined {
@@ -66,6 +69,7 @@ export async function resolveProviders(settings: ProvidersSettings, deps: Provid
     models: deps.models,
     hasKey: (id) => key(deps.secrets, id) !== undefined,
     ...(deps.detect ? { detect: deps.detect } : {}),
+    ...(deps.hardware ? { hardware: deps.hardware } : {}),
   });
   const notes = [readiness.stt.reason, readiness.llm.reason].filter((r): r is string => !!r);
   const [stt, llm] = await Promise.all([

@@ -17,7 +17,8 @@ export type { SessionTts };
 export interface SessionTtsDeps {
   clock: Clock;
   logger: Logger;
-  playback: PlaybackClearer;
+  /** Leave unset when a barge-in controller owns clearing playback (the session does). */
+  playback?: PlaybackClearer;
   secrets: SecretStore;
 }
 

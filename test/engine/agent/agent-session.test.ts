@@ -98,7 +98,7 @@ describe('agent session', () => {
     h.vad.emit('speechUnlikely', { tMs: 5400 });
     h.session.speak(GREETING);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(h.session.interruptNow()).toBe(true);
+    expect(h.session.interruptNow('button')).toBe(true);
     expect(h.events.filter((e) => e.type === 'metric' && (e.payload as { name: string }).name === 'bargeInLatencyMs')).toEqual([]);
   });
 
@@ -185,7 +185,7 @@ describe('manual interrupt on a session', () => {
     const t = performance.now();
     expect(sendInterrupt(h.session)).toEqual({ interrupted: true, sessionId: 's1' });
     expect(h.session.state).toBe('listening');
-    expect(h.events.find((e) => e.type === 'interrupted')?.payload).toMatchObject({ reason: 'manual', strategy: null });
+    expect(h.events.find((e) => e.type === 'interrupted')?.payload).toMatchObject({ reason: 'api', strategy: null });
     await vi.advanceTimersByTimeAsync(5000);
     expect(h.audibleSamplesAfter(t)).toBe(0);
     expect(h.tts.cancels).toBe(1);

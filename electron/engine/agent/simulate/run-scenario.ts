@@ -10,6 +10,7 @@ import { readWavFile } from '../../audio/wav-reader.js';
 import { SileroVadModel } from '../../vad/silero-vad-model.js';
 import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
+import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
 import { vadPort } from '../ports.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
@@ -21,6 +22,7 @@ import { synthesizeTexts, type SynthesizedSpeech } from './synthesize.js';
 import { VirtualClock } from './virtual-clock.js';
 import { downmixToMono } from '../../audio/channels.js';
 import { concatSamples } from '../../audio/samples.js';
+import { ClauseSplitter } from '../../llm/clause-splitter.js';
 
 const RATE = 16_000;
 const FRAME_MS = 20;
@@ -33,7 +35,7 @@ export interface SimulationEvent {
 
 export interface SimulationResult {
   interrupted: boolean;
-  reason: 'voice' | 'manual' | null;
+  reason: InterruptSource | null;
   strategy: string | null;
   /** VAD onset to agent inaudible (pause or clear), plus output latency. */
   bargeInLatencyMs: number | null;
@@ -69,9 +71,16 @@ export interface RunOptions {
   resamplers?: ResamplerFactory;
 }
 
-/** Every text the scenario will make the TTS speak. */
+/**
+ * Every text the scenario will make the TTS speak: the opening line whole (it is sent in one
+ * piece), each reply clause by clause, split by the same ClauseSplitter the ReplyRunner uses.
+ */
 export function scenarioTexts(scenario: Pick<LoadedScenario, 'agentSays' | 'agentReplies'>): string[] {
-  return [scenario.agentSays, ...scenario.agentReplies].map((t) => t.trim());
+  const clauses = (reply: string) => {
+    const splitter = new ClauseSplitter();
+    return [...splitter.push(reply), ...splitter.flush()];
+  };
+  return [scenario.agentSays, ...scenario.agentReplies.flatMap(clauses)].map((t) => t.trim());
 }
 
 export async function runScenario(scenario: LoadedScenario, options: RunOptions = {}): Promise<SimulationResult> {
@@ -114,7 +123,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const vadTrace: { tMs: number; p: number }[] = [];
   let originMs: number | null = null;
   let lastActivityMs = 0;
-  const interruptions: { tMs: number; reason: 'voice' | 'manual'; strategy: string | null; heardText: string }[] = [];
+  const interruptions: { tMs: number; reason: InterruptSource; strategy: string | null; heardText: string }[] = [];
   let bargeInLatencyMs: number | null = null;
   const pauses: number[] = [];
 

@@ -3,15 +3,18 @@
  * endpoints) on 127.0.0.1, a random port and a per-run token, synthesizing with flite in a
  * worker thread. The default voice when no cloud TTS is configured.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
+import { rateLimitedWarn } from '../../net/refusal-log.js';
+import { SendBudget } from '../../net/send-budget.js';
 import { FliteEngine, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
+import { checkUpgrade, refuseUpgrade } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
 export const MULTI_PATH = '/ws/tts/multi';
@@ -38,6 +41,9 @@ export interface LocalTtsServer {
 /** Largest client frame. 256 KiB holds any sane text frame; a bigger one closes that socket with 1009 (ws). */
 const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
+/** 100 ms between budget checks: flite's output in that time is far below the 1 MiB pause mark. */
+const BUDGET_WATCH_MS = 100;
+
 export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): Promise<LocalTtsServer> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? nullLogger;
@@ -52,22 +58,27 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
 
+  const refusals = rateLimitedWarn(logger);
+  // A malformed request that the HTTP parser itself rejects: a 400, never a crash.
+  http.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname !== STREAM_PATH && url.pathname !== MULTI_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    socket.on('error', () => {});
+    const verdict = checkUpgrade(req, token, [STREAM_PATH, MULTI_PATH]);
+    if (!verdict.ok) {
+      refusals('local TTS: refused an upgrade', { status: verdict.status });
+      refuseUpgrade(socket, verdict);
       return;
     }
+    const pathname = verdict.pathname;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const given = url.searchParams.get('api_key') ?? (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-      if (!tokensMatch(given, token)) {
-        // The protocol's auth failure is close 4001 (clients treat it as fatal, no retries).
-        ws.close(4001, 'invalid api_key');
-        return;
-      }
       sockets.add(ws);
+      // Sessions send as they synthesize; a client that stops reading is paused, then dropped.
+      new SendBudget(ws, { watchEveryMs: BUDGET_WATCH_MS, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
       const session =
-        url.pathname === MULTI_PATH
+        pathname === MULTI_PATH
           ? new MultiContextSession(ws, engine, defaults, logger, options.contextIdleTimeoutMs)
           : new SingleStreamSession(ws, engine, defaults, logger);
       ws.on('message', (data, isBinary) => {
@@ -114,12 +125,6 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
       await engine.stop();
     },
   };
-}
-
-function tokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function sendError(ws: WebSocket, code: string, message: string): void {
