@@ -23,7 +23,7 @@ export interface SessionTts {
 
 /** What every adapter is built with, besides its own parameters. */
 export interface TtsOpenContext<Id extends TtsVendorId = TtsVendorId> {
-  common: { clock: Clock; logger: Logger; cancelQuietTimeoutMs: number; playback: PlaybackClearer };
+  common: { clock: Clock; logger: Logger; cancelQuietTimeoutMs: number; playback?: PlaybackClearer };
   /** From the secret store; a string whenever the vendor's entry requires a key. */
   apiKey: TtsApiKey<Id>;
 }
