@@ -13,6 +13,7 @@ import { registerShellHandlers } from './handlers/shell-handlers.js';
 import { registerAgentHandlers } from './handlers/agent-handlers.js';
 import { registerDevicesHandlers } from './handlers/devices-handlers.js';
 import { registerModelsHandlers } from './handlers/models-handlers.js';
+import { registerProvidersHandlers } from './handlers/providers-handlers.js';
 import { ModelService } from './models/model-service.js';
 import type { ModelEntry } from '../engine/models/catalogue.js';
 import { cachedDetector, type HardwareDetector } from '../engine/models/hardware.js';
@@ -91,6 +92,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.detectLocalServers ? { detectLocalServers: options.detectLocalServers } : {}),
   });
   registerModelsHandlers(registry, modelService);
+  registerProvidersHandlers(registry, settings, {
+    secrets,
+    models,
+    clock: systemClock,
+    logger,
+    ...(options.detectLocalServers ? { detect: options.detectLocalServers } : {}),
+  });
 
   return {
     registry,

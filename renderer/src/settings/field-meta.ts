@@ -79,7 +79,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'providers.sttLanguage': { label: 'Language', help: 'A code such as "en" or "en-GB".' },
   'providers.llmProvider': { label: 'Language model', optionLabels: providerOptionLabels('llm') },
   'providers.llmEndpoint': { label: 'Server address', placeholder: 'http://127.0.0.1:11434/v1', help: 'Up to the version, e.g. /v1. ' + SEND_EMPTY },
-  'providers.llmModel': { label: 'Model', placeholder: 'Default', help: 'Empty: the first model the server lists.' },
+  'providers.llmModel': { label: 'Model', placeholder: 'First listed', help: 'Empty: the first model the server lists. Test the language model to choose from its list.' },
   'providers.llmMaxTokens': { label: 'Longest answer', unit: 'tokens', step: 50, help: 'About 200 tokens a minute of speech.' },
   'providers.llmThreads': { label: 'Built-in model threads', step: 1, help: '0 = automatic.' },
 };
