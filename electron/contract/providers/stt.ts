@@ -23,7 +23,7 @@ export const STT_PROVIDERS = {
     label: 'Deepgram',
     key: { secretId: 'deepgram', required: true },
     capabilities: { offline: false, streaming: true },
-    parameters: ['sttModel', 'sttLanguage'],
+    parameters: ['sttEndpoint', 'sttModel', 'sttLanguage'],
   },
   'openai-compatible': {
     label: 'OpenAI-compatible',
