@@ -18,7 +18,7 @@ const GB = 1024 ** 3;
 const bridge = useBridgePerTest({ subscribed: () => [useModelsStore()], start: () => useSettingsStore().load() });
 
 function readinessFor(hw: Hardware): ReadinessSummary {
-  const rec = recommend(hw);
+  const rec = recommend(hw)!;
   const downloads = [rec.stt, rec.llm].map((p) => ({ id: p.id, title: p.title, sizeBytes: p.sizeBytes, partialBytes: 0 }));
   return {
     ready: false,

@@ -22,8 +22,6 @@ export interface TtsVendorSpec extends ProviderSpec<TtsCapabilities> {
   parameters: z.ZodObject;
 }
 
-/** flite's voices in the embedded server; "slt" is the clearest US English one. */
-export const FLITE_VOICES = ['slt', 'kal16', 'awb', 'rms'] as const;
 /** The PCM rates ElevenLabs offers (output_format=pcm_<rate>); other rates are snapped to the closest. */
 export const ELEVENLABS_SAMPLE_RATES = [16000, 22050, 24000, 44100] as const;
 
@@ -39,8 +37,8 @@ export const TTS_VENDORS = {
     label: 'Built-in (offline)',
     key: null,
     capabilities: { offline: true, wordTimestamps: true },
-    // An unknown voice (one meant for another vendor) falls back to slt rather than failing.
-    parameters: z.object({ voice: z.string().transform((v) => FLITE_VOICES.find((f) => f === v) ?? 'slt'), sampleRate, wordTimestamps }),
+    // A flite voice, or a downloaded neural voice ("<catalogue id>[:speaker]"); anything else speaks with flite and says why.
+    parameters: z.object({ voice: z.string(), sampleRate, wordTimestamps }),
   },
   kugel: {
     label: 'KugelAudio',

@@ -102,6 +102,8 @@ export function recommendTts(hw: Hardware, catalogue: readonly ModelEntry[] = MO
   return pick(light, 'several times faster than real time on 2 cores (estimate)', `With ${hw.cpuCores} cores the light neural voice speaks without pauses; Kokoro wants 4 or more.`);
 }
 
-export function recommend(hw: Hardware, catalogue: readonly ModelEntry[] = MODEL_CATALOGUE): Recommendation {
+/** Undefined when the catalogue lacks a purpose (a test or trimmed catalogue): nothing to recommend from. */
+export function recommend(hw: Hardware, catalogue: readonly ModelEntry[] = MODEL_CATALOGUE): Recommendation | undefined {
+  if ((['stt', 'llm', 'tts'] as const).some((p) => entries(p, catalogue).length === 0)) return undefined;
   return { hardware: hw, stt: recommendStt(hw, catalogue), llm: recommendLlm(hw, catalogue), tts: recommendTts(hw, catalogue) };
 }

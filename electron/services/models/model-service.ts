@@ -12,6 +12,7 @@ import { ModelError } from '../../engine/models/errors.js';
 import type { HardwareDetector } from '../../engine/models/hardware.js';
 import type { ModelManager, ModelProgress, ModelStatus } from '../../engine/models/model-manager.js';
 import { whatIsReady } from '../../engine/models/readiness.js';
+import { isFliteVoice } from '../../engine/tts/local-server/flite-engine.js';
 import type { EventHub } from '../event-hub.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -65,7 +66,7 @@ export class ModelService {
     this.failures.delete(id);
     const done = models.install(id);
     const settled = done.then(
-      () => undefined,
+      (status) => this.adoptVoice(status),
       (error: unknown) => this.recordFailure(id, error),
     );
     this.runs.set(id, settled);
@@ -165,6 +166,22 @@ export class ModelService {
       return this.withFailure(await this.options.models.status(id));
     } catch (error) {
       throw toIpcFailure(error);
+    }
+  }
+
+  /**
+   * A natural voice the person just downloaded becomes the local voice, unless they chose
+   * another neural voice already: downloading it is asking for it (Settings can change it back).
+   */
+  private adoptVoice(status: ModelStatus): void {
+    if (status.purpose !== 'tts') return;
+    const { tts } = this.options.settings.get();
+    if (tts.provider !== 'local' || !isFliteVoice(tts.voice)) return;
+    try {
+      this.options.settings.update({ tts: { voice: status.id } });
+      this.options.logger.info('Local voice set to the downloaded neural voice', { id: status.id, was: tts.voice });
+    } catch (error) {
+      this.options.logger.warn('Could not switch to the downloaded voice', { id: status.id, message: (error as Error).message });
     }
   }
 

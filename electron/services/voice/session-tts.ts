@@ -20,6 +20,10 @@ export interface SessionTtsDeps {
   /** Leave unset when a barge-in controller owns clearing playback (the session does). */
   playback?: PlaybackClearer;
   secrets: SecretStore;
+  /** Which neural voice a local voice setting names (absent: flite only). */
+  neuralVoice?: TtsOpenContext['neuralVoice'];
+  /** A neural voice that stopped mid-session: the reason, once. */
+  onNotice?: TtsOpenContext['onNotice'];
 }
 
 /** The vendor's parameters from the settings, or the entry's own message for the one that is wrong. */
@@ -36,7 +40,12 @@ function contextFor<Id extends TtsVendorId>(id: Id, settings: TtsSettings, deps:
   if (spec.key?.required && !apiKey) throw new Error(`${spec.label} needs an API key: add it in Settings → Voices and providers, or choose the local voice.`);
   const common = { clock: deps.clock, logger: deps.logger, cancelQuietTimeoutMs: settings.cancelQuietTimeoutMs, playback: deps.playback };
   // A required key was checked just above, which is what TtsApiKey<Id> promises.
-  return { common, apiKey: apiKey as TtsOpenContext<Id>['apiKey'] };
+  return {
+    common,
+    apiKey: apiKey as TtsOpenContext<Id>['apiKey'],
+    ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}),
+    ...(deps.onNotice ? { onNotice: deps.onNotice } : {}),
+  };
 }
 
 export async function openSessionTts(settings: TtsSettings, deps: SessionTtsDeps): Promise<SessionTts> {

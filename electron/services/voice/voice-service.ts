@@ -22,6 +22,7 @@ import type { EventHub } from '../event-hub.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { openLiveSession, type LiveSession } from './live-session.js';
+import { resolveNeuralVoice } from './neural-voice.js';
 import { resolveProviders } from './provider-resolver.js';
 import { emptyMetrics, SessionEventBridge } from './session-event-bridge.js';
 import type { VoiceIo } from './voice-io.js';
@@ -157,6 +158,11 @@ export class VoiceService {
         logger,
         systemPrompt: this.options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
         onMicFrame: (frame) => bridge?.onMicFrame(frame),
+        neuralVoice: (voice) => resolveNeuralVoice(this.options.models, voice),
+        onNotice: (message) => {
+          logger.warn('Session notice', { message });
+          providers.notes.push(message);
+        },
         onDeviceError: (error, which) => {
           events.emit('app:error', {
             kind: 'deviceLost',

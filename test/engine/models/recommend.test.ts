@@ -11,11 +11,12 @@ import { recommend } from '../../../electron/engine/models/recommend.js';
 
 const GB = 1024 ** 3;
 const STORIES = path.resolve(import.meta.dirname, '../../fixtures/models/stories260K.gguf');
+const rec = (hw: Hardware) => recommend(hw)!;
 const machine = (gb: number, cores: number, gpu: Hardware['gpu']): Hardware => ({ totalRamBytes: gb * GB, cpuCores: cores, gpu });
 
 describe('recommendations by machine', () => {
   it('a 2-core laptop with 8 GB and no GPU gets the small recognizer, the small LM and the light neural voice', () => {
-    const r = recommend(machine(8, 2, 'cpu'));
+    const r = rec(machine(8, 2, 'cpu'));
     expect(r.stt.id).toBe('stt-zipformer-en-20m');
     expect(r.llm.id).toBe('llm-qwen2.5-0.5b-instruct-q4');
     expect(r.tts.id).toBe('tts-piper-en_us-lessac-medium');
@@ -23,7 +24,7 @@ describe('recommendations by machine', () => {
   });
 
   it('an 8-core desktop with 16 GB on the CPU gets the better recognizer, the 1.5B LM and Kokoro', () => {
-    const r = recommend(machine(16, 8, 'cpu'));
+    const r = rec(machine(16, 8, 'cpu'));
     expect(r.stt.id).toBe('stt-zipformer-en-2023-06-26');
     expect(r.llm.id).toBe('llm-qwen2.5-1.5b-instruct-q4');
     expect(r.tts.id).toBe('tts-kokoro-int8-en-v0_19');
@@ -32,21 +33,21 @@ describe('recommendations by machine', () => {
 
   it('a CUDA or Metal machine runs the 3B model, and says why', () => {
     for (const gpu of ['cuda', 'metal', 'vulkan'] as const) {
-      const r = recommend(machine(16, 8, gpu));
+      const r = rec(machine(16, 8, gpu));
       expect(r.llm.id, gpu).toBe('llm-llama-3.2-3b-instruct-q4');
       expect(r.llm.sizeBytes).toBeGreaterThan(2e9);
     }
-    expect(recommend(machine(16, 8, 'cuda')).llm.why).toMatch(/CUDA/);
+    expect(rec(machine(16, 8, 'cuda')).llm.why).toMatch(/CUDA/);
   });
 
   it('a GPU with too little RAM for the 3B model falls back to what fits', () => {
-    expect(recommend(machine(4, 4, 'metal')).llm.id).toBe('llm-qwen2.5-1.5b-instruct-q4');
-    expect(recommend(machine(2, 2, 'cpu')).llm.id).toBe('llm-qwen2.5-0.5b-instruct-q4');
+    expect(rec(machine(4, 4, 'metal')).llm.id).toBe('llm-qwen2.5-1.5b-instruct-q4');
+    expect(rec(machine(2, 2, 'cpu')).llm.id).toBe('llm-qwen2.5-0.5b-instruct-q4');
   });
 
   it('every recommended entry is in the catalogue with a size, licence and https URL', () => {
     for (const hw of [machine(2, 2, 'cpu'), machine(64, 16, 'cuda')]) {
-      const r = recommend(hw);
+      const r = rec(hw);
       for (const p of [r.stt, r.llm, r.tts]) {
         const e = MODEL_CATALOGUE.find((m) => m.id === p.id)!;
         expect(e.url).toMatch(/^https:\/\//);
@@ -54,6 +55,10 @@ describe('recommendations by machine', () => {
         expect(e.licence.length).toBeGreaterThan(2);
       }
     }
+  });
+
+  it('a catalogue without voices (or models) recommends nothing rather than something absent', () => {
+    expect(recommend(machine(8, 2, 'cpu'), MODEL_CATALOGUE.filter((m) => m.purpose !== 'tts'))).toBeUndefined();
   });
 
   it('the catalogue offers a small and a better option for recognition, language model and voice', () => {

@@ -48,11 +48,6 @@ describe('the TTS registry', () => {
     expect(TTS_VENDORS.elevenlabs.parameters.parse({ voice: 'v', sampleRate: 48_000 }).sampleRate).toBe(44_100);
     expect(TTS_VENDORS.elevenlabs.parameters.parse({ voice: 'v', sampleRate: 23_000 }).sampleRate).toBe(22_050);
   });
-
-  it('gives the built-in voice "slt" for a voice flite does not have', () => {
-    expect(TTS_VENDORS.local.parameters.parse({ voice: 'aura-2-thalia-en', sampleRate: 24_000, wordTimestamps: true }).voice).toBe('slt');
-    expect(TTS_VENDORS.local.parameters.parse({ voice: 'awb', sampleRate: 24_000, wordTimestamps: true }).voice).toBe('awb');
-  });
 });
 
 describe('opening the session voice', () => {

@@ -10,10 +10,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
 import { rateLimitedWarn } from '../../net/refusal-log.js';
 import { SendBudget } from '../../net/send-budget.js';
-import { FliteEngine, type FliteVoice } from './flite-engine.js';
+import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
+import { startNeuralVoice, type NeuralVoiceOptions } from './neural-startup.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
+import { VoiceRouter } from './speech-engine.js';
 import { checkUpgrade, refuseUpgrade } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
@@ -22,7 +24,12 @@ export const MULTI_PATH = '/ws/tts/multi';
 export interface LocalTtsServerOptions {
   port?: number;
   host?: string;
-  voice?: FliteVoice;
+  /** The default voice: a flite voice, or the neural voice's name (or name:speaker). */
+  voice?: string;
+  /** A sherpa-onnx neural voice to load beside flite; if it fails, flite speaks and `notice` says why. */
+  neural?: NeuralVoiceOptions;
+  /** A neural voice that stopped mid-session (its process crashed): told once, flite speaks on. */
+  onNotice?: (message: string) => void;
   /** Fixed token (tests, the CLI's --token); a random one per run otherwise. */
   token?: string;
   logger?: Logger;
@@ -35,6 +42,10 @@ export interface LocalTtsServer {
   multiUrl: string;
   token: string;
   port: number;
+  /** The voice sessions get when they name none (flite's when the neural voice failed). */
+  voice: string;
+  /** Why the neural voice asked for is not speaking (it failed to load). */
+  notice?: string;
   close(): Promise<void>;
 }
 
@@ -48,9 +59,24 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? nullLogger;
   const token = options.token ?? randomBytes(16).toString('hex');
-  const defaults: StreamConfig = { voice: options.voice ?? 'slt', sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS };
-  const engine = new FliteEngine(defaults.voice, defaults.sampleRate);
-  await engine.start();
+  const fliteVoice: FliteVoice = isFliteVoice(options.voice) ? options.voice : 'slt';
+  const flite = new FliteEngine(fliteVoice, 24_000);
+  // Both load at once (flite ~1 s, a neural voice several); a neural voice never fails the server.
+  const neuralStarting = startNeuralVoice(options.neural, logger);
+  try {
+    await flite.start();
+  } catch (e) {
+    await (await neuralStarting).engine?.stop();
+    throw e;
+  }
+  const neural = await neuralStarting;
+  const engine = new VoiceRouter(flite, neural.engine, fliteVoice, (reason) => {
+    logger.warn('local TTS: neural voice stopped', { reason });
+    options.onNotice?.(reason);
+  });
+  const voice = options.voice !== undefined && engine.hasVoice(options.voice) ? options.voice : fliteVoice;
+  const voices = { has: (v: string) => engine.hasVoice(v), list: () => engine.voiceIds() };
+  const defaults: StreamConfig = { voice, sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
 
   const http = createServer((_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a WebSocket TTS server.\n');
@@ -118,6 +144,8 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
     multiUrl: `${base}${MULTI_PATH}?api_key=${token}`,
     token,
     port,
+    voice,
+    ...(neural.notice ? { notice: neural.notice } : {}),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
