@@ -63,7 +63,7 @@ const PAGES: SettingsPage[] = [
     title: 'End of turn',
     description: 'When Interject decides you have finished speaking.',
     icon: 'pause',
-    groups: [{ fields: ['conversation.silenceDurationMs', 'conversation.semanticEndOfTurn', 'conversation.maxWaitMs', 'conversation.holdWords'] }],
+    groups: [{ fields: ['conversation.eagerness', 'conversation.silenceDurationMs', 'conversation.semanticEndOfTurn', 'conversation.maxWaitMs', 'conversation.holdWords', 'conversation.preemptiveGeneration'] }],
   },
   {
     id: 'audio',
