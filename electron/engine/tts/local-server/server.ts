@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
 import { FliteEngine, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
+import { handleRestRequest } from './rest-api.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
 
@@ -42,11 +43,13 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? nullLogger;
   const token = options.token ?? randomBytes(16).toString('hex');
-  const defaults: StreamConfig = { voice: options.voice ?? 'slt', sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS };
+  const defaults: StreamConfig = { voice: options.voice ?? 'slt', sampleRate: 24_000, encoding: 'pcm_s16le', wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS };
   const engine = new FliteEngine(defaults.voice, defaults.sampleRate);
   await engine.start();
 
-  const http = createServer((_req, res) => {
+  const http = createServer((req, res) => {
+    // KugelAudio's REST paths (voices, models) so the SDKs' voices.list() works here too.
+    if (handleRestRequest(req, res, { authorized: (given) => tokensMatch(given, token), sampleRate: defaults.sampleRate })) return;
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a WebSocket TTS server.\n');
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
