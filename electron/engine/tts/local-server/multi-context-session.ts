@@ -11,7 +11,7 @@
  */
 import type WebSocket from 'ws';
 import type { Logger } from '../../logger.js';
-import type { FliteEngine } from './flite-engine.js';
+import type { SpeechEngine } from './speech-engine.js';
 import { applyConfig, applySettingsUpdate, defaultGenerationSettings, type GenerationSettings, type StreamConfig } from './session-config.js';
 import { MAX_TEXT_CHARS } from './single-stream-session.js';
 import { SpeechStream, type SpeechStats } from './speech-stream.js';
@@ -40,7 +40,7 @@ export class MultiContextSession {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly engine: FliteEngine,
+    private readonly engine: SpeechEngine,
     private readonly defaults: StreamConfig,
     private readonly logger: Logger,
     private readonly idleTimeoutMs = CONTEXT_IDLE_TIMEOUT_MS,

@@ -5,17 +5,20 @@
  * classify (401 unauthorized, 404 not found, 405 wrong method).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { modelListing, voiceDetail, voiceListing } from './voices.js';
+import { parseRequestTarget } from '../../net/request-target.js';
+import { modelListing, voiceDetail, voiceListing, type VoiceSet } from './voices.js';
 
 export interface RestApiOptions {
   /** True when the request's credentials are this server's key. */
   authorized(given: string): boolean;
   sampleRate: number;
+  voices?: VoiceSet;
 }
 
 /** Answers a REST request; false when the path is not a REST path (the caller answers it). */
 export function handleRestRequest(req: IncomingMessage, res: ServerResponse, options: RestApiOptions): boolean {
-  const url = new URL(req.url ?? '/', 'http://local');
+  const url = parseRequestTarget(req.url);
+  if (!url) return false; // malformed: the caller's own answer (a 400 at the upgrade, a 426 here) stands
   const voiceMatch = /^\/v1\/voices(?:\/(\d+))?\/?$/.exec(url.pathname);
   const isModels = /^\/v1\/models\/?$/.test(url.pathname);
   if (!voiceMatch && !isModels) return false;
@@ -33,10 +36,10 @@ export function handleRestRequest(req: IncomingMessage, res: ServerResponse, opt
   }
   const id = voiceMatch![1];
   if (id === undefined) {
-    reply(res, 200, voiceListing(url.searchParams));
+    reply(res, 200, voiceListing(url.query, options.voices));
     return true;
   }
-  const detail = voiceDetail(Number(id));
+  const detail = voiceDetail(Number(id), options.voices);
   if (detail) reply(res, 200, detail);
   else reply(res, 404, { error: `Voice ${id} was not found.`, error_code: 'NOT_FOUND' });
   return true;

@@ -6,18 +6,20 @@
  * temperature, max_new_tokens, normalize, language, speed, model_id) are accepted and kept so
  * `update_settings` can echo them.
  */
-import type { FliteVoice } from './flite-engine.js';
-import { resolveVoice, unknownVoiceMessage } from './voices.js';
+import { resolveVoice, unknownVoiceMessage, type VoiceSet } from './voices.js';
 
 export type WireEncoding = 'pcm_s16le' | 'mulaw' | 'alaw';
 
 export interface StreamConfig {
-  voice: FliteVoice;
+  /** A flite voice, or a neural voice id the server's engine speaks. */
+  voice: string;
   sampleRate: number;
   encoding: WireEncoding;
   wordTimestamps: boolean;
   /** Buffered text with no new text for this long is synthesized anyway (with a warning). */
   flushTimeoutMs: number;
+  /** The voices this server has (flite's alone unless a neural voice loaded). */
+  voices?: VoiceSet;
 }
 
 /** 5 s: the reference protocol's auto-flush; long enough for any LLM token gap. */
@@ -40,8 +42,8 @@ export function defaultGenerationSettings(): GenerationSettings {
 export function applyConfig(base: StreamConfig, frame: Record<string, unknown>): ConfigResult {
   const c = { ...base };
   if (frame.voice_id !== undefined) {
-    const voice = resolveVoice(frame.voice_id);
-    if (!voice) return { code: 'NOT_FOUND', error: unknownVoiceMessage(frame.voice_id) };
+    const voice = resolveVoice(frame.voice_id, base.voices);
+    if (!voice) return { code: 'NOT_FOUND', error: unknownVoiceMessage(frame.voice_id, base.voices) };
     c.voice = voice;
   }
   if (frame.sample_rate !== undefined) {

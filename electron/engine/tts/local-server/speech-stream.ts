@@ -9,13 +9,14 @@
  */
 import { encodeG711 } from '../g711.js';
 import { encodePcmS16le } from '../pcm.js';
-import { SynthesisCancelled, type FliteEngine, type FliteVoice, type SynthesisJob } from './flite-engine.js';
+import { SynthesisCancelled, type SynthesisJob } from './flite-engine.js';
 import type { WireEncoding } from './session-config.js';
+import type { SpeechEngine } from './speech-engine.js';
 import { estimateWordTimings } from './word-timing-estimate.js';
 
 export interface SpeechStreamOptions {
-  engine: FliteEngine;
-  voice: FliteVoice;
+  engine: SpeechEngine;
+  voice: string;
   sampleRate: number;
   encoding?: WireEncoding;
   wordTimestamps: boolean;
@@ -154,9 +155,9 @@ export class SpeechStream {
         // flite gives no alignment: the times are estimated from energy, so a middling confidence.
         score: 0.5,
       }));
-      this.send({ word_timestamps: words, chunk_id: chunkId });
+      this.send({ word_timestamps: words, chunk_id: chunkId, estimated: true });
     }
-    this.send({ chunk_complete: true, chunk_id: chunkId, audio_seconds: round3(samples.length / sr), gen_ms: Math.round(genMs) });
+    this.send({ chunk_complete: true, chunk_id: chunkId, audio_seconds: round3(samples.length / sr), gen_ms: Math.round(genMs), text });
   }
 }
 
