@@ -10,5 +10,6 @@ export * from './channels/devices.js';
 export * from './channels/models.js';
 export * from './channels/providers.js';
 export * from './settings/index.js';
+export * from './providers/index.js';
 export type { BridgeApi, InterjectApi, Invoke, NamespacedApi } from './bridge.js';
 export { namespaced } from './bridge.js';
