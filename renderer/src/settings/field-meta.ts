@@ -32,11 +32,15 @@ export const sectionMeta: Record<string, SectionMeta> = {
   tts: { title: 'Voice', description: 'The speech synthesizer.' },
   providers: { title: 'Providers', description: 'Speech recognition and language model.' },
   app: { title: 'Window', description: 'What closing the window does.' },
+  history: { title: 'History', description: 'Saved conversations.' },
 };
 
 const SEND_EMPTY = 'Empty: the provider’s usual address.';
 
 export const fieldMeta: Record<string, FieldMeta> = {
+  'history.enabled': { label: 'Save conversations', help: 'Each conversation is saved on this computer as it happens. Off: nothing new is saved; saved ones stay.' },
+  'history.folder': { label: 'History folder', placeholder: 'The app’s data folder', help: 'A full folder path. Empty: the app’s own data folder.' },
+  'history.keepDays': { label: 'Keep conversations for', unit: 'days', step: 1, help: '0 keeps them until you delete them. Older ones are deleted when the app starts.' },
   'appearance.theme': { label: 'Theme', optionLabels: { system: 'Match system', light: 'Light', dark: 'Dark' } },
   'app.closeToTray': { label: 'Keep running in the tray when the window closes', help: 'So the interrupt hotkey keeps working. Off: closing the window quits.' },
   'hotkeys.interrupt': { label: 'Interrupt the agent', control: 'accelerator', help: 'Stops the agent at once, from any application.' },
