@@ -15,7 +15,8 @@ import { AgentSession } from '../agent-session.js';
 import type { LatencyBudget } from '../latency-budget.js';
 import { vadPort } from '../ports.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
-import { OracleRecognizer, type OracleUtterance } from './oracle-recognizer.js';
+import { recognizerFor } from './recognizer-choice.js';
+import type { OracleUtterance } from './recognizer-model.js';
 import { ReplayTts } from './replay-tts.js';
 import type { LoadedScenario } from './scenario.js';
 import { ScriptedReplies } from './scripted-llm.js';
@@ -95,8 +96,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const sink = new RecordingSink({ clock, sampleRate: RATE });
   const playback = new PlaybackQueue({ output: sink, clock, resamplers });
   const vad = new VadProcessor({ model, options: scenario.settings.vad });
-  const hasOracle = scenario.user.some((u) => u.text !== undefined);
-  const stt = hasOracle ? new OracleRecognizer(clock) : null;
+  const stt = recognizerFor(scenario, clock);
   const tts = new ReplayTts(clock, speech);
   const mixer = new MicMixer(scenario.echo);
   const session = new AgentSession({
@@ -133,6 +133,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const interruptions: { tMs: number; reason: InterruptSource; strategy: string | null; heardText: string }[] = [];
   let bargeInLatencyMs: number | null = null;
   const pauses: number[] = [];
+  const resumes: number[] = [];
 
   session.on('state', (e) => {
     lastActivityMs = e.tMs;
@@ -163,7 +164,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     if (e.type === 'paused') pauses.push(e.tMs);
     record(e.type, e.tentative ? { tentative: true } : e.withdrawn ? { withdrawn: true } : {});
   });
-  session.on('falseInterruption', (e) => record('falseInterruption', { resumed: e.resumed }));
+  session.on('falseInterruption', (e) => {
+    if (e.resumed) resumes.push(e.tMs);
+    record('falseInterruption', { resumed: e.resumed });
+  });
   session.on('interrupted', (e) => {
     interruptions.push({ tMs: e.tMs, reason: e.reason, strategy: e.strategy, heardText: e.heardText });
     record('interrupted', { reason: e.reason, strategy: e.strategy, heardText: e.heardText, playedMs: Math.round(e.playedMs) });
@@ -222,7 +226,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   if (first?.reason === 'voice') {
     const onset = onsetBefore(first.tMs);
     if (onset !== null) {
-      const inaudible = pauses.find((p) => p >= onset && p <= first.tMs) ?? first.tMs;
+      // Inaudible from the pause that lasted into the cut (a pause resumed before it does not count).
+      const inaudible = pauses.find((p) => p >= onset && p <= first.tMs && !resumes.some((r) => r > p && r <= first.tMs)) ?? first.tMs;
       fromVoice = inaudible - onset + playback.outputLatencyMs;
     }
   }
