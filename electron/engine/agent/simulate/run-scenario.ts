@@ -109,7 +109,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     playback,
     conversation: scenario.settings.conversation,
     prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
-    // The oracle hands out words spread evenly over the clip's voiced span, so a word said
+    // The recognizer model hands out words spread evenly over the clip's voiced span, so a word said
     // before a pause can "arrive" inside it: a final asked at the gap would miss it. Finals
     // come at the VAD's end of speech here until the recognizer timing model is per word.
     earlyFinal: false,
