@@ -1,7 +1,8 @@
 /**
  * Everything main and the browser twin share: the handler registry, the event hub, and the
  * services behind them. Electron main and electron/web each build one of these and only add
- * their transport. Later domains (agent, devices, ...) are wired here.
+ * their transport. Each domain (settings, secrets, shell, agent, devices, models, providers)
+ * registers its handlers here.
  */
 import path from 'node:path';
 import { nullLogger, type Logger } from '../engine/logger.js';
