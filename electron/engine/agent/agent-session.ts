@@ -17,7 +17,7 @@ import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
-import { ChatHistory } from './chat-history.js';
+import { ChatHistory, type PriorTurn } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
 import { cutAtPlayed } from './heard-text.js';
 import { LatencyBudgetRecorder } from './latency-budget.js';
@@ -42,6 +42,8 @@ export interface AgentSessionOptions {
   /** Audio kept before the onset for recognition (vad.prefixPaddingMs). */
   prefixPaddingMs: number;
   systemPrompt?: string;
+  /** A saved conversation being continued: the agent remembers what the person heard of it. */
+  priorTurns?: readonly PriorTurn[];
   logger?: Logger;
 }
 
@@ -79,7 +81,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.logger = options.logger ?? nullLogger;
     this.machine = new AgentStateMachine(now);
     this.transcript = new ConversationTranscript(now);
-    this.history = new ChatHistory(options.systemPrompt);
+    this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
     this.input = new UserInput({ vad: options.vad, stt: options.stt, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs });
     this.controller = new BargeInController(

@@ -1,4 +1,4 @@
-// Multi-context endpoint: per-context barge-in, the context cap, creation before flush, keep-alive (protocols.md §3: 2, 6, 7).
+// Multi-context endpoint: per-context barge-in, the context cap, creation before flush, keep-alive (docs/tts-protocol.md §4: 2, 6, 7).
 import { afterEach, describe, expect, it } from 'vitest';
 import { MultiContextTtsClient } from '../../../electron/engine/tts/multi-context-client.js';
 import { ManualClock } from './helpers/manual-clock.js';

@@ -1,4 +1,4 @@
-// Barge-in behaviour of the reference-protocol client against a scripted server (protocols.md §3: 1-7, 10, 13, 14).
+// Barge-in behaviour of the reference-protocol client against a scripted server (docs/tts-protocol.md §4: 1-7, 10, 13, 14).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
 import { ManualClock } from './helpers/manual-clock.js';
