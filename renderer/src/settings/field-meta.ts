@@ -78,7 +78,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.echoMarginDb': { label: 'Echo margin', unit: 'dB', step: 1, help: 'How much louder than the expected echo your voice must be.' },
   'conversation.echoMaxDelayMs': { label: 'Longest echo delay', unit: 'ms', step: 10, help: 'Speaker and microphone buffering plus the room.' },
   'tts.provider': { label: 'Voice provider', optionLabels: providerOptionLabels('tts') },
-  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal.' },
+  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).' },
   'tts.endpointUrl': { label: 'Server address', placeholder: 'wss://…', help: 'Empty: the provider’s own server (or the built-in one).' },
   'tts.sampleRate': { label: 'Sample rate', unit: 'Hz', step: 1000 },
   'tts.wordTimestamps': { label: 'Word timings', help: 'Lets the transcript show exactly what you heard when you interrupt.' },

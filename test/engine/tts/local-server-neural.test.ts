@@ -77,8 +77,8 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
     await c.next((f) => f.final === true);
     expect(audio(c.frames).length).toBeGreaterThan(0);
     c.send({ text: 'Hi.', voice_id: 'tone:7' });
-    const err = await c.next((f) => f.error_code === 'INVALID_VOICE');
-    expect(err.error).toBe('Unknown voice_id "tone:7"; this server has slt, kal16, awb, rms, tone.');
+    const err = await c.next((f) => f.error_code === 'NOT_FOUND');
+    expect(err.error).toBe('Voice "tone:7" was not found; this server has 1 (slt), 2 (kal16), 3 (awb), 4 (rms), 101 (tone).');
     c.close();
   });
 
