@@ -12,6 +12,7 @@ import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
 import { AgentSession } from '../agent-session.js';
 import { vadPort } from '../ports.js';
+import { loadEchoPath } from './echo-room.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
 import { OracleRecognizer, type OracleUtterance } from './oracle-recognizer.js';
 import { ReplayTts } from './replay-tts.js';
@@ -86,7 +87,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const hasOracle = scenario.user.some((u) => u.text !== undefined);
   const stt = hasOracle ? new OracleRecognizer(clock) : null;
   const tts = new ReplayTts(clock, speech);
-  const mixer = new MicMixer(scenario.echo);
+  const echoPath = scenario.echo ? await loadEchoPath(scenario.echo, resamplers) : undefined;
+  const mixer = new MicMixer(echoPath);
   const session = new AgentSession({
     sessionId: 'simulate',
     clock,
@@ -127,6 +129,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     record('agentStartedSpeaking', { turnId });
     if (originMs === null) {
       originMs = tMs;
+      echoPath?.setOrigin(tMs);
       const utterances: OracleUtterance[] = [];
       for (const c of clips) {
         mixer.addClip({ samples: c.samples, startMs: originMs + c.atMs });
