@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'engine', environment: 'node', include: ['test/engine/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/services/**/*.test.ts'] } },
+      { test: { name: 'main', environment: 'node', include: ['test/main/**/*.test.ts', 'test/services/**/*.test.ts', 'test/web/**/*.test.ts'] } },
       { test: { name: 'tooling', environment: 'node', include: ['test/tooling/**/*.test.ts'], testTimeout: 120_000 } },
       {
         plugins: [vue(), engineFileUrls()],

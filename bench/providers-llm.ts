@@ -8,9 +8,10 @@ import { median, percentile, type Figure } from './providers-stats.js';
 const MODEL = path.resolve(import.meta.dirname, '../test/fixtures/models/stories260K.gguf');
 const PROMPT: ChatMessage[] = [{ role: 'user', content: 'Once upon a time there was a little dog.' }];
 
-export async function benchEmbeddedLlm(runs: number): Promise<Figure[]> {
+/** `modelPath`/`label`: another GGUF (bench:local-models measures the one INTERJECT_LLM_MODEL names). */
+export async function benchEmbeddedLlm(runs: number, modelPath = MODEL, label = 'stories260K'): Promise<Figure[]> {
   const loadStart = performance.now();
-  const model = await EmbeddedLlamaModel.load({ modelPath: MODEL, threads: 1, contextSize: 512 });
+  const model = await EmbeddedLlamaModel.load({ modelPath, threads: 1, contextSize: 512 });
   const loadMs = performance.now() - loadStart;
 
   const firstTokenMs: number[] = [];
@@ -58,7 +59,7 @@ export async function benchEmbeddedLlm(runs: number): Promise<Figure[]> {
     note,
   });
   return [
-    { name: 'embedded LLM load (stories260K)', value: loadMs, unit: 'ms', runs: 1, note: 'includes loading node-llama-cpp' },
+    { name: `embedded LLM load (${label})`, value: loadMs, unit: 'ms', runs: 1, note: 'includes loading node-llama-cpp' },
     fig('embedded LLM first token', firstTokenMs, 'ms', '1 thread; a 0.5B instruct model is far slower'),
     fig('embedded LLM first clause for TTS', firstClauseMs, 'ms', 'clause splitter on the stream'),
     fig('embedded LLM text chunks per second', tokensPerSecond, '/s'),

@@ -12,6 +12,7 @@ export const ENGINE_SCRIPTS = [
   'electron/engine/tts/local-server/flite-worker.mjs',
   'electron/engine/tts/local-server/mini-wasi.mjs',
   'electron/engine/stt/sherpa-host.mjs',
+  'electron/engine/tts/local-server/sherpa-tts-host.mjs',
 ] as const;
 
 export function copyEngineScripts(root: string): Plugin {

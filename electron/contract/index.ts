@@ -8,6 +8,7 @@ export * from './channels/secrets.js';
 export * from './channels/agent.js';
 export * from './channels/devices.js';
 export * from './channels/models.js';
+export * from './channels/providers.js';
 export * from './settings/index.js';
 export type { BridgeApi, InterjectApi, Invoke, NamespacedApi } from './bridge.js';
 export { namespaced } from './bridge.js';

@@ -30,6 +30,7 @@ export const INVOKE_CHANNELS = [
   'models:delete',
   'models:link',
   'models:readiness',
+  'providers:test',
 ] as const;
 
 export const EVENT_CHANNELS = [

@@ -13,8 +13,10 @@ import { registerShellHandlers } from './handlers/shell-handlers.js';
 import { registerAgentHandlers } from './handlers/agent-handlers.js';
 import { registerDevicesHandlers } from './handlers/devices-handlers.js';
 import { registerModelsHandlers } from './handlers/models-handlers.js';
+import { registerProvidersHandlers } from './handlers/providers-handlers.js';
 import { ModelService } from './models/model-service.js';
 import type { ModelEntry } from '../engine/models/catalogue.js';
+import { cachedDetector, type HardwareDetector } from '../engine/models/hardware.js';
 import { ModelManager } from '../engine/models/model-manager.js';
 import { systemClock } from '../engine/clock.js';
 import type { LocalServer } from '../engine/llm/local-servers.js';
@@ -39,6 +41,8 @@ export interface AppServicesOptions {
   detectLocalServers?: () => Promise<LocalServer[]>;
   /** The models the app can download; tests pass entries served from 127.0.0.1. Default: the real catalogue. */
   modelCatalogue?: readonly ModelEntry[];
+  /** Hardware detection for model recommendations; tests fake it. Default: this machine, detected once. */
+  hardware?: HardwareDetector;
 }
 
 export interface AppServices {
@@ -65,6 +69,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   registerShellHandlers(registry, options.shell ?? twinDesktopShell);
   const io = options.voiceIo ?? nativeVoiceIo;
   const models = new ModelManager({ dataDir: options.dataDir, logger, ...(options.modelCatalogue ? { catalogue: options.modelCatalogue } : {}) });
+  const hardware = options.hardware ?? cachedDetector();
   const voice = new VoiceService({
     settings,
     events,
@@ -72,6 +77,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     models,
     io,
     logger,
+    hardware,
     ...(options.detectLocalServers ? { detectLocalServers: options.detectLocalServers } : {}),
   });
   registerAgentHandlers(registry, voice);
@@ -82,9 +88,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     settings,
     secrets,
     logger,
+    hardware,
     ...(options.detectLocalServers ? { detectLocalServers: options.detectLocalServers } : {}),
   });
   registerModelsHandlers(registry, modelService);
+  registerProvidersHandlers(registry, settings, {
+    secrets,
+    models,
+    clock: systemClock,
+    logger,
+    ...(options.detectLocalServers ? { detect: options.detectLocalServers } : {}),
+  });
 
   return {
     registry,

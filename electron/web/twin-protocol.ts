@@ -5,8 +5,9 @@ export interface TwinInvokeMessage {
   request?: unknown;
 }
 
+/** A reply's id is null when the browser's frame had no readable id (malformed JSON, a binary frame). */
 export type TwinServerMessage =
-  | { id: number; result: unknown }
+  | { id: number | null; result: unknown }
   | { event: string; payload: unknown };
 
 /** The page learns where the bridge is from this meta tag, injected by the twin server. */

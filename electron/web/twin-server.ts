@@ -1,17 +1,21 @@
 /**
  * The browser twin: the same services as Electron main, in plain Node, with the renderer
- * served on 127.0.0.1 and the contract bridged over a WebSocket. The bridge accepts only
- * connections whose Origin is this server and that carry this run's token.
+ * served on 127.0.0.1 and the contract bridged over a WebSocket. Every request is parsed
+ * without throwing and let in (TwinAccess) before anything else is done; see SECURITY.md.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { fail } from '../contract/index.js';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import type { AppServices } from '../services/app-services.js';
 import { nullLogger, type Logger } from '../engine/logger.js';
-import { TWIN_META_NAME, type TwinServerMessage } from './twin-protocol.js';
+import { rateLimitedWarn } from '../engine/net/refusal-log.js';
+import { parseRequestTarget } from '../engine/net/request-target.js';
+import { attachBridge, type BridgeConnection } from './bridge-connection.js';
+import { BASE_HEADERS, serveRendererFile } from './static-files.js';
+import { createTwinAccess, type TwinAccess } from './twin-access.js';
+import type { TwinServerMessage } from './twin-protocol.js';
 
 export interface TwinServerOptions {
   services: AppServices;
@@ -23,121 +27,112 @@ export interface TwinServerOptions {
 }
 
 export interface TwinServer {
+  /** The address to open: it carries the launch token, so print it only to the person who started the twin. */
   url: string;
   port: number;
+  /** The launch token (in `url`). */
   token: string;
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.wav': 'audio/wav',
-};
-
 /** 1 MiB: settings imports are the largest legitimate request. */
 const MAX_MESSAGE_BYTES = 1024 * 1024 + 4096;
+
+const NOT_LET_IN =
+  '<!doctype html><meta charset="utf-8"><title>Interject</title><p>This Interject browser twin needs its access token. Open the address that <code>npm run start:web</code> printed (it ends with <code>?token=…</code>).</p>';
 
 export async function startTwinServer(options: TwinServerOptions): Promise<TwinServer> {
   const logger = options.logger ?? nullLogger;
   const host = options.host ?? '127.0.0.1';
-  const token = randomBytes(24).toString('hex');
   const indexPath = path.join(options.rendererDir, 'index.html');
   if (!fs.existsSync(indexPath)) {
     throw new Error(`The renderer is not built: ${indexPath} is missing. Run "npm run build" first.`);
   }
-  const root = path.resolve(options.rendererDir);
-  let origin = '';
+  let access: TwinAccess | undefined;
+  const refusals = rateLimitedWarn(logger);
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const rel = decodeURIComponent(url.pathname) === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    const target = parseRequestTarget(req.url);
+    const allowedHost = access?.allowedHost(req);
+    if (!target) return plain(res, 400, 'Bad request');
+    if (!access || !allowedHost) {
+      refusals('Refused a request with a foreign Host', { host: String(req.headers.host ?? '').slice(0, 100) });
+      return plain(res, 403, 'Forbidden: this server answers only to 127.0.0.1, localhost and [::1] with its port.');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
+    if (target.query.has('token')) {
+      if (!access.launchTokenMatches(target.query.get('token'))) {
+        refusals('Refused a wrong launch token');
+        return html(res, 403, NOT_LET_IN);
+      }
+      // The token leaves the address bar (and history) at once; the cookie carries the session.
+      res.writeHead(302, { ...BASE_HEADERS, Location: '/', 'Set-Cookie': access.sessionCookie() }).end();
       return;
     }
-    const headers: Record<string, string> = {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    };
-    if (file === indexPath) {
-      const wsUrl = `${origin.replace('http', 'ws')}/bridge?token=${token}`;
-      headers['Content-Security-Policy'] = `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; media-src 'self' data: blob:; connect-src 'self' ${origin.replace('http', 'ws')}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-      const html = fs.readFileSync(file, 'utf8').replace('<head>', `<head>\n    <meta name="${TWIN_META_NAME}" content="${wsUrl}">`);
-      res.writeHead(200, headers).end(html);
-      return;
-    }
-    res.writeHead(200, headers);
-    fs.createReadStream(file).pipe(res);
+    if (!access.hasSession(req)) return html(res, 403, NOT_LET_IN);
+    serveRendererFile(res, options.rendererDir, target.pathname, allowedHost);
   });
+  server.on('clientError', (_err, socket) => badRequest(socket));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.pathname !== '/bridge' || req.headers.origin !== origin || url.searchParams.get('token') !== token) {
-      logger.warn('Refused a bridge connection', { origin: req.headers.origin, path: url.pathname });
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    socket.on('error', () => {});
+    const target = parseRequestTarget(req.url);
+    if (!target) return badRequest(socket);
+    if (!access || !access.allowedHost(req) || !access.originAllowed(req) || !access.hasSession(req) || target.pathname !== '/bridge') {
+      refusals('Refused a bridge connection', { origin: String(req.headers.origin ?? '').slice(0, 100), path: target.pathname.slice(0, 100) });
+      if (socket.writable) socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      else socket.destroy();
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  const sockets = new Set<WebSocket>();
+  const connections = new Map<import('ws').WebSocket, BridgeConnection>();
   const unsubscribe = options.services.events.subscribe((event, payload) => {
     const text = JSON.stringify({ event, payload } satisfies TwinServerMessage);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    for (const connection of connections.values()) connection.send(text);
   });
 
-  wss.on('connection', (ws: WebSocket) => {
-    sockets.add(ws);
-    ws.on('close', () => sockets.delete(ws));
+  wss.on('connection', (ws) => {
+    connections.set(ws, attachBridge(ws, options.services.registry, logger));
+    ws.on('close', () => connections.delete(ws));
     ws.on('error', (error) => logger.warn('Bridge socket error', { error: String(error) }));
-    ws.on('message', (data, isBinary) => {
-      void answer(ws, isBinary ? undefined : data.toString());
-    });
   });
-
-  async function answer(ws: WebSocket, text: string | undefined): Promise<void> {
-    let message: { id?: unknown; channel?: unknown; request?: unknown };
-    try {
-      message = JSON.parse(text ?? '');
-    } catch {
-      logger.warn('Bridge: malformed message skipped');
-      return;
-    }
-    if (typeof message !== 'object' || message === null || typeof message.id !== 'number') return;
-    const result = typeof message.channel === 'string'
-      ? await options.services.registry.handle(message.channel, message.request)
-      : fail('unknown_channel', 'Missing channel');
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result } satisfies TwinServerMessage));
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
+    server.listen(options.port, host, () => {
+      const address = server.address();
+      access = createTwinAccess(typeof address === 'object' && address ? address.port : options.port, host);
+      resolve();
+    });
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  origin = `http://${host}:${port}`;
+  const port = typeof server.address() === 'object' ? (server.address() as { port: number }).port : options.port;
 
   return {
-    url: `${origin}/`,
+    url: `http://${host}:${port}/?token=${access!.launchToken}`,
     port,
-    token,
+    token: access!.launchToken,
     async close() {
       unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of connections.keys()) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(text);
+}
+
+function html(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'", Connection: 'close' }).end(body);
+}
+
+function badRequest(socket: Duplex): void {
+  if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  else socket.destroy();
 }

@@ -24,7 +24,7 @@ export async function startTwin(dataDir: string, extraArgs: string[] = []): Prom
     const timer = setTimeout(() => reject(new Error(`twin did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Interject browser twin: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /Interject browser twin: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

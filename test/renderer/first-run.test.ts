@@ -166,7 +166,10 @@ describe('SettingsPanel opened from the first-run screen', () => {
     const wrapper = mount(SettingsPanel, { props: { initialPage: 'providers' } });
     await flushPromises();
     expect(wrapper.find('#settings-page-providers').attributes('aria-current')).toBe('page');
-    expect(wrapper.find('#field-providers-llmEndpoint').exists()).toBe(true);
+    // Recognizer and language model come first (not below the voice's fields).
+    const ids = wrapper.findAll('[id^="field-"]').map((e) => e.attributes('id'));
+    expect(ids.indexOf('field-providers-sttProvider')).toBeLessThan(ids.indexOf('field-tts-provider'));
+    expect(ids.indexOf('field-providers-llmProvider')).toBeLessThan(ids.indexOf('field-tts-provider'));
   });
 });
 

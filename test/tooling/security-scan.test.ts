@@ -24,6 +24,6 @@ describe('security scan report reading', () => {
     const md = fs.readFileSync(path.resolve(import.meta.dirname, '../../SECURITY.md'), 'utf8');
     const accepted = acceptedLows(md);
     expect(accepted.has('CSP_GLOBAL_CHECK renderer/index.html')).toBe(true);
-    expect(accepted.has('CSP_GLOBAL_CHECK electron/web/twin-server.ts')).toBe(true);
+    expect(accepted.has('CSP_GLOBAL_CHECK electron/web/static-files.ts')).toBe(true);
   });
 });

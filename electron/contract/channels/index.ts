@@ -8,6 +8,7 @@ import type { EVENT_CHANNELS, INVOKE_CHANNELS } from '../names.js';
 import { agentEvents, agentInvokes } from './agent.js';
 import { devicesEvents, devicesInvokes } from './devices.js';
 import { modelsEvents, modelsInvokes } from './models.js';
+import { providersEvents, providersInvokes } from './providers.js';
 import { secretsEvents, secretsInvokes } from './secrets.js';
 import { settingsEvents, settingsInvokes } from './settings.js';
 import { shellEvents, shellInvokes } from './shell.js';
@@ -19,6 +20,7 @@ export const invokeChannels = {
   ...agentInvokes,
   ...devicesInvokes,
   ...modelsInvokes,
+  ...providersInvokes,
 } as const;
 
 export const eventChannels = {
@@ -28,6 +30,7 @@ export const eventChannels = {
   ...agentEvents,
   ...devicesEvents,
   ...modelsEvents,
+  ...providersEvents,
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;

@@ -82,6 +82,32 @@ export const ProviderPartSchema = z.object({
 });
 export type ProviderPart = z.infer<typeof ProviderPartSchema>;
 
+const GiB = 1024 ** 3;
+
+export const ModelPickSchema = z.object({
+  id: z.string().max(80),
+  title: z.string().max(300),
+  sizeBytes: bytes,
+  licence: z.string().max(100),
+  /** The speed to expect, in words ("about 17 tokens a second (estimate)"). */
+  speed: z.string().max(200),
+  /** Why this model suits this machine, one sentence. */
+  why: z.string().max(500),
+});
+export type ModelPick = z.infer<typeof ModelPickSchema>;
+
+export const RecommendationSchema = z.object({
+  hardware: z.object({
+    totalRamBytes: bytes.max(64 * 1024 * GiB),
+    cpuCores: z.number().int().min(1).max(4096),
+    gpu: z.enum(['metal', 'cuda', 'vulkan', 'cpu']),
+  }),
+  stt: ModelPickSchema,
+  llm: ModelPickSchema,
+  tts: ModelPickSchema,
+});
+export type RecommendationInfo = z.infer<typeof RecommendationSchema>;
+
 export const ReadinessSummarySchema = z.object({
   /** A conversation can run now (recognizer and language model both ready). */
   ready: z.boolean(),
@@ -92,6 +118,8 @@ export const ReadinessSummarySchema = z.object({
   /** What "download the local models" fetches, and how many bytes are still to come. */
   downloads: z.array(ModelDownloadSchema).max(10),
   downloadBytes: bytes,
+  /** The models that suit this machine, from its RAM, cores and GPU backend (absent if detection failed). */
+  recommendation: RecommendationSchema.optional(),
 });
 export type ReadinessSummary = z.infer<typeof ReadinessSummarySchema>;
 

@@ -33,6 +33,32 @@ export const InterruptionStrategySchema = z.discriminatedUnion('type', [
 ]);
 export type InterruptionStrategyConfig = z.infer<typeof InterruptionStrategySchema>;
 
+/**
+ * How soon the agent takes its turn. `normal` uses silenceDurationMs / maxWaitMs as set
+ * (defaults 500 / 3000 ms), so values someone tuned are never overridden; the other two are
+ * presets that replace both:
+ * - patient, 800 / 5000 ms: for people who pause mid-thought (dictating, thinking aloud, a
+ *   second language); being talked over is worse for them than a slower answer.
+ * - eager, 300 / 1500 ms: quick back-and-forth. 300 ms is about the VAD's own 320 ms release, so
+ *   the turn ends as soon as the VAD ends the speech and the transcript is in (Deepgram Flux's
+ *   eager end of turn saves ~150 ms at the median); a trailing hold word ("and", "um") still
+ *   waits, but only 1.5 s.
+ */
+export const EAGERNESS_LEVELS = ['patient', 'normal', 'eager'] as const;
+export type Eagerness = (typeof EAGERNESS_LEVELS)[number];
+export const EAGERNESS_PRESETS: Record<Exclude<Eagerness, 'normal'>, { silenceDurationMs: number; maxWaitMs: number }> = {
+  patient: { silenceDurationMs: 800, maxWaitMs: 5000 },
+  eager: { silenceDurationMs: 300, maxWaitMs: 1500 },
+};
+
+/** The end-of-turn silence and longest wait that apply under these settings' eagerness. */
+export function endOfTurnTimings(c: Pick<ConversationSettings, 'eagerness' | 'silenceDurationMs' | 'maxWaitMs'>): {
+  silenceDurationMs: number;
+  maxWaitMs: number;
+} {
+  return c.eagerness === 'normal' ? { silenceDurationMs: c.silenceDurationMs, maxWaitMs: c.maxWaitMs } : EAGERNESS_PRESETS[c.eagerness];
+}
+
 const phraseList = z.array(z.string().trim().min(1, 'A phrase must not be empty.').max(100)).max(128, 'At most 128 phrases.');
 
 export const ConversationSettingsSchema = z.object({
@@ -57,6 +83,15 @@ export const ConversationSettingsSchema = z.object({
   silenceDurationMs: z.number().int().min(120, 'At least 120 ms.').max(5000, 'At most 5000 ms.').default(500),
   /** Longest wait for the end of the user's turn when the semantic check says "not done" (LiveKit/Agora: 3000 ms). */
   maxWaitMs: z.number().int().min(500).max(10000).default(3000),
+  /** patient / normal / eager: see EAGERNESS_PRESETS (normal = the two values above). */
+  eagerness: z.enum(EAGERNESS_LEVELS).default('normal'),
+  /**
+   * Start the language model (and its TTS) as soon as the user's words are known, before the
+   * silence window confirms the end of the turn; the early answer is held unheard and dropped
+   * if the user goes on. On by default as in LiveKit: when the model answers within the window
+   * the agent speaks the moment the turn ends. The cost is the model calls that get dropped.
+   */
+  preemptiveGeneration: z.boolean().default(true),
   /**
    * Ordered interruption strategies. Default: force/acknowledgement phrases first (a "stop"
    * interrupts on its first word, an "okay" never does), then two words. Two, not the

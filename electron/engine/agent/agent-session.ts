@@ -4,15 +4,15 @@
  * Each of those is its own small object; this file only routes events between them.
  */
 import { EventEmitter } from 'node:events';
-import type { ConversationSettings } from '../../contract/settings/conversation.js';
+import { endOfTurnTimings, type ConversationSettings } from '../../contract/settings/conversation.js';
 import type { AudioFrame } from '../audio/frame.js';
 import type { Clock } from '../clock.js';
 import type { LanguageModel } from '../llm/types.js';
 import { nullLogger, type Logger } from '../logger.js';
 import type { SpeechRecognizer } from '../stt/types.js';
-import { BargeInController, type InterruptedEvent } from '../turn/barge-in-controller.js';
+import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
 import { EchoGuard } from '../turn/echo-guard.js';
-import { EndOfTurnDetector, trailingHoldWordCheck } from '../turn/end-of-turn.js';
+import { EndOfTurnDetector, trailingHoldWordCheck, type EndOfTurnOptions } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
@@ -20,8 +20,10 @@ import { AgentStateMachine, type AgentState } from './agent-state.js';
 import { ChatHistory } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
 import { cutAtPlayed } from './heard-text.js';
+import { LatencyBudgetRecorder } from './latency-budget.js';
 import { BargeInTimer } from './metrics.js';
 import type { AgentPlayback, AgentTts, VoiceActivityDetector } from './ports.js';
+import { PreemptiveReply, shouldPreempt, type HeldTtsEvent } from './preemptive-reply.js';
 import { ReplyRunner, type ReplySource } from './reply-runner.js';
 import { ConversationTranscript } from './transcript.js';
 import { TurnLedger } from './turn-ledger.js';
@@ -53,6 +55,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private readonly endOfTurn: EndOfTurnDetector;
   private readonly ledger = new TurnLedger();
   private readonly bargeInTimer = new BargeInTimer();
+  /** Voice-to-voice latency of the turn being answered (issue 17). */
+  private readonly budget = new LatencyBudgetRecorder();
+  /** A reply started before the end of the turn was certain; held unheard until then. */
+  private preemptive: PreemptiveReply | null = null;
+  private conversation: ConversationSettings;
   private readonly logger: Logger;
   private streaming = false;
   private reply: ReplyRunner | null = null;
@@ -67,6 +74,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   constructor(private readonly options: AgentSessionOptions) {
     super();
     const { clock, conversation: c } = options;
+    this.conversation = c;
     const now = () => clock.nowMs();
     this.logger = options.logger ?? nullLogger;
     this.machine = new AgentStateMachine(now);
@@ -84,11 +92,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       },
       c,
     );
-    this.endOfTurn = new EndOfTurnDetector(clock, {
-      silenceDurationMs: c.silenceDurationMs,
-      maxWaitMs: c.maxWaitMs,
-      semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null,
-    });
+    this.endOfTurn = new EndOfTurnDetector(clock, endOfTurnOptions(c));
     this.wire();
   }
 
@@ -108,9 +112,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   /** Ends the session: stops the agent and forgets pending turns. */
   async stop(): Promise<void> {
     if (!this.streaming) return;
-    this.controller.interruptNow('manual');
+    this.controller.interruptNow('api');
     this.reply?.abort();
     this.reply = null;
+    this.dropPreemptive();
     this.endOfTurn.reset();
     this.streaming = false;
     this.machine.to('idle');
@@ -123,11 +128,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   updateConversation(c: ConversationSettings): void {
     this.controller.updateOptions(c);
     this.controller.replaceDecider(new InterruptionDecider(buildStrategies(c.strategies, c)));
-    this.endOfTurn.updateOptions({
-      silenceDurationMs: c.silenceDurationMs,
-      maxWaitMs: c.maxWaitMs,
-      semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null,
-    });
+    this.conversation = c;
+    this.endOfTurn.updateOptions(endOfTurnOptions(c));
     this.echoGuard?.updateOptions({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs });
   }
 
@@ -150,8 +152,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.streaming ? this.options.sessionId : null;
   }
 
-  interruptNow(): boolean {
-    return this.controller.interruptNow('manual');
+  interruptNow(source: InterruptSource): boolean {
+    return this.controller.interruptNow(source);
   }
 
   private now(): number {
@@ -201,17 +203,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     });
     this.endOfTurn.on('endOfTurn', () => this.onEndOfUserTurn());
 
-    tts.on('audio', ({ turnId, samples, sampleRate }) => {
-      if (turnId !== this.reply?.turnId) return; // a cancelled or foreign turn: never played
-      this.ledger.addAudio(turnId, samples.length, sampleRate);
-      playback.enqueue(turnId, samples, sampleRate);
-    });
-    tts.on('wordTimestamps', ({ turnId, words }) => this.ledger.addWords(turnId, words));
-    tts.on('final', ({ turnId }) => {
-      if (turnId !== this.reply?.turnId) return;
-      this.ledger.markFinal(turnId);
-      playback.endTurn(turnId);
-    });
+    tts.on('audio', ({ turnId, samples, sampleRate }) => this.onTts(turnId, { kind: 'audio', samples, sampleRate }));
+    tts.on('wordTimestamps', ({ turnId, words }) => this.onTts(turnId, { kind: 'words', words }));
+    tts.on('final', ({ turnId }) => this.onTts(turnId, { kind: 'final' }));
     tts.on('error', (e) => this.fail('tts', e));
     playback.on('written', (f) => this.input.pushReference(f));
     playback.on('playbackStarted', ({ turnId }) => this.onPlaybackStarted(turnId));
@@ -220,8 +214,23 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
 
   private lastOnsetMs: number | null = null;
 
+  /** TTS output: a held preemptive reply keeps it; the current reply's goes to playback; any other turn's is dropped. */
+  private onTts(turnId: string, e: HeldTtsEvent): void {
+    if (e.kind === 'audio' && this.budget.isFor(turnId)) this.budget.mark('ttsFirstAudio', this.now());
+    if (this.preemptive?.owns(turnId)) return this.preemptive.onTts(turnId, e);
+    if (e.kind === 'words') return this.ledger.addWords(turnId, e.words);
+    if (turnId !== this.reply?.turnId) return; // a cancelled or foreign turn: never played
+    if (e.kind === 'final') {
+      this.ledger.markFinal(turnId);
+      return this.options.playback.endTurn(turnId);
+    }
+    this.ledger.addAudio(turnId, e.samples.length, e.sampleRate);
+    this.options.playback.enqueue(turnId, e.samples, e.sampleRate);
+  }
+
   private onUserSpeechStart(tMs: number): void {
     this.lastOnsetMs = tMs;
+    this.dropPreemptive(); // the user goes on: the early answer is never heard nor kept
     this.emit('userStartedSpeaking', { tMs });
     this.endOfTurn.onSpeechStart();
     this.controller.onSpeechStart(tMs);
@@ -236,11 +245,14 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     if (full) this.transcript.userInterim(full);
     if (final) {
       this.userTurnText = full;
+      if (this.budget.recording) this.budget.mark('sttFinal', this.now());
       this.endOfTurn.onFinalTranscript(full);
+      this.maybeStartPreemptive(full);
     }
   }
 
   private onUserSpeechEnd(tMs: number): void {
+    this.budget.voiceEnded(tMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
     this.endOfTurn.onSpeechEnd(tMs, this.options.stt !== null);
@@ -250,12 +262,19 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private onSpeechAcceptedWhileAgentSilent(): void {
     if (this.machine.state !== 'thinking' || !this.reply) return;
     this.reply.abort();
-    void this.options.tts.cancelCurrent().catch((e: unknown) => this.logger.warn('TTS cancel failed', { error: String(e) }));
+    this.controller.abandonUnheardTurn(this.reply.turnId);
     this.reply = null;
     this.machine.to('listening');
   }
 
   private onEndOfUserTurn(): void {
+    this.budget.mark('endOfTurn', this.now());
+    this.takeUserTurn();
+    this.dropPreemptive(); // still held: the turn ended with other words, or with no reply
+    if (!this.reply) this.budget.discard();
+  }
+
+  private takeUserTurn(): void {
     const text = this.userTurnText.trim();
     this.userTurnText = '';
     const whileOff = this.speechWhileOff;
@@ -279,32 +298,73 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.transcript.userFinal(turnText);
     if (!turnText) return;
     this.history.user(turnText);
+    if (this.preemptive?.fits(turnText)) return this.adopt(this.preemptive);
     this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
+  }
+
+  /** The words are in and the turn looks complete, but the silence window runs on: start answering now, unheard. */
+  private maybeStartPreemptive(userText: string): void {
+    const text = userText.trim();
+    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || this.input.userSpeaking;
+    if (busy || this.machine.state !== 'listening' || !this.budget.recording || !shouldPreempt(this.conversation, text)) return;
+    const messages = [...this.history.snapshot(), { role: 'user' as const, content: text }];
+    const reply = this.createReply({ kind: 'llm', llm: this.options.llm, messages }, true);
+    this.preemptive = new PreemptiveReply(reply, text);
+    this.emit('preemptive', { tMs: this.now(), outcome: 'started' });
+    void reply.run();
+  }
+
+  private adopt(p: PreemptiveReply): void {
+    this.preemptive = null;
+    this.reply = p.reply;
+    this.replyRequestedAtMs = this.now();
+    this.emit('preemptive', { tMs: this.now(), outcome: 'used' });
+    if (this.machine.state !== 'speaking') this.machine.to('thinking');
+    p.release({ text: (turnId, text) => this.transcript.agentText(turnId, text), tts: (turnId, e) => this.onTts(turnId, e) });
+  }
+
+  /** Drops the held early answer: its model stops, its TTS turn is cancelled, nothing of it was played or kept. */
+  private dropPreemptive(): void {
+    if (!this.preemptive) return;
+    this.preemptive.drop(this.options.tts, this.logger);
+    this.preemptive = null;
+    this.budget.forgetReply(); // a later reply to this turn is measured from its own request
+    this.emit('preemptive', { tMs: this.now(), outcome: 'dropped' });
   }
 
   private startReply(source: ReplySource): void {
     this.reply?.abort();
-    const reply = new ReplyRunner(this.options.tts, source);
+    if (source.kind === 'text') this.budget.discard(); // a greeting or a script: no user turn to measure
+    const reply = this.createReply(source, false);
     this.reply = reply;
     this.replyRequestedAtMs = this.now();
+    if (this.machine.state !== 'speaking') this.machine.to('thinking');
+    void reply.run();
+  }
+
+  private createReply(source: ReplySource, preemptive: boolean): ReplyRunner {
+    const reply = new ReplyRunner(this.options.tts, source);
+    if (source.kind === 'llm') this.budget.track(reply, () => this.now(), preemptive);
     reply.on('text', ({ turnId, text }) => {
       if (this.reply === reply) this.transcript.agentText(turnId, text);
     });
     reply.on('error', (e) => {
+      if (preemptive && this.reply !== reply) return this.logger.warn('An early answer failed; the turn asks again', { error: e.message });
       this.fail('llm', e);
       if (this.reply === reply && this.machine.state === 'thinking') {
         this.reply = null;
         this.machine.to('listening');
       }
     });
-    if (this.machine.state !== 'speaking') this.machine.to('thinking');
-    void reply.run();
+    return reply;
   }
 
   private onPlaybackStarted(turnId: string): void {
     if (turnId !== this.reply?.turnId) return;
     const t = this.now();
     this.emit('metric', { tMs: t, name: 'timeToFirstAudioMs', valueMs: t - this.replyRequestedAtMs });
+    const budget = this.budget.complete(turnId, t, this.options.playback.outputLatencyMs);
+    if (budget) this.emit('latencyBudget', { tMs: t, budget });
     this.machine.to('speaking');
     this.controller.agentStartedSpeaking(turnId);
     this.emit('agentStartedSpeaking', { tMs: t, turnId });
@@ -343,9 +403,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     reply?.abort();
     if (reply) this.reply = null;
     this.ledger.forget(e.turnId);
-    this.transcript.agentInterrupted(e.turnId, cut.heardText, cut.unheardText);
     this.history.interruptedAssistant(cut.heardText);
     const latency = this.bargeInTimer.onInterrupted(e.tMs, e.onsetMs, this.options.playback.outputLatencyMs);
+    // Who cut it first, then the cut entry once: listeners can label the entry as it arrives.
     this.emit('interrupted', {
       tMs: e.tMs,
       turnId: e.turnId,
@@ -356,6 +416,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       strategy: e.strategy,
       cutMethod: cut.method,
     });
+    this.transcript.agentInterrupted(e.turnId, cut.heardText, cut.unheardText);
     this.emit('agentStoppedSpeaking', { tMs: e.tMs, turnId: e.turnId, interrupted: true });
     if (latency !== null) this.emit('metric', { tMs: e.tMs, name: 'bargeInLatencyMs', valueMs: latency });
     if (this.machine.state === 'speaking' || this.machine.state === 'thinking') this.machine.to('listening');
@@ -365,4 +426,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.logger.error(`${source} error`, { message: error.message });
     this.emit('error', { tMs: this.now(), source, message: error.message });
   }
+}
+
+function endOfTurnOptions(c: ConversationSettings): EndOfTurnOptions {
+  return { ...endOfTurnTimings(c), semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null };
 }

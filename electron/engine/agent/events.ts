@@ -1,5 +1,7 @@
 /** Events the session emits for the renderer (mapped onto contract events by the services layer). */
+import type { InterruptSource } from '../turn/speech-handle.js';
 import type { AgentState } from './agent-state.js';
+import type { LatencyBudget } from './latency-budget.js';
 import type { TranscriptEntry } from './transcript.js';
 
 export type AgentSessionEvents = {
@@ -15,7 +17,7 @@ export type AgentSessionEvents = {
       heardText: string;
       unheardText: string;
       playedMs: number;
-      reason: 'voice' | 'manual';
+      reason: InterruptSource;
       strategy: string | null;
       cutMethod: 'wordTimestamps' | 'proportional' | 'speakingRate';
     },
@@ -30,6 +32,10 @@ export type AgentSessionEvents = {
   userSpeechWhileOff: [{ tMs: number; mode: 'ignore' | 'append' }];
   transcript: [TranscriptEntry];
   metric: [{ tMs: number; name: 'bargeInLatencyMs' | 'timeToFirstAudioMs'; valueMs: number }];
+  /** Voice-to-voice latency of a reply, stage by stage; at its first sample written. */
+  latencyBudget: [{ tMs: number; budget: LatencyBudget }];
+  /** An early answer (preemptive generation) was started, used at the end of the turn, or dropped unheard. */
+  preemptive: [{ tMs: number; outcome: 'started' | 'used' | 'dropped' }];
   vadProbability: [{ tMs: number; p: number }];
   error: [{ tMs: number; source: 'stt' | 'llm' | 'tts' | 'vad' | 'session'; message: string }];
 };

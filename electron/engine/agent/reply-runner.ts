@@ -16,11 +16,14 @@ export class ReplyRunner extends EventEmitter<{
   text: [{ turnId: string; text: string }];
   /** All text was handed to TTS (not: finished playing). */
   textDone: [{ turnId: string | null; text: string }];
+  /** Latency marks: the model's first text, and the first text handed to TTS (its turn id). */
+  progress: [{ stage: 'firstToken' } | { stage: 'ttsRequest'; turnId: string }];
   error: [Error];
 }> {
   private readonly abortController = new AbortController();
   private turn: string | null = null;
   private sent = '';
+  private gotToken = false;
 
   constructor(
     private readonly tts: AgentTts,
@@ -53,6 +56,10 @@ export class ReplyRunner extends EventEmitter<{
         const clauses = new ClauseSplitter();
         for await (const delta of this.source.llm.stream(this.source.messages, { signal: this.abortController.signal })) {
           if (this.aborted) return;
+          if (delta && !this.gotToken) {
+            this.gotToken = true;
+            this.emit('progress', { stage: 'firstToken' });
+          }
           for (const clause of clauses.push(delta)) this.send(clause, true);
         }
         if (this.aborted) return;
@@ -70,8 +77,10 @@ export class ReplyRunner extends EventEmitter<{
   private send(text: string, flush: boolean): void {
     if (!text.trim()) return;
     const turnId = this.tts.send(text, { flush });
-    if (this.turn === null) this.turn = turnId;
-    else if (turnId !== this.turn) return; // the turn was cancelled under us: nothing more belongs to it
+    if (this.turn === null) {
+      this.turn = turnId;
+      this.emit('progress', { stage: 'ttsRequest', turnId });
+    } else if (turnId !== this.turn) return; // the turn was cancelled under us: nothing more belongs to it
     this.sent = this.sent ? `${this.sent}${/\s$/.test(this.sent) || /^\s/.test(text) ? '' : ' '}${text}` : text;
     this.sent = this.sent.replace(/\s+/g, ' ');
     this.emit('text', { turnId, text: this.sent.trim() });

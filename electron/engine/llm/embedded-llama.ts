@@ -17,6 +17,8 @@ export interface EmbeddedLlamaOptions {
   threads?: number;
   /** Upper bound on the context window; the model's own training size wins when smaller. 4096 holds a long conversation. */
   contextSize?: number;
+  /** Longest answer (Settings, "Longest answer") unless a call sets its own. */
+  maxTokens?: number;
   logger?: Logger;
 }
 
@@ -51,6 +53,7 @@ export class EmbeddedLlamaModel implements LanguageModel {
     private readonly context: LlamaContext,
     private readonly logger: Logger,
     modelPath: string,
+    private readonly maxTokens: number | undefined,
   ) {
     this.id = `embedded:${modelPath.split(/[\\/]/).pop()}`;
   }
@@ -70,7 +73,7 @@ export class EmbeddedLlamaModel implements LanguageModel {
         threads: options.threads ?? defaultLlamaThreads(),
       });
       logger.info('embedded language model loaded', { modelPath: options.modelPath, contextSize: context.contextSize });
-      return new EmbeddedLlamaModel(model, context, logger, options.modelPath);
+      return new EmbeddedLlamaModel(model, context, logger, options.modelPath, options.maxTokens);
     } catch (e) {
       throw new LlmError('model-load', `Could not load the language model ${options.modelPath}: ${(e as Error).message}`, { cause: e });
     }
@@ -108,7 +111,7 @@ export class EmbeddedLlamaModel implements LanguageModel {
       await session.prompt(prompt, {
         signal: options.signal,
         stopOnAbortSignal: true,
-        maxTokens: options.maxTokens,
+        maxTokens: options.maxTokens ?? this.maxTokens,
         temperature: options.temperature,
         onTextChunk: (text) => {
           if (!options.signal.aborted) queue.push(text);

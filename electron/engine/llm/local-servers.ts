@@ -3,6 +3,7 @@
  * LM Studio (1234) on this machine, asking each for its model list.
  */
 import { systemClock, type Clock } from '../clock.js';
+import { listModels } from './model-list.js';
 
 export interface LocalServerCandidate {
   name: string;
@@ -33,18 +34,9 @@ export async function detectLocalServers(options: DetectOptions = {}): Promise<L
 }
 
 async function probe(candidate: LocalServerCandidate, timeoutMs: number, clock: Clock): Promise<LocalServer | undefined> {
-  const controller = new AbortController();
-  const timer = clock.setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(candidate.baseUrl.replace(/\/+$/, '') + '/models', { signal: controller.signal });
-    if (!res.ok) return undefined;
-    const body = (await res.json()) as { data?: { id?: unknown }[] };
-    if (!Array.isArray(body.data)) return undefined;
-    const models = body.data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
-    return { ...candidate, models };
+    return { ...candidate, models: await listModels({ baseUrl: candidate.baseUrl, timeoutMs, clock }) };
   } catch {
     return undefined;
-  } finally {
-    clock.clearTimeout(timer);
   }
 }

@@ -8,13 +8,17 @@ import { systemClock, type Clock, type TimerHandle } from '../clock.js';
 import { nullLogger, type Logger } from '../logger.js';
 import { LlmError } from './errors.js';
 import { errorFromResponse, networkError, retryAfterMs } from './http-errors.js';
+import { listModels } from './model-list.js';
 import { readSse } from './sse.js';
 import type { ChatMessage, GenerateOptions, LanguageModel } from './types.js';
 
 export interface OpenAiChatOptions {
   /** Up to and including the version segment, e.g. "http://127.0.0.1:11434/v1". */
   baseUrl: string;
+  /** Empty: the first model the server lists (GET /models, asked once, on the first answer). */
   model: string;
+  /** Longest answer, sent as max_tokens on every request unless the call sets its own. */
+  maxTokens?: number;
   /** From main's secret store; never logged. */
   apiKey?: string;
   clock?: Clock;
@@ -35,9 +39,10 @@ export class OpenAiChatModel implements LanguageModel {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly endpoint: string;
+  private model: Promise<string> | null = null;
 
   constructor(private readonly options: OpenAiChatOptions) {
-    this.id = `openai-compatible:${options.model}`;
+    this.id = `openai-compatible:${options.model || 'first listed'}`;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? nullLogger;
     this.endpoint = options.baseUrl.replace(/\/+$/, '') + '/chat/completions';
@@ -93,7 +98,21 @@ export class OpenAiChatModel implements LanguageModel {
     }
   }
 
+  /** The configured model, or the first one the server lists (asked once; a failure is asked again next time). */
+  private resolveModel(): Promise<string> {
+    if (this.options.model) return Promise.resolve(this.options.model);
+    this.model ??= listModels({ baseUrl: this.options.baseUrl, apiKey: this.options.apiKey, clock: this.clock }).then((models) => {
+      if (models.length === 0) throw new LlmError('not-found', `${this.what()} lists no models. Load a model in the server, or name one in Settings, Providers.`);
+      this.logger.info('language model picked from the server list', { model: models[0] });
+      return models[0]!;
+    });
+    this.model.catch(() => (this.model = null));
+    return this.model;
+  }
+
   private async post(messages: ChatMessage[], options: GenerateOptions, signal: AbortSignal): Promise<Response> {
+    const model = await this.resolveModel();
+    const maxTokens = options.maxTokens ?? this.options.maxTokens;
     const maxRetries = this.options.maxRetries ?? 2;
     const maxWaitMs = this.options.maxRetryWaitMs ?? 10_000;
     for (let attempt = 0; ; attempt++) {
@@ -106,10 +125,10 @@ export class OpenAiChatModel implements LanguageModel {
           ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
         },
         body: JSON.stringify({
-          model: this.options.model,
+          model,
           messages,
           stream: true,
-          ...(options.maxTokens !== undefined ? { max_tokens: options.maxTokens } : {}),
+          ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
           ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
         }),
       });

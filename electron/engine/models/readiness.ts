@@ -6,8 +6,10 @@
  */
 import type { ProvidersSettings, ProviderSecretId } from '../../contract/settings/providers.js';
 import { detectLocalServers, type LocalServer } from '../llm/local-servers.js';
-import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID } from './catalogue.js';
+import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID, type ModelPurpose } from './catalogue.js';
+import type { HardwareDetector } from './hardware.js';
 import type { ModelManager } from './model-manager.js';
+import { recommend, type Recommendation } from './recommend.js';
 
 export interface ModelToDownload {
   id: string;
@@ -43,6 +45,8 @@ export interface Readiness {
   practiceMode: boolean;
   /** Total MB a "download everything local" button would fetch. */
   downloadBytes: number;
+  /** The models that suit this machine (absent when no detector was given or detection failed). */
+  recommendation?: Recommendation;
 }
 
 export interface ReadinessDeps {
@@ -51,6 +55,8 @@ export interface ReadinessDeps {
   hasKey: (id: ProviderSecretId) => boolean | Promise<boolean>;
   /** Injected in tests; defaults to probing Ollama and LM Studio on this machine. */
   detect?: () => Promise<LocalServer[]>;
+  /** Hardware detection for the per-machine recommendation; injected in tests. */
+  hardware?: HardwareDetector;
 }
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -58,12 +64,29 @@ export const DEFAULT_OPENAI_STT_MODEL = 'whisper-1';
 export const DEFAULT_DEEPGRAM_MODEL = 'nova-3';
 
 export async function whatIsReady(deps: ReadinessDeps): Promise<Readiness> {
-  const [stt, llm] = await Promise.all([sttReadiness(deps), llmReadiness(deps)]);
+  const recommendation = deps.hardware ? await deps.hardware().then((hw) => recommend(hw, deps.models.entries()), () => undefined) : undefined;
+  const [stt, llm] = await Promise.all([sttReadiness(deps, recommendation), llmReadiness(deps, recommendation)]);
   const downloadBytes = [stt.download, llm.download].reduce((sum, d) => sum + (d ? d.sizeBytes - d.partialBytes : 0), 0);
-  return { stt, llm, practiceMode: !(stt.ready && llm.ready), downloadBytes };
+  return { stt, llm, practiceMode: !(stt.ready && llm.ready), downloadBytes, ...(recommendation ? { recommendation } : {}) };
 }
 
-async function sttReadiness({ settings, models, hasKey }: ReadinessDeps): Promise<PartReadiness<SttPlan>> {
+/**
+ * The local model of a purpose to use: the one named in Settings; else the recommended one if
+ * it is installed; else the largest installed one (the person chose to fetch it); else the
+ * recommendation (or the catalogue default) to download.
+ */
+export async function chooseLocalModel(models: ModelManager, purpose: ModelPurpose, setting: string, recommended: string | undefined, fallback: string): Promise<string> {
+  const ofPurpose = models.entries().filter((e) => e.purpose === purpose);
+  if (ofPurpose.some((e) => e.id === setting)) return setting;
+  const installed = async (id: string) => (await models.pathOf(id).catch(() => undefined)) !== undefined;
+  if (recommended && (await installed(recommended))) return recommended;
+  for (const e of [...ofPurpose].sort((a, b) => b.sizeBytes - a.sizeBytes)) {
+    if (await installed(e.id)) return e.id;
+  }
+  return recommended ?? fallback;
+}
+
+async function sttReadiness({ settings, models, hasKey }: ReadinessDeps, rec: Recommendation | undefined): Promise<PartReadiness<SttPlan>> {
   switch (settings.sttProvider) {
     case 'none':
       return { ready: false, reason: 'Speech recognition is turned off in Settings, Providers.' };
@@ -81,7 +104,8 @@ async function sttReadiness({ settings, models, hasKey }: ReadinessDeps): Promis
       };
     }
     case 'local': {
-      const id = settings.sttModel || DEFAULT_STT_MODEL_ID;
+      // A name that is not a catalogue id is reported as such below, never silently replaced.
+      const id = settings.sttModel ? settings.sttModel : await chooseLocalModel(models, 'stt', '', rec?.stt.id, DEFAULT_STT_MODEL_ID);
       const status = await models.status(id).catch(() => undefined);
       if (!status) return { ready: false, reason: `The speech recognition model "${id}" is not in the catalogue.` };
       if (status.path && (status.state === 'installed' || status.state === 'linked')) return { ready: true, plan: { kind: 'local', modelDir: status.path } };
@@ -94,7 +118,7 @@ async function sttReadiness({ settings, models, hasKey }: ReadinessDeps): Promis
   }
 }
 
-async function llmReadiness({ settings, models, hasKey, detect }: ReadinessDeps): Promise<PartReadiness<LlmPlan>> {
+async function llmReadiness({ settings, models, hasKey, detect }: ReadinessDeps, rec: Recommendation | undefined): Promise<PartReadiness<LlmPlan>> {
   if (settings.llmProvider === 'none') return { ready: false, reason: 'The language model is turned off in Settings, Providers.' };
   if (settings.llmProvider === 'openai-compatible') {
     const official = settings.llmEndpoint === '';
@@ -114,7 +138,8 @@ async function llmReadiness({ settings, models, hasKey, detect }: ReadinessDeps)
       return { ready: true, plan: { kind: 'openai-compatible', baseUrl: server.baseUrl, model, needsKey: false, source: 'detected', serverName: server.name } };
     }
   }
-  const id = DEFAULT_LLM_MODEL_ID;
+  // llmModel names a server's model in auto mode; it picks the embedded model only when it is a catalogue id.
+  const id = await chooseLocalModel(models, 'llm', settings.llmModel, rec?.llm.id, DEFAULT_LLM_MODEL_ID);
   const file = await models.fileOf(id, /\.gguf$/i).catch(() => undefined);
   if (file) return { ready: true, plan: { kind: 'embedded', modelPath: file } };
   const status = await models.status(id);

@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_SAMPLE_RATE } from '../audio/frame.js';
+import { crashDescription } from '../child-crash.js';
 import { systemClock, type Clock } from '../clock.js';
 import { nullLogger, type Logger } from '../logger.js';
 import { checkSamples, SttError } from './errors.js';
@@ -172,15 +173,4 @@ export class SherpaRecognizer extends EventEmitter<SpeechRecognizerEvents> imple
       this.emit('error', new SttError('server', `The local speech recognizer failed: ${m.message}`));
     }
   }
-}
-
-function crashDescription(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
-  const how = signal ? `signal ${signal}` : `exit code ${code}`;
-  const reason = stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(-3)
-    .join(' ');
-  return `its process stopped (${how})${reason ? `: ${reason}` : ''}`;
 }

@@ -12,13 +12,22 @@
  *      (still ducked) at the VAD's first gap in the speech, and pauses again if the user goes on.
  * While the agent is silent, speech is accepted after `interruptDurationMs` (no strategies).
  * With interruptions off, speech over the agent is reported as ignored or deferred (append).
+ *
+ * This controller is the one owner of "make the agent silent": it alone clears playback and
+ * cancels the TTS turn (`silence`). The agent's utterance is a SpeechHandle and each barge-in
+ * attempt a BargeInAttempt; both are let go BEFORE playback is cleared, so the queue's
+ * synchronous `playbackFinished` for the cleared turn finds nothing left to stop.
  */
 import { EventEmitter } from 'node:events';
 import type { AudioFrame } from '../audio/frame.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import { nullLogger, type Logger } from '../logger.js';
+import { BargeInAttempt } from './barge-in-attempt.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
+import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
+
+export type { InterruptSource } from './speech-handle.js';
 
 export interface BargeInOptions {
   interruptions: 'on' | 'off';
@@ -30,12 +39,11 @@ export interface BargeInOptions {
   duckRampMs: number;
 }
 
-export type InterruptReason = 'voice' | 'manual';
-
 export interface InterruptedEvent {
   tMs: number;
   turnId: string;
-  reason: InterruptReason;
+  /** The person's voice, or the manual control that stopped the agent. */
+  reason: InterruptSource;
   /** The strategy that said yes ("anySpeech" when none is configured); null for manual. */
   strategy: string | null;
   /** Detected onset of the user's speech (null for manual). */
@@ -71,19 +79,12 @@ export type BargeInPhase =
 
 export class BargeInController extends EventEmitter<BargeInEvents> {
   private options: BargeInOptions;
-  private phaseNow: BargeInPhase = 'agentSilent';
-  private agentTurnId: string | null = null;
+  /** The agent's utterance being heard; null while the agent is silent. */
+  private speech: SpeechHandle | null = null;
+  /** Ducked on a tentative onset, before any attempt. */
+  private tentative = false;
+  private attempt: BargeInAttempt | null = null;
   private userSpeaking = false;
-  private onsetMs: number | null = null;
-  private wasPaused = false;
-  /** Playback resumed at a gap after an acknowledgement; speech again pauses it again. */
-  private resumedInGap = false;
-  /** This attempt already said it was a false alarm (at a gap): one event per attempt. */
-  private falseAlarmReported = false;
-  /** Finals of earlier segments within this barge-in attempt, so "no ... wait" counts as one utterance. */
-  private priorText = '';
-  private pauseTimer: TimerHandle | undefined;
-  private recoverTimer: TimerHandle | undefined;
   private acceptTimer: TimerHandle | undefined;
 
   constructor(
@@ -101,11 +102,18 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   }
 
   get phase(): BargeInPhase {
-    return this.phaseNow;
+    if (this.speech === null) return 'agentSilent';
+    if (this.attempt) return this.attempt.phase;
+    return this.tentative ? 'tentative' : 'agentSpeaking';
+  }
+
+  /** The utterance being heard, if any. */
+  get speaking(): SpeechHandle | null {
+    return this.speech;
   }
 
   get speakingTurnId(): string | null {
-    return this.agentTurnId;
+    return this.speech?.turnId ?? null;
   }
 
   /** Live settings change; applies from the next user onset. */
@@ -119,60 +127,65 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   // ---- agent side ----
 
-  agentStartedSpeaking(turnId: string): void {
+  /** The turn's first audio is being heard: it becomes the utterance barge-in acts on. */
+  agentStartedSpeaking(turnId: string): SpeechHandle {
     // A new turn while the last one was ducked or paused (it drained under us): the queue's
     // duck and pause are global, so the new turn would start ducked. Restore them first.
-    if (this.phaseNow !== 'agentSpeaking' && this.phaseNow !== 'agentSilent') this.restoreQueue();
-    this.clearTimers();
-    this.agentTurnId = turnId;
-    this.phaseNow = 'agentSpeaking';
+    this.letGo();
+    this.clearAcceptTimer();
+    const speech = new SpeechHandle(turnId, this.deps.clock.nowMs());
+    this.speech = speech;
     // Speech already in progress when the agent starts: treat it as an onset now.
     if (this.userSpeaking) this.onSpeechStart(this.deps.clock.nowMs());
+    return speech;
   }
 
-  /** The turn finished playing (or was cleared). Ignored for any other turn than the speaking one. */
+  /**
+   * The turn finished playing (or was cleared). Only the utterance being heard counts: a turn
+   * this controller already ended (cut, replaced) is over for it, so this is a no-op then.
+   */
   agentStoppedSpeaking(turnId: string): void {
-    if (turnId !== this.agentTurnId) return;
-    const wasDucked = this.phaseNow !== 'agentSpeaking' && this.phaseNow !== 'agentSilent';
-    this.clearTimers();
-    this.agentTurnId = null;
-    this.phaseNow = 'agentSilent';
+    const speech = this.speech;
+    if (speech === null || speech.turnId !== turnId) return;
+    this.letGo();
+    this.clearAcceptTimer();
     this.deps.decider.reset();
-    if (wasDucked) this.restoreQueue();
+    speech.end({ kind: 'playedOut' });
   }
 
-  /** Un-pauses and un-ducks the queue at once; the attempt's playback flags go with it. */
-  private restoreQueue(): void {
-    if (this.wasPaused) this.deps.playback.resume();
-    this.deps.playback.unduck(0);
-    this.wasPaused = false;
-    this.resumedInGap = false;
+  /**
+   * A reply the user never heard is dropped (the user took the floor while the agent was
+   * thinking): its TTS turn is cancelled and anything of it already queued is cleared.
+   */
+  abandonUnheardTurn(turnId: string | null): void {
+    if (turnId !== null && turnId === this.speech?.turnId) return; // heard: that is an interrupt
+    this.silence(turnId);
   }
 
   // ---- user side (from the VAD, the recognizer and the mic) ----
 
   /** The VAD is unsure yet: duck now (cheap, reversible), so a real onset is already ducked. */
   onSpeechLikely(_tMs: number): void {
-    if (this.phaseNow !== 'agentSpeaking' || this.agentTurnId === null || this.options.interruptions === 'off') return;
-    this.phaseNow = 'tentative';
+    if (this.phase !== 'agentSpeaking' || this.options.interruptions === 'off') return;
+    this.tentative = true;
     this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
-    this.emit('ducked', { tMs: this.deps.clock.nowMs(), turnId: this.agentTurnId, tentative: true });
+    this.emit('ducked', { tMs: this.deps.clock.nowMs(), turnId: this.speech!.turnId, tentative: true });
   }
 
   /** The tentative onset was withdrawn: un-duck. */
   onSpeechUnlikely(_tMs: number): void {
-    if (this.phaseNow !== 'tentative' || this.agentTurnId === null) return;
-    this.phaseNow = 'agentSpeaking';
+    if (this.phase !== 'tentative') return;
+    this.tentative = false;
     this.deps.playback.unduck(this.options.duckRampMs);
-    this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId: this.agentTurnId, withdrawn: true });
+    this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId: this.speech!.turnId, withdrawn: true });
   }
 
   onSpeechStart(tMs: number): void {
     this.userSpeaking = true;
-    this.onsetMs = tMs;
     const now = this.deps.clock.nowMs();
-    if (this.agentTurnId === null) {
-      this.clearTimer('acceptTimer');
+    const speech = this.speech;
+    if (speech === null) {
+      this.clearAcceptTimer();
       this.acceptTimer = this.deps.clock.setTimeout(() => {
         this.acceptTimer = undefined;
         if (this.userSpeaking) this.emit('userSpeechAccepted', { tMs: this.deps.clock.nowMs(), onsetMs: tMs });
@@ -181,68 +194,61 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     }
     if (this.options.interruptions === 'off') {
       // Interruptions were turned off after a tentative duck: nothing will undo it but this.
-      if (this.phaseNow === 'tentative') this.onSpeechUnlikely(tMs);
+      if (this.tentative) this.onSpeechUnlikely(tMs);
       this.emit('userSpeechWhileOff', { tMs: now, mode: this.options.whenOff });
       return;
     }
-    const turnId = this.agentTurnId;
-    if (this.phaseNow === 'agentSpeaking' || this.phaseNow === 'tentative') {
+    let attempt = this.attempt;
+    if (attempt === null) {
       this.deps.decider.reset();
-      this.priorText = '';
-      this.wasPaused = false;
-      this.resumedInGap = false;
-      this.falseAlarmReported = false;
-      if (this.phaseNow === 'agentSpeaking') {
+      attempt = new BargeInAttempt(speech, tMs, this.deps.clock);
+      this.attempt = attempt;
+      if (!this.tentative) {
         this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
-        this.emit('ducked', { tMs: now, turnId, tentative: false });
+        this.emit('ducked', { tMs: now, turnId: speech.turnId, tentative: false });
       }
+      this.tentative = false;
+    } else {
+      // From 'settling' the user spoke again: same attempt, the strategies keep what they heard.
+      attempt.onsetMs = tMs;
+      attempt.cancelTimer();
     }
-    // From 'settling' the user spoke again: same attempt, the strategies keep what they heard.
-    this.clearTimer('recoverTimer');
-    this.phaseNow = this.wasPaused ? 'paused' : 'ducked';
-    if (!this.wasPaused) {
-      this.clearTimer('pauseTimer');
-      this.pauseTimer = this.deps.clock.setTimeout(
-        () => this.onCandidate(),
-        Math.max(0, tMs + this.options.speakingInterruptDurationMs - now),
-      );
+    attempt.phase = attempt.paused ? 'paused' : 'ducked';
+    if (!attempt.paused) {
+      const current = attempt;
+      attempt.schedule(tMs + this.options.speakingInterruptDurationMs - now, () => this.onCandidate(current));
     }
     this.evaluate();
   }
 
   /** A frame of the user's speech (16 kHz mono), fed while the VAD says speech. */
   onUserAudio(frame: AudioFrame): void {
-    if (!this.inAttempt()) return;
+    if (this.attempt === null) return;
     this.deps.decider.appendAudio(frame);
     this.evaluate();
   }
 
   /** Interim or final transcript of the current speech segment. */
   onTranscript(text: string, final: boolean): void {
-    if (!this.inAttempt()) return;
-    const full = [this.priorText, text].filter((t) => t.trim().length > 0).join(' ');
+    const attempt = this.attempt;
+    if (attempt === null) return;
+    const full = attempt.textWith(text);
     this.deps.decider.setText(full, final);
-    if (final) this.priorText = full;
+    if (final) attempt.priorText = full;
     if (this.evaluate()) return;
     // The user is done and said only an acknowledgement: no reason to keep the agent waiting.
-    if (final && this.phaseNow === 'settling' && this.deps.decider.decide().interrupt === false && this.vetoed()) {
-      this.settle(0);
-    }
-  }
-
-  private vetoed(): boolean {
-    const d = this.deps.decider.decide();
-    return !d.interrupt && d.vetoedBy !== null;
+    if (final && attempt.phase === 'settling' && this.vetoed()) this.settle(attempt, 0);
   }
 
   onSpeechEnd(_tMs: number): void {
     this.userSpeaking = false;
-    this.clearTimer('acceptTimer');
-    if (this.phaseNow !== 'ducked' && this.phaseNow !== 'paused') return;
-    this.clearTimer('pauseTimer');
+    this.clearAcceptTimer();
+    const attempt = this.attempt;
+    if (attempt === null || attempt.phase === 'settling') return;
+    attempt.cancelTimer();
     if (this.evaluate()) return;
     // With strategies a late final transcript may still say yes; with none nothing can change.
-    this.settle(this.deps.decider.anySpeechInterrupts && !this.wasPaused ? 0 : this.options.falseInterruptionTimeoutMs);
+    this.settle(attempt, this.deps.decider.anySpeechInterrupts && !attempt.paused ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
   /**
@@ -250,56 +256,60 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
    * only an acknowledgement, resume now (still ducked) rather than at the end of the segment.
    */
   onSpeechGap(_tMs: number): void {
-    if (this.phaseNow !== 'paused' || this.agentTurnId === null || !this.vetoed()) return;
+    const attempt = this.attempt;
+    if (attempt?.phase !== 'paused' || !this.vetoed()) return;
     this.deps.playback.resume();
-    this.wasPaused = false;
-    this.resumedInGap = true;
-    this.phaseNow = 'ducked';
-    this.reportFalseAlarm(this.agentTurnId);
+    attempt.paused = false;
+    attempt.resumedInGap = true;
+    attempt.phase = 'ducked';
+    this.reportFalseAlarm(attempt);
   }
 
   /** The user speaks again after the gap: pause again, and let the strategies go on. */
   onSpeechGapEnd(_tMs: number): void {
-    if (!this.resumedInGap || this.phaseNow !== 'ducked' || this.agentTurnId === null) return;
-    this.resumedInGap = false;
-    this.pauseNow(this.agentTurnId);
+    const attempt = this.attempt;
+    if (!attempt?.resumedInGap || attempt.phase !== 'ducked') return;
+    attempt.resumedInGap = false;
+    this.pauseNow(attempt);
     this.evaluate();
   }
 
   /** The VAD withdrew an onset (too short to be speech): recover at once. */
   onMisfire(): void {
     this.userSpeaking = false;
-    this.clearTimer('acceptTimer');
-    if (this.phaseNow !== 'ducked' && this.phaseNow !== 'paused') return;
-    this.clearTimer('pauseTimer');
-    this.settle(this.wasPaused ? this.options.falseInterruptionTimeoutMs : 0);
+    this.clearAcceptTimer();
+    const attempt = this.attempt;
+    if (attempt === null || attempt.phase === 'settling') return;
+    attempt.cancelTimer();
+    this.settle(attempt, attempt.paused ? this.options.falseInterruptionTimeoutMs : 0);
   }
 
   /**
-   * Stops the agent now, skipping duck/pause/decide (manual interrupt). Returns false when the
-   * agent is not speaking (a no-op).
+   * Stops the agent now, skipping duck/pause/decide (button, hotkey, tray, API). Returns false
+   * when the agent is not speaking (a no-op).
    */
-  interruptNow(reason: InterruptReason = 'manual'): boolean {
-    if (this.agentTurnId === null) return false;
-    this.interrupt(reason, null);
+  interruptNow(source: InterruptSource): boolean {
+    if (this.speech === null) return false;
+    this.interrupt(source, null);
     return true;
   }
 
   dispose(): void {
-    this.clearTimers();
+    this.attempt?.cancelTimer();
+    this.clearAcceptTimer();
     this.removeAllListeners();
   }
 
   // ---- internals ----
 
-  private inAttempt(): boolean {
-    return this.phaseNow === 'ducked' || this.phaseNow === 'paused' || this.phaseNow === 'settling';
+  private vetoed(): boolean {
+    const d = this.deps.decider.decide();
+    return !d.interrupt && d.vetoedBy !== null;
   }
 
-  private onCandidate(): void {
-    this.pauseTimer = undefined;
-    if (this.phaseNow !== 'ducked' || this.agentTurnId === null) return;
-    this.pauseNow(this.agentTurnId);
+  private onCandidate(attempt: BargeInAttempt): void {
+    if (this.attempt !== attempt || attempt.phase !== 'ducked') return;
+    this.pauseNow(attempt);
     if (this.deps.decider.anySpeechInterrupts) {
       this.interrupt('voice', 'anySpeech');
       return;
@@ -307,89 +317,103 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.evaluate();
   }
 
-  private reportFalseAlarm(turnId: string): void {
-    if (this.falseAlarmReported) return;
-    this.falseAlarmReported = true;
-    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId, resumed: true });
+  private reportFalseAlarm(attempt: BargeInAttempt): void {
+    if (!attempt.claimFalseAlarm()) return;
+    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, resumed: true });
   }
 
-  private pauseNow(turnId: string): void {
+  private pauseNow(attempt: BargeInAttempt): void {
     this.deps.playback.pause();
-    this.wasPaused = true;
-    this.phaseNow = 'paused';
+    attempt.paused = true;
+    attempt.phase = 'paused';
+    const turnId = attempt.speech.turnId;
     this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId, playedMs: this.deps.playback.playedMs(turnId) });
   }
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
   private evaluate(): boolean {
-    if (!this.inAttempt() || this.deps.decider.anySpeechInterrupts) return false;
+    if (this.attempt === null || this.deps.decider.anySpeechInterrupts) return false;
     const decision = this.deps.decider.decide();
     if (!decision.interrupt) return false;
     this.interrupt('voice', decision.strategy);
     return true;
   }
 
-  private settle(delayMs: number): void {
-    this.phaseNow = 'settling';
+  private settle(attempt: BargeInAttempt, delayMs: number): void {
+    attempt.phase = 'settling';
     // A later segment of this attempt starts its own pause timer; a gap resume does not carry over.
-    this.resumedInGap = false;
-    this.clearTimer('recoverTimer');
-    this.recoverTimer = this.deps.clock.setTimeout(() => this.recover(), delayMs);
+    attempt.resumedInGap = false;
+    attempt.schedule(delayMs, () => this.recover(attempt));
   }
 
-  private recover(): void {
-    this.recoverTimer = undefined;
-    const turnId = this.agentTurnId;
-    if (this.phaseNow !== 'settling' || turnId === null) return;
-    const now = this.deps.clock.nowMs();
+  /** A false alarm: the attempt ends, playback goes on where it stood. */
+  private recover(attempt: BargeInAttempt): void {
+    if (this.attempt !== attempt || attempt.phase !== 'settling') return;
+    this.attempt = null;
     this.deps.decider.reset();
-    this.priorText = '';
-    this.phaseNow = 'agentSpeaking';
-    this.resumedInGap = false;
-    if (this.wasPaused) {
+    const turnId = attempt.speech.turnId;
+    if (attempt.paused) {
       this.deps.playback.resume();
-      this.reportFalseAlarm(turnId);
+      this.reportFalseAlarm(attempt);
     }
-    this.wasPaused = false;
     this.deps.playback.unduck(this.options.duckRampMs);
-    this.emit('unducked', { tMs: now, turnId, withdrawn: false });
+    this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId, withdrawn: false });
   }
 
-  private interrupt(reason: InterruptReason, strategy: string | null): void {
-    const turnId = this.agentTurnId;
-    if (turnId === null) return;
-    const { playback, tts, clock } = this.deps;
-    const playedMs = playback.playedMs(turnId);
-    // Inaudible first: the queue drops the turn before anything else can write another sample.
-    playback.clear(turnId);
-    tts.cancelCurrent().catch((error: unknown) => {
-      (this.deps.logger ?? nullLogger).warn('TTS cancel failed', { error: String(error) });
-    });
+  private interrupt(source: InterruptSource, strategy: string | null): void {
+    const speech = this.speech;
+    if (speech === null) return;
+    const attempt = this.attempt;
+    const playedMs = this.deps.playback.playedMs(speech.turnId);
+    // Let the utterance and the attempt go first: clearing playback announces the cleared turn
+    // synchronously, and that announcement must find nothing left to stop.
+    this.speech = null;
+    this.attempt = null;
+    this.tentative = false;
+    attempt?.cancelTimer();
+    this.clearAcceptTimer();
+    speech.end({ kind: 'interrupted', source });
+    this.silence(speech.turnId);
     // The queue's pause/duck are global: restore them so the next turn plays normally.
-    this.restoreQueue();
-    this.clearTimers();
-    this.agentTurnId = null;
-    this.phaseNow = 'agentSilent';
-    this.priorText = '';
+    this.restoreQueue(attempt?.paused ?? false);
     this.deps.decider.reset();
     this.emit('interrupted', {
-      tMs: clock.nowMs(),
-      turnId,
-      reason,
+      tMs: this.deps.clock.nowMs(),
+      turnId: speech.turnId,
+      reason: source,
       strategy,
-      onsetMs: reason === 'voice' ? this.onsetMs : null,
+      onsetMs: source === 'voice' ? (attempt?.onsetMs ?? null) : null,
       playedMs,
     });
   }
 
-  private clearTimer(name: 'pauseTimer' | 'recoverTimer' | 'acceptTimer'): void {
-    if (this[name] !== undefined) this.deps.clock.clearTimeout(this[name]);
-    this[name] = undefined;
+  /** The one place that makes the agent inaudible: the queue drops the turn, then TTS stops making it. */
+  private silence(turnId: string | null): void {
+    if (turnId !== null) this.deps.playback.clear(turnId);
+    this.deps.tts.cancelCurrent().catch((error: unknown) => {
+      (this.deps.logger ?? nullLogger).warn('TTS cancel failed', { error: String(error) });
+    });
   }
 
-  private clearTimers(): void {
-    this.clearTimer('pauseTimer');
-    this.clearTimer('recoverTimer');
-    this.clearTimer('acceptTimer');
+  /** The utterance ends for barge-in (played out, or replaced): drop the attempt, restore the queue. */
+  private letGo(): void {
+    const attempt = this.attempt;
+    const wasDucked = attempt !== null || this.tentative;
+    attempt?.cancelTimer();
+    this.attempt = null;
+    this.tentative = false;
+    this.speech = null;
+    if (wasDucked) this.restoreQueue(attempt?.paused ?? false);
+  }
+
+  /** Un-pauses (when this attempt paused) and un-ducks the queue at once. */
+  private restoreQueue(paused: boolean): void {
+    if (paused) this.deps.playback.resume();
+    this.deps.playback.unduck(0);
+  }
+
+  private clearAcceptTimer(): void {
+    if (this.acceptTimer !== undefined) this.deps.clock.clearTimeout(this.acceptTimer);
+    this.acceptTimer = undefined;
   }
 }

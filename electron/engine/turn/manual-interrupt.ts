@@ -2,7 +2,7 @@
  * The one manual interrupt used by the hotkey, the button, the tray and the IPC contract.
  * Error texts are part of the contract (architecture.md).
  */
-import { NOT_STREAMING_MESSAGE, NO_ACTIVE_SESSION_MESSAGE } from '../../contract/channels/agent.js';
+import { NOT_STREAMING_MESSAGE, NO_ACTIVE_SESSION_MESSAGE, type ManualInterruptSource } from '../../contract/channels/agent.js';
 
 export { NOT_STREAMING_MESSAGE, NO_ACTIVE_SESSION_MESSAGE };
 
@@ -21,14 +21,14 @@ export interface InterruptTarget {
   /** A session is running (audio streaming in and out). */
   isStreaming(): boolean;
   activeSessionId(): string | null;
-  /** Stops the agent now if it is speaking; returns false when it was not (no-op). */
-  interruptNow(): boolean;
+  /** Stops the agent now if it is speaking, naming the control; returns false when it was not (no-op). */
+  interruptNow(source: ManualInterruptSource): boolean;
 }
 
 export type InterruptOutcome = { interrupted: boolean; sessionId: string };
 
 /** Throws InterruptCommandError when there is nothing to interrupt; a silent agent is a no-op. */
-export function sendInterrupt(target: InterruptTarget | null): InterruptOutcome {
+export function sendInterrupt(target: InterruptTarget | null, source: ManualInterruptSource = 'api'): InterruptOutcome {
   if (target === null || !target.isStreaming()) {
     throw new InterruptCommandError('NOT_STREAMING', NOT_STREAMING_MESSAGE);
   }
@@ -36,5 +36,5 @@ export function sendInterrupt(target: InterruptTarget | null): InterruptOutcome 
   if (sessionId === null || sessionId === '') {
     throw new InterruptCommandError('NO_ACTIVE_SESSION', NO_ACTIVE_SESSION_MESSAGE);
   }
-  return { interrupted: target.interruptNow(), sessionId };
+  return { interrupted: target.interruptNow(source), sessionId };
 }

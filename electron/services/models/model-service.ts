@@ -9,8 +9,10 @@ import type { ProviderSecretId } from '../../contract/settings/providers.js';
 import type { LocalServer } from '../../engine/llm/local-servers.js';
 import type { Logger } from '../../engine/logger.js';
 import { ModelError } from '../../engine/models/errors.js';
+import type { HardwareDetector } from '../../engine/models/hardware.js';
 import type { ModelManager, ModelProgress, ModelStatus } from '../../engine/models/model-manager.js';
 import { whatIsReady } from '../../engine/models/readiness.js';
+import { isFliteVoice } from '../../engine/tts/local-server/flite-engine.js';
 import type { EventHub } from '../event-hub.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -25,6 +27,8 @@ export interface ModelServiceOptions {
   logger: Logger;
   /** Ollama/LM Studio probe, as the voice service uses it. */
   detectLocalServers?: () => Promise<LocalServer[]>;
+  /** Hardware detection for the per-machine recommendation (faked in tests). */
+  hardware?: HardwareDetector;
   /**
    * How long `install` waits for the first bytes before answering "downloading" anyway:
    * 10 s covers DNS and a slow server's first byte, well inside the 30 s IPC handler timeout.
@@ -62,7 +66,7 @@ export class ModelService {
     this.failures.delete(id);
     const done = models.install(id);
     const settled = done.then(
-      () => undefined,
+      (status) => this.adoptVoice(status),
       (error: unknown) => this.recordFailure(id, error),
     );
     this.runs.set(id, settled);
@@ -120,7 +124,7 @@ export class ModelService {
   }
 
   async readiness(): Promise<ReadinessSummary> {
-    const { settings, models, secrets, detectLocalServers } = this.options;
+    const { settings, models, secrets, detectLocalServers, hardware } = this.options;
     // Which providers have a key, without decrypting any.
     const keyed = new Set(secrets.providers());
     const r = await whatIsReady({
@@ -128,6 +132,7 @@ export class ModelService {
       models,
       hasKey: (id: ProviderSecretId) => keyed.has(id),
       ...(detectLocalServers ? { detect: detectLocalServers } : {}),
+      ...(hardware ? { hardware } : {}),
     });
     const downloads = [r.stt.download, r.llm.download].filter((d) => d !== undefined);
     return {
@@ -147,6 +152,7 @@ export class ModelService {
       },
       downloads,
       downloadBytes: r.downloadBytes,
+      ...(r.recommendation ? { recommendation: r.recommendation } : {}),
     };
   }
 
@@ -160,6 +166,22 @@ export class ModelService {
       return this.withFailure(await this.options.models.status(id));
     } catch (error) {
       throw toIpcFailure(error);
+    }
+  }
+
+  /**
+   * A natural voice the person just downloaded becomes the local voice, unless they chose
+   * another neural voice already: downloading it is asking for it (Settings can change it back).
+   */
+  private adoptVoice(status: ModelStatus): void {
+    if (status.purpose !== 'tts') return;
+    const { tts } = this.options.settings.get();
+    if (tts.provider !== 'local' || !isFliteVoice(tts.voice)) return;
+    try {
+      this.options.settings.update({ tts: { voice: status.id } });
+      this.options.logger.info('Local voice set to the downloaded neural voice', { id: status.id, was: tts.voice });
+    } catch (error) {
+      this.options.logger.warn('Could not switch to the downloaded voice', { id: status.id, message: (error as Error).message });
     }
   }
 

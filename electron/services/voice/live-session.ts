@@ -18,6 +18,7 @@ import type { Logger } from '../../engine/logger.js';
 import { SileroVadModel } from '../../engine/vad/silero-vad-model.js';
 import { VadProcessor } from '../../engine/vad/vad-processor.js';
 import type { ResolvedProviders } from './provider-resolver.js';
+import type { NeuralVoiceChoice } from './neural-voice.js';
 import { openSessionTts, type SessionTts } from './session-tts.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { VoiceIo } from './voice-io.js';
@@ -34,6 +35,10 @@ export interface LiveSessionDeps {
   /** Every microphone frame, before the session sees it (level meter). */
   onMicFrame: (frame: AudioFrame) => void;
   onDeviceError: (error: AudioDeviceError, which: 'input' | 'output') => void;
+  /** Which neural voice a local voice setting names. */
+  neuralVoice?: (voice: string) => Promise<NeuralVoiceChoice>;
+  /** Something the person should know about this session (e.g. the voice fell back to flite). */
+  onNotice?: (message: string) => void;
 }
 
 export interface LiveSession {
@@ -85,7 +90,10 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const playback = new PlaybackQueue({ output, clock, resamplers, logger });
     opened.add(() => playback.dispose());
 
-    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, playback, secrets: deps.secrets });
+    const notice = (m: string) => deps.onNotice?.(m);
+    // The barge-in controller alone clears playback.
+    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, secrets: deps.secrets, onNotice: notice, ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}) });
+    if (tts.notice) notice(tts.notice);
     opened.add(() => tts.close());
 
     const { stt } = deps.providers;

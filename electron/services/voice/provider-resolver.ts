@@ -9,6 +9,7 @@ import { EmbeddedLlamaModel } from '../../engine/llm/embedded-llama.js';
 import { OpenAiChatModel } from '../../engine/llm/openai-chat.js';
 import type { LanguageModel } from '../../engine/llm/types.js';
 import type { Logger } from '../../engine/logger.js';
+import type { HardwareDetector } from '../../engine/models/hardware.js';
 import type { ModelManager } from '../../engine/models/model-manager.js';
 import { whatIsReady, type LlmPlan, type SttPlan } from '../../engine/models/readiness.js';
 import { DeepgramRecognizer } from '../../engine/stt/deepgram-streaming.js';
@@ -30,10 +31,20 @@ export interface ProviderResolverDeps {
   logger: Logger;
   /** Ollama/LM Studio probe; injectable so tests never touch real ports. */
   detect?: () => Promise<LocalServer[]>;
+  /** Hardware detection, so the session loads the model the first-run screen recommended. */
+  hardware?: HardwareDetector;
 }
 
 function key(secrets: SecretStore, id: ProviderSecretId): string | undefined {
   return secrets.get(id) || undefined;
+}
+
+/** "https://dg.example" → "wss://dg.example/v1/listen": the setting is an http(s) address, the stream a WebSocket. */
+export function deepgramListenUrl(endpoint: string): string {
+  const url = new URL(endpoint);
+  url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/v1/listen';
+  return url.toString();
 }
 
 export async function buildRecognizer(plan: SttPlan, settings: ProvidersSettings, deps: ProviderResolverDeps): Promise<SpeechRecognizer> {
@@ -41,7 +52,13 @@ export async function buildRecognizer(plan: SttPlan, settings: ProvidersSettings
     case 'local':
       return SherpaRecognizer.start({ modelDir: plan.modelDir, logger: deps.logger });
     case 'deepgram':
-      return new DeepgramRecognizer({ apiKey: key(deps.secrets, 'deepgram') ?? '', model: plan.model, language: settings.sttLanguage, logger: deps.logger });
+      return new DeepgramRecognizer({
+        apiKey: key(deps.secrets, 'deepgram') ?? '',
+        model: plan.model,
+        language: settings.sttLanguage,
+        ...(settings.sttEndpoint ? { url: deepgramListenUrl(settings.sttEndpoint) } : {}),
+        logger: deps.logger,
+      });
     case 'openai-compatible': {
       const apiKey = key(deps.secrets, 'openai-stt');
       return new OpenAiTranscriptionRecognizer({ baseUrl: plan.baseUrl, model: plan.model, language: settings.sttLanguage.slice(0, 2), ...(apiKey ? { apiKey } : {}), logger: deps.logger });
@@ -52,10 +69,16 @@ export async function buildRecognizer(plan: SttPlan, settings: ProvidersSettings
 export async function buildLanguageModel(plan: LlmPlan, settings: ProvidersSettings, deps: ProviderResolverDeps): Promise<LanguageModel> {
   switch (plan.kind) {
     case 'embedded':
-      return EmbeddedLlamaModel.load({ modelPath: plan.modelPath, ...(settings.llmThreads > 0 ? { threads: settings.llmThreads } : {}), logger: deps.logger });
+      return EmbeddedLlamaModel.load({
+        modelPath: plan.modelPath,
+        maxTokens: settings.llmMaxTokens,
+        ...(settings.llmThreads > 0 ? { threads: settings.llmThreads } : {}),
+        logger: deps.logger,
+      });
     case 'openai-compatible': {
       const apiKey = plan.source === 'settings' ? key(deps.secrets, 'openai-llm') : undefined;
-      return new OpenAiChatModel({ baseUrl: plan.baseUrl, model: plan.model || 'default', ...(apiKey ? { apiKey } : {}), logger: deps.logger });
+      // An empty model is asked of the server (GET /models) on the first answer.
+      return new OpenAiChatModel({ baseUrl: plan.baseUrl, model: plan.model, maxTokens: settings.llmMaxTokens, ...(apiKey ? { apiKey } : {}), logger: deps.logger });
     }
   }
 }
@@ -66,6 +89,7 @@ export async function resolveProviders(settings: ProvidersSettings, deps: Provid
     models: deps.models,
     hasKey: (id) => key(deps.secrets, id) !== undefined,
     ...(deps.detect ? { detect: deps.detect } : {}),
+    ...(deps.hardware ? { hardware: deps.hardware } : {}),
   });
   const notes = [readiness.stt.reason, readiness.llm.reason].filter((r): r is string => !!r);
   const [stt, llm] = await Promise.all([

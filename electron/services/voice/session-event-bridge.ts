@@ -9,7 +9,6 @@ import type {
   BargeInMarkKind,
   BargeInPhase,
   InterruptReason,
-  ManualInterruptSource,
   SessionMetrics,
   TranscriptEntry,
 } from '../../contract/index.js';
@@ -31,10 +30,7 @@ export class SessionEventBridge {
   private phase: BargeInPhase = 'none';
   private readonly entries = new Map<string, TranscriptEntry>();
   private readonly reasons = new Map<string, { reason: InterruptReason; strategy: string | null }>();
-  /** TTS turn id → transcript entry id, to add the reason to a cut entry. */
-  private readonly entryOfTurn = new Map<string, string>();
   private metrics: SessionMetrics = emptyMetrics();
-  private pendingManual: ManualInterruptSource | null = null;
   private lastProbability = 0;
   private levelSumSquares = 0;
   private levelSamples = 0;
@@ -52,11 +48,6 @@ export class SessionEventBridge {
     for (const entry of carried?.transcript ?? []) this.entries.set(entry.id, entry);
     if (carried) this.metrics = { ...carried.metrics };
     this.attach();
-  }
-
-  /** The next manual interrupt came from this control (the engine only knows "manual"). */
-  expectManual(source: ManualInterruptSource): void {
-    this.pendingManual = source;
   }
 
   status(muted: boolean): AgentStatus {
@@ -117,16 +108,12 @@ export class SessionEventBridge {
     listen('userStoppedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'userStop'));
     listen('agentStartedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'agentStart'));
     listen('agentStoppedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'agentStop'));
-    listen('interrupted', (e: { tMs: number; turnId: string; reason: 'voice' | 'manual'; strategy: string | null }) => {
-      const reason: InterruptReason = e.reason === 'voice' ? 'voice' : (this.pendingManual ?? 'api');
-      this.pendingManual = null;
-      this.reasons.set(e.turnId, { reason, strategy: e.strategy });
+    listen('interrupted', (e: { tMs: number; turnId: string; reason: InterruptReason; strategy: string | null }) => {
+      // The engine sends this before the cut entry, so the entry goes out once, labelled.
+      this.reasons.set(e.turnId, { reason: e.reason, strategy: e.strategy });
       this.metrics.interruptions += 1;
       this.emitMetrics();
       this.mark(e.tMs, 'interrupt');
-      // The cut entry arrived before this event; send it again with the reason.
-      const entry = this.entries.get(this.entryOfTurn.get(e.turnId) ?? '');
-      if (entry) this.upsert({ ...entry, reason, ...(e.strategy ? { strategy: e.strategy } : {}) });
     });
     listen('metric', (e: { name: 'bargeInLatencyMs' | 'timeToFirstAudioMs'; valueMs: number }) => {
       const value = Math.max(0, Math.round(e.valueMs));
@@ -143,7 +130,6 @@ export class SessionEventBridge {
 
   private toContract(e: EngineEntry): TranscriptEntry {
     const id = `${this.idPrefix}${e.id}`;
-    if (e.turnId) this.entryOfTurn.set(e.turnId, id);
     const interrupted = e.status === 'interrupted';
     const known = e.turnId ? this.reasons.get(e.turnId) : undefined;
     const full = interrupted ? [e.text, e.unheardText ?? ''].filter((t) => t.trim()).join(' ') : e.text;
@@ -167,7 +153,7 @@ export class SessionEventBridge {
   private upsert(entry: TranscriptEntry): void {
     this.entries.set(entry.id, entry);
     while (this.entries.size > MAX_TRANSCRIPT_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    if (this.entryOfTurn.size > MAX_TRANSCRIPT_ENTRIES) this.entryOfTurn.delete(this.entryOfTurn.keys().next().value!);
+    if (this.reasons.size > MAX_TRANSCRIPT_ENTRIES) this.reasons.delete(this.reasons.keys().next().value!);
     this.events.emit('transcript:update', { entries: [entry] });
   }
 

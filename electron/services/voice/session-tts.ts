@@ -7,6 +7,7 @@
 import type { TtsSettings } from '../../contract/settings/tts.js';
 import type { Clock } from '../../engine/clock.js';
 import type { Logger } from '../../engine/logger.js';
+import { isFliteVoice } from '../../engine/tts/local-server/flite-engine.js';
 import { startLocalTtsServer } from '../../engine/tts/local-server/server.js';
 import { TtsClient } from '../../engine/tts/tts-client.js';
 import type { PlaybackClearer, StreamingTts } from '../../engine/tts/types.js';
@@ -14,22 +15,29 @@ import { createCartesiaTts } from '../../engine/tts/vendors/cartesia.js';
 import { createDeepgramTts } from '../../engine/tts/vendors/deepgram.js';
 import { createElevenLabsTts } from '../../engine/tts/vendors/elevenlabs.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import type { NeuralVoiceChoice } from './neural-voice.js';
 
 export interface SessionTts {
   client: StreamingTts;
   /** Where it speaks from, for the log. */
   description: string;
+  /** Why the voice asked for is not the one speaking (e.g. a neural voice that failed to load). */
+  notice?: string;
   close(): Promise<void>;
 }
 
 export interface SessionTtsDeps {
   clock: Clock;
   logger: Logger;
-  playback: PlaybackClearer;
+  /** Leave unset when a barge-in controller owns clearing playback (the session does). */
+  playback?: PlaybackClearer;
   secrets: SecretStore;
+  /** Which neural voice a local voice setting names (absent: flite only). */
+  neuralVoice?: (voice: string) => Promise<NeuralVoiceChoice>;
+  /** A neural voice that stopped mid-session: the reason, once. */
+  onNotice?: (message: string) => void;
 }
 
-const FLITE_VOICES = new Set(['slt', 'kal16', 'awb', 'rms']);
 const ELEVENLABS_RATES = [16000, 22050, 24000, 44100] as const;
 const VENDOR_NAMES = { kugel: 'KugelAudio', elevenlabs: 'ElevenLabs', cartesia: 'Cartesia', deepgram: 'Deepgram' } as const;
 
@@ -48,12 +56,21 @@ export async function openSessionTts(settings: TtsSettings, deps: SessionTtsDeps
   const vendor = (client: StreamingTts, description: string): SessionTts => ({ client, description, close: () => client.close() });
   switch (settings.provider) {
     case 'local': {
-      const voice = FLITE_VOICES.has(settings.voice) ? (settings.voice as 'slt') : 'slt';
-      const server = await startLocalTtsServer({ voice, logger: deps.logger });
+      const choice: NeuralVoiceChoice = isFliteVoice(settings.voice) ? { kind: 'flite' } : ((await deps.neuralVoice?.(settings.voice)) ?? { kind: 'unavailable', reason: `The voice "${settings.voice}" is not available here; the built-in voice speaks instead.` });
+      const server = await startLocalTtsServer({
+        voice: settings.voice,
+        ...(choice.kind === 'neural' ? { neural: choice.options } : {}),
+        logger: deps.logger,
+        ...(deps.onNotice ? { onNotice: deps.onNotice } : {}),
+      });
+      // server.voice is flite's when the neural voice failed to load (server.notice says why).
+      const voice = server.voice;
+      const notice = choice.kind === 'unavailable' ? choice.reason : server.notice;
       const client = new TtsClient({ ...common, url: server.url, config: { voice_id: voice, sample_rate: settings.sampleRate, word_timestamps: settings.wordTimestamps } });
       return {
         client,
         description: `local voice ${voice}`,
+        ...(notice ? { notice } : {}),
         async close() {
           await client.close();
           await server.close();

@@ -15,12 +15,14 @@ import {
 import { systemClock, type Clock } from '../../engine/clock.js';
 import type { LocalServer } from '../../engine/llm/local-servers.js';
 import type { Logger } from '../../engine/logger.js';
+import type { HardwareDetector } from '../../engine/models/hardware.js';
 import type { ModelManager } from '../../engine/models/model-manager.js';
 import { InterruptCommandError, sendInterrupt } from '../../engine/turn/manual-interrupt.js';
 import type { EventHub } from '../event-hub.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import { openLiveSession, type LiveSession } from './live-session.js';
+import { resolveNeuralVoice } from './neural-voice.js';
 import { resolveProviders } from './provider-resolver.js';
 import { emptyMetrics, SessionEventBridge } from './session-event-bridge.js';
 import type { VoiceIo } from './voice-io.js';
@@ -34,6 +36,7 @@ export interface VoiceServiceOptions {
   logger: Logger;
   clock?: Clock;
   detectLocalServers?: () => Promise<LocalServer[]>;
+  hardware?: HardwareDetector;
   systemPrompt?: string;
 }
 
@@ -84,8 +87,7 @@ export class VoiceService {
   interrupt(source: ManualInterruptSource): { interrupted: boolean } {
     const target = this.running?.live.session ?? null;
     try {
-      this.running?.bridge.expectManual(source);
-      return { interrupted: sendInterrupt(target).interrupted };
+      return { interrupted: sendInterrupt(target, source).interrupted };
     } catch (error) {
       if (error instanceof InterruptCommandError) {
         throw new IpcFailure(
@@ -116,7 +118,7 @@ export class VoiceService {
       throw new IpcFailure({ code: 'unavailable', message: 'Practice mode is not running.' });
     }
     const session = this.running.live.session;
-    if (session.state === 'speaking') session.interruptNow();
+    if (session.state === 'speaking') session.interruptNow('button');
     const text = this.running.live.practiceText(action);
     session.speak(text);
     return { text };
@@ -142,6 +144,7 @@ export class VoiceService {
       models: this.options.models,
       logger,
       ...(this.options.detectLocalServers ? { detect: this.options.detectLocalServers } : {}),
+      ...(this.options.hardware ? { hardware: this.options.hardware } : {}),
     });
     for (const note of providers.notes) logger.info('Provider not ready', { note });
     let bridge: SessionEventBridge | null = null;
@@ -155,6 +158,11 @@ export class VoiceService {
         logger,
         systemPrompt: this.options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
         onMicFrame: (frame) => bridge?.onMicFrame(frame),
+        neuralVoice: (voice) => resolveNeuralVoice(this.options.models, voice),
+        onNotice: (message) => {
+          logger.warn('Session notice', { message });
+          providers.notes.push(message);
+        },
         onDeviceError: (error, which) => {
           events.emit('app:error', {
             kind: 'deviceLost',

@@ -13,6 +13,8 @@ export interface PageGroup {
   title?: string;
   description?: string;
   fields: FieldPath[];
+  /** A Test button for this provider, under its fields. */
+  test?: 'stt' | 'llm' | 'tts';
 }
 
 export interface SettingsPage {
@@ -61,7 +63,7 @@ const PAGES: SettingsPage[] = [
     title: 'End of turn',
     description: 'When Interject decides you have finished speaking.',
     icon: 'pause',
-    groups: [{ fields: ['conversation.silenceDurationMs', 'conversation.semanticEndOfTurn', 'conversation.maxWaitMs', 'conversation.holdWords'] }],
+    groups: [{ fields: ['conversation.eagerness', 'conversation.silenceDurationMs', 'conversation.semanticEndOfTurn', 'conversation.maxWaitMs', 'conversation.holdWords', 'conversation.preemptiveGeneration'] }],
   },
   {
     id: 'audio',
@@ -76,9 +78,10 @@ const PAGES: SettingsPage[] = [
     description: 'Who speaks, who listens and who answers. Local choices work offline with no account.',
     icon: 'key',
     groups: [
-      { title: 'Voice (speech synthesis)', fields: ['tts.provider', 'tts.voice', 'tts.endpointUrl', 'tts.sampleRate', 'tts.wordTimestamps'] },
-      { title: 'Speech recognition', fields: ['providers.sttProvider', 'providers.sttModel', 'providers.sttLanguage', 'providers.sttEndpoint'] },
-      { title: 'Language model', fields: ['providers.llmProvider', 'providers.llmModel', 'providers.llmEndpoint', 'providers.llmMaxTokens', 'providers.llmThreads'] },
+      // The order of a conversation: what listens, what answers, what speaks.
+      { title: 'Speech recognition', fields: ['providers.sttProvider', 'providers.sttEndpoint', 'providers.sttModel', 'providers.sttLanguage'], test: 'stt' },
+      { title: 'Language model', fields: ['providers.llmProvider', 'providers.llmEndpoint', 'providers.llmModel', 'providers.llmMaxTokens', 'providers.llmThreads'], test: 'llm' },
+      { title: 'Voice (speech synthesis)', fields: ['tts.provider', 'tts.endpointUrl', 'tts.voice', 'tts.sampleRate', 'tts.wordTimestamps'], test: 'tts' },
     ],
     extras: ['apiKeys', 'models'],
   },

@@ -140,6 +140,16 @@ export const useSettingsStore = defineStore('settings', () => {
     return true;
   }
 
+  /** Saves a few fields at once (e.g. "use this model"), keeping whatever else is being edited. */
+  async function savePatch(patch: Record<string, Record<string, unknown>>): Promise<boolean> {
+    const result = await getBridge().settings.update(patch);
+    if (!result.ok) return handleWrite(result);
+    lastError.value = null;
+    lastSavedAtMs.value = Date.now();
+    applySaved(result.value, true);
+    return true;
+  }
+
   async function resetSection(section: SettingsSection): Promise<boolean> {
     return handleWrite(await getBridge().settings.reset({ section }));
   }
@@ -203,6 +213,6 @@ export const useSettingsStore = defineStore('settings', () => {
 
   return {
     saved, draft, fieldErrors, notices, filePath, loaded, saving, lastError, lastSavedAtMs, dirty, hasErrors,
-    dirtySection, start, stop, load, setField, discard, save, resetSection, resetFields, dirtyFields, errorsUnder, importJson, exportJson, dismissNotice,
+    dirtySection, start, stop, load, setField, discard, save, savePatch, resetSection, resetFields, dirtyFields, errorsUnder, importJson, exportJson, dismissNotice,
   };
 });

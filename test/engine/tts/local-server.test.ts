@@ -26,13 +26,14 @@ describe('local TTS server', () => {
     expect(server.port).toBeGreaterThan(0);
   });
 
-  it('closes a connection with the wrong token with 4001, which the client treats as fatal', async () => {
+  it('refuses the wrong token at the upgrade with 401, which the client treats as fatal', async () => {
     const client = new TtsClient({ url: server.url.replace(server.token, 'wrong'), config: {} });
     const rec = record(client);
     client.send('Hello.');
     await until(() => rec.errors.length === 1);
-    expect(rec.errors[0]).toMatchObject({ code: 'AUTH_FAILED', fatal: true, closeCode: 4001 });
-    expect(() => client.send('again')).toThrow(/4001/);
+    expect(rec.errors[0]).toMatchObject({ code: 'AUTH_FAILED', fatal: true });
+    expect(rec.errors[0]!.message).toContain('HTTP 401');
+    expect(() => client.send('again')).toThrow(/401/);
     await client.close();
   });
 

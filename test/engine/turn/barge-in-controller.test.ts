@@ -194,15 +194,15 @@ describe('manual interrupt', () => {
   it('stops a speaking agent at once, without duck or pause', () => {
     const { controller, playback, tts, events } = makeController(defaults.strategies);
     controller.agentStartedSpeaking('t1');
-    expect(controller.interruptNow()).toBe(true);
+    expect(controller.interruptNow('button')).toBe(true);
     expect(playback.ops()).toEqual(['clear', 'unduck']);
     expect(tts.cancels).toBe(1);
-    expect(events[0]).toMatchObject({ type: 'interrupted', payload: { reason: 'manual', strategy: null, onsetMs: null } });
+    expect(events[0]).toMatchObject({ type: 'interrupted', payload: { reason: 'button', strategy: null, onsetMs: null } });
   });
 
   it('is a no-op while the agent is silent', () => {
     const { controller, playback, events } = makeController(defaults.strategies);
-    expect(controller.interruptNow()).toBe(false);
+    expect(controller.interruptNow('button')).toBe(false);
     expect(playback.ops()).toEqual([]);
     expect(events).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe('manual interrupt', () => {
     controller.agentStartedSpeaking('t1');
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
-    controller.interruptNow();
+    controller.interruptNow('button');
     expect(playback.ops()).toEqual(['duck', 'pause', 'clear', 'resume', 'unduck']);
     vi.advanceTimersByTime(10_000);
     expect(playback.ops()).toHaveLength(5);

@@ -68,8 +68,7 @@ export class FakeTts implements TtsTurnControl {
 
 export const defaults = ConversationSettingsSchema.parse({});
 
-export function makeController(strategies: InterruptionStrategyConfig[], options: Partial<BargeInOptions> = {}) {
-  const playback = new FakePlayback();
+export function makeController(strategies: InterruptionStrategyConfig[], options: Partial<BargeInOptions> = {}, playback = new FakePlayback()) {
   const tts = new FakeTts();
   const decider = new InterruptionDecider(buildStrategies(strategies, defaults));
   const controller = new BargeInController(

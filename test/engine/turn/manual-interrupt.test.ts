@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { InterruptCommandError, sendInterrupt, type InterruptTarget } from '../../../electron/engine/turn/manual-interrupt.js';
 
 function target(over: Partial<{ streaming: boolean; id: string | null; speaking: boolean }> = {}) {
-  const state = { streaming: true, id: 'session-1' as string | null, speaking: true, interrupts: 0, ...over };
+  const state = { streaming: true, id: 'session-1' as string | null, speaking: true, interrupts: 0, sources: [] as string[], ...over };
   const t: InterruptTarget = {
     isStreaming: () => state.streaming,
     activeSessionId: () => state.id,
-    interruptNow: () => {
+    interruptNow: (source) => {
+      state.sources.push(source);
       if (!state.speaking) return false;
       state.interrupts++;
       return true;
@@ -42,5 +43,12 @@ describe('manual interrupt', () => {
     const { t, state } = target();
     expect(sendInterrupt(t)).toEqual({ interrupted: true, sessionId: 'session-1' });
     expect(state.interrupts).toBe(1);
+  });
+
+  it('carries the control that asked (an unnamed caller is the API)', () => {
+    const { t, state } = target();
+    sendInterrupt(t, 'tray');
+    sendInterrupt(t);
+    expect(state.sources).toEqual(['tray', 'api']);
   });
 });

@@ -78,7 +78,7 @@ describe('ducking on a tentative onset', () => {
     const { controller, playback, tts } = makeController(defaults.strategies);
     controller.agentStartedSpeaking('t1');
     controller.onSpeechLikely(now());
-    expect(controller.interruptNow('manual')).toBe(true);
+    expect(controller.interruptNow('hotkey')).toBe(true);
     expect(playback.ops()).toEqual(['duck', 'clear', 'unduck']);
     expect(tts.cancels).toBe(1);
   });

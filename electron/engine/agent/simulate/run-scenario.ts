@@ -10,11 +10,13 @@ import { readWavFile } from '../../audio/wav-reader.js';
 import { SileroVadModel } from '../../vad/silero-vad-model.js';
 import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
+import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
 import { vadPort } from '../ports.js';
 import { loadEchoPath } from './echo-room.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
-import { OracleRecognizer, type OracleUtterance } from './oracle-recognizer.js';
+import { recognizerFor } from './recognizer-choice.js';
+import type { OracleUtterance } from './recognizer-model.js';
 import { ReplayTts } from './replay-tts.js';
 import type { LoadedScenario } from './scenario.js';
 import { ScriptedReplies } from './scripted-llm.js';
@@ -22,6 +24,7 @@ import { synthesizeTexts, type SynthesizedSpeech } from './synthesize.js';
 import { VirtualClock } from './virtual-clock.js';
 import { downmixToMono } from '../../audio/channels.js';
 import { concatSamples } from '../../audio/samples.js';
+import { ClauseSplitter } from '../../llm/clause-splitter.js';
 
 const RATE = 16_000;
 const FRAME_MS = 20;
@@ -34,7 +37,7 @@ export interface SimulationEvent {
 
 export interface SimulationResult {
   interrupted: boolean;
-  reason: 'voice' | 'manual' | null;
+  reason: InterruptSource | null;
   strategy: string | null;
   /** VAD onset to agent inaudible (pause or clear), plus output latency. */
   bargeInLatencyMs: number | null;
@@ -70,9 +73,16 @@ export interface RunOptions {
   resamplers?: ResamplerFactory;
 }
 
-/** Every text the scenario will make the TTS speak. */
+/**
+ * Every text the scenario will make the TTS speak: the opening line whole (it is sent in one
+ * piece), each reply clause by clause, split by the same ClauseSplitter the ReplyRunner uses.
+ */
 export function scenarioTexts(scenario: Pick<LoadedScenario, 'agentSays' | 'agentReplies'>): string[] {
-  return [scenario.agentSays, ...scenario.agentReplies].map((t) => t.trim());
+  const clauses = (reply: string) => {
+    const splitter = new ClauseSplitter();
+    return [...splitter.push(reply), ...splitter.flush()];
+  };
+  return [scenario.agentSays, ...scenario.agentReplies.flatMap(clauses)].map((t) => t.trim());
 }
 
 export async function runScenario(scenario: LoadedScenario, options: RunOptions = {}): Promise<SimulationResult> {
@@ -84,8 +94,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const sink = new RecordingSink({ clock, sampleRate: RATE });
   const playback = new PlaybackQueue({ output: sink, clock, resamplers });
   const vad = new VadProcessor({ model, options: scenario.settings.vad });
-  const hasOracle = scenario.user.some((u) => u.text !== undefined);
-  const stt = hasOracle ? new OracleRecognizer(clock) : null;
+  const stt = recognizerFor(scenario, clock);
   const tts = new ReplayTts(clock, speech);
   const echoPath = scenario.echo ? await loadEchoPath(scenario.echo, resamplers) : undefined;
   const mixer = new MicMixer(echoPath);
@@ -116,9 +125,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const vadTrace: { tMs: number; p: number }[] = [];
   let originMs: number | null = null;
   let lastActivityMs = 0;
-  const interruptions: { tMs: number; reason: 'voice' | 'manual'; strategy: string | null; heardText: string }[] = [];
+  const interruptions: { tMs: number; reason: InterruptSource; strategy: string | null; heardText: string }[] = [];
   let bargeInLatencyMs: number | null = null;
   const pauses: number[] = [];
+  const resumes: number[] = [];
 
   session.on('state', (e) => {
     lastActivityMs = e.tMs;
@@ -150,7 +160,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     if (e.type === 'paused') pauses.push(e.tMs);
     record(e.type, e.tentative ? { tentative: true } : e.withdrawn ? { withdrawn: true } : {});
   });
-  session.on('falseInterruption', (e) => record('falseInterruption', { resumed: e.resumed }));
+  session.on('falseInterruption', (e) => {
+    if (e.resumed) resumes.push(e.tMs);
+    record('falseInterruption', { resumed: e.resumed });
+  });
   session.on('interrupted', (e) => {
     interruptions.push({ tMs: e.tMs, reason: e.reason, strategy: e.strategy, heardText: e.heardText });
     record('interrupted', { reason: e.reason, strategy: e.strategy, heardText: e.heardText, playedMs: Math.round(e.playedMs) });
@@ -204,7 +217,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   if (first?.reason === 'voice') {
     const onset = onsetBefore(first.tMs);
     if (onset !== null) {
-      const inaudible = pauses.find((p) => p >= onset && p <= first.tMs) ?? first.tMs;
+      // Inaudible from the pause that lasted into the cut (a pause resumed before it does not count).
+      const inaudible = pauses.find((p) => p >= onset && p <= first.tMs && !resumes.some((r) => r > p && r <= first.tMs)) ?? first.tMs;
       fromVoice = inaudible - onset + playback.outputLatencyMs;
     }
   }

@@ -54,6 +54,27 @@ export const ScenarioSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * How the clips' texts reach the session: "streaming" (default: interim words with a
+     * streaming recognizer's lag, see recognizer-model.ts), "oracle" (each word as it is spoken),
+     * "none" (no recognizer: the texts are labels only). An object tunes the streaming timing.
+     */
+    recognizer: z
+      .union([
+        z.enum(['streaming', 'oracle', 'none']),
+        z
+          .object({
+            mode: z.enum(['streaming', 'oracle']).default('streaming'),
+            chunkMs: z.number().min(10, 'recognizer.chunkMs must be at least 10.').max(2000).optional(),
+            lookaheadMs: z.number().min(0).max(2000).optional(),
+            computeMs: z.number().min(0).max(2000).optional(),
+            finalLagMs: z.number().min(0).max(10_000).optional(),
+            wordErrorRate: z.number().min(0, 'recognizer.wordErrorRate must be between 0 and 1.').max(1, 'recognizer.wordErrorRate must be between 0 and 1.').optional(),
+            seed: z.number().int().optional(),
+          })
+          .strict(),
+      ])
+      .default('streaming'),
     /** What the (scripted) language model answers to each user turn, in order. */
     agentReplies: z.array(z.string().min(1)).default(['Okay.']),
     /** Local TTS voice (flite). */

@@ -6,7 +6,7 @@
  */
 import type WebSocket from 'ws';
 import type { Logger } from '../../logger.js';
-import type { FliteEngine } from './flite-engine.js';
+import type { SpeechEngine } from './speech-engine.js';
 import { applyConfig, type StreamConfig } from './session-config.js';
 import { MAX_TEXT_CHARS } from './single-stream-session.js';
 import { SpeechStream } from './speech-stream.js';
@@ -31,7 +31,7 @@ export class MultiContextSession {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly engine: FliteEngine,
+    private readonly engine: SpeechEngine,
     private readonly defaults: StreamConfig,
     private readonly logger: Logger,
     private readonly idleTimeoutMs = CONTEXT_IDLE_TIMEOUT_MS,

@@ -3,15 +3,20 @@
  * endpoints) on 127.0.0.1, a random port and a per-run token, synthesizing with flite in a
  * worker thread. The default voice when no cloud TTS is configured.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
-import { FliteEngine, type FliteVoice } from './flite-engine.js';
+import { rateLimitedWarn } from '../../net/refusal-log.js';
+import { SendBudget } from '../../net/send-budget.js';
+import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
+import { startNeuralVoice, type NeuralVoiceOptions } from './neural-startup.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
+import { VoiceRouter } from './speech-engine.js';
+import { checkUpgrade, refuseUpgrade } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
 export const MULTI_PATH = '/ws/tts/multi';
@@ -19,7 +24,12 @@ export const MULTI_PATH = '/ws/tts/multi';
 export interface LocalTtsServerOptions {
   port?: number;
   host?: string;
-  voice?: FliteVoice;
+  /** The default voice: a flite voice, or the neural voice's name (or name:speaker). */
+  voice?: string;
+  /** A sherpa-onnx neural voice to load beside flite; if it fails, flite speaks and `notice` says why. */
+  neural?: NeuralVoiceOptions;
+  /** A neural voice that stopped mid-session (its process crashed): told once, flite speaks on. */
+  onNotice?: (message: string) => void;
   /** Fixed token (tests, the CLI's --token); a random one per run otherwise. */
   token?: string;
   logger?: Logger;
@@ -32,19 +42,41 @@ export interface LocalTtsServer {
   multiUrl: string;
   token: string;
   port: number;
+  /** The voice sessions get when they name none (flite's when the neural voice failed). */
+  voice: string;
+  /** Why the neural voice asked for is not speaking (it failed to load). */
+  notice?: string;
   close(): Promise<void>;
 }
 
 /** Largest client frame. 256 KiB holds any sane text frame; a bigger one closes that socket with 1009 (ws). */
 const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
+/** 100 ms between budget checks: flite's output in that time is far below the 1 MiB pause mark. */
+const BUDGET_WATCH_MS = 100;
+
 export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): Promise<LocalTtsServer> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? nullLogger;
   const token = options.token ?? randomBytes(16).toString('hex');
-  const defaults: StreamConfig = { voice: options.voice ?? 'slt', sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS };
-  const engine = new FliteEngine(defaults.voice, defaults.sampleRate);
-  await engine.start();
+  const fliteVoice: FliteVoice = isFliteVoice(options.voice) ? options.voice : 'slt';
+  const flite = new FliteEngine(fliteVoice, 24_000);
+  // Both load at once (flite ~1 s, a neural voice several); a neural voice never fails the server.
+  const neuralStarting = startNeuralVoice(options.neural, logger);
+  try {
+    await flite.start();
+  } catch (e) {
+    await (await neuralStarting).engine?.stop();
+    throw e;
+  }
+  const neural = await neuralStarting;
+  const engine = new VoiceRouter(flite, neural.engine, fliteVoice, (reason) => {
+    logger.warn('local TTS: neural voice stopped', { reason });
+    options.onNotice?.(reason);
+  });
+  const voice = options.voice !== undefined && engine.hasVoice(options.voice) ? options.voice : fliteVoice;
+  const voices = { has: (v: string) => engine.hasVoice(v), list: () => engine.voiceIds() };
+  const defaults: StreamConfig = { voice, sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
 
   const http = createServer((_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a WebSocket TTS server.\n');
@@ -52,22 +84,27 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
 
+  const refusals = rateLimitedWarn(logger);
+  // A malformed request that the HTTP parser itself rejects: a 400, never a crash.
+  http.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname !== STREAM_PATH && url.pathname !== MULTI_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    socket.on('error', () => {});
+    const verdict = checkUpgrade(req, token, [STREAM_PATH, MULTI_PATH]);
+    if (!verdict.ok) {
+      refusals('local TTS: refused an upgrade', { status: verdict.status });
+      refuseUpgrade(socket, verdict);
       return;
     }
+    const pathname = verdict.pathname;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const given = url.searchParams.get('api_key') ?? (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-      if (!tokensMatch(given, token)) {
-        // The protocol's auth failure is close 4001 (clients treat it as fatal, no retries).
-        ws.close(4001, 'invalid api_key');
-        return;
-      }
       sockets.add(ws);
+      // Sessions send as they synthesize; a client that stops reading is paused, then dropped.
+      new SendBudget(ws, { watchEveryMs: BUDGET_WATCH_MS, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
       const session =
-        url.pathname === MULTI_PATH
+        pathname === MULTI_PATH
           ? new MultiContextSession(ws, engine, defaults, logger, options.contextIdleTimeoutMs)
           : new SingleStreamSession(ws, engine, defaults, logger);
       ws.on('message', (data, isBinary) => {
@@ -107,6 +144,8 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
     multiUrl: `${base}${MULTI_PATH}?api_key=${token}`,
     token,
     port,
+    voice,
+    ...(neural.notice ? { notice: neural.notice } : {}),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();
@@ -114,12 +153,6 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
       await engine.stop();
     },
   };
-}
-
-function tokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function sendError(ws: WebSocket, code: string, message: string): void {

@@ -1,12 +1,15 @@
 /** The config fields a client may send on the first frame of a turn, checked with a clear message for each. */
-import { isFliteVoice, type FliteVoice } from './flite-engine.js';
+import { FLITE_VOICES, isFliteVoice } from './flite-engine.js';
 
 export interface StreamConfig {
-  voice: FliteVoice;
+  /** A flite voice, or a neural voice id the server's engine speaks. */
+  voice: string;
   sampleRate: number;
   wordTimestamps: boolean;
   /** Buffered text with no new text for this long is synthesized anyway (with a warning). */
   flushTimeoutMs: number;
+  /** The voices this server has (flite's alone unless a neural voice loaded). */
+  voices?: { has(voice: string): boolean; list(): readonly string[] };
 }
 
 /** 5 s: the reference protocol's auto-flush; long enough for any LLM token gap. */
@@ -15,8 +18,9 @@ export const DEFAULT_FLUSH_TIMEOUT_MS = 5000;
 export function applyConfig(base: StreamConfig, frame: Record<string, unknown>): { config: StreamConfig } | { error: string; code: string } {
   const c = { ...base };
   if (frame.voice_id !== undefined) {
-    if (!isFliteVoice(frame.voice_id)) return { code: 'INVALID_VOICE', error: `Unknown voice_id ${JSON.stringify(frame.voice_id)}; this server has slt, kal16, awb, rms.` };
-    c.voice = frame.voice_id;
+    const known = typeof frame.voice_id === 'string' && (base.voices ? base.voices.has(frame.voice_id) : isFliteVoice(frame.voice_id));
+    if (!known) return { code: 'INVALID_VOICE', error: `Unknown voice_id ${JSON.stringify(frame.voice_id)}; this server has ${(base.voices?.list() ?? FLITE_VOICES).slice(0, 20).join(', ')}.` };
+    c.voice = frame.voice_id as string;
   }
   if (frame.sample_rate !== undefined) {
     const sr = frame.sample_rate;

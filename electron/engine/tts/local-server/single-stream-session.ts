@@ -4,7 +4,7 @@
  */
 import type WebSocket from 'ws';
 import type { Logger } from '../../logger.js';
-import type { FliteEngine } from './flite-engine.js';
+import type { SpeechEngine } from './speech-engine.js';
 import { applyConfig, type StreamConfig } from './session-config.js';
 import { SpeechStream } from './speech-stream.js';
 import { TextSegmenter } from './text-segmenter.js';
@@ -22,7 +22,7 @@ export class SingleStreamSession {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly engine: FliteEngine,
+    private readonly engine: SpeechEngine,
     private readonly defaults: StreamConfig,
     private readonly logger: Logger,
   ) {}

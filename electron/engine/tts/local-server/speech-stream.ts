@@ -4,12 +4,13 @@
  * stops the piece being synthesized and forgets the rest; nothing is sent after it.
  */
 import { encodePcmS16le } from '../pcm.js';
-import { SynthesisCancelled, type FliteEngine, type FliteVoice, type SynthesisJob } from './flite-engine.js';
+import { SynthesisCancelled, type SynthesisJob } from './flite-engine.js';
+import type { SpeechEngine } from './speech-engine.js';
 import { estimateWordTimings } from './word-timing-estimate.js';
 
 export interface SpeechStreamOptions {
-  engine: FliteEngine;
-  voice: FliteVoice;
+  engine: SpeechEngine;
+  voice: string;
   sampleRate: number;
   wordTimestamps: boolean;
   /** Frame sink; `extra` fields (context_id) are merged into every frame. */

@@ -1,0 +1,233 @@
+/**
+ * The labelled barge-in set for bench:bargein: utterances over the agent in several synthetic
+ * voices (flite kal16/awb/rms, espeak-ng variants) and real recordings, plus coughs, laughs,
+ * noise and echo. Part of it is held out (other voices AND other phrasings) to check that
+ * defaults chosen on the tuning part carry over.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import wavefile from 'wavefile';
+import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
+import { readWavFile } from '../electron/engine/audio/wav-reader.js';
+
+export type Label =
+  | 'backchannel-in'
+  | 'backchannel-out'
+  | 'laugh'
+  | 'cough'
+  | 'noise'
+  | 'echo'
+  | 'force'
+  | 'request'
+  | 'question'
+  | 'two-word'
+  | 'real'
+  | 'echo+user';
+
+export const KEEP_TALKING: readonly Label[] = ['backchannel-in', 'backchannel-out', 'laugh', 'cough', 'noise', 'echo'];
+export const BACKCHANNELS: readonly Label[] = ['backchannel-in', 'backchannel-out'];
+
+export interface Case {
+  name: string;
+  label: Label;
+  set: 'tune' | 'holdout';
+  voice: string;
+  /** Whether a correct system interrupts. */
+  shouldInterrupt: boolean;
+  /** Words in the text (0 for non-speech). */
+  words: number;
+  scenario: Record<string, unknown>;
+}
+
+/** In the default acknowledgement list. */
+const BC_IN = ['okay', 'yeah', 'mm hmm', 'uh huh', 'right', 'sure', 'got it', 'yeah sure', 'okay got it', 'thank you', 'i see', 'alright', 'yes', 'cool', 'great'];
+/** Backchannels the default lists do not name (affirmations, evaluations, repeats, combinations). */
+const BC_OUT = ['that makes sense', 'oh wow', 'sounds good', 'exactly', 'right right right', 'makes sense', 'oh really', 'wow', 'interesting', 'fair enough', 'perfect', 'absolutely', 'of course', 'gotcha', 'yeah yeah', 'okay okay', 'oh nice', 'true'];
+const FORCE = ['stop', 'wait', 'hold on', 'no no', 'wait a second', 'hang on', 'sorry', 'excuse me please', 'no that is wrong', 'stop talking please'];
+const REQUEST = ['could you repeat the last part', 'actually can you tell me about the return trip', 'I need a train that leaves a bit earlier', 'can we talk about something else', 'let me ask you something', 'tell me about the weekend trains'];
+const QUESTION = ['what about the price', 'how much does it cost', 'is there a direct train', 'what time does it arrive', 'why is it so late', 'where do I change trains'];
+const TWO = ['no thanks', 'which platform', 'how much', 'what time', 'go back', 'too fast', 'repeat that', 'why not'];
+
+/** Held out: other phrasings (never looked at while choosing defaults). */
+const HO_BC_IN = ['ok', 'yep', 'mhm', 'all right', 'thanks', 'nice'];
+const HO_BC_OUT = ['sounds great', 'oh okay', 'very true', 'totally', 'yeah that makes sense', 'oh interesting', 'sure sure', 'definitely', 'oh I see', 'uh huh right', 'good point'];
+const HO_FORCE = ['wait wait', 'hold on a sec', 'stop stop', 'sorry to interrupt', 'no stop'];
+const HO_REQUEST = ['does it have wifi on board', 'what platform is that again', 'I would prefer the morning train', 'can I bring my bike', 'give me the cheapest option', 'tell me more about that'];
+const HO_TWO = ['too expensive', 'what platform', 'say again'];
+
+const LAUGHS = ['ha ha', 'ha ha ha', 'hehe'];
+
+function labelOf(text: string): Label {
+  if (BC_IN.includes(text) || HO_BC_IN.includes(text)) return 'backchannel-in';
+  if (BC_OUT.includes(text) || HO_BC_OUT.includes(text)) return 'backchannel-out';
+  if (FORCE.includes(text) || HO_FORCE.includes(text)) return 'force';
+  if (QUESTION.includes(text)) return 'question';
+  if (TWO.includes(text) || HO_TWO.includes(text)) return 'two-word';
+  if (LAUGHS.includes(text)) return 'laugh';
+  return 'request';
+}
+
+export function writeWav(path: string, samples: Float32Array, rate: number): void {
+  const w = new wavefile.WaveFile();
+  w.fromScratch(1, rate, '16', Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s)) * 32767)));
+  writeFileSync(path, w.toBuffer());
+}
+
+function hasEspeak(): boolean {
+  try {
+    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function lcg(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return (x / 2147483648) * 2 - 1;
+  };
+}
+
+function noise(ms: number, kind: 'brown' | 'white', seed: number): Float32Array {
+  const out = new Float32Array((16_000 * ms) / 1000);
+  const rand = lcg(seed);
+  let brown = 0;
+  for (let i = 0; i < out.length; i++) {
+    const white = rand();
+    brown = Math.max(-1, Math.min(1, brown + white * 0.08));
+    const fade = Math.min(1, i / 160, (out.length - i) / 800);
+    out[i] = (kind === 'brown' ? brown * 0.8 : white * 0.25) * fade;
+  }
+  return out;
+}
+
+/** A cough: 1-3 bursts of low-passed noise, sharp attack, ~40 ms decay, 80-150 ms apart. */
+function cough(bursts: number, seed: number): Float32Array {
+  const burstMs = 140;
+  const gapMs = 90 + (seed % 4) * 20;
+  const out = new Float32Array(Math.round((16_000 * (bursts * (burstMs + gapMs))) / 1000));
+  const rand = lcg(seed);
+  let lp = 0;
+  for (let b = 0; b < bursts; b++) {
+    const start = Math.round((b * (burstMs + gapMs) * 16_000) / 1000);
+    for (let i = 0; i < (burstMs * 16_000) / 1000; i++) {
+      lp += 0.3 * (rand() - lp);
+      const env = Math.min(1, i / 48) * Math.exp(-i / (16 * 45));
+      out[start + i] = 0.7 * lp * env * (1 - 0.3 * b);
+    }
+  }
+  return out;
+}
+
+export async function buildCorpus(dir: string, root: string): Promise<{ cases: Case[]; voices: string[] }> {
+  const cases: Case[] = [];
+  const voices: string[] = [];
+  let slot = 0;
+  const add = (voice: string, set: Case['set'], text: string, wav: string) => {
+    const label = labelOf(text);
+    cases.push({
+      name: `${voice}: "${text}"`,
+      label,
+      set,
+      voice,
+      shouldInterrupt: !KEEP_TALKING.includes(label),
+      words: text.trim().split(/\s+/).length,
+      scenario: { user: [{ wav, atMs: 1500 + (slot++ % 5) * 500, text }] },
+    });
+  };
+  const tuneTexts = [...BC_IN, ...BC_OUT, ...FORCE, ...REQUEST, ...QUESTION, ...TWO, ...LAUGHS];
+  const holdoutTexts = [...HO_BC_IN, ...HO_BC_OUT, ...HO_FORCE, ...HO_REQUEST, ...HO_TWO, ...LAUGHS.slice(0, 1)];
+  const flite = async (voice: 'kal16' | 'awb' | 'rms', texts: string[], set: Case['set']) => {
+    voices.push(`flite ${voice}${set === 'holdout' ? ' (held out)' : ''}`);
+    const speech = await synthesizeTexts(texts, voice);
+    texts.forEach((text, i) => {
+      const s = speech.get(text)!;
+      const wav = join(dir, `${voice}-${i}.wav`);
+      writeWav(wav, s.samples, s.sampleRate);
+      add(`flite ${voice}`, set, text, wav);
+    });
+  };
+  await flite('kal16', tuneTexts, 'tune');
+  await flite('awb', tuneTexts, 'tune');
+  await flite('rms', holdoutTexts, 'holdout');
+  if (hasEspeak()) {
+    const espeak = (voice: string, rate: string, texts: string[], set: Case['set']) => {
+      voices.push(`espeak-ng ${voice}${set === 'holdout' ? ' (held out)' : ''}`);
+      texts.forEach((text, i) => {
+        const wav = join(dir, `espeak-${voice}-${i}.wav`);
+        execFileSync('espeak-ng', ['-v', voice, '-s', rate, '-w', wav, text]);
+        add(`espeak-ng ${voice}`, set, text, wav);
+      });
+    };
+    espeak('en-us', '175', tuneTexts, 'tune');
+    espeak('en-gb-x-rp+f3', '190', holdoutTexts, 'holdout');
+  }
+
+  voices.push('real speech fixtures');
+  const speechDir = join(root, 'test/fixtures/speech');
+  // Real people: intent.wav is short spoken requests; beckett.wav read prose. Their oracle texts stand in for the words.
+  const real: [string, number, number, string][] = [
+    ['intent.wav', 1.25, 1.0, 'what is the weather like'],
+    ['intent.wav', 4.28, 1.55, 'can you set a timer for ten minutes'],
+    ['intent.wav', 8.05, 1.2, 'play some music please'],
+    ['intent.wav', 11.5, 1.5, 'what time is my next meeting'],
+    ['intent.wav', 17.13, 1.35, 'turn off the lights'],
+    ['beckett.wav', 0.27, 0.95, 'can you tell me about the return trip'],
+    ['beckett.wav', 1.82, 1.0, 'I would rather take the later one'],
+    ['beckett.wav', 6.61, 0.8, 'what time does it leave'],
+    ['beckett.wav', 8.04, 0.85, 'hang on that is not what I asked'],
+    ['endgame_nagg_nell.wav', 4.8, 3.3, 'no I asked about the other train the one that goes through York'],
+    ['endgame_nagg_nell.wav', 8.7, 2.7, 'and what about the connection at Newcastle is there time'],
+  ];
+  for (const [i, [file, start, len, text]] of real.entries()) {
+    const wav = join(dir, `real-${i}.wav`);
+    const decoded = await readWavFile(join(speechDir, file));
+    const from = Math.round(start * decoded.sampleRate) * decoded.channels;
+    writeWav(wav, decoded.samples.slice(from, from + Math.round(len * decoded.sampleRate) * decoded.channels), decoded.sampleRate);
+    cases.push({ name: `real ${file}@${start}s`, label: 'real', set: 'tune', voice: 'real', shouldInterrupt: true, words: text.split(' ').length, scenario: { user: [{ wav, atMs: 2000, text, gainDb: 6 }] } });
+  }
+  // The espeak-made clips of test/fixtures/bargein, as the tests use them.
+  const clipDir = join(root, 'test/fixtures/bargein');
+  for (const [file, text] of [
+    ['okay.wav', 'okay'],
+    ['yeah-sure.wav', 'yeah sure'],
+    ['mm-hmm.wav', 'mm hmm'],
+    ['yes-thats-right.wav', "yes that's right"],
+    ['stop.wav', 'stop'],
+    ['wait-a-second.wav', 'wait a second'],
+    ['tell-me-more.wav', 'tell me more'],
+  ] as const) {
+    const label: Label = ['okay', 'yeah sure', 'mm hmm'].includes(text) ? 'backchannel-in' : text === "yes that's right" ? 'backchannel-out' : text === 'tell me more' ? 'request' : 'force';
+    cases.push({ name: `fixture ${file}`, label, set: 'tune', voice: 'fixture', shouldInterrupt: !KEEP_TALKING.includes(label), words: text.split(' ').length, scenario: { user: [{ wav: join(clipDir, file), atMs: 2500, text }] } });
+  }
+  cases.push({ name: 'fixture cough.wav', label: 'cough', set: 'tune', voice: 'fixture', shouldInterrupt: false, words: 0, scenario: { user: [{ wav: join(clipDir, 'cough.wav'), atMs: 2500, text: '' }] } });
+  [1, 2, 3, 2].forEach((bursts, i) => {
+    const wav = join(dir, `cough-${i}.wav`);
+    writeWav(wav, cough(bursts, 11 + i), 16_000);
+    cases.push({ name: `cough x${bursts} #${i}`, label: 'cough', set: i < 2 ? 'tune' : 'holdout', voice: 'synthetic', shouldInterrupt: false, words: 0, scenario: { user: [{ wav, atMs: 2000 + i * 300, text: '' }] } });
+  });
+  [150, 250, 400].forEach((ms, i) => {
+    const wav = join(dir, `noise-${i}.wav`);
+    writeWav(wav, noise(ms, i % 2 ? 'white' : 'brown', 7 + i), 16_000);
+    cases.push({ name: `noise burst ${ms} ms`, label: 'noise', set: 'tune', voice: 'synthetic', shouldInterrupt: false, words: 0, scenario: { user: [{ wav, atMs: 2000, text: '' }] } });
+  });
+  for (const gainDb of [-10, -20, -30]) {
+    for (const delayMs of [20, 50, 80, 120]) {
+      cases.push({ name: `echo ${gainDb} dB ${delayMs} ms`, label: 'echo', set: 'tune', voice: 'agent', shouldInterrupt: false, words: 0, scenario: { echo: { gainDb, delayMs } } });
+    }
+    cases.push({ name: `echo ${gainDb} dB 40 ms, room RT60 400 ms`, label: 'echo', set: 'tune', voice: 'agent', shouldInterrupt: false, words: 0, scenario: { echo: { gainDb, delayMs: 40, rt60Ms: 400 } } });
+    cases.push({
+      name: `real speech over echo ${gainDb} dB`,
+      label: 'echo+user',
+      set: 'tune',
+      voice: 'real',
+      shouldInterrupt: true,
+      words: 7,
+      scenario: { echo: { gainDb, delayMs: 50 }, user: [{ wav: join(dir, 'real-5.wav'), atMs: 3000, text: 'can you tell me about the return trip', gainDb: 6 }] },
+    });
+  }
+  return { cases, voices };
+}

@@ -1,0 +1,36 @@
+/**
+ * A provider's Test button: checks the recognizer, the language model or the voice with the
+ * settings being edited (validated by the same schema as saved settings), before any session.
+ * The answer is one sentence for the person, and the server's model list for the dropdown.
+ */
+import { z } from 'zod';
+import { defineInvoke } from '../define.js';
+import { ProvidersSettingsSchema } from '../settings/providers.js';
+import { TtsSettingsSchema } from '../settings/tts.js';
+
+export const PROVIDER_PARTS = ['stt', 'llm', 'tts'] as const;
+export type ProviderKind = (typeof PROVIDER_PARTS)[number];
+
+export const ProviderTestResultSchema = z.object({
+  ok: z.boolean(),
+  summary: z.string().max(2000),
+  models: z.array(z.string().max(200)).max(1000),
+});
+export type ProviderTestResultDto = z.infer<typeof ProviderTestResultSchema>;
+
+export const providersInvokes = {
+  'providers:test': defineInvoke({
+    summary: 'Test a provider (recognizer, language model or voice) with unsaved settings; answers what was found.',
+    request: z
+      .object({
+        part: z.enum(PROVIDER_PARTS),
+        /** The provider section as edited (missing fields take the schema defaults); absent: the saved one. */
+        providers: ProvidersSettingsSchema.strict().optional(),
+        tts: TtsSettingsSchema.strict().optional(),
+      })
+      .strict(),
+    response: ProviderTestResultSchema,
+  }),
+} as const;
+
+export const providersEvents = {} as const;

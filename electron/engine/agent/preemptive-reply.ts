@@ -1,0 +1,88 @@
+/**
+ * Preemptive generation: a reply started when the user's words are known (the final
+ * transcript after the VAD's end of speech) but before the silence window has confirmed the
+ * end of the turn. Everything it makes is held here: its text stays out of the transcript,
+ * its audio out of playback, the user's words out of the history. At the end of the turn the
+ * session adopts it (`release` replays what was held, in order); if the user goes on
+ * speaking it is dropped, and nothing of it was ever played, shown or remembered.
+ */
+import type { ConversationSettings } from '../../contract/settings/conversation.js';
+import type { Logger } from '../logger.js';
+import { trailingHoldWordCheck } from '../turn/end-of-turn.js';
+import type { AgentTts, WordTimestamp } from './ports.js';
+import type { ReplyRunner } from './reply-runner.js';
+
+/** Whether to start answering `text` early: the setting is on and the words do not trail off (hold words). */
+export function shouldPreempt(c: Pick<ConversationSettings, 'preemptiveGeneration' | 'semanticEndOfTurn' | 'holdWords'>, text: string): boolean {
+  if (!c.preemptiveGeneration || !text) return false;
+  return !(c.semanticEndOfTurn && trailingHoldWordCheck(c.holdWords)(text) === 'incomplete');
+}
+
+export type HeldTtsEvent =
+  | { kind: 'audio'; samples: Float32Array; sampleRate: number }
+  | { kind: 'words'; words: WordTimestamp[] }
+  | { kind: 'final' };
+
+export interface HeldReplyHandlers {
+  text(turnId: string, text: string): void;
+  tts(turnId: string, event: HeldTtsEvent): void;
+}
+
+export class PreemptiveReply {
+  private readonly held: HeldTtsEvent[] = [];
+  private latestText: { turnId: string; text: string } | null = null;
+  private released: HeldReplyHandlers | null = null;
+  private failed = false;
+
+  constructor(
+    readonly reply: ReplyRunner,
+    /** The user's words it answers: adopted only if the turn ends with exactly these. */
+    readonly userText: string,
+  ) {
+    reply.on('text', (e) => {
+      if (this.released) this.released.text(e.turnId, e.text);
+      else this.latestText = e;
+    });
+    reply.on('error', () => {
+      this.failed = true;
+    });
+  }
+
+  /** Whether this reply can still be adopted for a turn that ended with `userText`. */
+  fits(userText: string): boolean {
+    return !this.failed && !this.reply.aborted && this.userText === userText;
+  }
+
+  /** A TTS event of this reply's turn (the session routes only its own turn here). */
+  onTts(turnId: string, event: HeldTtsEvent): void {
+    if (this.released) this.released.tts(turnId, event);
+    else this.held.push(event);
+  }
+
+  owns(turnId: string): boolean {
+    return this.reply.turnId === turnId;
+  }
+
+  /** Bytes of audio held so far (a reply the model finished within the window is all here). */
+  get heldSamples(): number {
+    return this.held.reduce((n, e) => n + (e.kind === 'audio' ? e.samples.length : 0), 0);
+  }
+
+  /** Adopted: what was held goes out now, in order, and whatever comes later goes straight through. */
+  release(handlers: HeldReplyHandlers): void {
+    this.released = handlers;
+    const turnId = this.reply.turnId;
+    if (this.latestText) handlers.text(this.latestText.turnId, this.latestText.text);
+    if (turnId !== null) for (const e of this.held.splice(0)) handlers.tts(turnId, e);
+    this.latestText = null;
+  }
+
+  /** Dropped: the model stops, its TTS turn is cancelled, held audio and text are forgotten. */
+  drop(tts: AgentTts, logger: Logger): void {
+    this.reply.abort();
+    this.held.length = 0;
+    this.latestText = null;
+    // Nothing of it is in playback; the cancel stops the synthesis (and drops its stragglers).
+    if (this.reply.turnId !== null) void tts.cancelCurrent().catch((e: unknown) => logger.warn('TTS cancel failed', { error: String(e) }));
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * One barge-in attempt: from the user's onset over the agent until it interrupts, or is found
+ * a false alarm, or the agent's utterance ends. Everything that belongs to the attempt lives
+ * here and is dropped with it, so nothing has to be reset by hand in several places.
+ */
+import type { Clock, TimerHandle } from '../clock.js';
+import type { SpeechHandle } from './speech-handle.js';
+
+/**
+ * ducked: the output is turned down, the strategies listen;
+ * paused: speech lasted speakingInterruptDurationMs, playback waits (nothing thrown away);
+ * settling: the user stopped without a yes: a late transcript or the false-alarm timeout decides.
+ */
+export type AttemptPhase = 'ducked' | 'paused' | 'settling';
+
+export class BargeInAttempt {
+  phase: AttemptPhase = 'ducked';
+  /** Playback is paused by this attempt (the queue's pause is global: undo it when the attempt ends). */
+  paused = false;
+  /** Playback resumed at a gap after an acknowledgement; speech after the gap pauses it again. */
+  resumedInGap = false;
+  /** Finals of earlier segments of this attempt, so "no ... wait" counts as one utterance. */
+  priorText = '';
+  private falseAlarmReported = false;
+  private timer: TimerHandle | undefined;
+
+  constructor(
+    readonly speech: SpeechHandle,
+    /** The detected onset of the attempt's latest speech segment. */
+    public onsetMs: number,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The full text of the attempt with the current segment's hypothesis. */
+  textWith(segment: string): string {
+    return [this.priorText, segment].filter((t) => t.trim().length > 0).join(' ');
+  }
+
+  /** True once per attempt: the false alarm is reported at most once (at a gap or at the end). */
+  claimFalseAlarm(): boolean {
+    if (this.falseAlarmReported) return false;
+    this.falseAlarmReported = true;
+    return true;
+  }
+
+  /** One timer at a time: the pause timer while ducked, the recover timer while settling. */
+  schedule(delayMs: number, fn: () => void): void {
+    this.cancelTimer();
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      fn();
+    }, Math.max(0, delayMs));
+  }
+
+  cancelTimer(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../../../electron/engine/clock.js';
+import { ORACLE_TIMING, STREAMING_ZIPFORMER, SimulatedRecognizer } from '../../../../electron/engine/agent/simulate/recognizer-model.js';
+import { useFakeTimersPerTest } from '../../turn/fakes.js';
+
+useFakeTimersPerTest();
+
+const FRAME = new Float32Array(320); // 20 ms at 16 kHz
+
+function listen(r: SimulatedRecognizer) {
+  const got: { t: number; kind: string; text: string }[] = [];
+  r.on('interim', (e) => got.push({ t: performance.now(), kind: 'interim', text: e.text }));
+  r.on('final', (e) => got.push({ t: performance.now(), kind: 'final', text: e.text }));
+  return got;
+}
+
+describe('simulated recognizer timing', () => {
+  it('streaming: a word shows at the end of the first chunk covering it, plus look-ahead and compute (480 ms, not 479)', () => {
+    const r = new SimulatedRecognizer(systemClock, STREAMING_ZIPFORMER);
+    const got = listen(r);
+    const t0 = performance.now();
+    r.schedule([{ text: 'stop', voicedStartMs: t0, voicedEndMs: t0 + 300 }]);
+    vi.advanceTimersByTime(20);
+    r.push(FRAME); // the 20 ms from t0
+    vi.advanceTimersByTime(320 + 130 + 30 - 20 - 1);
+    expect(got).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(got).toEqual([{ t: t0 + 480, kind: 'interim', text: 'stop' }]);
+  });
+
+  it('streaming: the chunk grid starts at the first sample pushed, prefix included', () => {
+    const r = new SimulatedRecognizer(systemClock, STREAMING_ZIPFORMER);
+    const got = listen(r);
+    vi.advanceTimersByTime(300);
+    const t0 = performance.now();
+    r.schedule([{ text: 'wait', voicedStartMs: t0 - 250, voicedEndMs: t0 }]);
+    for (let i = 0; i < 15; i++) r.push(FRAME); // 300 ms of prefix at the onset
+    vi.advanceTimersByTime(20 + 130 + 30 - 1);
+    expect(got).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(got.map((g) => g.text)).toEqual(['wait']);
+  });
+
+  it('streaming: the final comes finalLagMs after the end of speech, with every word', () => {
+    const r = new SimulatedRecognizer(systemClock, STREAMING_ZIPFORMER);
+    const got = listen(r);
+    const t0 = performance.now();
+    r.schedule([{ text: 'which platform is it', voicedStartMs: t0, voicedEndMs: t0 + 1000 }]);
+    vi.advanceTimersByTime(20);
+    r.push(FRAME);
+    vi.advanceTimersByTime(1080); // chunk 3 (to 960 ms) is decoded at 1120 ms: after the end
+    r.endSegment();
+    vi.advanceTimersByTime(STREAMING_ZIPFORMER.finalLagMs - 1);
+    expect(got.filter((g) => g.kind === 'final')).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(got.at(-1)).toMatchObject({ kind: 'final', text: 'which platform is it' });
+    expect(got.filter((g) => g.kind === 'interim').at(-1)!.text).toBe('which platform');
+  });
+
+  it('oracle: each word as it is spoken, the final at once', () => {
+    const r = new SimulatedRecognizer(systemClock, ORACLE_TIMING);
+    const got = listen(r);
+    const t0 = performance.now();
+    r.schedule([{ text: 'hold on', voicedStartMs: t0, voicedEndMs: t0 + 400 }]);
+    r.push(FRAME);
+    vi.advanceTimersByTime(200);
+    expect(got.map((g) => g.text)).toEqual(['hold']);
+    vi.advanceTimersByTime(200);
+    r.endSegment();
+    expect(got.map((g) => `${g.kind}:${g.text}`)).toEqual(['interim:hold', 'interim:hold on', 'final:hold on']);
+  });
+
+  it('word errors are seeded: the same seed gives the same mistakes', () => {
+    const run = (seed: number) => {
+      const r = new SimulatedRecognizer(systemClock, { ...ORACLE_TIMING, wordErrorRate: 0.5, seed });
+      const got = listen(r);
+      const t0 = performance.now();
+      r.schedule([{ text: 'one two three four five six seven eight', voicedStartMs: t0, voicedEndMs: t0 + 800 }]);
+      r.push(FRAME);
+      vi.advanceTimersByTime(900);
+      r.endSegment();
+      return got.at(-1)!.text;
+    };
+    const a = run(7);
+    expect(run(7)).toBe(a);
+    expect(a).not.toBe('one two three four five six seven eight');
+  });
+});
