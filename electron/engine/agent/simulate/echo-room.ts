@@ -3,7 +3,6 @@
  * `rirWav` (any rate, first channel) or generates the old synthetic room, for the start and
  * for the path change.
  */
-import { downmixToMono } from '../../audio/channels.js';
 import { resampleAll, type ResamplerFactory } from '../../audio/resampler.js';
 import { readWavFile } from '../../audio/wav-reader.js';
 import { EchoPath, type EchoRoom } from './echo-path.js';

@@ -13,7 +13,9 @@ import { VadProcessor } from '../../vad/vad-processor.js';
 import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
 import { vadPort } from '../ports.js';
+import { echoFigures, type EchoFigures } from './echo-metrics.js';
 import { loadEchoPath } from './echo-room.js';
+import { FrameTimeline } from './frame-timeline.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
 import { recognizerFor } from './recognizer-choice.js';
 import type { OracleUtterance } from './recognizer-model.js';
@@ -53,6 +55,8 @@ export interface SimulationResult {
   staleSamplesAfterCancel: number;
   falseInterruptions: number;
   events: SimulationEvent[];
+  /** Echo cancellation figures over the agent-only stretches and double talk (null without an echo path). */
+  echo: EchoFigures | null;
   /** For the timeline and the output files. */
   traces: SimulationTraces;
 }
@@ -61,6 +65,8 @@ export interface SimulationTraces {
   /** What the speaker was given, at the time it was written (16 kHz). */
   output: Float32Array;
   mic: Float32Array;
+  /** What voice detection and recognition got: the mic after echo cancellation / the echo guard. */
+  cancelled: Float32Array;
   user: Float32Array;
   vad: { tMs: number; p: number }[];
   durationMs: number;
@@ -108,6 +114,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     playback,
     conversation: scenario.settings.conversation,
     prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
+    echoCancellation: scenario.settings.audio.echoCancellation,
+    resamplers,
   });
 
   const clips = await Promise.all(
@@ -188,12 +196,16 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const hardStopMs = clipsEndMs + agentMs * (scenario.agentReplies.length + 2) + scenario.tailMs + 30_000;
   const micChunks: Float32Array[] = [];
   const userChunks: Float32Array[] = [];
+  const echoChunks: Float32Array[] = [];
+  const cancelled = new FrameTimeline();
+  session.on('micProcessed', (f) => cancelled.push(f));
   let t = 0;
   for (;;) {
     await clock.advanceTo(t + FRAME_MS);
     const data = mixer.frame(t, FRAME_MS);
     micChunks.push(data);
     userChunks.push(mixer.userOnly(t, FRAME_MS));
+    echoChunks.push(mixer.echoOnly(t, FRAME_MS));
     await session.pushMicFrame({ data, sampleRate: RATE, channels: 1, timestampMs: t });
     t += FRAME_MS;
     const started = originMs !== null;
@@ -211,6 +223,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
 
   const first = interruptions[0];
   const output = timeAligned(sink, t);
+  const traces = { output, mic: concatSamples(micChunks), cancelled: cancelled.samples(t), user: concatSamples(userChunks), vad: vadTrace, durationMs: t };
   const voiceOnsets = clips.filter((c) => c.span).map((c) => (originMs ?? 0) + c.atMs + c.span!.startMs);
   const onsetBefore = (tMs: number) => voiceOnsets.filter((o) => o <= tMs).at(-1) ?? null;
   let fromVoice: number | null = null;
@@ -238,7 +251,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     staleSamplesAfterCancel: first ? staleSamples(sink, first.tMs, events) : 0,
     falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
     events,
-    traces: { output, mic: concatSamples(micChunks), user: concatSamples(userChunks), vad: vadTrace, durationMs: t },
+    echo: scenario.echo ? echoFigures({ ...traces, echo: concatSamples(echoChunks) }) : null,
+    traces,
   };
 }
 

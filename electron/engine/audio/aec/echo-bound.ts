@@ -21,7 +21,7 @@ const OVERESTIMATE = 1;
 /** The filter's |H|^2 is re-read every 8 blocks (64 ms): it changes slowly and costs a pass over the filter. */
 const PATH_GAIN_EVERY = 8;
 /** Below this ERLE (6 dB) the filter's |H|^2 is not yet the path. */
-const LEARNED_ERLE = 4;
+const LEARNED_ERLE = 10;
 
 export class EchoBound {
   private readonly held: Float64Array;

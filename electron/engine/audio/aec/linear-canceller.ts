@@ -66,6 +66,7 @@ export class LinearCanceller {
   private readonly eSpecRe: Float64Array;
   private readonly eSpecIm: Float64Array;
   private divergedRun = 0;
+  private usedMic = false;
   /** True for the block in which the filters were dropped because the path changed. */
   pathLost = false;
   /** How often the background was promoted / put back (diagnostics for tests and the bench). */
@@ -207,10 +208,17 @@ export class LinearCanceller {
       this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION);
     }
 
+    // Never louder than the mic: a filter still learning (or one the path just left) can add
+    // more than it removes, and that sound would be a voice to the VAD. Such blocks pass the
+    // mic itself, cross-faded at the switch (AEC3 chooses between filter output and mic too).
+    const useMic = sff > sdd;
     for (let i = 0; i < N; i++) {
-      this.out.error[i] = this.eFg[i]! / SCALE;
+      const d = mic[i]! * SCALE;
+      const w = useMic === this.usedMic ? (useMic ? 1 : 0) : useMic ? this.fadeIn[i]! : 1 - this.fadeIn[i]!;
+      this.out.error[i] = (w * d + (1 - w) * this.eFg[i]!) / SCALE;
       this.out.echo[i] = this.yFg[i]! / SCALE;
     }
+    this.usedMic = useMic;
     return this.out;
   }
 

@@ -16,7 +16,7 @@ import { RealFft } from './fft.js';
 /** Residual counted above its estimate (x2): suppressing a little echo too much is inaudible, too little is a false barge-in. */
 const OVERESTIMATE = 2;
 /** Deepest suppression (-40 dB): echo well below the noise of a laptop mic. */
-const GAIN_FLOOR = 0.01;
+const GAIN_FLOOR = 0.0001;
 /** Decision-directed smoothing of the a-priori SNR: 0.6 keeps onsets quick and limits musical noise. */
 const DD_ALPHA = 0.6;
 /** Room decay assumed for the residual between blocks: 60 dB over 250 ms (the filter covers what is longer). */

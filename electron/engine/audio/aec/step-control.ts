@@ -26,6 +26,12 @@ export interface StepInputs {
 
 /** Smallest residual fraction believed: a filter never removes more than ~23 dB for sure. */
 const MIN_LEAK = 0.005;
+/**
+ * The background filter never learns slower than this: after a path change the leak estimate
+ * takes seconds to rise, and the foreground/background selection (not a small step) is what
+ * keeps double talk from reaching the output (WebRTC AEC3's coarse filter runs at a fixed 0.7).
+ */
+const MIN_STEP = 0.4;
 /** Upper bound of the residual-to-error ratio: half the error is echo at most. */
 const MAX_RER = 0.5;
 
@@ -130,7 +136,7 @@ export class StepControl {
         let r = this.leak * s.echoPower[k]!;
         if (r > 0.5 * e) r = 0.5 * e;
         r = 0.7 * r + 0.3 * rer * e;
-        this.step[k] = r / e;
+        this.step[k] = Math.max(MIN_STEP, r / e);
       }
     } else {
       // Not learned yet: a fixed fraction, slowed when the error is much louder than the
