@@ -1,4 +1,4 @@
-// Flat config. The layering rules are the point: see ../shared/docs/architecture.md.
+// Flat config. The layering rules are the point: see docs/architecture.md (Layers).
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';

@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 export const ENGINE_SCRIPTS = [
   'electron/engine/tts/local-server/flite-worker.mjs',
   'electron/engine/tts/local-server/mini-wasi.mjs',
+  'electron/engine/tts/local-server/resample.mjs',
   'electron/engine/stt/sherpa-host.mjs',
   'electron/engine/tts/local-server/sherpa-tts-host.mjs',
 ] as const;

@@ -9,6 +9,8 @@ export * from './channels/agent.js';
 export * from './channels/devices.js';
 export * from './channels/models.js';
 export * from './channels/providers.js';
+export * from './channels/history.js';
 export * from './settings/index.js';
+export * from './providers/index.js';
 export type { BridgeApi, InterjectApi, Invoke, NamespacedApi } from './bridge.js';
 export { namespaced } from './bridge.js';

@@ -31,6 +31,13 @@ export const INVOKE_CHANNELS = [
   'models:link',
   'models:readiness',
   'providers:test',
+  'history:list',
+  'history:get',
+  'history:rename',
+  'history:delete',
+  'history:restore',
+  'history:export',
+  'history:continue',
 ] as const;
 
 export const EVENT_CHANNELS = [
@@ -48,6 +55,7 @@ export const EVENT_CHANNELS = [
   'devices:changed',
   'models:progress',
   'models:state',
+  'history:changed',
 ] as const;
 
 export type InvokeChannelName = (typeof INVOKE_CHANNELS)[number];

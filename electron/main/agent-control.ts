@@ -1,7 +1,7 @@
 /**
- * The narrow slice of the agent session the desktop shell (hotkeys, tray) drives. The
- * session in electron/engine/agent/ implements it; main passes it in with one line. Its
- * `interrupt()` is the same call as the window's button: same errors, same no-op.
+ * The narrow slice of the agent session the desktop shell (hotkeys, tray) drives.
+ * voice-agent-control.ts implements it over the shared VoiceService. Its `interrupt()` is the
+ * same call as the window's button: same errors, same no-op (docs/architecture.md, the interrupt contract).
  */
 export type AgentActivity = 'idle' | 'listening' | 'speaking';
 
@@ -24,8 +24,8 @@ export interface AgentControl {
 }
 
 /**
- * Until the engine's session is wired: behaves as "no session running", so the hotkey and
- * tray give the person the same answer the interrupt API gives without a session.
+ * A control with no session behind it (for tests of the shell): it answers what the interrupt
+ * API answers when no session runs.
  */
 export function idleAgentControl(): AgentControl {
   const notStreaming = () => Promise.reject(new Error('Failed to send interrupt command: not currently streaming'));

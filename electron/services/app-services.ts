@@ -1,7 +1,8 @@
 /**
  * Everything main and the browser twin share: the handler registry, the event hub, and the
  * services behind them. Electron main and electron/web each build one of these and only add
- * their transport. Later domains (agent, devices, ...) are wired here.
+ * their transport. Each domain (settings, secrets, shell, agent, devices, models, providers)
+ * registers its handlers here.
  */
 import path from 'node:path';
 import { nullLogger, type Logger } from '../engine/logger.js';
@@ -14,6 +15,9 @@ import { registerAgentHandlers } from './handlers/agent-handlers.js';
 import { registerDevicesHandlers } from './handlers/devices-handlers.js';
 import { registerModelsHandlers } from './handlers/models-handlers.js';
 import { registerProvidersHandlers } from './handlers/providers-handlers.js';
+import { registerHistoryHandlers } from './handlers/history-handlers.js';
+import { HistoryRecorder } from './history/history-recorder.js';
+import { HistoryStore } from './history/history-store.js';
 import { ModelService } from './models/model-service.js';
 import type { ModelEntry } from '../engine/models/catalogue.js';
 import { cachedDetector, type HardwareDetector } from '../engine/models/hardware.js';
@@ -100,6 +104,23 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.detectLocalServers ? { detect: options.detectLocalServers } : {}),
   });
 
+  // History: the folder and on/off follow the settings; a new folder gets a new store.
+  let history: HistoryStore | null = null;
+  const historyFolder = () => settings.get().history.folder || path.join(options.dataDir, 'history');
+  const historyStore = (): HistoryStore | null => {
+    if (!settings.get().history.enabled) return null;
+    if (history?.folder !== historyFolder()) history = new HistoryStore({ folder: historyFolder(), logger });
+    return history;
+  };
+  try {
+    historyStore()?.tidy(settings.get().history.keepDays);
+  } catch (error) {
+    logger.warn('Could not tidy the conversation history', { error: String(error) });
+  }
+  // Told after the transcript event that caused it has finished, never from inside it.
+  const recorder = new HistoryRecorder(historyStore, events, logger, Date.now, (id) => queueMicrotask(() => events.emit('history:changed', { id })));
+  registerHistoryHandlers(registry, { store: historyStore, folder: historyFolder, recorder, voice, events });
+
   return {
     registry,
     events,
@@ -108,6 +129,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     voice,
     models,
     async dispose() {
+      recorder.dispose();
       modelService.dispose();
       await voice.dispose();
       settings.removeAllListeners();

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, IpcFailure, SETTINGS_SCHEMA_VERSION } from '../../electron/contract/index';
+import { defaultSettings, SETTINGS_SCHEMA_VERSION } from '../../electron/contract/index';
 import { SettingsStore } from '../../electron/services/settings/settings-store';
 import { makeTempDir } from '../helpers/temp-dir';
+import { failureOf } from '../helpers/ipc-failure';
 
 let dir: string;
 let cleanup: () => void;
@@ -12,15 +13,6 @@ afterEach(() => cleanup());
 
 const file = () => path.join(dir, 'settings.json');
 const readFile = () => JSON.parse(fs.readFileSync(file(), 'utf8'));
-const failureOf = (fn: () => unknown): IpcFailure => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof IpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an IpcFailure');
-};
 
 describe('SettingsStore', () => {
   it('starts on defaults and writes a versioned file when there is none', () => {

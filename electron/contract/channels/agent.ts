@@ -18,7 +18,7 @@ export const AgentStateSchema = z.enum(AGENT_STATES);
 export type AgentState = z.infer<typeof AgentStateSchema>;
 
 /**
- * The transient barge-in phases while the agent speaks (architecture.md, barge-in lifecycle):
+ * The transient barge-in phases while the agent speaks (docs/architecture.md, barge-in lifecycle):
  * ducked = turned down at speech onset; paused = "maybe interrupting", nothing thrown away;
  * resumed = a false alarm, playback continued. 'none' once the phase is over.
  */

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from '../names.js';
 import { agentEvents, agentInvokes } from './agent.js';
 import { devicesEvents, devicesInvokes } from './devices.js';
+import { historyEvents, historyInvokes } from './history.js';
 import { modelsEvents, modelsInvokes } from './models.js';
 import { providersEvents, providersInvokes } from './providers.js';
 import { secretsEvents, secretsInvokes } from './secrets.js';
@@ -21,6 +22,7 @@ export const invokeChannels = {
   ...devicesInvokes,
   ...modelsInvokes,
   ...providersInvokes,
+  ...historyInvokes,
 } as const;
 
 export const eventChannels = {
@@ -31,6 +33,7 @@ export const eventChannels = {
   ...devicesEvents,
   ...modelsEvents,
   ...providersEvents,
+  ...historyEvents,
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;

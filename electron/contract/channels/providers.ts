@@ -5,11 +5,9 @@
  */
 import { z } from 'zod';
 import { defineInvoke } from '../define.js';
+import { PROVIDER_KINDS } from '../providers/index.js';
 import { ProvidersSettingsSchema } from '../settings/providers.js';
 import { TtsSettingsSchema } from '../settings/tts.js';
-
-export const PROVIDER_PARTS = ['stt', 'llm', 'tts'] as const;
-export type ProviderKind = (typeof PROVIDER_PARTS)[number];
 
 export const ProviderTestResultSchema = z.object({
   ok: z.boolean(),
@@ -23,7 +21,7 @@ export const providersInvokes = {
     summary: 'Test a provider (recognizer, language model or voice) with unsaved settings; answers what was found.',
     request: z
       .object({
-        part: z.enum(PROVIDER_PARTS),
+        part: z.enum(PROVIDER_KINDS),
         /** The provider section as edited (missing fields take the schema defaults); absent: the saved one. */
         providers: ProvidersSettingsSchema.strict().optional(),
         tts: TtsSettingsSchema.strict().optional(),

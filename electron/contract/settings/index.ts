@@ -8,6 +8,7 @@ import { AppSettingsSchema } from './app.js';
 import { AppearanceSettingsSchema } from './appearance.js';
 import { AudioSettingsSchema } from './audio.js';
 import { ConversationSettingsSchema } from './conversation.js';
+import { HistorySettingsSchema } from './history.js';
 import { HotkeySettingsSchema } from './hotkeys.js';
 import { ProvidersSettingsSchema } from './providers.js';
 import { TtsSettingsSchema } from './tts.js';
@@ -27,6 +28,7 @@ export const settingsSections = {
   tts: TtsSettingsSchema,
   app: AppSettingsSchema,
   providers: ProvidersSettingsSchema,
+  history: HistorySettingsSchema,
 } as const;
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -42,6 +44,7 @@ export const SettingsSchema = z.object({
   tts: TtsSettingsSchema.default(() => TtsSettingsSchema.parse({})),
   app: AppSettingsSchema.default(() => AppSettingsSchema.parse({})),
   providers: ProvidersSettingsSchema.default(() => ProvidersSettingsSchema.parse({})),
+  history: HistorySettingsSchema.default(() => HistorySettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

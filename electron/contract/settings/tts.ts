@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { registryIds } from '../providers/define.js';
+import { TTS_VENDORS } from '../providers/tts.js';
 
-/** Which speech synthesizer speaks the agent's answers. */
-export const TTS_PROVIDERS = ['local', 'kugel', 'elevenlabs', 'cartesia', 'deepgram'] as const;
+/** Which speech synthesizer speaks the agent's answers: the ids of the TTS vendor registry. */
+export const TTS_PROVIDERS = registryIds(TTS_VENDORS);
 
 export const TtsSettingsSchema = z.object({
   /** "local" is the embedded flite server: it works on a fresh machine with no account and no network. */
@@ -31,3 +33,7 @@ export const TtsSettingsSchema = z.object({
 });
 
 export type TtsSettings = z.infer<typeof TtsSettingsSchema>;
+
+// Each vendor's parameters are TTS settings of the right type: a typo or a mismatch fails the typecheck.
+type UnreadableVendor = { [K in keyof typeof TTS_VENDORS]: TtsSettings extends z.input<(typeof TTS_VENDORS)[K]['parameters']> ? never : K }[keyof typeof TTS_VENDORS];
+export const vendorParametersAreSettings: [UnreadableVendor] extends [never] ? true : UnreadableVendor = true;

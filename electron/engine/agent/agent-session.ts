@@ -4,7 +4,7 @@
  * Each of those is its own small object; this file only routes events between them.
  */
 import { EventEmitter } from 'node:events';
-import { endOfTurnTimings, type ConversationSettings } from '../../contract/settings/conversation.js';
+import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { AudioFrame } from '../audio/frame.js';
 import type { Clock } from '../clock.js';
 import type { LanguageModel } from '../llm/types.js';
@@ -14,12 +14,12 @@ import { BargeInController, type InterruptedEvent, type InterruptSource } from '
 import { EchoCanceller } from '../audio/aec/echo-canceller.js';
 import type { ResamplerFactory } from '../audio/resampler.js';
 import { EchoGuard } from '../turn/echo-guard.js';
-import { EndOfTurnDetector, trailingHoldWordCheck, type EndOfTurnOptions } from '../turn/end-of-turn.js';
+import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
-import { ChatHistory } from './chat-history.js';
+import { ChatHistory, type PriorTurn } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
 import { cutAtPlayed } from './heard-text.js';
 import { LatencyBudgetRecorder } from './latency-budget.js';
@@ -29,6 +29,7 @@ import { PreemptiveReply, shouldPreempt, type HeldTtsEvent } from './preemptive-
 import { ReplyRunner, type ReplySource } from './reply-runner.js';
 import { ConversationTranscript } from './transcript.js';
 import { TurnLedger } from './turn-ledger.js';
+import { endOfTurnOptions } from './turn-semantics.js';
 import { UserInput } from './user-input.js';
 
 export interface AgentSessionOptions {
@@ -47,7 +48,11 @@ export interface AgentSessionOptions {
   echoCancellation?: boolean;
   /** For an echo reference at the output device's rate. */
   resamplers?: ResamplerFactory;
+  /** Ask for the final transcript at the VAD's gap (default true; see user-input.ts). */
+  earlyFinal?: boolean;
   systemPrompt?: string;
+  /** A saved conversation being continued: the agent remembers what the person heard of it. */
+  priorTurns?: readonly PriorTurn[];
   logger?: Logger;
 }
 
@@ -85,10 +90,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.logger = options.logger ?? nullLogger;
     this.machine = new AgentStateMachine(now);
     this.transcript = new ConversationTranscript(now);
-    this.history = new ChatHistory(options.systemPrompt);
+    this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
     const canceller = options.echoCancellation ? new EchoCanceller({ ...(options.resamplers ? { resamplers: options.resamplers } : {}) }) : null;
-    this.input = new UserInput({ vad: options.vad, stt: options.stt, canceller, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs });
+    this.input = new UserInput({ vad: options.vad, stt: options.stt, canceller, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs, earlyFinal: options.earlyFinal });
     this.controller = new BargeInController(
       {
         clock,
@@ -175,8 +180,14 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechLikely', ({ tMs }) => this.controller.onSpeechLikely(tMs));
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
-    this.input.on('speechGap', ({ tMs }) => this.controller.onSpeechGap(tMs));
-    this.input.on('speechGapEnd', ({ tMs }) => this.controller.onSpeechGapEnd(tMs));
+    this.input.on('speechGap', ({ tMs }) => {
+      if (this.input.pausing) this.budget.voiceEnded(tMs, this.now()); // the final was requested here
+      this.controller.onSpeechGap(tMs);
+    });
+    this.input.on('speechGapEnd', ({ tMs }) => {
+      this.dropPreemptive(); // the user goes on
+      this.controller.onSpeechGapEnd(tMs);
+    });
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
     this.input.on('interim', (text) => this.onUserText(text, false));
     this.input.on('final', (text) => this.onUserText(text, true));
@@ -263,7 +274,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.budget.voiceEnded(tMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    this.endOfTurn.onSpeechEnd(tMs, this.options.stt !== null);
+    this.endOfTurn.onSpeechEnd(tMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
@@ -313,7 +324,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   /** The words are in and the turn looks complete, but the silence window runs on: start answering now, unheard. */
   private maybeStartPreemptive(userText: string): void {
     const text = userText.trim();
-    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || this.input.userSpeaking;
+    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || (this.input.userSpeaking && !this.input.pausing);
     if (busy || this.machine.state !== 'listening' || !this.budget.recording || !shouldPreempt(this.conversation, text)) return;
     const messages = [...this.history.snapshot(), { role: 'user' as const, content: text }];
     const reply = this.createReply({ kind: 'llm', llm: this.options.llm, messages }, true);
@@ -434,8 +445,4 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.logger.error(`${source} error`, { message: error.message });
     this.emit('error', { tMs: this.now(), source, message: error.message });
   }
-}
-
-function endOfTurnOptions(c: ConversationSettings): EndOfTurnOptions {
-  return { ...endOfTurnTimings(c), semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null };
 }

@@ -6,11 +6,23 @@ import type { ChatMessage } from '../llm/types.js';
 
 export const INTERRUPTED_NOTE = '[The user interrupted you here; they did not hear the rest.]';
 
+/** A turn of an earlier conversation being continued; an interrupted answer holds only what was heard. */
+export interface PriorTurn {
+  role: 'user' | 'assistant';
+  content: string;
+  interrupted?: boolean;
+}
+
 export class ChatHistory {
   private readonly list: ChatMessage[] = [];
 
-  constructor(systemPrompt?: string) {
+  constructor(systemPrompt?: string, prior: readonly PriorTurn[] = []) {
     if (systemPrompt) this.list.push({ role: 'system', content: systemPrompt });
+    for (const turn of prior) {
+      if (turn.role === 'user') this.user(turn.content);
+      else if (turn.interrupted) this.interruptedAssistant(turn.content);
+      else this.assistant(turn.content);
+    }
   }
 
   get messages(): readonly ChatMessage[] {

@@ -18,7 +18,7 @@ export type PlaybackQueueEvents = {
 export interface PlaybackQueueOptions {
   output: AudioOutput;
   clock: Clock;
-  /** 20 ms: every operation takes effect within one frame, and 20 ms is the engine's frame (architecture.md). */
+  /** 20 ms: every operation takes effect within one frame, and 20 ms is the engine's frame (docs/architecture.md). */
   frameMs?: number;
   /**
    * How far ahead of real time audio is handed to the device. One frame: enough to ride

@@ -14,7 +14,7 @@ export interface WavFileInputOptions {
   pace: 'realtime' | 'fast';
   /** Output rate; the file is converted to it. Default 16 kHz, the engine rate. */
   sampleRate?: number;
-  /** 20 ms: the engine's frame size (architecture.md). */
+  /** 20 ms: the engine's frame size (docs/architecture.md). */
   frameMs?: number;
   /** Timestamp of the first frame in 'fast' mode (file time). Default 0. */
   startMs?: number;

@@ -1,5 +1,5 @@
 /**
- * The embedded language model: a GGUF file run in-process by node-llama-cpp (prebuilt CPU
+ * The embedded language model: a GGUF file run in-process by node-llama-cpp (prebuilt
  * binaries, so nothing is compiled or downloaded at run time). One answer at a time; a new
  * stream waits for the previous one to stop, which after an abort takes one token at most.
  */
@@ -34,11 +34,15 @@ export function defaultLlamaThreads(cores = os.availableParallelism()): number {
 
 let llamaPromise: Promise<Llama> | undefined;
 
-/** The node-llama-cpp runtime, loaded once per process, CPU only, never building from source. */
+/**
+ * The node-llama-cpp runtime, loaded once per process, never building from source. The GPU
+ * backend is the one hardware detection reports (Metal, CUDA, Vulkan: a prebuilt binary whose
+ * driver is present), else the CPU: the first-run recommendation of a larger model counts on it.
+ */
 async function runtime(): Promise<Llama> {
   // Errors only: llama.cpp warns about harmless GGUF metadata quirks on every load.
   llamaPromise ??= import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
-    getLlama({ gpu: false, build: 'never', progressLogs: false, logLevel: LlamaLogLevel.error }),
+    getLlama({ gpu: 'auto', build: 'never', progressLogs: false, logLevel: LlamaLogLevel.error }),
   );
   return llamaPromise;
 }

@@ -1,5 +1,5 @@
 /**
- * The barge-in lifecycle while the agent speaks (architecture.md):
+ * The barge-in lifecycle while the agent speaks (docs/architecture.md):
  *   0. tentative onset (the VAD is unsure yet): duck at once; un-duck if it is withdrawn;
  *   1. onset: duck the output at once (same call stack as the VAD event);
  *   2. candidate: speech lasted `speakingInterruptDurationMs` -> pause, nothing thrown away;

@@ -1,6 +1,6 @@
 /**
  * The one manual interrupt used by the hotkey, the button, the tray and the IPC contract.
- * Error texts are part of the contract (architecture.md).
+ * Error texts are part of the contract (docs/architecture.md).
  */
 import { NOT_STREAMING_MESSAGE, NO_ACTIVE_SESSION_MESSAGE, type ManualInterruptSource } from '../../contract/channels/agent.js';
 

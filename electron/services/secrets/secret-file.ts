@@ -2,10 +2,17 @@
  * The on-disk map of provider → stored value, shared by both secret stores. Written
  * atomically (temp file + rename) with mode 0600, so only the user can read it and a crash
  * never leaves half a file. A damaged file is moved aside (kept, never parsed into logs).
+ * A link, a FIFO, a device or a huge file is neither read nor replaced (guarded-file): no
+ * keys, and saving fails `unavailable` with the reason, like a folder that cannot be written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { IpcFailure } from '../../contract/index.js';
 import type { Logger } from '../../engine/logger.js';
+import { asRefusal, readGuardedFile, removeTempOrphans, writeGuardedFile } from '../files/guarded-file.js';
+
+/** 1 MiB: a key file holds a few hundred bytes per provider. */
+const MAX_SECRETS_BYTES = 1024 * 1024;
 
 interface SecretFileContents {
   version: 1;
@@ -20,14 +27,15 @@ export class SecretFile {
   ) {}
 
   read(): Record<string, string> {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
+    const read = readGuardedFile(this.filePath, MAX_SECRETS_BYTES);
+    if (read.kind === 'missing') return {};
+    if (read.kind === 'refused') {
+      this.refused = read.reason;
+      this.logger.warn('The secrets file was not read', { reason: read.reason });
+      return {};
     }
-    const parsed = parse(text);
+    this.refused = undefined;
+    const parsed = parse(read.text);
     if (parsed) return parsed.secrets;
     const aside = path.join(path.dirname(this.filePath), `${path.basename(this.filePath, '.json')}.corrupt-${this.now()}.json`);
     try {
@@ -39,14 +47,22 @@ export class SecretFile {
     return {};
   }
 
+  /** Set by read() when the file is not one we read (a link, a FIFO...): nothing is written over it. */
+  private refused: string | undefined;
+
   write(secrets: Record<string, string>): void {
-    fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
     const contents: SecretFileContents = { version: 1, secrets };
-    const temp = `${this.filePath}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(contents), { mode: 0o600 });
-    // writeFileSync's mode applies only when creating; a leftover temp file could be wider.
-    fs.chmodSync(temp, 0o600);
-    fs.renameSync(temp, this.filePath);
+    try {
+      if (this.refused) throw new Error(this.refused);
+      fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
+      // secrets.json.tmp-* left by a crash mid-write hold keys: remove them.
+      removeTempOrphans(path.dirname(this.filePath), path.basename(this.filePath));
+      // Always 0600, even if the file was widened: keys are readable by this user only.
+      writeGuardedFile(this.filePath, JSON.stringify(contents), 0o600, { keepMode: false });
+    } catch (error) {
+      const reason = this.refused ?? asRefusal(error, this.filePath).message;
+      throw new IpcFailure({ code: 'unavailable', message: `The key could not be saved: ${reason}` });
+    }
   }
 }
 

@@ -3,7 +3,9 @@
  * - missing file: defaults;
  * - unreadable or not JSON: moved aside to settings.corrupt-<time>.json, defaults, a notice;
  * - valid JSON with some bad fields: a copy kept aside, only the bad fields reset, a notice naming them;
- * - an older schema version: migrated.
+ * - an older schema version: migrated;
+ * - a link, a FIFO, a device or a huge file: not followed or read, left as it is, defaults and a
+ *   notice saying what it is (`refused`: the store then saves nothing over it this session).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,13 +16,19 @@ import {
   type Settings,
   type SettingsNotice,
 } from '../../contract/index.js';
+import { readGuardedFile } from '../files/guarded-file.js';
 import { migrate } from './migrations.js';
+
+/** 1 MiB: real settings are a few KB; anything near this is not a settings file. */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export interface LoadedSettings {
   settings: Settings;
   notices: SettingsNotice[];
   /** True when the file must be (re)written: new, migrated or repaired. */
   needsWrite: boolean;
+  /** Why the file was not read and must not be replaced (a link, a FIFO, a huge file...). */
+  refused?: string;
 }
 
 export function asidePath(filePath: string, nowMs: number): string {
@@ -29,20 +37,13 @@ export function asidePath(filePath: string, nowMs: number): string {
 }
 
 export function loadSettingsFile(filePath: string, nowMs: number): LoadedSettings {
-  if (!fs.existsSync(filePath)) return { settings: SettingsSchema.parse({}), notices: [], needsWrite: true };
-
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, 'utf8');
-  } catch (error) {
-    const movedTo = moveAside(filePath, nowMs);
-    return fresh({
-      kind: 'unreadable-file',
-      message: `The settings file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Default settings are in use.`,
-      atMs: nowMs,
-      ...(movedTo ? { movedTo } : {}),
-    });
+  const read = readGuardedFile(filePath, MAX_SETTINGS_BYTES);
+  if (read.kind === 'missing') return { settings: SettingsSchema.parse({}), notices: [], needsWrite: true };
+  if (read.kind === 'refused') {
+    const message = `${read.reason} Interject started with default settings and left the file as it is; changes will not be saved until it is a plain file again.`;
+    return { settings: SettingsSchema.parse({}), notices: [{ kind: 'unreadable-file', message, atMs: nowMs }], needsWrite: false, refused: read.reason };
   }
+  const text = read.text;
 
   let raw: unknown;
   try {

@@ -1,13 +1,15 @@
 /**
- * Owns the settings: in memory the validated truth, on disk a JSON file written atomically
- * through `conf`. Every change is validated against the contract's schema first; an invalid
- * change is refused whole with field issues and nothing is saved.
+ * Owns the settings: in memory the validated truth, on disk a JSON file replaced atomically
+ * (guarded-file: never through a link, keeping the file's mode, never over a read-only file).
+ * Every change is validated against the contract's schema first; an invalid change is refused
+ * whole with field issues and nothing is saved.
  */
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import {
   defaultSettings,
+  SETTINGS_SECTIONS,
   IpcFailure,
   mergeSettings,
   SETTINGS_SCHEMA_VERSION,
@@ -17,7 +19,11 @@ import {
   type SettingsPatch,
   type SettingsSection,
 } from '../../contract/index.js';
+import { asRefusal, FileRefusal, removeTempOrphans, writeGuardedFile } from '../files/guarded-file.js';
 import { loadSettingsFile } from './load-settings-file.js';
+
+/** A new settings file: readable by the user's other tools, writable only by the user (what conf wrote before). */
+const NEW_FILE_MODE = 0o644;
 
 export interface SettingsStoreEvents {
   changed: [Settings];
@@ -34,18 +40,20 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
   readonly filePath: string;
   private current: Settings;
   private pending: SettingsNotice[];
-  private readonly conf: Conf<Record<string, unknown>>;
   private readonly now: () => number;
+  /** Set when the file at start-up was not read (a link, a FIFO...): nothing is written over it. */
+  private readonly refused: string | undefined;
 
   constructor(options: SettingsStoreOptions) {
     super();
     this.now = options.now ?? Date.now;
     this.filePath = path.join(options.dir, 'settings.json');
-    // Repair before conf reads the file: conf would throw (or silently clear) on a bad one.
+    // A crash mid-write leaves settings.json.tmp-* behind; the real file is whole either way.
+    removeTempOrphans(options.dir, 'settings.json');
     const loaded = loadSettingsFile(this.filePath, this.now());
     this.current = loaded.settings;
     this.pending = loaded.notices;
-    this.conf = new Conf({ cwd: options.dir, configName: 'settings', clearInvalidConfig: false, watch: false });
+    this.refused = loaded.refused;
     if (loaded.needsWrite) this.tryWrite(this.current);
   }
 
@@ -73,7 +81,7 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
   importJson(json: string): Settings {
     let raw: unknown;
     try {
-      raw = JSON.parse(json);
+      raw = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
     } catch (error) {
       throw new IpcFailure({ code: 'invalid_request', message: `The file is not valid JSON: ${(error as Error).message}` });
     }
@@ -84,7 +92,8 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     if (typeof schemaVersion === 'number' && schemaVersion > SETTINGS_SCHEMA_VERSION) {
       throw new IpcFailure({ code: 'invalid_request', message: `These settings come from a newer Interject (version ${schemaVersion}); update the app to import them.` });
     }
-    const unknownSections = Object.keys(rest).filter((k) => !(k in defaultSettings()));
+    // Own section names only: `k in defaults` would let "constructor" or "toString" through.
+    const unknownSections = Object.keys(rest).filter((k) => !(SETTINGS_SECTIONS as string[]).includes(k));
     if (unknownSections.length > 0) {
       throw new IpcFailure({ code: 'invalid_request', message: `Unknown settings sections: ${unknownSections.join(', ')}.` });
     }
@@ -112,9 +121,11 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
 
   private write(settings: Settings): void {
     try {
-      this.conf.store = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...settings };
+      if (this.refused) throw new FileRefusal(`${this.refused} Move it away and restart Interject to save settings again.`, 'refused');
+      fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
+      writeGuardedFile(this.filePath, JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, ...settings }, null, '\t'), NEW_FILE_MODE);
     } catch (error) {
-      const notice: SettingsNotice = { kind: 'save-failed', message: `Settings could not be saved: ${(error as Error).message}`, atMs: this.now() };
+      const notice: SettingsNotice = { kind: 'save-failed', message: `Settings could not be saved: ${asRefusal(error, this.filePath).message}`, atMs: this.now() };
       this.pending.push(notice);
       this.emit('notice', notice);
       throw new IpcFailure({ code: 'unavailable', message: notice.message });

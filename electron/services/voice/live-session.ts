@@ -4,6 +4,7 @@
  * releases every device, socket and worker in the reverse order.
  */
 import { randomUUID } from 'node:crypto';
+import type { PriorTurn } from '../../engine/agent/chat-history.js';
 import type { Settings } from '../../contract/index.js';
 import { AgentSession } from '../../engine/agent/agent-session.js';
 import { ttsPort, vadPort } from '../../engine/agent/ports.js';
@@ -32,6 +33,8 @@ export interface LiveSessionDeps {
   clock: Clock;
   logger: Logger;
   systemPrompt: string;
+  /** A saved conversation being continued (heard parts only). */
+  priorTurns?: readonly PriorTurn[];
   /** Every microphone frame, before the session sees it (level meter). */
   onMicFrame: (frame: AudioFrame) => void;
   onDeviceError: (error: AudioDeviceError, which: 'input' | 'output') => void;
@@ -115,6 +118,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
       echoCancellation: settings.audio.echoCancellation,
       resamplers,
       systemPrompt: deps.systemPrompt,
+      ...(deps.priorTurns ? { priorTurns: deps.priorTurns } : {}),
       logger,
     });
     opened.add(() => session.stop());

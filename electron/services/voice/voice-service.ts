@@ -6,12 +6,14 @@
  */
 import {
   IpcFailure,
+  MAX_TRANSCRIPT_ENTRIES,
   NO_ACTIVE_SESSION_MESSAGE,
   NOT_STREAMING_MESSAGE,
   type AgentStatus,
   type ManualInterruptSource,
   type Settings,
 } from '../../contract/index.js';
+import type { PriorTurn } from '../../engine/agent/chat-history.js';
 import { systemClock, type Clock } from '../../engine/clock.js';
 import type { LocalServer } from '../../engine/llm/local-servers.js';
 import type { Logger } from '../../engine/logger.js';
@@ -112,6 +114,21 @@ export class VoiceService {
     return { muted };
   }
 
+  /**
+   * Starts a session that continues a saved conversation: its entries are shown again, and the
+   * agent remembers what the person heard of it (never the unheard rest). A running session stops first.
+   */
+  async continueConversation(entries: AgentStatus['transcript'], priorTurns: readonly PriorTurn[]): Promise<AgentStatus> {
+    await this.stop();
+    this.lastTranscript = entries.slice(-MAX_TRANSCRIPT_ENTRIES);
+    this.priorTurns = priorTurns;
+    this.transition ??= this.open(true).finally(() => {
+      this.transition = null;
+      this.priorTurns = undefined;
+    });
+    return this.transition;
+  }
+
   /** Practice mode's "next" / "continue" buttons. */
   practice(action: 'next' | 'continue'): { text: string } {
     if (!this.running?.live.practice) {
@@ -134,6 +151,8 @@ export class VoiceService {
   }
 
   private lastTranscript: AgentStatus['transcript'] = [];
+  /** Set only while a continued conversation's session opens. */
+  private priorTurns: readonly PriorTurn[] | undefined;
   private lastMetrics = emptyMetrics();
 
   private async open(carry = false): Promise<AgentStatus> {
@@ -157,11 +176,14 @@ export class VoiceService {
         clock: this.clock,
         logger,
         systemPrompt: this.options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
+        ...(this.priorTurns ? { priorTurns: this.priorTurns } : {}),
         onMicFrame: (frame) => bridge?.onMicFrame(frame),
         neuralVoice: (voice) => resolveNeuralVoice(this.options.models, voice),
         onNotice: (message) => {
           logger.warn('Session notice', { message });
           providers.notes.push(message);
+          // Shown in conversation mode too (notes appear only in practice mode's panel).
+          events.emit('app:error', { kind: 'other', message, nextStep: 'Download the voice again or choose another in Settings → Voices and providers; the built-in voice speaks meanwhile.', atMs: this.clock.nowMs() });
         },
         onDeviceError: (error, which) => {
           events.emit('app:error', {
@@ -223,8 +245,11 @@ export class VoiceService {
     this.restartPending = false;
     this.options.logger.info('Settings changed: restarting the voice session');
     this.transition = (async () => {
+      // The new session remembers what this one's agent remembered (heard parts only).
+      const memory = this.running?.live.session.history.snapshot().filter((m) => m.role !== 'system') ?? [];
       await this.close();
-      return this.open(true);
+      this.priorTurns = memory.map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
+      return this.open(true).finally(() => (this.priorTurns = undefined));
     })().finally(() => (this.transition = null));
     await this.transition.catch((error: unknown) => this.options.logger.error('Restart failed', { error: String(error) }));
   }

@@ -25,6 +25,7 @@ export const ICON_PATHS = {
   keyboard: 'M3 7h18v10H3zM7 10.5h.01M10.3 10.5h.01M13.7 10.5h.01M17 10.5h.01M8 13.8h8',
   moon: 'M19.5 14.5A7.5 7.5 0 0 1 9.5 4.5a7.5 7.5 0 1 0 10 10z',
   dots: 'M6 12h.01M12 12h.01M18 12h.01',
+  clock: 'M12 3.5a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17zM12 7.5V12l3 2',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

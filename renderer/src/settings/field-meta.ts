@@ -1,7 +1,10 @@
 /**
  * Human words for the schema's fields: label, help, unit. A field with no entry still shows
- * (with its key as label) so nothing in the schema is ever hidden.
+ * (with its key as label) so nothing in the schema is ever hidden. Provider names come from
+ * the contract's provider registries.
  */
+import { providerOptionLabels } from '../../../electron/contract/index';
+
 export interface FieldMeta {
   label: string;
   help?: string;
@@ -29,11 +32,15 @@ export const sectionMeta: Record<string, SectionMeta> = {
   tts: { title: 'Voice', description: 'The speech synthesizer.' },
   providers: { title: 'Providers', description: 'Speech recognition and language model.' },
   app: { title: 'Window', description: 'What closing the window does.' },
+  history: { title: 'History', description: 'Saved conversations.' },
 };
 
 const SEND_EMPTY = 'Empty: the provider’s usual address.';
 
 export const fieldMeta: Record<string, FieldMeta> = {
+  'history.enabled': { label: 'Save conversations', help: 'Each conversation is saved on this computer as it happens. Off: nothing new is saved; saved ones stay.' },
+  'history.folder': { label: 'History folder', placeholder: 'The app’s data folder', help: 'A full folder path. Empty: the app’s own data folder.' },
+  'history.keepDays': { label: 'Keep conversations for', unit: 'days', step: 1, help: '0 keeps them until you delete them. Older ones are deleted when the app starts.' },
   'appearance.theme': { label: 'Theme', optionLabels: { system: 'Match system', light: 'Light', dark: 'Dark' } },
   'app.closeToTray': { label: 'Keep running in the tray when the window closes', help: 'So the interrupt hotkey keeps working. Off: closing the window quits.' },
   'hotkeys.interrupt': { label: 'Interrupt the agent', control: 'accelerator', help: 'Stops the agent at once, from any application.' },
@@ -71,17 +78,17 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.echoGuard': { label: 'Ignore the agent’s own voice', help: 'Compares the microphone with what is playing so the speakers cannot interrupt the agent. Keep on without headphones.' },
   'conversation.echoMarginDb': { label: 'Echo margin', unit: 'dB', step: 1, help: 'How much louder than the expected echo your voice must be.' },
   'conversation.echoMaxDelayMs': { label: 'Longest echo delay', unit: 'ms', step: 10, help: 'Speaker and microphone buffering plus the room.' },
-  'tts.provider': { label: 'Voice provider', optionLabels: { local: 'Built-in (offline)', kugel: 'KugelAudio', elevenlabs: 'ElevenLabs', cartesia: 'Cartesia', deepgram: 'Deepgram' } },
-  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal.' },
+  'tts.provider': { label: 'Voice provider', optionLabels: providerOptionLabels('tts') },
+  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).' },
   'tts.endpointUrl': { label: 'Server address', placeholder: 'wss://…', help: 'Empty: the provider’s own server (or the built-in one).' },
   'tts.sampleRate': { label: 'Sample rate', unit: 'Hz', step: 1000 },
   'tts.wordTimestamps': { label: 'Word timings', help: 'Lets the transcript show exactly what you heard when you interrupt.' },
   'tts.cancelQuietTimeoutMs': { label: 'Wait for the voice server to stop', unit: 'ms', step: 10, help: 'After an interruption. Playback is already silent; this only bounds bookkeeping.' },
-  'providers.sttProvider': { label: 'Recognizer', optionLabels: { local: 'Built-in (offline)', deepgram: 'Deepgram', 'openai-compatible': 'OpenAI-compatible', none: 'None (practice mode)' } },
+  'providers.sttProvider': { label: 'Recognizer', optionLabels: providerOptionLabels('stt') },
   'providers.sttEndpoint': { label: 'Server address', placeholder: 'https://…', help: SEND_EMPTY },
   'providers.sttModel': { label: 'Model', placeholder: 'Default', help: 'Empty: the provider’s default model.' },
   'providers.sttLanguage': { label: 'Language', help: 'A code such as "en" or "en-GB".' },
-  'providers.llmProvider': { label: 'Language model', optionLabels: { auto: 'Automatic (local server, else built-in)', embedded: 'Built-in model', 'openai-compatible': 'OpenAI-compatible', none: 'None (practice mode)' } },
+  'providers.llmProvider': { label: 'Language model', optionLabels: providerOptionLabels('llm') },
   'providers.llmEndpoint': { label: 'Server address', placeholder: 'http://127.0.0.1:11434/v1', help: 'Up to the version, e.g. /v1. ' + SEND_EMPTY },
   'providers.llmModel': { label: 'Model', placeholder: 'First listed', help: 'Empty: the first model the server lists. Test the language model to choose from its list.' },
   'providers.llmMaxTokens': { label: 'Longest answer', unit: 'tokens', step: 50, help: 'About 200 tokens a minute of speech.' },

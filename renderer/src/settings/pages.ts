@@ -94,6 +94,13 @@ const PAGES: SettingsPage[] = [
     extras: ['hotkeyStatus'],
   },
   {
+    id: 'history',
+    title: 'History',
+    description: 'Conversations are saved on this computer as you talk, so you can find, export and continue them.',
+    icon: 'clock',
+    groups: [{ fields: ['history.enabled', 'history.folder', 'history.keepDays'] }],
+  },
+  {
     id: 'appearance',
     title: 'Appearance',
     description: 'How Interject looks and what closing the window does.',

@@ -1,7 +1,7 @@
 /**
  * The conversation transcript as main reports it: entries upserted by id (interim user text
  * is replaced by its final text; an agent entry is replaced by its interrupted cut).
- * "Clear" hides what is on screen now; it does not touch the agent's memory.
+ * "Clear" hides what is on screen now (Undo brings it back; History keeps it); it does not touch the agent's memory.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
@@ -36,8 +36,19 @@ export const useTranscriptStore = defineStore('transcript', () => {
     entries.value = [...all];
   }
 
+  /** What was hidden before the last Clear, for Undo. */
+  let beforeClear: Set<string> | null = null;
+
   function clearView(): void {
+    beforeClear = new Set(hidden.value);
     hidden.value = new Set([...hidden.value, ...entries.value.map((e) => e.id)]);
+  }
+
+  function undoClear(): boolean {
+    if (!beforeClear) return false;
+    hidden.value = beforeClear;
+    beforeClear = null;
+    return true;
   }
 
   function asText(): string {
@@ -54,5 +65,5 @@ export const useTranscriptStore = defineStore('transcript', () => {
     unsubscribers = [];
   }
 
-  return { entries, visible, upsert, replaceAll, clearView, asText, subscribe, unsubscribe };
+  return { entries, visible, upsert, replaceAll, clearView, undoClear, asText, subscribe, unsubscribe };
 });

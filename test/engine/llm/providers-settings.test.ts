@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, mergeSettings, validateSettings } from '../../../electron/contract/settings/index.js';
 import { PROVIDER_SECRET_IDS } from '../../../electron/contract/settings/providers.js';
+import { keysNeeded } from '../../../electron/contract/providers/index.js';
 
 describe('provider settings', () => {
   it('default to local models and no endpoint, so a fresh machine needs no account', () => {
@@ -37,5 +38,18 @@ describe('provider settings', () => {
     expect(byPath['providers.llmEndpoint']).toBe('Must be an http:// or https:// address, or empty.');
     expect(byPath['providers.sttProvider']).toBeDefined();
     expect(byPath['providers.sttLanguage']).toContain('language code');
+  });
+});
+
+describe('keysNeeded (from the provider registries)', () => {
+  it('names one box per secret-store id, voice first, a shared Deepgram key once', () => {
+    expect(keysNeeded({ tts: 'deepgram', stt: 'deepgram', llm: 'openai-compatible' })).toEqual([
+      { provider: 'deepgram', label: 'Deepgram (voice)' },
+      { provider: 'openai-llm', label: 'the language model (OpenAI-compatible)' },
+    ]);
+  });
+
+  it('asks for no key for the offline defaults', () => {
+    expect(keysNeeded({ tts: 'local', stt: 'local', llm: 'auto' })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Connection life of the reference-protocol client: keep-alive, reconnect, fatal codes, half-open (protocols.md §3: 8, 9, 14, 15).
+// Connection life of the reference-protocol client: keep-alive, reconnect, fatal codes, half-open (docs/tts-protocol.md §4: 8, 9, 14, 15).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
 import { ManualClock } from './helpers/manual-clock.js';

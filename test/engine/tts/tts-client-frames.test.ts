@@ -1,4 +1,4 @@
-// What the client accepts from the wire: enc/sr checks, decoding, garbage (protocols.md §3: 11, 12, 16).
+// What the client accepts from the wire: enc/sr checks, decoding, garbage (docs/tts-protocol.md §4: 11, 12, 16).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodePcmS16le } from '../../../electron/engine/tts/pcm.js';
 import { TtsClient } from '../../../electron/engine/tts/tts-client.js';

@@ -10,7 +10,7 @@ export interface NativeMicrophoneOptions {
   clock: Clock;
   /** Settings device id; "default" follows the OS default. */
   deviceId?: string;
-  /** 20 ms frames, the engine frame (architecture.md). */
+  /** 20 ms frames, the engine frame (docs/architecture.md). */
   frameMs?: number;
   /** 2 s between attempts to reopen: quick enough to catch a replugged headset, slow enough not to spin. */
   retryDelayMs?: number;

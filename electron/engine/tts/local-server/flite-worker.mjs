@@ -5,17 +5,13 @@
 // made while idle, so a job normally pays only for synthesis. Files live in memory (mini-wasi).
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRequire } from 'node:module';
 import { MiniWasi } from './mini-wasi.mjs';
-
-const require = createRequire(import.meta.url);
-const { create, ConverterType } = require('@alexanderolsen/libsamplerate-js');
+import { resample } from './resample.mjs';
 
 // Each worker compiles its own copy: sharing one compiled module between threads that
 // instantiate and run it concurrently crashed Node 20 here (segfault within ~100 sentences).
 const module = new WebAssembly.Module(readFileSync(workerData.wasmPath));
 let ready = null; // { voice, wasi, instance, files }
-const resamplers = new Map();
 
 function instantiate(voice) {
   const files = new Map();
@@ -44,18 +40,6 @@ function readWav(raw) {
     pos += 8 + size + (size % 2);
   }
   throw new Error('flite WAV has no data chunk');
-}
-
-async function resample(samples, from, to) {
-  if (from === to || samples.length === 0) return samples;
-  const key = `${from}>${to}`;
-  let src = resamplers.get(key);
-  if (!src) {
-    // SINC_FASTEST: band-limited, far better than linear interpolation, and fast enough for real time many times over.
-    src = await create(1, from, to, { converterType: ConverterType.SRC_SINC_FASTEST });
-    resamplers.set(key, src);
-  }
-  return src.simple(samples);
 }
 
 async function run(job) {

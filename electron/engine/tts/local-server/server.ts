@@ -12,11 +12,12 @@ import { rateLimitedWarn } from '../../net/refusal-log.js';
 import { SendBudget } from '../../net/send-budget.js';
 import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
+import { handleRestRequest } from './rest-api.js';
 import { startNeuralVoice, type NeuralVoiceOptions } from './neural-startup.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
 import { VoiceRouter } from './speech-engine.js';
-import { checkUpgrade, refuseUpgrade } from './upgrade-gate.js';
+import { checkUpgrade, refuseUpgrade, tokensMatch } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
 export const MULTI_PATH = '/ws/tts/multi';
@@ -76,9 +77,11 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   });
   const voice = options.voice !== undefined && engine.hasVoice(options.voice) ? options.voice : fliteVoice;
   const voices = { has: (v: string) => engine.hasVoice(v), list: () => engine.voiceIds() };
-  const defaults: StreamConfig = { voice, sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
+  const defaults: StreamConfig = { voice, sampleRate: 24_000, encoding: 'pcm_s16le', wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
 
-  const http = createServer((_req, res) => {
+  const http = createServer((req, res) => {
+    // KugelAudio's REST paths (voices, models) so the SDKs' voices.list() works here too.
+    if (handleRestRequest(req, res, { authorized: (given) => tokensMatch(given, token), sampleRate: defaults.sampleRate, voices })) return;
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a WebSocket TTS server.\n');
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });

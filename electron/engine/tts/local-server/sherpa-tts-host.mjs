@@ -10,29 +10,16 @@
 // One job at a time (the parent queues). Generation runs off this process's event loop
 // (generateAsync), so a cancel arrives mid-sentence and stops it at the next chunk.
 import { createRequire } from 'node:module';
+import { resample } from './resample.mjs';
 
 const require = createRequire(import.meta.url);
-const { create, ConverterType } = require('@alexanderolsen/libsamplerate-js');
 
 let tts;
 let current = null;
 const cancelled = new Set();
-const resamplers = new Map();
 
 function send(message, transfer) {
   if (process.send) process.send(message, transfer);
-}
-
-async function resample(samples, from, to) {
-  if (from === to || samples.length === 0) return samples;
-  const key = `${from}>${to}`;
-  let src = resamplers.get(key);
-  if (!src) {
-    // SINC_FASTEST: band-limited and many times faster than real time (as for flite).
-    src = await create(1, from, to, { converterType: ConverterType.SRC_SINC_FASTEST });
-    resamplers.set(key, src);
-  }
-  return src.simple(samples);
 }
 
 async function generate(job) {

@@ -1,5 +1,5 @@
 /**
- * The acceptance table of turn-taking.md (minimum words = 3), run through the simulate path:
+ * The acceptance table of docs/turn-taking.md (minimum words = 3), run through the simulate path:
  * real audio through the Silero VAD, the barge-in controller, the PlaybackQueue and the
  * recording sink, with oracle transcripts.
  */

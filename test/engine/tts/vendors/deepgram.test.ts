@@ -58,7 +58,7 @@ describe('Deepgram adapter', () => {
     expect(cleared).toEqual([a]);
     const b = client.send('Okay.');
     await conn.next((m) => m.type === 'Clear');
-    conn.binaryAudio(10); // straggler: "the running generation" per protocols.md
+    conn.binaryAudio(10); // straggler: "the running generation" per docs/tts-protocol.md
     conn.send({ type: 'Cleared', sequence_id: 1 });
     conn.binaryAudio(10, 0.5);
     await cancelling;
