@@ -98,6 +98,9 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, secrets: deps.secrets, onNotice: notice, ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}) });
     if (tts.notice) notice(tts.notice);
     opened.add(() => tts.close());
+    // Open the voice's WebSocket now: the first answer must not wait for the handshake (a
+    // cloud voice's TLS + upgrade is 100-300 ms). A failure here is reported by the first send.
+    tts.client.connect().catch((e: unknown) => logger.warn('Could not open the voice connection ahead of the first answer', { error: String(e) }));
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());
