@@ -20,7 +20,7 @@
 import { StreamingClientBase, type StreamingClientOptions } from './streaming-client-base.js';
 import { TtsError } from './tts-error.js';
 import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
-import { CANCEL_ACK_DEADLINE_MS, type StreamingTts } from './types.js';
+import { CANCEL_ACK_DEADLINE_MS, sdkConfigFields, type StreamingTts } from './types.js';
 import type { Frame } from './wire-codec.js';
 
 /**
@@ -140,7 +140,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
   }
 
   private transmit(turn: Turn, frame: Record<string, unknown>): void {
-    const payload = turn.configSent ? frame : { ...this.config, ...frame };
+    const payload = turn.configSent ? frame : { ...frame, ...sdkConfigFields(this.config) };
     turn.configSent = true;
     this.wire(payload, turn.id, () => {
       if (!turn.reachedServer && turn.state !== 'done') {
