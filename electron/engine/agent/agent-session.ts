@@ -4,7 +4,7 @@
  * Each of those is its own small object; this file only routes events between them.
  */
 import { EventEmitter } from 'node:events';
-import { endOfTurnTimings, type ConversationSettings } from '../../contract/settings/conversation.js';
+import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { AudioFrame } from '../audio/frame.js';
 import type { Clock } from '../clock.js';
 import type { LanguageModel } from '../llm/types.js';
@@ -12,7 +12,7 @@ import { nullLogger, type Logger } from '../logger.js';
 import type { SpeechRecognizer } from '../stt/types.js';
 import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
 import { EchoGuard } from '../turn/echo-guard.js';
-import { EndOfTurnDetector, trailingHoldWordCheck, type EndOfTurnOptions } from '../turn/end-of-turn.js';
+import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
@@ -27,6 +27,7 @@ import { PreemptiveReply, shouldPreempt, type HeldTtsEvent } from './preemptive-
 import { ReplyRunner, type ReplySource } from './reply-runner.js';
 import { ConversationTranscript } from './transcript.js';
 import { TurnLedger } from './turn-ledger.js';
+import { endOfTurnOptions } from './turn-semantics.js';
 import { UserInput } from './user-input.js';
 
 export interface AgentSessionOptions {
@@ -41,6 +42,8 @@ export interface AgentSessionOptions {
   conversation: ConversationSettings;
   /** Audio kept before the onset for recognition (vad.prefixPaddingMs). */
   prefixPaddingMs: number;
+  /** Ask for the final transcript at the VAD's gap (default true; see user-input.ts). */
+  earlyFinal?: boolean;
   systemPrompt?: string;
   /** A saved conversation being continued: the agent remembers what the person heard of it. */
   priorTurns?: readonly PriorTurn[];
@@ -83,7 +86,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.transcript = new ConversationTranscript(now);
     this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
-    this.input = new UserInput({ vad: options.vad, stt: options.stt, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs });
+    this.input = new UserInput({ vad: options.vad, stt: options.stt, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs, earlyFinal: options.earlyFinal });
     this.controller = new BargeInController(
       {
         clock,
@@ -170,8 +173,14 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechLikely', ({ tMs }) => this.controller.onSpeechLikely(tMs));
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
-    this.input.on('speechGap', ({ tMs }) => this.controller.onSpeechGap(tMs));
-    this.input.on('speechGapEnd', ({ tMs }) => this.controller.onSpeechGapEnd(tMs));
+    this.input.on('speechGap', ({ tMs }) => {
+      if (this.input.pausing) this.budget.voiceEnded(tMs, this.now()); // the final was requested here
+      this.controller.onSpeechGap(tMs);
+    });
+    this.input.on('speechGapEnd', ({ tMs }) => {
+      this.dropPreemptive(); // the user goes on
+      this.controller.onSpeechGapEnd(tMs);
+    });
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
     this.input.on('interim', (text) => this.onUserText(text, false));
     this.input.on('final', (text) => this.onUserText(text, true));
@@ -257,7 +266,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.budget.voiceEnded(tMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    this.endOfTurn.onSpeechEnd(tMs, this.options.stt !== null);
+    this.endOfTurn.onSpeechEnd(tMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
@@ -307,7 +316,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   /** The words are in and the turn looks complete, but the silence window runs on: start answering now, unheard. */
   private maybeStartPreemptive(userText: string): void {
     const text = userText.trim();
-    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || this.input.userSpeaking;
+    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || (this.input.userSpeaking && !this.input.pausing);
     if (busy || this.machine.state !== 'listening' || !this.budget.recording || !shouldPreempt(this.conversation, text)) return;
     const messages = [...this.history.snapshot(), { role: 'user' as const, content: text }];
     const reply = this.createReply({ kind: 'llm', llm: this.options.llm, messages }, true);
@@ -428,8 +437,4 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.logger.error(`${source} error`, { message: error.message });
     this.emit('error', { tMs: this.now(), source, message: error.message });
   }
-}
-
-function endOfTurnOptions(c: ConversationSettings): EndOfTurnOptions {
-  return { ...endOfTurnTimings(c), semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null };
 }

@@ -14,7 +14,10 @@ export interface ReplyProgress {
 export const BUDGET_MARKS = [
   /** The user's voice ended: the start of the silence that ended the VAD segment (audio time). */
   'voiceEnd',
-  /** The VAD ended the segment (its release silence passed); the final transcript is requested here. */
+  /**
+   * The VAD said the speech ended: its gap (the user has probably stopped; the final
+   * transcript is requested here), or its end of segment when there was no gap.
+   */
   'vadEnd',
   'sttFinal',
   /** The end of the user's turn was decided (silence window, hold words). */
@@ -83,6 +86,7 @@ export class LatencyBudgetRecorder {
 
   /** The VAD ended a segment: `voiceEndMs` from the audio, `nowMs` when the VAD said so. */
   voiceEnded(voiceEndMs: number, nowMs: number): void {
+    if (this.marks?.voiceEnd === voiceEndMs) return; // the same silence: its gap, then its end
     this.marks = { voiceEnd: voiceEndMs, vadEnd: nowMs };
     this.turnId = null;
     this.preemptive = false;

@@ -182,6 +182,8 @@ export class VoiceService {
         onNotice: (message) => {
           logger.warn('Session notice', { message });
           providers.notes.push(message);
+          // Shown in conversation mode too (notes appear only in practice mode's panel).
+          events.emit('app:error', { kind: 'other', message, nextStep: 'Download the voice again or choose another in Settings → Voices and providers; the built-in voice speaks meanwhile.', atMs: this.clock.nowMs() });
         },
         onDeviceError: (error, which) => {
           events.emit('app:error', {

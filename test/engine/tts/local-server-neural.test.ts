@@ -82,6 +82,20 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
     c.close();
   });
 
+  it('speaks on the multi-context endpoint too, a neural context beside a flite one', async () => {
+    const c = await RawClient.open(server.multiUrl);
+    c.send({ text: ' ', context_id: 'n', voice_settings: { voice_id: 'tone', sample_rate: 24000 } });
+    c.send({ text: ' ', context_id: 'f', voice_settings: { voice_id: 'kal16', sample_rate: 24000 } });
+    await c.next((f) => f.context_created === true && f.context_id === 'f');
+    for (const id of ['n', 'f']) {
+      c.send({ text: 'Hello from a context.', context_id: id });
+      c.send({ close_context: true, context_id: id });
+    }
+    for (const id of ['n', 'f']) await c.next((f) => f.context_closed === true && f.context_id === id);
+    for (const id of ['n', 'f']) expect(audio(c.frames).filter((f) => f.context_id === id).length, id).toBeGreaterThan(0);
+    c.close();
+  });
+
   it('when the voice process dies, flite speaks the next turn and the session is told once', async () => {
     const { spawnSync } = await import('node:child_process');
     // The tone voice's process is the server's only sherpa-tts-host child.

@@ -12,6 +12,7 @@ import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
 import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
+import type { LatencyBudget } from '../latency-budget.js';
 import { vadPort } from '../ports.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
 import { recognizerFor } from './recognizer-choice.js';
@@ -51,6 +52,8 @@ export interface SimulationResult {
   voiceOnsetsMs: number[];
   staleSamplesAfterCancel: number;
   falseInterruptions: number;
+  /** Voice-to-voice latency of each answered user turn, stage by stage (virtual clock: the models take no time). */
+  latencyBudgets: LatencyBudget[];
   events: SimulationEvent[];
   /** For the timeline and the output files. */
   traces: SimulationTraces;
@@ -106,6 +109,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     playback,
     conversation: scenario.settings.conversation,
     prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
+    // The recognizer model hands out words spread evenly over the clip's voiced span, so a word said
+    // before a pause can "arrive" inside it: a final asked at the gap would miss it. Finals
+    // come at the VAD's end of speech here until the recognizer timing model is per word.
+    earlyFinal: false,
   });
 
   const clips = await Promise.all(
@@ -168,6 +175,11 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   session.on('metric', (e) => {
     if (e.name === 'bargeInLatencyMs' && bargeInLatencyMs === null) bargeInLatencyMs = e.valueMs;
     record('metric', { name: e.name, valueMs: Math.round(e.valueMs) });
+  });
+  const latencyBudgets: LatencyBudget[] = [];
+  session.on('latencyBudget', (e) => {
+    latencyBudgets.push(e.budget);
+    record('latencyBudget', { totalMs: Math.round(e.budget.totalMs), stages: e.budget.segments.map((s) => `${s.stage} ${Math.round(s.ms)}`).join(', ') });
   });
   session.on('userSpeechWhileOff', (e) => record('userSpeechWhileOff', { mode: e.mode }));
   session.on('transcript', (e) => {
@@ -234,6 +246,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     voiceOnsetsMs: voiceOnsets,
     staleSamplesAfterCancel: first ? staleSamples(sink, first.tMs, events) : 0,
     falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
+    latencyBudgets,
     events,
     traces: { output, mic: concatSamples(micChunks), user: concatSamples(userChunks), vad: vadTrace, durationMs: t },
   };

@@ -17,6 +17,7 @@ import { startNeuralVoice, type NeuralVoiceOptions } from './neural-startup.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
 import { VoiceRouter } from './speech-engine.js';
+import { pacedEngine } from './paced-engine.js';
 import { checkUpgrade, refuseUpgrade, tokensMatch } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
@@ -53,8 +54,13 @@ export interface LocalTtsServer {
 /** Largest client frame. 256 KiB holds any sane text frame; a bigger one closes that socket with 1009 (ws). */
 const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
-/** 100 ms between budget checks: flite's output in that time is far below the 1 MiB pause mark. */
-const BUDGET_WATCH_MS = 100;
+/**
+ * Per client: stop reading its frames past 512 KiB unsent (several seconds of audio; a reading
+ * client never leaves that much), drop it past 4 MiB (about a minute of base64 audio), so even
+ * a handful of stuck clients stay far below 50 MB. Checked every 100 ms: flite's output in that
+ * time is well below the pause mark.
+ */
+const BUDGET = { pauseAboveBytes: 512 * 1024, dropAboveBytes: 4 * 1024 * 1024, watchEveryMs: 100 };
 
 export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): Promise<LocalTtsServer> {
   const host = options.host ?? '127.0.0.1';
@@ -104,12 +110,13 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
     const pathname = verdict.pathname;
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      // Sessions send as they synthesize; a client that stops reading is paused, then dropped.
-      new SendBudget(ws, { watchEveryMs: BUDGET_WATCH_MS, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
+      // A client that stops reading is paused (its frames unread, no new sentence synthesized), then dropped.
+      const budget = new SendBudget(ws, { ...BUDGET, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
+      const paced = pacedEngine(engine, budget);
       const session =
         pathname === MULTI_PATH
-          ? new MultiContextSession(ws, engine, defaults, logger, options.contextIdleTimeoutMs)
-          : new SingleStreamSession(ws, engine, defaults, logger);
+          ? new MultiContextSession(ws, paced, defaults, logger, options.contextIdleTimeoutMs)
+          : new SingleStreamSession(ws, paced, defaults, logger);
       ws.on('message', (data, isBinary) => {
         if (isBinary) return sendError(ws, 'BINARY_NOT_SUPPORTED', 'Send JSON text frames.');
         let msg: unknown;
