@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../define.js';
+import { LatencyBudgetEventSchema } from './latency.js';
 
 export const AGENT_STATES = ['idle', 'listening', 'thinking', 'speaking'] as const;
 export const AgentStateSchema = z.enum(AGENT_STATES);
@@ -189,5 +190,6 @@ export const agentEvents = {
   'metrics:update': defineEvent({ summary: 'Session metrics changed.', payload: SessionMetricsSchema }),
   'audio:level': defineEvent({ summary: 'Microphone level and VAD probability, ~20 Hz while a session runs.', payload: AudioLevelSchema }),
   'bargein:mark': defineEvent({ summary: 'A moment for the barge-in timeline (speech spans, duck, pause, resume, interrupt).', payload: BargeInMarkSchema }),
+  'latency:budget': defineEvent({ summary: 'Voice-to-voice latency of an answered turn, stage by stage, at its first sample.', payload: LatencyBudgetEventSchema }),
   'app:error': defineEvent({ summary: 'Something the person must act on: device lost, TTS closed fatally, provider unreachable.', payload: AppErrorSchema }),
 } as const;

@@ -11,6 +11,8 @@ import type { LanguageModel } from '../llm/types.js';
 import { nullLogger, type Logger } from '../logger.js';
 import type { SpeechRecognizer } from '../stt/types.js';
 import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
+import { EchoCanceller } from '../audio/aec/echo-canceller.js';
+import type { ResamplerFactory } from '../audio/resampler.js';
 import { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
@@ -42,6 +44,10 @@ export interface AgentSessionOptions {
   conversation: ConversationSettings;
   /** Audio kept before the onset for recognition (vad.prefixPaddingMs). */
   prefixPaddingMs: number;
+  /** Cancel the agent's echo from the mic (settings audio.echoCancellation); off unless asked. */
+  echoCancellation?: boolean;
+  /** For an echo reference at the output device's rate. */
+  resamplers?: ResamplerFactory;
   /** Ask for the final transcript at the VAD's gap (default true; see user-input.ts). */
   earlyFinal?: boolean;
   systemPrompt?: string;
@@ -86,7 +92,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.transcript = new ConversationTranscript(now);
     this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
-    this.input = new UserInput({ vad: options.vad, stt: options.stt, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs, earlyFinal: options.earlyFinal });
+    const canceller = options.echoCancellation ? new EchoCanceller({ ...(options.resamplers ? { resamplers: options.resamplers } : {}) }) : null;
+    this.input = new UserInput({ vad: options.vad, stt: options.stt, canceller, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs, earlyFinal: options.earlyFinal });
     this.controller = new BargeInController(
       {
         clock,
@@ -190,6 +197,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.speechWhileOff = null;
     });
     this.input.on('probability', (e) => this.emit('vadProbability', e));
+    this.input.on('processed', (f) => this.emit('micProcessed', f));
     this.input.on('error', (e) => this.fail('stt', e));
 
     const c = this.controller;
@@ -218,7 +226,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     tts.on('wordTimestamps', ({ turnId, words }) => this.onTts(turnId, { kind: 'words', words }));
     tts.on('final', ({ turnId }) => this.onTts(turnId, { kind: 'final' }));
     tts.on('error', (e) => this.fail('tts', e));
-    playback.on('written', (f) => this.input.pushReference(f));
+    playback.on('written', (f) => this.input.pushReference(f, f.timestampMs + playback.outputLatencyMs));
     playback.on('playbackStarted', ({ turnId }) => this.onPlaybackStarted(turnId));
     playback.on('playbackFinished', ({ turnId, interrupted }) => this.onPlaybackFinished(turnId, interrupted));
   }

@@ -1,11 +1,12 @@
 /**
- * The user's side of the audio: mic frame -> echo guard -> VAD; while the VAD says speech the
+ * The user's side of the audio: mic frame -> echo canceller -> echo guard -> VAD; while the VAD says speech the
  * frames (with a short prefix from before the onset) go to speech recognition and to the
  * barge-in strategies. Re-emits what the session needs, in order.
  */
 import { EventEmitter } from 'node:events';
 import { frameDurationMs, type AudioFrame } from '../audio/frame.js';
 import type { SpeechRecognizer } from '../stt/types.js';
+import type { EchoCanceller } from '../audio/aec/echo-canceller.js';
 import type { EchoGuard } from '../turn/echo-guard.js';
 import type { VoiceActivityDetector, VoiceActivityEvents } from './ports.js';
 
@@ -23,6 +24,8 @@ const PASSED_THROUGH = ['speechLikely', 'speechUnlikely', 'speechGap', 'speechGa
 
 export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[number] | 'speechStart' | 'speechEnd'> & {
   misfire: [];
+  /** Every mic frame as the VAD gets it (echo cancelled and gated): level meter, simulate's mic-cancelled.wav. */
+  processed: [AudioFrame];
   /** A frame of the user's speech as the VAD saw it (echo-gated). */
   audio: [AudioFrame];
   interim: [string];
@@ -43,6 +46,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     private readonly deps: {
       vad: VoiceActivityDetector;
       stt: SpeechRecognizer | null;
+      /** Removes the agent's voice first; the guard (if on) then gates what is left. */
+      canceller?: EchoCanceller | null;
       echoGuard: EchoGuard | null;
       /** Audio before the onset that still goes to recognition (the first syllable). */
       prefixPaddingMs: number;
@@ -82,13 +87,16 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     return this.finalsOwed > 0;
   }
 
-  /** The agent's output as written to the device: the echo guard's reference. */
-  pushReference(frame: AudioFrame): void {
+  /** The agent's output as written to the device, and when it is heard: the echo reference. */
+  pushReference(frame: AudioFrame, heardAtMs: number): void {
+    this.deps.canceller?.pushReference(frame, heardAtMs);
     this.deps.echoGuard?.pushReference(frame);
   }
 
   async pushMicFrame(frame: AudioFrame): Promise<void> {
-    const gated = this.deps.echoGuard ? this.deps.echoGuard.processMic(frame).frame : frame;
+    const cancelled = this.deps.canceller ? this.deps.canceller.process(frame) : frame;
+    const gated = this.deps.echoGuard ? this.deps.echoGuard.processMic(cancelled).frame : cancelled;
+    this.emit('processed', gated);
     await this.deps.vad.push(gated);
     if (this.speaking) {
       this.deps.stt?.push(gated.data);

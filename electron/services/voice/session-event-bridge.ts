@@ -14,6 +14,7 @@ import type {
 } from '../../contract/index.js';
 import { MAX_ENTRY_TEXT, MAX_TRANSCRIPT_ENTRIES } from '../../contract/index.js';
 import type { AgentSession } from '../../engine/agent/agent-session.js';
+import type { LatencyBudget } from '../../engine/agent/latency-budget.js';
 import type { TranscriptEntry as EngineEntry } from '../../engine/agent/transcript.js';
 import type { AudioFrame } from '../../engine/audio/frame.js';
 import type { EventHub } from '../event-hub.js';
@@ -120,6 +121,11 @@ export class SessionEventBridge {
       if (e.name === 'bargeInLatencyMs') this.metrics.lastBargeInLatencyMs = value;
       else this.metrics.timeToFirstAudioMs = value;
       this.emitMetrics();
+    });
+    listen('latencyBudget', (e: { tMs: number; budget: LatencyBudget }) => {
+      const b = e.budget;
+      const segments = b.segments.map((seg) => ({ stage: seg.stage, until: seg.until, ms: Math.round(seg.ms) }));
+      this.events.emit('latency:budget', { turnId: b.turnId, atMs: e.tMs, preemptive: b.preemptive, totalMs: Math.round(b.totalMs), outputLatencyMs: Math.round(b.outputLatencyMs), segments });
     });
     listen('vadProbability', (e: { p: number }) => {
       this.lastProbability = e.p;

@@ -14,6 +14,9 @@ import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
 import type { LatencyBudget } from '../latency-budget.js';
 import { vadPort } from '../ports.js';
+import { echoFigures, type EchoFigures } from './echo-metrics.js';
+import { loadEchoPath } from './echo-room.js';
+import { FrameTimeline } from './frame-timeline.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
 import { recognizerFor } from './recognizer-choice.js';
 import type { OracleUtterance } from './recognizer-model.js';
@@ -55,6 +58,8 @@ export interface SimulationResult {
   /** Voice-to-voice latency of each answered user turn, stage by stage (virtual clock: the models take no time). */
   latencyBudgets: LatencyBudget[];
   events: SimulationEvent[];
+  /** Echo cancellation figures over the agent-only stretches and double talk (null without an echo path). */
+  echo: EchoFigures | null;
   /** For the timeline and the output files. */
   traces: SimulationTraces;
 }
@@ -63,6 +68,8 @@ export interface SimulationTraces {
   /** What the speaker was given, at the time it was written (16 kHz). */
   output: Float32Array;
   mic: Float32Array;
+  /** What voice detection and recognition got: the mic after echo cancellation / the echo guard. */
+  cancelled: Float32Array;
   user: Float32Array;
   vad: { tMs: number; p: number }[];
   durationMs: number;
@@ -98,7 +105,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const vad = new VadProcessor({ model, options: scenario.settings.vad });
   const stt = recognizerFor(scenario, clock);
   const tts = new ReplayTts(clock, speech);
-  const mixer = new MicMixer(scenario.echo);
+  const echoPath = scenario.echo ? await loadEchoPath(scenario.echo, resamplers) : undefined;
+  const mixer = new MicMixer(echoPath);
   const session = new AgentSession({
     sessionId: 'simulate',
     clock,
@@ -109,6 +117,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     playback,
     conversation: scenario.settings.conversation,
     prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
+    echoCancellation: scenario.settings.audio.echoCancellation,
+    resamplers,
     // The recognizer model hands out words spread evenly over the clip's voiced span, so a word said
     // before a pause can "arrive" inside it: a final asked at the gap would miss it. Finals
     // come at the VAD's end of speech here until the recognizer timing model is per word.
@@ -144,6 +154,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     record('agentStartedSpeaking', { turnId });
     if (originMs === null) {
       originMs = tMs;
+      echoPath?.setOrigin(tMs);
       const utterances: OracleUtterance[] = [];
       for (const c of clips) {
         mixer.addClip({ samples: c.samples, startMs: originMs + c.atMs });
@@ -197,12 +208,16 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const hardStopMs = clipsEndMs + agentMs * (scenario.agentReplies.length + 2) + scenario.tailMs + 30_000;
   const micChunks: Float32Array[] = [];
   const userChunks: Float32Array[] = [];
+  const echoChunks: Float32Array[] = [];
+  const cancelled = new FrameTimeline();
+  session.on('micProcessed', (f) => cancelled.push(f));
   let t = 0;
   for (;;) {
     await clock.advanceTo(t + FRAME_MS);
     const data = mixer.frame(t, FRAME_MS);
     micChunks.push(data);
     userChunks.push(mixer.userOnly(t, FRAME_MS));
+    echoChunks.push(mixer.echoOnly(t, FRAME_MS));
     await session.pushMicFrame({ data, sampleRate: RATE, channels: 1, timestampMs: t });
     t += FRAME_MS;
     const started = originMs !== null;
@@ -220,6 +235,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
 
   const first = interruptions[0];
   const output = timeAligned(sink, t);
+  const traces = { output, mic: concatSamples(micChunks), cancelled: cancelled.samples(t), user: concatSamples(userChunks), vad: vadTrace, durationMs: t };
   const voiceOnsets = clips.filter((c) => c.span).map((c) => (originMs ?? 0) + c.atMs + c.span!.startMs);
   const onsetBefore = (tMs: number) => voiceOnsets.filter((o) => o <= tMs).at(-1) ?? null;
   let fromVoice: number | null = null;
@@ -248,7 +264,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
     latencyBudgets,
     events,
-    traces: { output, mic: concatSamples(micChunks), user: concatSamples(userChunks), vad: vadTrace, durationMs: t },
+    echo: scenario.echo ? echoFigures({ ...traces, echo: concatSamples(echoChunks) }) : null,
+    traces,
   };
 }
 
