@@ -108,6 +108,20 @@ export interface StrategyMeta {
 }
 
 export const strategyMeta: Record<string, StrategyMeta> = {
+  backchannelModel: {
+    label: 'Backchannel model (words)',
+    describe: () =>
+      'Your phrase lists first; then a question, a request or "no" interrupts, while backchannels in any combination ("mm-hmm", "that makes sense", "oh wow", "right right right") never do. Needs speech recognition.',
+    defaults: {},
+  },
+  voiceShape: {
+    label: 'Voice length (no words)',
+    describe: (p) =>
+      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${String(p['minSpeechMs'] ?? '?')} ms of your voice interrupts; shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
+    // 1000 ms: longer than nearly all backchannels, shorter than most requests (bench:bargein).
+    defaults: { minSpeechMs: 1000 },
+    params: { minSpeechMs: { label: 'Voice', unit: 'ms', step: 50 } },
+  },
   phrases: {
     label: 'Phrase lists',
     describe: () => '"Always interrupt" phrases stop the agent at once; an utterance of only "never interrupt" phrases never does.',
