@@ -62,6 +62,8 @@ export const TranscriptEntrySchema = z.object({
   reason: InterruptReasonSchema.optional(),
   /** The interruption strategy that said yes ("minWords", "phrases", ...), for voice interrupts. */
   strategy: z.string().max(64).optional(),
+  /** User entries that did not stop the agent: why ("treated as a backchannel because …"). */
+  backchannel: z.string().max(300).optional(),
   /** When the entry started, engine clock. */
   atMs: z.number().optional(),
 });
@@ -143,6 +145,8 @@ export const AgentStatusSchema = z.object({
   mode: z.enum(['conversation', 'practice']).optional(),
   /** Why a provider is not ready (shown beside practice mode), one sentence each. */
   notes: z.array(z.string().max(1000)).max(10).optional(),
+  /** The barge-in rules in force for this session, in a person's words. */
+  bargeInRules: z.array(z.string().max(400)).max(10).optional(),
 });
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
 

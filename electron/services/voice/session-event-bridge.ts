@@ -145,6 +145,7 @@ export class SessionEventBridge {
       text: full.slice(0, MAX_ENTRY_TEXT),
       interim: e.status === 'interim',
       atMs: e.tMs,
+      ...(e.backchannel ? { backchannel: e.backchannel.slice(0, 300) } : {}),
       ...(interrupted
         ? {
             interrupted: true,
