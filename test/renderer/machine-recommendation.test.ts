@@ -44,7 +44,7 @@ describe('first-run recommendation', () => {
     const wrapper = await mountFirstRun({ totalRamBytes: 8 * GB, cpuCores: 2, gpu: 'cpu' });
     const box = wrapper.find('[data-testid="machine-recommendation"]');
     expect(box.text()).toContain('This computer: 8 GB RAM, 2 cores, no usable GPU (runs on the CPU)');
-    expect(box.find('[data-pick="llm-qwen2.5-0.5b-instruct-q4"]').text()).toMatch(/Qwen2.5 0.5B.*491 MB \(Apache-2.0\); about \d+ tokens a second \(estimate\)/);
+    expect(box.find('[data-pick="llm-qwen2.5-0.5b-instruct-q4"]').text()).toMatch(/Qwen2.5 0.5B.* · 491 MB · about \d+ tokens a second \(estimate\)$/);
     expect(box.find('[data-pick="tts-piper-en_us-lessac-medium"]').exists()).toBe(true);
     expect(wrapper.find('#first-run-download').text()).toBe('Download 619 MB');
   });
@@ -54,7 +54,7 @@ describe('first-run recommendation', () => {
     const box = wrapper.find('[data-testid="machine-recommendation"]');
     expect(box.text()).toContain('32 GB RAM, 8 cores, CUDA GPU');
     expect(box.find('[data-pick="llm-llama-3.2-3b-instruct-q4"]').text()).toContain('2019 MB');
-    expect(box.find('[data-pick="llm-llama-3.2-3b-instruct-q4"]').text()).toContain('CUDA');
+    expect(box.find('.why').text()).toMatch(/Language model: The largest model here: CUDA and 32 GB of RAM run it at speaking pace\. Licence: Llama 3.2 Community License\./);
     expect(box.find('[data-pick="stt-zipformer-en-2023-06-26"]').exists()).toBe(true);
     expect(box.find('[data-pick="tts-kokoro-int8-en-v0_19"]').exists()).toBe(true);
     expect(wrapper.find('#first-run-download').text()).toBe('Download 2315 MB');

@@ -4,18 +4,22 @@
  * Each of those is its own small object; this file only routes events between them.
  */
 import { EventEmitter } from 'node:events';
-import { endOfTurnTimings, type ConversationSettings } from '../../contract/settings/conversation.js';
+import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { AudioFrame } from '../audio/frame.js';
 import type { Clock } from '../clock.js';
 import type { LanguageModel } from '../llm/types.js';
 import { nullLogger, type Logger } from '../logger.js';
 import type { SpeechRecognizer } from '../stt/types.js';
 import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
+import { EchoCanceller } from '../audio/aec/echo-canceller.js';
+import type { ResamplerFactory } from '../audio/resampler.js';
 import { EchoGuard } from '../turn/echo-guard.js';
-import { EndOfTurnDetector, trailingHoldWordCheck, type EndOfTurnOptions } from '../turn/end-of-turn.js';
+import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
+import { describeRules } from '../turn/strategies/describe-rules.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
+import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
 import { ChatHistory, type PriorTurn } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
@@ -27,6 +31,7 @@ import { PreemptiveReply, shouldPreempt, type HeldTtsEvent } from './preemptive-
 import { ReplyRunner, type ReplySource } from './reply-runner.js';
 import { ConversationTranscript } from './transcript.js';
 import { TurnLedger } from './turn-ledger.js';
+import { endOfTurnOptions } from './turn-semantics.js';
 import { UserInput } from './user-input.js';
 
 export interface AgentSessionOptions {
@@ -41,6 +46,12 @@ export interface AgentSessionOptions {
   conversation: ConversationSettings;
   /** Audio kept before the onset for recognition (vad.prefixPaddingMs). */
   prefixPaddingMs: number;
+  /** Cancel the agent's echo from the mic (settings audio.echoCancellation); off unless asked. */
+  echoCancellation?: boolean;
+  /** For an echo reference at the output device's rate. */
+  resamplers?: ResamplerFactory;
+  /** Ask for the final transcript at the VAD's gap (default true; see user-input.ts). */
+  earlyFinal?: boolean;
   systemPrompt?: string;
   /** A saved conversation being continued: the agent remembers what the person heard of it. */
   priorTurns?: readonly PriorTurn[];
@@ -53,6 +64,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   readonly controller: BargeInController;
   readonly echoGuard: EchoGuard | null;
   private readonly machine: AgentStateMachine;
+  private currentConversation: ConversationSettings;
   private readonly input: UserInput;
   private readonly endOfTurn: EndOfTurnDetector;
   private readonly ledger = new TurnLedger();
@@ -76,6 +88,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   constructor(private readonly options: AgentSessionOptions) {
     super();
     const { clock, conversation: c } = options;
+    this.currentConversation = c;
     this.conversation = c;
     const now = () => clock.nowMs();
     this.logger = options.logger ?? nullLogger;
@@ -83,19 +96,30 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.transcript = new ConversationTranscript(now);
     this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
-    this.input = new UserInput({ vad: options.vad, stt: options.stt, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs });
+    const canceller = options.echoCancellation ? new EchoCanceller({ ...(options.resamplers ? { resamplers: options.resamplers } : {}) }) : null;
+    this.input = new UserInput({ vad: options.vad, stt: options.stt, canceller, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs, earlyFinal: options.earlyFinal });
     this.controller = new BargeInController(
       {
         clock,
         playback: options.playback,
         tts: options.tts,
-        decider: new InterruptionDecider(buildStrategies(c.strategies, c)),
+        decider: this.buildDecider(c),
         logger: this.logger,
       },
       c,
     );
     this.endOfTurn = new EndOfTurnDetector(clock, endOfTurnOptions(c));
     this.wire();
+  }
+
+  /** Where words come from decides how the strategies may use them (voice-shape-strategy.ts). */
+  get wordSource(): WordSource {
+    const stt = this.options.stt;
+    return stt === null ? 'none' : stt.streaming === false ? 'afterSpeech' : 'streaming';
+  }
+
+  private buildDecider(c: ConversationSettings): InterruptionDecider {
+    return new InterruptionDecider(buildStrategies(c.strategies, c, this.wordSource), this.wordSource);
   }
 
   get state(): AgentState {
@@ -128,8 +152,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
    * margin, end-of-turn. An attempt in progress keeps its timers; the next one uses the new values.
    */
   updateConversation(c: ConversationSettings): void {
+    this.currentConversation = c;
     this.controller.updateOptions(c);
-    this.controller.replaceDecider(new InterruptionDecider(buildStrategies(c.strategies, c)));
+    this.controller.replaceDecider(this.buildDecider(c));
     this.conversation = c;
     this.endOfTurn.updateOptions(endOfTurnOptions(c));
     this.echoGuard?.updateOptions({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs });
@@ -158,6 +183,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.controller.interruptNow(source);
   }
 
+  /** The barge-in rules in force now, in a person's words (settings and practice panels). */
+  bargeInRules(): string[] {
+    return describeRules(this.currentConversation, this.wordSource);
+  }
+
   private now(): number {
     return this.options.clock.nowMs();
   }
@@ -170,8 +200,14 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechLikely', ({ tMs }) => this.controller.onSpeechLikely(tMs));
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
-    this.input.on('speechGap', ({ tMs }) => this.controller.onSpeechGap(tMs));
-    this.input.on('speechGapEnd', ({ tMs }) => this.controller.onSpeechGapEnd(tMs));
+    this.input.on('speechGap', ({ tMs }) => {
+      if (this.input.pausing) this.budget.voiceEnded(tMs, this.now()); // the final was requested here
+      this.controller.onSpeechGap(tMs);
+    });
+    this.input.on('speechGapEnd', ({ tMs }) => {
+      this.dropPreemptive(); // the user goes on
+      this.controller.onSpeechGapEnd(tMs);
+    });
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
     this.input.on('interim', (text) => this.onUserText(text, false));
     this.input.on('final', (text) => this.onUserText(text, true));
@@ -181,6 +217,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.speechWhileOff = null;
     });
     this.input.on('probability', (e) => this.emit('vadProbability', e));
+    this.input.on('processed', (f) => this.emit('micProcessed', f));
     this.input.on('error', (e) => this.fail('stt', e));
 
     const c = this.controller;
@@ -196,7 +233,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.bargeInTimer.onRecovered();
       this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });
     });
-    c.on('falseInterruption', ({ tMs, resumed }) => this.emit('falseInterruption', { tMs, resumed }));
+    c.on('falseInterruption', ({ tMs, resumed, reason }) => {
+      this.backchannelReason = reason;
+      this.emit('falseInterruption', { tMs, resumed, reason });
+    });
     c.on('interrupted', (e) => this.onInterrupted(e));
     c.on('userSpeechAccepted', () => this.onSpeechAcceptedWhileAgentSilent());
     c.on('userSpeechWhileOff', (e) => {
@@ -209,12 +249,14 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     tts.on('wordTimestamps', ({ turnId, words }) => this.onTts(turnId, { kind: 'words', words }));
     tts.on('final', ({ turnId }) => this.onTts(turnId, { kind: 'final' }));
     tts.on('error', (e) => this.fail('tts', e));
-    playback.on('written', (f) => this.input.pushReference(f));
+    playback.on('written', (f) => this.input.pushReference(f, f.timestampMs + playback.outputLatencyMs));
     playback.on('playbackStarted', ({ turnId }) => this.onPlaybackStarted(turnId));
     playback.on('playbackFinished', ({ turnId, interrupted }) => this.onPlaybackFinished(turnId, interrupted));
   }
 
   private lastOnsetMs: number | null = null;
+  /** Why the last speech over the agent did not stop it; shown with that user entry. */
+  private backchannelReason: string | null = null;
 
   /** TTS output: a held preemptive reply keeps it; the current reply's goes to playback; any other turn's is dropped. */
   private onTts(turnId: string, e: HeldTtsEvent): void {
@@ -257,7 +299,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.budget.voiceEnded(tMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    this.endOfTurn.onSpeechEnd(tMs, this.options.stt !== null);
+    this.endOfTurn.onSpeechEnd(tMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
@@ -292,7 +334,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     }
     if (this.machine.state === 'speaking') {
       // The agent kept the floor (a backchannel): it is in the transcript, not a new turn.
-      this.transcript.userFinal(text);
+      this.transcript.userFinal(text, this.backchannelReason ? `treated as a backchannel because ${this.backchannelReason}` : undefined);
+      this.backchannelReason = null;
       return;
     }
     const turnText = [this.appendedText, text].filter(Boolean).join(' ');
@@ -307,7 +350,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   /** The words are in and the turn looks complete, but the silence window runs on: start answering now, unheard. */
   private maybeStartPreemptive(userText: string): void {
     const text = userText.trim();
-    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || this.input.userSpeaking;
+    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || (this.input.userSpeaking && !this.input.pausing);
     if (busy || this.machine.state !== 'listening' || !this.budget.recording || !shouldPreempt(this.conversation, text)) return;
     const messages = [...this.history.snapshot(), { role: 'user' as const, content: text }];
     const reply = this.createReply({ kind: 'llm', llm: this.options.llm, messages }, true);
@@ -428,8 +471,4 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.logger.error(`${source} error`, { message: error.message });
     this.emit('error', { tMs: this.now(), source, message: error.message });
   }
-}
-
-function endOfTurnOptions(c: ConversationSettings): EndOfTurnOptions {
-  return { ...endOfTurnTimings(c), semanticCheck: c.semanticEndOfTurn ? trailingHoldWordCheck(c.holdWords) : null };
 }

@@ -1,5 +1,6 @@
 /** Events the session emits for the renderer (mapped onto contract events by the services layer). */
 import type { InterruptSource } from '../turn/speech-handle.js';
+import type { AudioFrame } from '../audio/frame.js';
 import type { AgentState } from './agent-state.js';
 import type { LatencyBudget } from './latency-budget.js';
 import type { TranscriptEntry } from './transcript.js';
@@ -22,7 +23,8 @@ export type AgentSessionEvents = {
       cutMethod: 'wordTimestamps' | 'proportional' | 'speakingRate';
     },
   ];
-  falseInterruption: [{ tMs: number; resumed: boolean }];
+  /** The agent went on: `reason` says why the speech was not an interruption. */
+  falseInterruption: [{ tMs: number; resumed: boolean; reason: string | null }];
   /**
    * Lifecycle marks for timelines and debugging: ducked (`tentative` on a tentative VAD onset),
    * paused, unducked (`withdrawn` when a tentative duck is undone because no speech followed).
@@ -37,5 +39,7 @@ export type AgentSessionEvents = {
   /** An early answer (preemptive generation) was started, used at the end of the turn, or dropped unheard. */
   preemptive: [{ tMs: number; outcome: 'started' | 'used' | 'dropped' }];
   vadProbability: [{ tMs: number; p: number }];
+  /** Every mic frame as voice detection gets it (echo cancelled / gated): the level meter, simulate's mic-cancelled.wav. */
+  micProcessed: [AudioFrame];
   error: [{ tMs: number; source: 'stt' | 'llm' | 'tts' | 'vad' | 'session'; message: string }];
 };

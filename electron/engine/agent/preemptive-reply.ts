@@ -8,14 +8,14 @@
  */
 import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { Logger } from '../logger.js';
-import { trailingHoldWordCheck } from '../turn/end-of-turn.js';
 import type { AgentTts, WordTimestamp } from './ports.js';
 import type { ReplyRunner } from './reply-runner.js';
+import { semanticCheckFor } from './turn-semantics.js';
 
 /** Whether to start answering `text` early: the setting is on and the words do not trail off (hold words). */
 export function shouldPreempt(c: Pick<ConversationSettings, 'preemptiveGeneration' | 'semanticEndOfTurn' | 'holdWords'>, text: string): boolean {
   if (!c.preemptiveGeneration || !text) return false;
-  return !(c.semanticEndOfTurn && trailingHoldWordCheck(c.holdWords)(text) === 'incomplete');
+  return semanticCheckFor(c)?.(text) !== 'incomplete';
 }
 
 export type HeldTtsEvent =

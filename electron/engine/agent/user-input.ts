@@ -1,19 +1,31 @@
 /**
- * The user's side of the audio: mic frame -> echo guard -> VAD; while the VAD says speech the
+ * The user's side of the audio: mic frame -> echo canceller -> echo guard -> VAD; while the VAD says speech the
  * frames (with a short prefix from before the onset) go to speech recognition and to the
  * barge-in strategies. Re-emits what the session needs, in order.
  */
 import { EventEmitter } from 'node:events';
 import { frameDurationMs, type AudioFrame } from '../audio/frame.js';
 import type { SpeechRecognizer } from '../stt/types.js';
+import type { EchoCanceller } from '../audio/aec/echo-canceller.js';
 import type { EchoGuard } from '../turn/echo-guard.js';
 import type { VoiceActivityDetector, VoiceActivityEvents } from './ports.js';
+
+/**
+ * The final transcript is requested at the VAD's gap (96 ms of quiet: the user has probably
+ * stopped) rather than at its end of speech (320 ms), so recognition overlaps the rest of the
+ * release and the end-of-turn window: ~224 ms sooner. Only once the speech has lasted this
+ * long: shorter blips may still turn out to be misfires (clicks, coughs), and a recognizer
+ * given one may invent words. 250 ms is about one short word.
+ */
+export const EARLY_FINAL_MIN_SPEECH_MS = 250;
 
 /** The VAD's timing events, passed through as they are. */
 const PASSED_THROUGH = ['speechLikely', 'speechUnlikely', 'speechGap', 'speechGapEnd', 'probability'] as const;
 
 export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[number] | 'speechStart' | 'speechEnd'> & {
   misfire: [];
+  /** Every mic frame as the VAD gets it (echo cancelled and gated): level meter, simulate's mic-cancelled.wav. */
+  processed: [AudioFrame];
   /** A frame of the user's speech as the VAD saw it (echo-gated). */
   audio: [AudioFrame];
   interim: [string];
@@ -23,6 +35,10 @@ export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[
 
 export class UserInput extends EventEmitter<UserInputEvents> {
   private speaking = false;
+  private speechStartMs = 0;
+  /** The segment was finished at a gap: what follows it is silence unless the user goes on. */
+  private finishedAtGap = false;
+  private finalsOwed = 0;
   private prefix: AudioFrame[] = [];
   private prefixMs = 0;
 
@@ -30,19 +46,29 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     private readonly deps: {
       vad: VoiceActivityDetector;
       stt: SpeechRecognizer | null;
+      /** Removes the agent's voice first; the guard (if on) then gates what is left. */
+      canceller?: EchoCanceller | null;
       echoGuard: EchoGuard | null;
       /** Audio before the onset that still goes to recognition (the first syllable). */
       prefixPaddingMs: number;
+      /** Request the final at the VAD's gap (default) rather than at its end of speech. */
+      earlyFinal?: boolean;
     },
   ) {
     super();
+    // Before the pass-through: listeners of our speechGap see `pausing` already set.
+    deps.vad.on('speechGap', (e) => this.onGap(e.tMs));
     for (const name of PASSED_THROUGH) deps.vad.on(name, (e: { tMs: number; p?: number }) => this.emit(name, e as never));
     deps.vad.on('speechStart', (e) => this.onSpeechStart(e.tMs));
     deps.vad.on('speechEnd', (e) => this.onSpeechEnd(e.tMs));
     deps.vad.on('misfire', () => this.onMisfire());
+    deps.vad.on('speechGapEnd', () => (this.finishedAtGap = false));
     if (deps.stt) {
       deps.stt.on('interim', (t) => this.emit('interim', t.text));
-      deps.stt.on('final', (t) => this.emit('final', t.text));
+      deps.stt.on('final', (t) => {
+        this.finalsOwed = Math.max(0, this.finalsOwed - 1);
+        this.emit('final', t.text);
+      });
       deps.stt.on('error', (e) => this.emit('error', e));
     }
   }
@@ -51,13 +77,26 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     return this.speaking;
   }
 
-  /** The agent's output as written to the device: the echo guard's reference. */
-  pushReference(frame: AudioFrame): void {
+  /** Inside open speech, quiet long enough that the user has probably stopped (the VAD's gap). */
+  get pausing(): boolean {
+    return this.finishedAtGap;
+  }
+
+  /** A final transcript was requested and has not come yet. */
+  get awaitingFinal(): boolean {
+    return this.finalsOwed > 0;
+  }
+
+  /** The agent's output as written to the device, and when it is heard: the echo reference. */
+  pushReference(frame: AudioFrame, heardAtMs: number): void {
+    this.deps.canceller?.pushReference(frame, heardAtMs);
     this.deps.echoGuard?.pushReference(frame);
   }
 
   async pushMicFrame(frame: AudioFrame): Promise<void> {
-    const gated = this.deps.echoGuard ? this.deps.echoGuard.processMic(frame).frame : frame;
+    const cancelled = this.deps.canceller ? this.deps.canceller.process(frame) : frame;
+    const gated = this.deps.echoGuard ? this.deps.echoGuard.processMic(cancelled).frame : cancelled;
+    this.emit('processed', gated);
     await this.deps.vad.push(gated);
     if (this.speaking) {
       this.deps.stt?.push(gated.data);
@@ -69,6 +108,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
 
   private onSpeechStart(tMs: number): void {
     this.speaking = true;
+    this.speechStartMs = tMs;
+    this.finishedAtGap = false;
     this.emit('speechStart', { tMs });
     for (const f of this.prefix) this.deps.stt?.push(f.data);
     this.prefix = [];
@@ -79,13 +120,25 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     if (!this.speaking) return;
     this.speaking = false;
     // speechEnd first: listeners then wait for the final, which may come at once (or much later).
+    const atGap = this.finishedAtGap;
+    this.finishedAtGap = false;
+    if (!atGap && this.deps.stt) this.finalsOwed++; // owed before listeners ask `awaitingFinal`
     this.emit('speechEnd', { tMs });
-    this.deps.stt?.endSegment();
+    if (atGap) this.deps.stt?.reset(); // only the silence after the gap: nothing to recognize
+    else this.deps.stt?.endSegment();
+  }
+
+  private onGap(tMs: number): void {
+    if (!this.speaking || !this.deps.stt || this.deps.earlyFinal === false || tMs - this.speechStartMs < EARLY_FINAL_MIN_SPEECH_MS) return;
+    this.finishedAtGap = true;
+    this.finalsOwed++;
+    this.deps.stt.endSegment();
   }
 
   private onMisfire(): void {
     if (this.speaking) this.deps.stt?.reset();
     this.speaking = false;
+    this.finishedAtGap = false;
     this.emit('misfire');
   }
 

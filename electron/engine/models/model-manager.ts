@@ -16,6 +16,7 @@ import { ensureFreeSpace, freeBytes as realFreeBytes } from './disk-space.js';
 import { downloadFile, type DownloadProgress } from './download.js';
 import { ModelError } from './errors.js';
 import { extractArchive } from './extract.js';
+import { headerProblem } from './file-headers.js';
 import { describePatterns, findFile, missingFiles, unwrapSingleFolder } from './model-files.js';
 
 export type ModelState = 'absent' | 'partial' | 'downloading' | 'installed' | 'linked';
@@ -174,6 +175,8 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
     if (missing.length > 0) {
       throw new ModelError('invalid-path', `${resolved} is not a usable "${entry.title}": it lacks ${describePatterns(missing)}.`);
     }
+    const wrongKind = await headerProblem(resolved);
+    if (wrongKind) throw new ModelError('invalid-path', wrongKind);
     const links = await this.readLinks();
     links[id] = resolved;
     await this.writeLinks(links);

@@ -32,6 +32,7 @@ export class SendBudget {
   private pausedAt = 0;
   private dropped = false;
   private timer: NodeJS.Timeout | undefined;
+  private writableWaiters: (() => void)[] = [];
   private readonly pauseAbove: number;
   private readonly dropAbove: number;
   private readonly stallMs: number;
@@ -53,6 +54,17 @@ export class SendBudget {
     return this.paused;
   }
 
+  /** True once the peer has been dropped (or has gone): nothing more should be made for it. */
+  get isDropped(): boolean {
+    return this.dropped;
+  }
+
+  /** Resolves once the peer may be sent to again: it drained, or it is gone (check isDropped). */
+  whenWritable(): Promise<void> {
+    if (!this.paused || this.dropped) return Promise.resolve();
+    return new Promise((resolve) => this.writableWaiters.push(resolve));
+  }
+
   /** Call after sending; cheap. */
   check(): void {
     if (this.dropped) return;
@@ -67,16 +79,20 @@ export class SendBudget {
       this.paused = false;
       this.setPressure(false);
       if (!this.options.watchEveryMs) this.stopTimer();
+      this.wakeWriters();
     }
   }
 
   dispose(): void {
+    this.dropped = true;
     this.stopTimer();
+    this.wakeWriters();
   }
 
   private drop(buffered: number): void {
     this.dropped = true;
     this.stopTimer();
+    this.wakeWriters();
     const mib = (buffered / (1024 * 1024)).toFixed(1);
     this.options.onDrop?.(buffered);
     try {
@@ -86,6 +102,12 @@ export class SendBudget {
     }
     // A peer that does not read will not read the close frame either: free the memory now-ish.
     setTimeout(() => this.ws.terminate(), 500).unref();
+  }
+
+  private wakeWriters(): void {
+    const waiters = this.writableWaiters;
+    this.writableWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private setPressure(paused: boolean): void {

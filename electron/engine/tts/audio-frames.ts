@@ -26,8 +26,8 @@ export function decodeAudioFrame(
 }
 
 /**
- * Word timestamps as `[{word, start_ms, end_ms}]` or `[{word, start, end}]` in seconds.
- * Malformed entries are skipped, not fatal.
+ * Word timestamps as KugelAudio's `[{word, start_ms, end_ms, char_start, char_end, score}]`, or
+ * `[{word, start, end}]` in seconds (vendors). Malformed entries are skipped, not fatal.
  */
 export function parseWordTimings(value: unknown): WordTiming[] {
   if (!Array.isArray(value)) return [];
@@ -39,7 +39,13 @@ export function parseWordTimings(value: unknown): WordTiming[] {
     const startMs = typeof e.start_ms === 'number' ? e.start_ms : typeof e.start === 'number' ? e.start * 1000 : undefined;
     const endMs = typeof e.end_ms === 'number' ? e.end_ms : typeof e.end === 'number' ? e.end * 1000 : undefined;
     if (word === undefined || startMs === undefined || endMs === undefined) continue;
-    out.push({ word, startMs, endMs });
+    const w: WordTiming = { word, startMs, endMs };
+    if (Number.isInteger(e.char_start) && Number.isInteger(e.char_end) && (e.char_end as number) >= (e.char_start as number)) {
+      w.charStart = e.char_start as number;
+      w.charEnd = e.char_end as number;
+    }
+    if (typeof e.score === 'number') w.score = e.score;
+    out.push(w);
   }
   return out;
 }

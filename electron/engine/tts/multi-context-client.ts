@@ -5,9 +5,14 @@
  * other contexts carry on. Frames for a context are held until the server has created it
  * (never flush a context the server has not created), and the per-socket context cap is
  * enforced here: a new turn waits for a `context_closed` when the cap is reached.
+ *
+ * Frames are the JS SDK's MultiContextSession frames: the session config rides on the first
+ * context of a connection only, each context names its voice in `voice_settings`; the server's
+ * `final` answers every flush, so a turn ends at `context_closed` after a graceful close, not at
+ * a `final`.
  */
 import type { TimerHandle } from '../clock.js';
-import { contextErrorCode, holdsSlot, newContext, type TtsContext } from './multi-context-state.js';
+import { contextErrorCode, holdsSlot, newContext, SESSION_FIELDS, type TtsContext } from './multi-context-state.js';
 import { StreamingClientBase, type StreamingClientOptions } from './streaming-client-base.js';
 import { TtsError } from './tts-error.js';
 import type { StreamingTts } from './types.js';
@@ -32,6 +37,8 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
   private waitingForSlot: TtsContext[] = [];
   private current: TtsContext | null = null;
   private keepAliveTimer: TimerHandle | undefined;
+  /** The session config went out with a context on this connection (reset when it drops). */
+  private sessionStarted = false;
 
   constructor(options: MultiContextClientOptions) {
     super(options);
@@ -52,9 +59,8 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
   send(text: string, options: { flush?: boolean } = {}): string {
     this.assertSendable(text);
     const ctx = this.current ?? this.startContext();
-    const frame: Record<string, unknown> = { text, context_id: ctx.id };
-    if (options.flush) frame.flush = true;
-    this.push(ctx, frame);
+    ctx.timeline.addText(text);
+    this.push(ctx, { text, context_id: ctx.id, flush: options.flush === true });
     return ctx.id;
   }
 
@@ -144,8 +150,16 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
       return;
     }
     ctx.state = 'creating';
-    const { voice_id, ...rest } = this.config;
-    this.wire({ text: ' ', context_id: ctx.id, voice_settings: { voice_id, ...rest }, ...this.config }, ctx.id);
+    const frame: Frame = { text: ' ', context_id: ctx.id };
+    if (!this.sessionStarted) {
+      for (const k of SESSION_FIELDS) if (this.config[k] !== undefined && this.config[k] !== false) frame[k] = this.config[k];
+      this.sessionStarted = true;
+    }
+    const voiceSettings: Frame = {};
+    if (this.config.voice_id !== undefined) voiceSettings.voice_id = this.config.voice_id;
+    if (this.config.speed !== undefined) voiceSettings.speed = this.config.speed;
+    if (Object.keys(voiceSettings).length > 0) frame.voice_settings = voiceSettings;
+    this.wire(frame, ctx.id);
   }
 
   private push(ctx: TtsContext, frame: Frame): void {
@@ -189,18 +203,23 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
     const id = typeof msg.context_id === 'string' ? msg.context_id : undefined;
     const ctx = id ? this.contexts.get(id) : undefined;
     if ('audio' in msg) {
-      if (!ctx || isCancelled(ctx) || ctx.state === 'closed') {
+      if (!ctx || isCancelled(ctx) || ctx.state === 'closed' || !ctx.timeline.knows(msg.chunk_id)) {
         this.stats.droppedChunks += 1;
         return;
       }
       const decoded = this.decodeAudio(msg);
       if (!decoded) return;
       ctx.audioReceived = true;
+      ctx.timeline.audio(msg.chunk_id, (decoded.samples.length * 1000) / decoded.sampleRate);
       this.emitAudio(ctx.id, decoded);
       return;
     }
     if ('word_timestamps' in msg) {
-      if (ctx && !isCancelled(ctx)) this.emitWords(ctx.id, msg.word_timestamps);
+      if (ctx && !isCancelled(ctx)) this.emitWords(ctx.id, msg, ctx.timeline);
+      return;
+    }
+    if (msg.generation_started === true) {
+      if (ctx && !isCancelled(ctx)) ctx.timeline.chunkStarted(msg.chunk_id, msg.text);
       return;
     }
     if (!ctx) {
@@ -213,11 +232,11 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
       this.flushFrames(ctx);
       return;
     }
-    if (msg.final === true) {
-      if (!isCancelled(ctx)) {
-        this.emit('final', { turnId: ctx.id });
-        this.settle(ctx.endWaiters);
-      }
+    // `final` answers each flush (and precedes context_closed): progress, not the end of the turn.
+    if (msg.final === true) return;
+    if (msg.context_closed === true && ctx.closeRequested && !isCancelled(ctx)) {
+      this.emit('final', { turnId: ctx.id });
+      this.finish(ctx, 'silent');
       return;
     }
     if (msg.context_closed === true || msg.context_timeout === true) {
@@ -276,6 +295,7 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
   /** All contexts died with the socket. Unheard ones are recreated and replayed; partly heard ones end with TURN_LOST. */
   protected onDown(): void {
     this.socket.clearQueue();
+    this.sessionStarted = false;
     for (const c of [...this.contexts.values()]) {
       if (isCancelled(c)) this.finish(c, 'interrupted');
       else if (c.audioReceived) {
@@ -287,6 +307,7 @@ export class MultiContextTtsClient extends StreamingClientBase implements Stream
     for (const c of this.contexts.values()) {
       c.state = 'pending';
       c.sentFrames = 0;
+      c.timeline.restart();
     }
     this.waitingForSlot = [];
     for (const c of [...this.contexts.values()]) this.requestCreation(c);

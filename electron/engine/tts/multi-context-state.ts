@@ -1,4 +1,5 @@
 /** One context of the multi-context protocol (one turn) as MultiContextTtsClient tracks it. */
+import { TurnTimeline } from './turn-timeline.js';
 import type { Frame } from './wire-codec.js';
 
 /**
@@ -21,6 +22,8 @@ export interface TtsContext {
   lastSentMs: number;
   endWaiters: { resolve: () => void; reject: (e: Error) => void }[];
   closedWaiters: (() => void)[];
+  /** Puts the server's per-chunk word timestamps on this turn's time base and text. */
+  timeline: TurnTimeline;
 }
 
 let contextCounter = 0;
@@ -40,6 +43,7 @@ export function newContext(nowMs: number): TtsContext {
     lastSentMs: nowMs,
     endWaiters: [],
     closedWaiters: [],
+    timeline: new TurnTimeline(),
   };
 }
 
@@ -52,3 +56,9 @@ export function holdsSlot(c: TtsContext): boolean {
 export function contextErrorCode(msg: Frame): 'TOO_MANY_CONTEXTS' | 'SERVER_ERROR' {
   return msg.error_code === 'TOO_MANY_CONTEXTS' ? 'TOO_MANY_CONTEXTS' : 'SERVER_ERROR';
 }
+
+/**
+ * Fields the JS SDK's createContext puts on the FIRST context of a connection only (the session
+ * config, fixed for the connection), plus word_timestamps, which only the Python SDK sends there.
+ */
+export const SESSION_FIELDS = ['sample_rate', 'output_format', 'cfg_scale', 'temperature', 'max_new_tokens', 'normalize', 'language', 'project_id', 'dictionary_ids', 'inactivity_timeout', 'word_timestamps'];

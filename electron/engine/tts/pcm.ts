@@ -1,7 +1,8 @@
 /** PCM conversions between the wire (16-bit little-endian, base64 or binary) and the engine (Float32 in [-1, 1]). */
+import { decodeG711 } from './g711.js';
 import { TtsError } from './tts-error.js';
 
-export const SUPPORTED_ENCODINGS = ['pcm_s16le', 'pcm_f32le'] as const;
+export const SUPPORTED_ENCODINGS = ['pcm_s16le', 'pcm_f32le', 'mulaw', 'alaw'] as const;
 export type AudioEncoding = (typeof SUPPORTED_ENCODINGS)[number];
 
 export function isSupportedEncoding(enc: unknown): enc is AudioEncoding {
@@ -24,6 +25,7 @@ export function decodePcm(bytes: Uint8Array, enc: string): Float32Array {
     for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
     return out;
   }
+  if (enc === 'mulaw' || enc === 'alaw') return decodeG711(bytes, enc);
   throw new TtsError(
     'UNSUPPORTED_ENCODING',
     `Audio encoding "${enc}" is not supported; ask the server for one of: ${SUPPORTED_ENCODINGS.join(', ')}.`,

@@ -10,7 +10,8 @@ import { nullLogger, type Logger } from '../logger.js';
 import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
 import { TtsError } from './tts-error.js';
 import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
-import { DEFAULT_CANCEL_QUIET_TIMEOUT_MS, DEFAULT_SESSION_CONFIG, type PlaybackClearer, type TtsClientEvents, type TtsSessionConfig } from './types.js';
+import type { TurnTimeline } from './turn-timeline.js';
+import { DEFAULT_CANCEL_QUIET_TIMEOUT_MS, DEFAULT_SESSION_CONFIG, expectedAudio, type PlaybackClearer, type TtsClientEvents, type TtsSessionConfig } from './types.js';
 import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
 
 export interface StreamingClientOptions {
@@ -108,7 +109,7 @@ export abstract class StreamingClientBase extends EventEmitter<TtsClientEvents> 
   /** Decodes an audio frame; a bad one is reported and yields null (skipped, never played at a wrong rate). */
   protected decodeAudio(msg: Frame): { samples: Float32Array; sampleRate: number } | null {
     try {
-      return decodeAudioFrame(msg, { enc: String(this.config.output_format ?? 'pcm_s16le'), sampleRate: Number(this.config.sample_rate) });
+      return decodeAudioFrame(msg, expectedAudio(this.config));
     } catch (err) {
       this.report(err instanceof TtsError ? err : new TtsError('MALFORMED_FRAME', String(err)));
       return null;
@@ -120,8 +121,9 @@ export abstract class StreamingClientBase extends EventEmitter<TtsClientEvents> 
     this.emit('audio', { turnId, samples: audio.samples, sampleRate: audio.sampleRate });
   }
 
-  protected emitWords(turnId: string, raw: unknown): void {
-    const words = parseWordTimings(raw);
+  /** Word timestamps of a frame, put on the turn's time base and text by its timeline. */
+  protected emitWords(turnId: string, msg: Frame, timeline: TurnTimeline): void {
+    const words = timeline.place(parseWordTimings(msg.word_timestamps), msg.chunk_id);
     if (words.length > 0) this.emit('wordTimestamps', { turnId, words });
   }
 

@@ -6,11 +6,21 @@
  * in write order and end in that order (`final` after close, `interrupted` after cancel), so
  * every frame belongs to the oldest turn the server has not finished (`serverQueue[0]`).
  * Frames of a cancelled turn are dropped, before and after the ack.
+ *
+ * No stale audio without turn ids: a cancel the server never acknowledges (quiet for
+ * cancelQuietTimeoutMs) leaves a socket whose leftovers could arrive at any time, so that socket
+ * is dropped and every unfinished turn goes on over a fresh one; nothing from the old one is
+ * read again. After an ack the protocol promises no more audio of the cancelled turn; as a
+ * second fence an audio frame naming a chunk the head turn never announced is not its audio.
+ *
+ * Frames are the JS SDK's StreamingSession frames: `{text, flush}` (flush always present),
+ * session config on the first frame of each session (turn), `{close: true}` to end it,
+ * `{cancel: true}` to barge in. endSession never sends close_socket on this endpoint.
  */
 import { StreamingClientBase, type StreamingClientOptions } from './streaming-client-base.js';
 import { TtsError } from './tts-error.js';
 import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
-import type { StreamingTts } from './types.js';
+import { CANCEL_ACK_DEADLINE_MS, type StreamingTts } from './types.js';
 import type { Frame } from './wire-codec.js';
 
 /**
@@ -43,9 +53,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
   send(text: string, options: { flush?: boolean } = {}): string {
     this.assertSendable(text);
     const turn = this.current ?? this.startTurn();
-    const frame: Record<string, unknown> = { text };
-    if (options.flush) frame.flush = true;
-    this.write(turn, frame);
+    this.write(turn, { text, flush: options.flush === true });
     return turn.id;
   }
 
@@ -72,7 +80,6 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
     if (this.closed) return;
     await this.endTurn();
     await Promise.all(this.live.filter((t) => t.state === 'live').map((t) => this.waitForEnd(t)));
-    if (this.socket.isOpen) this.wire({ close_socket: true });
     await this.close();
   }
 
@@ -86,7 +93,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
     if (targets.length === 0) return Promise.resolve();
     for (const t of targets) this.clearPlayback(t.id);
     this.current = null;
-    const group: CancelGroup = { turns: new Set(), waiters: [] };
+    const group: CancelGroup = { turns: new Set(), waiters: [], sentAtMs: this.clock.nowMs() };
     for (const t of targets) {
       this.socket.dropQueued((tag) => tag === t.id); // frames the server never saw are simply not sent
       if (t.reachedServer) {
@@ -128,6 +135,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
 
   private write(turn: Turn, frame: Record<string, unknown>): void {
     turn.frames.push(frame);
+    if (typeof frame.text === 'string') turn.timeline.addText(frame.text);
     this.transmit(turn, frame);
   }
 
@@ -151,7 +159,11 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
     const head = this.serverQueue[0];
     if ('audio' in msg) return this.onAudio(head, msg);
     if ('word_timestamps' in msg) {
-      if (head?.state === 'live') this.emitWords(head.id, msg.word_timestamps);
+      if (head?.state === 'live') this.emitWords(head.id, msg, head.timeline);
+      return;
+    }
+    if (msg.generation_started === true) {
+      if (head?.state === 'live') head.timeline.chunkStarted(msg.chunk_id, msg.text);
       return;
     }
     if (msg.interrupted === true) return this.onInterrupted();
@@ -169,13 +181,14 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
   }
 
   private onAudio(head: Turn | undefined, msg: Frame): void {
-    if (!head || head.state !== 'live') {
+    if (!head || head.state !== 'live' || !head.timeline.knows(msg.chunk_id)) {
       this.stats.droppedChunks += 1; // a straggler of a cancelled (or already finished) turn
       return;
     }
     const decoded = this.decodeAudio(msg);
     if (!decoded) return;
     head.audioReceived = true;
+    head.timeline.audio(msg.chunk_id, (decoded.samples.length * 1000) / decoded.sampleRate);
     this.emitAudio(head.id, decoded);
   }
 
@@ -238,21 +251,26 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
   }
 
   /**
-   * Silence from the server for cancelQuietTimeoutMs means it has finished with the OLDEST cancel
-   * still owed an answer (it works in order); only that one is ended, later cancels get their
-   * own quiet period. Restarted on every frame.
+   * Silence from the server for cancelQuietTimeoutMs, or no answer by CANCEL_ACK_DEADLINE_MS
+   * after the cancel however busy the socket, means the OLDEST cancel still owed an answer will
+   * not get one: its turns end and the socket is replaced (so the later cancels' turns end with
+   * it, and live turns go on over the fresh one). Restarted on every frame.
    */
   protected restartQuietTimer(): void {
     this.stopQuietTimer();
-    if (this.cancelGroups.length === 0) return;
+    const owed = this.cancelGroups[0];
+    if (!owed) return;
+    const untilDeadlineMs = Math.max(0, owed.sentAtMs + CANCEL_ACK_DEADLINE_MS - this.clock.nowMs());
     this.quietTimer = this.clock.setTimeout(() => {
       this.quietTimer = undefined;
       const oldest = this.cancelGroups[0];
       if (!oldest) return;
-      this.logger.info('TTS cancel not acknowledged; server quiet, treating the cancelled turn as ended');
+      this.logger.info('TTS cancel not acknowledged; server quiet: the cancelled turn is over, and its socket is replaced');
       for (const t of [...oldest.turns]) this.finishCancelled(t);
       if (this.cancelGroups.includes(oldest)) this.endCancelGroup(oldest);
-    }, this.quietTimeoutMs);
+      // Leftovers of that turn may still come, with no turn id to tell them apart: never read that socket again.
+      this.socket.recycle('cancel not acknowledged');
+    }, Math.min(this.quietTimeoutMs, untilDeadlineMs));
   }
 
   private removeLive(turn: Turn): void {
@@ -289,6 +307,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
     for (const t of this.live) {
       t.reachedServer = false;
       t.configSent = false;
+      t.timeline.restart();
       for (const f of t.frames) this.transmit(t, f);
     }
   }

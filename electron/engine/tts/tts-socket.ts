@@ -162,6 +162,24 @@ export class TtsSocket extends EventEmitter<TtsSocketEvents> {
     this.emit('closed');
   }
 
+  /**
+   * Drops this connection now and opens a fresh one at once (not counted as a failed attempt).
+   * `down` is emitted first so the protocol layer re-queues what must be re-sent; nothing that
+   * arrives on the old connection is delivered (its listeners check that it is still current).
+   */
+  recycle(reason: string): void {
+    if (this.state !== 'open' && this.state !== 'connecting') return;
+    const ws = this.ws;
+    this.ws = null;
+    this.stopTimers();
+    ws?.terminate();
+    const wasOpen = this.state === 'open';
+    this.state = 'waiting';
+    this.logger.info('TTS socket replaced', { reason });
+    if (wasOpen) this.emit('down', { code: 1000, reason });
+    if (this.state === 'waiting') this.open();
+  }
+
   private shutdown(error?: TtsError): void {
     this.state = 'closed';
     this.fatalError = error ?? null;

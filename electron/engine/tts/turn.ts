@@ -1,4 +1,6 @@
 /** One turn of speech (one agent answer) as the clients track it. */
+import { TurnTimeline } from './turn-timeline.js';
+
 export interface Turn {
   id: string;
   /** live: accepting or awaiting audio; cancelled: awaiting the server's ack; done: finished either way. */
@@ -14,6 +16,8 @@ export interface Turn {
   frames: Record<string, unknown>[];
   endWaiters: { resolve: () => void; reject: (e: Error) => void }[];
   cancelGroup?: CancelGroup;
+  /** Puts the server's per-chunk word timestamps on this turn's time base and text. */
+  timeline: TurnTimeline;
 }
 
 /** The turns one cancel frame abandoned together; that frame earns at most one `interrupted`. */
@@ -21,6 +25,8 @@ export interface CancelGroup {
   turns: Set<Turn>;
   /** cancelCurrent() callers waiting for these turns to end. */
   waiters: (() => void)[];
+  /** When the cancel frame was queued (clock ms): bounds the wait for its answer even while frames keep coming. */
+  sentAtMs: number;
 }
 
 let turnCounter = 0;
@@ -38,6 +44,7 @@ export function newTurn(prefix = 'turn'): Turn {
     audioReceived: false,
     frames: [],
     endWaiters: [],
+    timeline: new TurnTimeline(),
   };
 }
 

@@ -7,6 +7,13 @@ export interface WordTiming {
   /** From the start of the turn's audio. */
   startMs: number;
   endMs: number;
+  /** [charStart, charEnd) in the text sent for the turn, when the server gives char offsets. */
+  charStart?: number;
+  charEnd?: number;
+  /** Alignment confidence 0-1 (KugelAudio's `score`). */
+  score?: number;
+  /** Whitespace-separated tokens of the turn's text said once this word is: the exact heard-text cut. */
+  textTokens?: number;
 }
 
 export type TtsClientEvents = {
@@ -26,9 +33,14 @@ export interface PlaybackClearer {
   clear(turnId: string): void;
 }
 
-/** Session config sent with the first text frame of each turn (reference protocol field names). */
+/**
+ * Session config sent with the first text frame of each turn, in KugelAudio's field names and
+ * types (JS SDK StreamingSession.writeFrame): voice_id is an integer on the service (a name is
+ * accepted by the local server), output_format is absent for PCM16 or a codec-rate token
+ * (pcm_8000, ulaw_8000, alaw_8000).
+ */
 export interface TtsSessionConfig {
-  voice_id?: string;
+  voice_id?: number | string;
   model_id?: string;
   sample_rate?: number;
   output_format?: string;
@@ -58,5 +70,20 @@ export interface StreamingTts extends EventEmitter<TtsClientEvents> {
  */
 export const DEFAULT_CANCEL_QUIET_TIMEOUT_MS = 300;
 
-/** Session config defaults of the reference protocol (24 kHz is its default rate). */
-export const DEFAULT_SESSION_CONFIG: TtsSessionConfig = { sample_rate: 24_000, output_format: 'pcm_s16le' };
+/**
+ * However busy the socket, a cancel unanswered this long after it was sent leaves a dirty
+ * socket (it is replaced). 2 s: KugelAudio's own barge-in test tolerates leftover audio up to
+ * 1.5 s after a cancel; a server that keeps talking past that without acking is not trusted.
+ */
+export const CANCEL_ACK_DEADLINE_MS = 2000;
+
+/** Session config defaults: 24 kHz is the SDKs' default rate; no output_format means PCM16 (the SDKs send none by default). */
+export const DEFAULT_SESSION_CONFIG: TtsSessionConfig = { sample_rate: 24_000 };
+
+/** The frame encoding and rate an output_format token implies (`ulaw_8000` -> mulaw at 8 kHz); PCM16 at sample_rate without one. */
+export function expectedAudio(config: TtsSessionConfig): { enc: string; sampleRate: number } {
+  const m = typeof config.output_format === 'string' ? /^(pcm|ulaw|alaw)_(\d+)$/.exec(config.output_format) : null;
+  const sampleRate = Number(config.sample_rate ?? 24_000);
+  if (!m) return { enc: 'pcm_s16le', sampleRate };
+  return { enc: m[1] === 'ulaw' ? 'mulaw' : m[1] === 'alaw' ? 'alaw' : 'pcm_s16le', sampleRate: Number(m[2]) };
+}

@@ -30,9 +30,23 @@ export interface WireCodec {
   attach?(deliver: (frames: Frame[]) => void): void;
 }
 
-/** The reference protocol itself: JSON both ways, no translation. */
+/**
+ * The reference protocol itself (KugelAudio): JSON both ways, no translation. The service
+ * answers every cancel with `{"interrupted": true}`, also one that found nothing to cancel (the
+ * SDKs wait for it), so a stray ack can never be mistaken for the answer to a later cancel.
+ */
 export const referenceCodec: WireCodec = {
+  acksEveryCancel: true,
   encode: (frame) => ({ wire: [JSON.stringify(frame)] }),
   decodeJson: (msg) => [msg],
   decodeBinary: () => [],
 };
+
+/**
+ * The multi-context client's context-creation frame (`{text: ' ', context_id, ...}`, as the JS
+ * SDK's createContext): the only text frame without a `flush` field (send() always carries one,
+ * a keep-alive has empty text).
+ */
+export function isContextCreation(f: Frame): boolean {
+  return f.text === ' ' && !('flush' in f) && typeof f.context_id === 'string';
+}

@@ -83,6 +83,9 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, secrets: deps.secrets, onNotice: notice, ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}) });
     if (tts.notice) notice(tts.notice);
     opened.add(() => tts.close());
+    // Open the voice's WebSocket now: the first answer must not wait for the handshake (a
+    // cloud voice's TLS + upgrade is 100-300 ms). A failure here is reported by the first send.
+    tts.client.connect().catch((e: unknown) => logger.warn('Could not open the voice connection ahead of the first answer', { error: String(e) }));
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());
@@ -100,6 +103,8 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
       playback,
       conversation: settings.conversation,
       prefixPaddingMs: settings.vad.prefixPaddingMs,
+      echoCancellation: settings.audio.echoCancellation,
+      resamplers,
       systemPrompt: deps.systemPrompt,
       ...(deps.priorTurns ? { priorTurns: deps.priorTurns } : {}),
       logger,
@@ -143,10 +148,12 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     };
     const input: AudioInput = io.createInput(settings.audio.inputDeviceId, clock, logger);
     input.on('error', (e) => deps.onDeviceError(e, 'input'));
+    if (settings.audio.echoCancellation) session.on('micProcessed', (f) => deps.onMicFrame(f));
     input.on('frame', (frame) => {
       // Muted: the session hears silence (so VAD ends any speech cleanly), the meter shows it.
       const heard = live.muted ? { ...frame, data: new Float32Array(frame.data.length) } : frame;
-      deps.onMicFrame(heard);
+      // With echo cancellation the meter shows what voice detection hears (the agent's voice removed).
+      if (!settings.audio.echoCancellation || !session.isStreaming()) deps.onMicFrame(heard);
       void session.pushMicFrame(heard).catch((error: unknown) => logger.error('Mic frame failed', { error: String(error) }));
     });
     opened.add(() => input.stop());

@@ -122,6 +122,11 @@ export class SessionEventBridge {
       else this.metrics.timeToFirstAudioMs = value;
       this.emitMetrics();
     });
+    listen('latencyBudget', (e) => {
+      const b = e.budget;
+      const segments = b.segments.map((seg) => ({ stage: seg.stage, until: seg.until, ms: Math.round(seg.ms) }));
+      this.events.emit('latency:budget', { turnId: b.turnId, atMs: e.tMs, preemptive: b.preemptive, totalMs: Math.round(b.totalMs), outputLatencyMs: Math.round(b.outputLatencyMs), segments });
+    });
     listen('vadProbability', (e) => {
       this.lastProbability = e.p;
     });
@@ -140,6 +145,7 @@ export class SessionEventBridge {
       text: full.slice(0, MAX_ENTRY_TEXT),
       interim: e.status === 'interim',
       atMs: e.tMs,
+      ...(e.backchannel ? { backchannel: e.backchannel.slice(0, 300) } : {}),
       ...(interrupted
         ? {
             interrupted: true,

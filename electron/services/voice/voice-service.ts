@@ -66,7 +66,12 @@ export class VoiceService {
   status(): AgentStatus {
     if (this.running) {
       const { live, bridge, notes } = this.running;
-      return { ...bridge.status(this.muted), mode: live.practice ? 'practice' : 'conversation', notes: notes.slice(0, 10) };
+      return {
+        ...bridge.status(this.muted),
+        mode: live.practice ? 'practice' : 'conversation',
+        notes: notes.slice(0, 10),
+        bargeInRules: live.session.bargeInRules().slice(0, 10),
+      };
     }
     return { state: 'idle', phase: 'none', sessionId: null, muted: this.muted, transcript: this.lastTranscript, metrics: this.lastMetrics };
   }
@@ -182,6 +187,8 @@ export class VoiceService {
         onNotice: (message) => {
           logger.warn('Session notice', { message });
           providers.notes.push(message);
+          // Shown in conversation mode too (notes appear only in practice mode's panel).
+          events.emit('app:error', { kind: 'other', message, nextStep: 'Download the voice again or choose another in Settings → Voices and providers; the built-in voice speaks meanwhile.', atMs: this.clock.nowMs() });
         },
         onDeviceError: (error, which) => {
           events.emit('app:error', {

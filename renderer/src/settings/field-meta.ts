@@ -74,11 +74,12 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.strategies': { label: 'Strategies, in order' },
   'conversation.interruptionPhrases': { label: 'Always interrupt on', help: 'Saying one of these stops the agent at its first word.' },
   'conversation.acknowledgementPhrases': { label: 'Never interrupt on', help: 'Backchannels: saying only these lets the agent carry on.' },
+  'audio.echoCancellation': { label: 'Echo cancellation', help: 'Removes the agent’s own voice from your microphone, so laptop speakers cannot interrupt it and you can talk over it. Turn off only with headphones.' },
   'conversation.echoGuard': { label: 'Ignore the agent’s own voice', help: 'Compares the microphone with what is playing so the speakers cannot interrupt the agent. Keep on without headphones.' },
   'conversation.echoMarginDb': { label: 'Echo margin', unit: 'dB', step: 1, help: 'How much louder than the expected echo your voice must be.' },
   'conversation.echoMaxDelayMs': { label: 'Longest echo delay', unit: 'ms', step: 10, help: 'Speaker and microphone buffering plus the room.' },
   'tts.provider': { label: 'Voice provider', optionLabels: providerOptionLabels('tts') },
-  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal.' },
+  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).' },
   'tts.endpointUrl': { label: 'Server address', placeholder: 'wss://…', help: 'Empty: the provider’s own server (or the built-in one).' },
   'tts.sampleRate': { label: 'Sample rate', unit: 'Hz', step: 1000 },
   'tts.wordTimestamps': { label: 'Word timings', help: 'Lets the transcript show exactly what you heard when you interrupt.' },
@@ -107,6 +108,20 @@ export interface StrategyMeta {
 }
 
 export const strategyMeta: Record<string, StrategyMeta> = {
+  backchannelModel: {
+    label: 'Backchannel model (words)',
+    describe: () =>
+      'Your phrase lists first; then a question, a request or "no" interrupts, while backchannels in any combination ("mm-hmm", "that makes sense", "oh wow", "right right right") never do. Needs speech recognition.',
+    defaults: {},
+  },
+  voiceShape: {
+    label: 'Voice length (no words)',
+    describe: (p) =>
+      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${String(p['minSpeechMs'] ?? '?')} ms of your voice interrupts; shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
+    // 1000 ms: longer than nearly all backchannels, shorter than most requests (bench:bargein).
+    defaults: { minSpeechMs: 1000 },
+    params: { minSpeechMs: { label: 'Voice', unit: 'ms', step: 50 } },
+  },
   phrases: {
     label: 'Phrase lists',
     describe: () => '"Always interrupt" phrases stop the agent at once; an utterance of only "never interrupt" phrases never does.',

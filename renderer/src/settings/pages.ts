@@ -70,7 +70,7 @@ const PAGES: SettingsPage[] = [
     title: 'Audio',
     description: 'Microphone and speakers, and keeping the agent from hearing itself.',
     icon: 'speaker',
-    groups: [{ fields: ['audio.inputDeviceId', 'audio.outputDeviceId', 'conversation.echoGuard'] }],
+    groups: [{ fields: ['audio.inputDeviceId', 'audio.outputDeviceId', 'audio.echoCancellation', 'conversation.echoGuard'] }],
   },
   {
     id: 'providers',

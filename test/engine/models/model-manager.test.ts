@@ -270,7 +270,8 @@ describe('using a model the person already has', () => {
 
   it('links a single model file', async () => {
     const own = path.join(dataDir, 'mine.gguf');
-    await writeFile(own, 'gguf');
+    // The GGUF magic and version 3: linking checks the header, not only the name.
+    await writeFile(own, Buffer.concat([Buffer.from('GGUF'), Buffer.from([3, 0, 0, 0]), Buffer.alloc(16)]));
     const m = manager([await entry('good', 'zip', { format: 'file', requiredFiles: [/\.gguf$/] })]);
     await m.useExisting('tiny', own);
     expect(await m.fileOf('tiny', /\.gguf$/)).toBe(own);

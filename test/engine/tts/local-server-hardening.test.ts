@@ -1,28 +1,18 @@
 // `npm run tts-server` as a hostile local client meets it: malformed upgrades, a wrong key,
 // 10,000 random requests. The process must answer each with an HTTP error and live.
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChildServer, type ChildServer } from '../../helpers/child-server';
+import { describe, expect, it } from 'vitest';
 import { fuzzHttp } from '../../helpers/http-fuzz';
 import { get, upgrade } from '../../helpers/raw-http';
+import { useTtsServerChild } from './helpers/tts-server-child';
 
 const TOKEN = 'a'.repeat(32);
-let server: ChildServer;
-let port = 0;
-
-beforeAll(async () => {
-  server = await startChildServer('electron/engine/tts/local-server/cli.ts', ['--port', '0', '--token', TOKEN], /ws:\/\/127\.0\.0\.1:(\d+)\//);
-  port = Number(server.match[1]);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const tts = useTtsServerChild(TOKEN);
 
 /** The server still speaks: a proper upgrade with the key opens a socket. */
 async function stillServes(): Promise<void> {
-  expect(server.exited).toBe(false);
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/tts/stream?api_key=${TOKEN}`);
+  expect(tts.server.exited).toBe(false);
+  const ws = new WebSocket(`ws://127.0.0.1:${tts.port}/ws/tts/stream?api_key=${TOKEN}`);
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -32,17 +22,17 @@ async function stillServes(): Promise<void> {
 
 describe('local TTS server: the HTTP upgrade path', () => {
   it.each(['//a:99999/ws/tts/stream', '/%E0%A4%A', '/%', 'http://[::1'])('answers an upgrade to %s with 400 and lives', async (target) => {
-    const res = await upgrade(port, target, [`Authorization: Bearer ${TOKEN}`]);
+    const res = await upgrade(tts.port, target, [`Authorization: Bearer ${TOKEN}`]);
     expect(res.status).toBe(400);
     await stillServes();
   });
 
   it('refuses a wrong key at the upgrade with 401, before any socket exists (what the KugelAudio SDKs expect)', async () => {
-    const res = await upgrade(port, '/ws/tts/stream?api_key=wrong');
+    const res = await upgrade(tts.port, '/ws/tts/stream?api_key=wrong');
     expect(res.status).toBe(401);
     expect(res.text).toContain('"error_code":"AUTH_FAILED"');
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/tts/multi`, { headers: { Authorization: 'Bearer nope' } });
+      const ws = new WebSocket(`ws://127.0.0.1:${tts.port}/ws/tts/multi`, { headers: { Authorization: 'Bearer nope' } });
       ws.once('unexpected-response', (_req, r) => resolve(r.statusCode ?? 0));
       ws.once('open', () => resolve(101));
       ws.once('error', () => {});
@@ -51,17 +41,17 @@ describe('local TTS server: the HTTP upgrade path', () => {
   });
 
   it('checks the key before the path: an unknown path without a key is a 401, with the key a 404', async () => {
-    expect((await upgrade(port, '/nope')).status).toBe(401);
-    expect((await upgrade(port, `/nope?api_key=${TOKEN}`)).status).toBe(404);
+    expect((await upgrade(tts.port, '/nope')).status).toBe(401);
+    expect((await upgrade(tts.port, `/nope?api_key=${TOKEN}`)).status).toBe(404);
   });
 
   it('answers plain HTTP with a malformed target and lives', async () => {
-    for (const target of ['/%E0%A4%A', '//a:99999/', 'http://[::1']) expect((await get(port, target)).status).toBeGreaterThanOrEqual(400);
+    for (const target of ['/%E0%A4%A', '//a:99999/', 'http://[::1']) expect((await get(tts.port, target)).status).toBeGreaterThanOrEqual(400);
     await stillServes();
   });
 
   it('lives through 10,000 random request lines and headers', async () => {
-    const { sent, answered } = await fuzzHttp({ port, count: 10_000, seed: 13, paths: ['/ws/tts/stream', '/ws/tts/multi', `/ws/tts/stream?api_key=${TOKEN}`] });
+    const { sent, answered } = await fuzzHttp({ port: tts.port, count: 10_000, seed: 13, paths: ['/ws/tts/stream', '/ws/tts/multi', `/ws/tts/stream?api_key=${TOKEN}`] });
     expect(sent).toBe(10_000);
     expect(answered).toBeGreaterThan(5_000);
     await stillServes();

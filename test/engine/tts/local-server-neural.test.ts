@@ -77,8 +77,22 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
     await c.next((f) => f.final === true);
     expect(audio(c.frames).length).toBeGreaterThan(0);
     c.send({ text: 'Hi.', voice_id: 'tone:7' });
-    const err = await c.next((f) => f.error_code === 'INVALID_VOICE');
-    expect(err.error).toBe('Unknown voice_id "tone:7"; this server has slt, kal16, awb, rms, tone.');
+    const err = await c.next((f) => f.error_code === 'NOT_FOUND');
+    expect(err.error).toBe('Voice "tone:7" was not found; this server has 1 (slt), 2 (kal16), 3 (awb), 4 (rms), 101 (tone).');
+    c.close();
+  });
+
+  it('speaks on the multi-context endpoint too, a neural context beside a flite one', async () => {
+    const c = await RawClient.open(server.multiUrl);
+    c.send({ text: ' ', context_id: 'n', voice_settings: { voice_id: 'tone', sample_rate: 24000 } });
+    c.send({ text: ' ', context_id: 'f', voice_settings: { voice_id: 'kal16', sample_rate: 24000 } });
+    await c.next((f) => f.context_created === true && f.context_id === 'f');
+    for (const id of ['n', 'f']) {
+      c.send({ text: 'Hello from a context.', context_id: id });
+      c.send({ close_context: true, context_id: id });
+    }
+    for (const id of ['n', 'f']) await c.next((f) => f.context_closed === true && f.context_id === id);
+    for (const id of ['n', 'f']) expect(audio(c.frames).filter((f) => f.context_id === id).length, id).toBeGreaterThan(0);
     c.close();
   });
 

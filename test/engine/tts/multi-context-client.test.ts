@@ -44,7 +44,7 @@ describe('multi-context client', () => {
     const { conn } = await setup();
     const id = client.send('Hello.', { flush: true });
     const create = await conn.next((m) => m.context_id === id);
-    expect(create).toMatchObject({ text: ' ', context_id: id, voice_settings: { sample_rate: 24000 } });
+    expect(create).toEqual({ text: ' ', context_id: id, sample_rate: 24000, voice_settings: { voice_id: 'v1' } });
     await tick(30);
     expect(conn.received).toHaveLength(1);
     conn.send({ context_created: true, context_id: id });

@@ -44,6 +44,20 @@ describe('finding a voice model folder', () => {
     expect(speakerOf('kokoro:7', 'kokoro', model, 3)).toBeUndefined();
     expect(speakerOf('slt', 'kokoro', model, 3)).toBeUndefined();
   });
+  it('reads a Matcha folder (acoustic model + vocoder) and a Kokoro 1.x folder (lexicons, dict)', async () => {
+    const m = path.join(tmp, 'matcha');
+    await mkdir(path.join(m, 'espeak-ng-data'), { recursive: true });
+    for (const f of ['model-steps-3.onnx', 'vocos-22khz-univ.onnx', 'tokens.txt']) await writeFile(path.join(m, f), 'x');
+    const matcha = await findNeuralModel(m);
+    expect(matcha.kind).toBe('matcha');
+    expect((matcha.config as { model: unknown }).model).toMatchObject({ matcha: { acousticModel: path.join(m, 'model-steps-3.onnx'), vocoder: path.join(m, 'vocos-22khz-univ.onnx') } });
+    const k = path.join(tmp, 'kokoro-1');
+    await mkdir(path.join(k, 'espeak-ng-data'), { recursive: true });
+    await mkdir(path.join(k, 'dict'));
+    for (const f of ['model.onnx', 'voices.bin', 'tokens.txt', 'lexicon-us-en.txt', 'lexicon-zh.txt']) await writeFile(path.join(k, f), 'x');
+    const kokoro = await findNeuralModel(k);
+    expect((kokoro.config as { model: unknown }).model).toMatchObject({ kokoro: { lexicon: `${path.join(k, 'lexicon-us-en.txt')},${path.join(k, 'lexicon-zh.txt')}`, dictDir: path.join(k, 'dict') } });
+  });
 });
 
 describe.skipIf(TONE_VOICE_SKIP !== undefined)(`sherpa-onnx offline TTS in its own process${TONE_VOICE_SKIP ? ` (skipped: ${TONE_VOICE_SKIP})` : ''}`, () => {

@@ -84,10 +84,11 @@ export async function makeSttArchive(workDir: string): Promise<Buffer> {
   return fs.readFileSync(archive);
 }
 
-/** A fake single-file GGUF (bytes that look like one to a name check; never loaded). */
+/** A fake single-file GGUF (a GGUF v3 header, then filler; never loaded). */
 export function makeGgufFile(bytes: number): Buffer {
   const body = Buffer.alloc(bytes, 7);
   body.write('GGUF', 0, 'ascii');
+  body.writeUInt32LE(3, 4);
   return body;
 }
 

@@ -128,3 +128,28 @@ describe('which voice a session speaks with', () => {
     await bad.close();
   }, 60_000);
 });
+
+describe('a session whose natural voice is missing', () => {
+  it('speaks with flite and tells the person why, in the status notes and as an app notice', { timeout: 60_000 }, async () => {
+    const { encodeWav } = await import('../../../electron/engine/stt/wav');
+    const { fileVoiceIo } = await import('../../../electron/services/voice/voice-io');
+    const tmp = makeTempDir('interject-voice-missing-');
+    const micWav = path.join(tmp.dir, 'silence.wav');
+    fs.writeFileSync(micWav, encodeWav(new Float32Array(16_000 * 5), 16_000));
+    const services = createAppServices({ dataDir: tmp.dir, voiceIo: fileVoiceIo({ micWav, speaker: 'null' }), detectLocalServers: async () => [] });
+    const events: { event: string; payload: unknown }[] = [];
+    services.events.subscribe((event, payload) => events.push({ event, payload }));
+    try {
+      services.settings.update({ tts: { voice: KOKORO.id } });
+      const started = await services.registry.handle('agent:start', undefined);
+      expect(started.ok).toBe(true);
+      const notes = (started as { value: { notes?: string[] } }).value.notes ?? [];
+      expect(notes).toContain(`The voice "${KOKORO.title}" is not downloaded yet; the built-in voice speaks until it is (Settings → Voices and providers).`);
+      expect(events.find((e) => e.event === 'app:error')?.payload).toMatchObject({ kind: 'other', message: expect.stringContaining('is not downloaded yet') });
+      await services.registry.handle('agent:stop', undefined);
+    } finally {
+      await services.dispose();
+      tmp.cleanup();
+    }
+  });
+});

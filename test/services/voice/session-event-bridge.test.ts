@@ -53,7 +53,7 @@ describe('SessionEventBridge', () => {
     session.state = 'speaking';
     session.emit('bargeIn', { tMs: 100, type: 'ducked' });
     session.emit('bargeIn', { tMs: 300, type: 'paused' });
-    session.emit('falseInterruption', { tMs: 2300, resumed: true });
+    session.emit('falseInterruption', { tMs: 2300, resumed: true, reason: null });
     session.emit('bargeIn', { tMs: 2320, type: 'unducked' });
     expect(sentOf('agent:state').map((s) => s.phase)).toEqual(['ducked', 'paused', 'resumed']);
     expect(sentOf('bargein:mark').map((m) => m.kind)).toEqual(['duck', 'pause', 'falseInterruption', 'resume']);

@@ -1,7 +1,7 @@
 /**
  * npm run simulate -- <scenario.json> [--out DIR]
  * Runs a scenario offline (see README.md, "Simulating a conversation"), prints the result as
- * JSON on stdout and, with --out, writes output.wav, mic.wav, timeline.svg and result.json.
+ * JSON on stdout and, with --out, writes output.wav, mic.wav, mic-cancelled.wav (what voice detection and recognition got), timeline.svg and result.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -26,6 +26,7 @@ export async function writeOutputs(dir: string, result: SimulationResult, title:
   };
   await writeFile(join(dir, 'output.wav'), wav(result.traces.output));
   await writeFile(join(dir, 'mic.wav'), wav(result.traces.mic));
+  await writeFile(join(dir, 'mic-cancelled.wav'), wav(result.traces.cancelled));
   await writeFile(join(dir, 'timeline.svg'), timelineSvg(result.traces, result.events, title));
   await writeFile(join(dir, 'result.json'), JSON.stringify(publicResult(result), null, 2) + '\n');
 }

@@ -1,9 +1,10 @@
 /**
  * Builds the simulated microphone: the user's clips placed on the timeline, plus (optionally)
- * the agent's own output as heard from the speakers, delayed and attenuated (the echo path).
- * Everything is 16 kHz mono.
+ * the agent's own output as heard from the speakers through the echo path (EchoPath: speaker
+ * distortion, clock drift, room, path change). Everything is 16 kHz mono.
  */
 import type { AudioFrame } from '../../audio/frame.js';
+import type { EchoPath } from './echo-path.js';
 
 const RATE = 16_000;
 
@@ -16,14 +17,8 @@ export class MicMixer {
   private readonly clips: PlacedClip[] = [];
   /** What the speakers played, by the time it was heard. */
   private heard = new Float32Array(RATE * 30);
-  private readonly echoGain: number;
-  /** Echo path taps (sample offset after the delay, gain): the direct path plus a reverberant tail. */
-  private readonly taps: { offset: number; gain: number }[];
 
-  constructor(private readonly echo: { gainDb: number; delayMs: number; rt60Ms?: number } | undefined) {
-    this.echoGain = echo ? 10 ** (echo.gainDb / 20) : 0;
-    this.taps = echo ? roomTaps(echo.rt60Ms ?? 0) : [];
-  }
+  constructor(private readonly echo: EchoPath | undefined) {}
 
   addClip(clip: PlacedClip): void {
     this.clips.push(clip);
@@ -54,17 +49,17 @@ export class MicMixer {
       }
     }
     if (this.echo && withEcho) {
-      const delay = Math.round((this.echo.delayMs * RATE) / 1000);
-      for (const tap of this.taps) {
-        const g = this.echoGain * tap.gain;
-        for (let i = 0; i < n; i++) {
-          const j = start + i - delay - tap.offset;
-          if (j >= 0 && j < this.heard.length) out[i]! += g * this.heard[j]!;
-        }
-      }
+      const echo = this.echo.samples(this.heard, start, n);
+      for (let i = 0; i < n; i++) out[i]! += echo[i]!;
     }
     for (let i = 0; i < n; i++) out[i] = Math.max(-1, Math.min(1, out[i]!));
     return out;
+  }
+
+  /** The agent's echo alone at the mic (silence without an echo path); asked after frame() for the same span. */
+  echoOnly(tMs: number, durationMs = 20): Float32Array {
+    const n = Math.round((durationMs * RATE) / 1000);
+    return this.echo ? this.echo.samples(this.heard, Math.round((tMs * RATE) / 1000), n).slice() : new Float32Array(n);
   }
 
   /** The user-only signal (no echo) for the timeline. */
@@ -99,27 +94,4 @@ export function voicedSpan(samples: Float32Array): { startMs: number; endMs: num
   }
   if (first < 0) return null;
   return { startMs: first * 10, endMs: (last + 1) * 10 };
-}
-
-/**
- * A synthetic room: the direct path, then a sparse tail of random-sign reflections (one per
- * half millisecond) decaying 60 dB over `rt60Ms`, scaled so the tail carries about as much
- * energy as the direct path. Deterministic (fixed seed) so runs repeat exactly.
- */
-export function roomTaps(rt60Ms: number): { offset: number; gain: number }[] {
-  const taps = [{ offset: 0, gain: 1 }];
-  if (rt60Ms <= 0) return taps;
-  const step = RATE / 2000;
-  const count = Math.floor((rt60Ms * RATE) / 1000 / step);
-  let seed = 12345;
-  const raw: { offset: number; gain: number }[] = [];
-  for (let k = 1; k <= count; k++) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const sign = seed / 2147483648 < 0.5 ? -1 : 1;
-    const tMs = (k * step * 1000) / RATE;
-    raw.push({ offset: k * step, gain: sign * 10 ** ((-60 * tMs) / rt60Ms / 20) });
-  }
-  const energy = raw.reduce((e, t) => e + t.gain * t.gain, 0);
-  const scale = energy > 0 ? Math.sqrt(1 / energy) : 0;
-  return taps.concat(raw.map((t) => ({ offset: t.offset, gain: t.gain * scale })));
 }

@@ -12,7 +12,11 @@ import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
 import type { InterruptSource } from '../../turn/speech-handle.js';
 import { AgentSession } from '../agent-session.js';
+import type { LatencyBudget } from '../latency-budget.js';
 import { vadPort } from '../ports.js';
+import { echoFigures, type EchoFigures } from './echo-metrics.js';
+import { loadEchoPath } from './echo-room.js';
+import { FrameTimeline } from './frame-timeline.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
 import { recognizerFor } from './recognizer-choice.js';
 import type { OracleUtterance } from './recognizer-model.js';
@@ -51,7 +55,11 @@ export interface SimulationResult {
   voiceOnsetsMs: number[];
   staleSamplesAfterCancel: number;
   falseInterruptions: number;
+  /** Voice-to-voice latency of each answered user turn, stage by stage (virtual clock: the models take no time). */
+  latencyBudgets: LatencyBudget[];
   events: SimulationEvent[];
+  /** Echo cancellation figures over the agent-only stretches and double talk (null without an echo path). */
+  echo: EchoFigures | null;
   /** For the timeline and the output files. */
   traces: SimulationTraces;
 }
@@ -60,6 +68,8 @@ export interface SimulationTraces {
   /** What the speaker was given, at the time it was written (16 kHz). */
   output: Float32Array;
   mic: Float32Array;
+  /** What voice detection and recognition got: the mic after echo cancellation / the echo guard. */
+  cancelled: Float32Array;
   user: Float32Array;
   vad: { tMs: number; p: number }[];
   durationMs: number;
@@ -95,7 +105,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const vad = new VadProcessor({ model, options: scenario.settings.vad });
   const stt = recognizerFor(scenario, clock);
   const tts = new ReplayTts(clock, speech);
-  const mixer = new MicMixer(scenario.echo);
+  const echoPath = scenario.echo ? await loadEchoPath(scenario.echo, resamplers) : undefined;
+  const mixer = new MicMixer(echoPath);
   const session = new AgentSession({
     sessionId: 'simulate',
     clock,
@@ -106,6 +117,12 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     playback,
     conversation: scenario.settings.conversation,
     prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
+    echoCancellation: scenario.settings.audio.echoCancellation,
+    resamplers,
+    // The recognizer model hands out words spread evenly over the clip's voiced span, so a word said
+    // before a pause can "arrive" inside it: a final asked at the gap would miss it. Finals
+    // come at the VAD's end of speech here until the recognizer timing model is per word.
+    earlyFinal: false,
   });
 
   const clips = await Promise.all(
@@ -137,6 +154,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     record('agentStartedSpeaking', { turnId });
     if (originMs === null) {
       originMs = tMs;
+      echoPath?.setOrigin(tMs);
       const utterances: OracleUtterance[] = [];
       for (const c of clips) {
         mixer.addClip({ samples: c.samples, startMs: originMs + c.atMs });
@@ -169,6 +187,11 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     if (e.name === 'bargeInLatencyMs' && bargeInLatencyMs === null) bargeInLatencyMs = e.valueMs;
     record('metric', { name: e.name, valueMs: Math.round(e.valueMs) });
   });
+  const latencyBudgets: LatencyBudget[] = [];
+  session.on('latencyBudget', (e) => {
+    latencyBudgets.push(e.budget);
+    record('latencyBudget', { totalMs: Math.round(e.budget.totalMs), stages: e.budget.segments.map((s) => `${s.stage} ${Math.round(s.ms)}`).join(', ') });
+  });
   session.on('userSpeechWhileOff', (e) => record('userSpeechWhileOff', { mode: e.mode }));
   session.on('transcript', (e) => {
     if (e.status !== 'interim') record('transcript', { speaker: e.speaker, status: e.status, text: e.text });
@@ -185,12 +208,16 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const hardStopMs = clipsEndMs + agentMs * (scenario.agentReplies.length + 2) + scenario.tailMs + 30_000;
   const micChunks: Float32Array[] = [];
   const userChunks: Float32Array[] = [];
+  const echoChunks: Float32Array[] = [];
+  const cancelled = new FrameTimeline();
+  session.on('micProcessed', (f) => cancelled.push(f));
   let t = 0;
   for (;;) {
     await clock.advanceTo(t + FRAME_MS);
     const data = mixer.frame(t, FRAME_MS);
     micChunks.push(data);
     userChunks.push(mixer.userOnly(t, FRAME_MS));
+    echoChunks.push(mixer.echoOnly(t, FRAME_MS));
     await session.pushMicFrame({ data, sampleRate: RATE, channels: 1, timestampMs: t });
     t += FRAME_MS;
     const started = originMs !== null;
@@ -208,6 +235,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
 
   const first = interruptions[0];
   const output = timeAligned(sink, t);
+  const traces = { output, mic: concatSamples(micChunks), cancelled: cancelled.samples(t), user: concatSamples(userChunks), vad: vadTrace, durationMs: t };
   const voiceOnsets = clips.filter((c) => c.span).map((c) => (originMs ?? 0) + c.atMs + c.span!.startMs);
   const onsetBefore = (tMs: number) => voiceOnsets.filter((o) => o <= tMs).at(-1) ?? null;
   let fromVoice: number | null = null;
@@ -234,8 +262,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     voiceOnsetsMs: voiceOnsets,
     staleSamplesAfterCancel: first ? staleSamples(sink, first.tMs, events) : 0,
     falseInterruptions: events.filter((e) => e.type === 'falseInterruption').length,
+    latencyBudgets,
     events,
-    traces: { output, mic: concatSamples(micChunks), user: concatSamples(userChunks), vad: vadTrace, durationMs: t },
+    echo: scenario.echo ? echoFigures({ ...traces, echo: concatSamples(echoChunks) }) : null,
+    traces,
   };
 }
 

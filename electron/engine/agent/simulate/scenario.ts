@@ -29,10 +29,28 @@ export const ScenarioSchema = z
     /** The agent's own output fed back into the microphone. */
     echo: z
       .object({
-        gainDb: z.number().min(-80, 'echo.gainDb must be at least -80.').max(6, 'echo.gainDb must be at most 6.'),
+        /** Echo level relative to what the speaker plays (with `rirWav`: the response normalized to unit energy). */
+        gainDb: z.number().min(-80, 'echo.gainDb must be at least -80.').max(20, 'echo.gainDb must be at most 20.'),
         delayMs: z.number().min(0).max(1000, 'echo.delayMs must be at most 1000.'),
-        /** Room reverberation (RT60) added to the echo path; 0 = a single delayed copy. */
+        /** Room reverberation (RT60) added to the echo path; 0 = a single delayed copy. Ignored with `rirWav`. */
         rt60Ms: z.number().min(0).max(1500, 'echo.rt60Ms must be at most 1500.').optional(),
+        /** A room impulse response (WAV, any rate, first channel), played after `delayMs`. */
+        rirWav: z.string().min(1, 'echo.rirWav must name a WAV file.').optional(),
+        /** Loudspeaker distortion: soft clipping tanh(g x) / g with the drive g in dB (0 = mild at full scale, 12 = strong). */
+        nonlinearity: z.object({ driveDb: z.number().min(0).max(40, 'echo.nonlinearity.driveDb must be at most 40.') }).strict().optional(),
+        /** The speaker's clock against the mic's, in parts per million (typical USB/laptop devices: within ±100). */
+        driftPpm: z.number().min(-1000, 'echo.driftPpm must be at least -1000.').max(1000, 'echo.driftPpm must be at most 1000.').optional(),
+        /** The echo path changes (the laptop moved) this long after the agent's first audio; unset fields keep their values, and without a new room a different one is generated. */
+        pathChange: z
+          .object({
+            atMs: z.number().min(0, 'echo.pathChange.atMs must be 0 or more.'),
+            rirWav: z.string().min(1).optional(),
+            rt60Ms: z.number().min(0).max(1500).optional(),
+            delayMs: z.number().min(0).max(1000).optional(),
+            gainDb: z.number().min(-80).max(20).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -113,6 +131,13 @@ export function parseScenario(json: unknown, baseDir: string, source = 'scenario
   if (!checked.ok) {
     throw new ScenarioError(`${source}: ${checked.issues.map((i) => `settings.${i.path}: ${i.message}`).join('; ')}`);
   }
-  const user = parsed.data.user.map((u) => ({ ...u, wav: isAbsolute(u.wav) ? u.wav : resolve(baseDir, u.wav) }));
-  return { ...parsed.data, user, settings: checked.settings, baseDir };
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p));
+  const user = parsed.data.user.map((u) => ({ ...u, wav: at(u.wav) }));
+  const e = parsed.data.echo;
+  const echo = e && {
+    ...e,
+    ...(e.rirWav !== undefined ? { rirWav: at(e.rirWav) } : {}),
+    ...(e.pathChange ? { pathChange: { ...e.pathChange, ...(e.pathChange.rirWav !== undefined ? { rirWav: at(e.pathChange.rirWav) } : {}) } } : {}),
+  };
+  return { ...parsed.data, user, echo, settings: checked.settings, baseDir };
 }

@@ -19,7 +19,7 @@ const MARKS: Record<string, { color: string; label: string }> = {
   userStoppedSpeaking: { color: '#7090b0', label: 'VAD off' },
 };
 
-export function timelineSvg(traces: SimulationTraces, events: SimulationEvent[], title: string): string {
+export function timelineSvg(traces: Omit<SimulationTraces, 'cancelled'>, events: SimulationEvent[], title: string): string {
   const durationMs = Math.max(1, traces.durationMs);
   const x = (tMs: number) => LEFT + ((WIDTH - LEFT - 10) * tMs) / durationMs;
   const rows = [

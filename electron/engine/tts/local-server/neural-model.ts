@@ -1,13 +1,14 @@
 /**
- * A sherpa-onnx offline TTS model folder: which kind it is (Kokoro: model + voices.bin; Piper/
- * VITS: one .onnx), the config sherpa-onnx-node's OfflineTts takes, and the voice ids it offers.
+ * A sherpa-onnx offline TTS model folder: which kind it is (Kokoro: model + voices.bin; Matcha:
+ * acoustic model + a vocos/hifigan vocoder; Piper/VITS: one .onnx), the config sherpa-onnx-node's
+ * OfflineTts takes, and the voice ids it offers.
  * Voice ids are "<voice name>" or "<voice name>:<speaker>", e.g. "tts-kokoro-int8-en-v0_19:af_bella";
  * the name alone speaks the model's default speaker.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type NeuralKind = 'kokoro' | 'vits';
+export type NeuralKind = 'kokoro' | 'vits' | 'matcha';
 
 export interface NeuralModel {
   kind: NeuralKind;
@@ -35,14 +36,24 @@ async function names(dir: string): Promise<string[]> {
  */
 export async function findNeuralModel(dir: string, opts: { speakers?: readonly string[]; defaultSpeaker?: string; numThreads?: number } = {}): Promise<NeuralModel> {
   const files = await names(dir);
-  const onnx = files.filter((n) => n.endsWith('.onnx')).sort((a, b) => Number(b.includes('int8')) - Number(a.includes('int8')));
+  const isVocoder = (n: string) => /^(vocos|hifigan)/i.test(n);
+  const vocoder = files.find((n) => n.endsWith('.onnx') && isVocoder(n));
+  const onnx = files.filter((n) => n.endsWith('.onnx') && !isVocoder(n)).sort((a, b) => Number(b.includes('int8')) - Number(a.includes('int8')));
   const missing = [onnx.length === 0 ? 'a .onnx model' : '', files.includes('tokens.txt') ? '' : 'tokens.txt', files.includes('espeak-ng-data') ? '' : 'espeak-ng-data/'].filter(Boolean);
   if (missing.length > 0) throw new NeuralModelError(`${dir} is not a sherpa-onnx voice model: it lacks ${missing.join(', ')}.`);
   const model = path.join(dir, onnx[0]!);
   if ((await stat(model)).size === 0) throw new NeuralModelError(`The voice model file ${model} is empty.`);
   const common = { tokens: path.join(dir, 'tokens.txt'), dataDir: path.join(dir, 'espeak-ng-data') };
-  const kind: NeuralKind = files.includes('voices.bin') ? 'kokoro' : 'vits';
-  const modelConfig = kind === 'kokoro' ? { kokoro: { model, voices: path.join(dir, 'voices.bin'), ...common } } : { vits: { model, ...common } };
+  const kind: NeuralKind = files.includes('voices.bin') ? 'kokoro' : vocoder ? 'matcha' : 'vits';
+  // Kokoro 1.x folders carry lexicons (and a jieba dict) beside espeak-ng-data.
+  const lexicons = files.filter((n) => /^lexicon-.*\.txt$/.test(n)).map((n) => path.join(dir, n));
+  const extras = { ...(lexicons.length ? { lexicon: lexicons.join(',') } : {}), ...(files.includes('dict') ? { dictDir: path.join(dir, 'dict') } : {}) };
+  const modelConfig =
+    kind === 'kokoro'
+      ? { kokoro: { model, voices: path.join(dir, 'voices.bin'), ...common, ...extras } }
+      : kind === 'matcha'
+        ? { matcha: { acousticModel: model, vocoder: path.join(dir, vocoder!), ...common } }
+        : { vits: { model, ...common } };
   const speakers = opts.speakers ?? [];
   return {
     kind,

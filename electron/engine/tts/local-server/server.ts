@@ -8,15 +8,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
+import { hardenHttpServer } from '../../net/harden-http-server.js';
 import { rateLimitedWarn } from '../../net/refusal-log.js';
 import { SendBudget } from '../../net/send-budget.js';
 import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
+import { handleRestRequest } from './rest-api.js';
 import { startNeuralVoice, type NeuralVoiceOptions } from './neural-startup.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
 import { SingleStreamSession } from './single-stream-session.js';
 import { VoiceRouter } from './speech-engine.js';
-import { checkUpgrade, refuseUpgrade } from './upgrade-gate.js';
+import { pacedEngine } from './paced-engine.js';
+import { checkUpgrade, refuseUpgrade, tokensMatch } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
 export const MULTI_PATH = '/ws/tts/multi';
@@ -52,8 +55,13 @@ export interface LocalTtsServer {
 /** Largest client frame. 256 KiB holds any sane text frame; a bigger one closes that socket with 1009 (ws). */
 const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
-/** 100 ms between budget checks: flite's output in that time is far below the 1 MiB pause mark. */
-const BUDGET_WATCH_MS = 100;
+/**
+ * Per client: stop reading its frames past 512 KiB unsent (several seconds of audio; a reading
+ * client never leaves that much), drop it past 4 MiB (about a minute of base64 audio), so even
+ * a handful of stuck clients stay far below 50 MB. Checked every 100 ms: flite's output in that
+ * time is well below the pause mark.
+ */
+const BUDGET = { pauseAboveBytes: 512 * 1024, dropAboveBytes: 4 * 1024 * 1024, watchEveryMs: 100 };
 
 export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): Promise<LocalTtsServer> {
   const host = options.host ?? '127.0.0.1';
@@ -76,20 +84,18 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   });
   const voice = options.voice !== undefined && engine.hasVoice(options.voice) ? options.voice : fliteVoice;
   const voices = { has: (v: string) => engine.hasVoice(v), list: () => engine.voiceIds() };
-  const defaults: StreamConfig = { voice, sampleRate: 24_000, wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
+  const defaults: StreamConfig = { voice, sampleRate: 24_000, encoding: 'pcm_s16le', wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
 
-  const http = createServer((_req, res) => {
+  const http = createServer((req, res) => {
+    // KugelAudio's REST paths (voices, models) so the SDKs' voices.list() works here too.
+    if (handleRestRequest(req, res, { authorized: (given) => tokensMatch(given, token), sampleRate: defaults.sampleRate, voices })) return;
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a WebSocket TTS server.\n');
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
 
   const refusals = rateLimitedWarn(logger);
-  // A malformed request that the HTTP parser itself rejects: a 400, never a crash.
-  http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  hardenHttpServer(http);
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => {});
     const verdict = checkUpgrade(req, token, [STREAM_PATH, MULTI_PATH]);
@@ -101,12 +107,13 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
     const pathname = verdict.pathname;
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      // Sessions send as they synthesize; a client that stops reading is paused, then dropped.
-      new SendBudget(ws, { watchEveryMs: BUDGET_WATCH_MS, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
+      // A client that stops reading is paused (its frames unread, no new sentence synthesized), then dropped.
+      const budget = new SendBudget(ws, { ...BUDGET, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
+      const paced = pacedEngine(engine, budget);
       const session =
         pathname === MULTI_PATH
-          ? new MultiContextSession(ws, engine, defaults, logger, options.contextIdleTimeoutMs)
-          : new SingleStreamSession(ws, engine, defaults, logger);
+          ? new MultiContextSession(ws, paced, defaults, logger, options.contextIdleTimeoutMs)
+          : new SingleStreamSession(ws, paced, defaults, logger);
       ws.on('message', (data, isBinary) => {
         if (isBinary) return sendError(ws, 'BINARY_NOT_SUPPORTED', 'Send JSON text frames.');
         let msg: unknown;

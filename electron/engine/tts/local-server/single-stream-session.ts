@@ -1,11 +1,15 @@
 /**
- * The reference protocol's single-stream endpoint for one connection: one turn at a time,
- * config on the first text frame of each turn, `close` -> final, `cancel` -> interrupted.
+ * KugelAudio's single-stream endpoint (`/ws/tts/stream`) for one connection. A "session" in
+ * the SDKs' words is one turn here: config on its first frame, text and flushes, `close` ->
+ * `final` then `session_closed` (both with the turn's stats); `cancel` -> `{"interrupted": true}`,
+ * ALWAYS, also when nothing is generating (the SDKs wait for it); `update_settings` ->
+ * `settings_updated`. A flush with nothing to say answers an empty `chunk_complete`, so an SDK
+ * waiting for the flush's audio is not left waiting.
  */
 import type WebSocket from 'ws';
 import type { Logger } from '../../logger.js';
 import type { SpeechEngine } from './speech-engine.js';
-import { applyConfig, type StreamConfig } from './session-config.js';
+import { applyConfig, applySettingsUpdate, defaultGenerationSettings, type GenerationSettings, type StreamConfig } from './session-config.js';
 import { SpeechStream } from './speech-stream.js';
 import { TextSegmenter } from './text-segmenter.js';
 
@@ -16,7 +20,7 @@ export class SingleStreamSession {
   private turn: { stream: SpeechStream; config: StreamConfig; closing: boolean } | null = null;
   private readonly segmenter = new TextSegmenter();
   private flushTimer: NodeJS.Timeout | undefined;
-  private sessionAudioSeconds = 0;
+  private settings: GenerationSettings = defaultGenerationSettings();
   /** Frames that arrived after `close` and before `final`: the next turn, started once this one ends. */
   private deferred: Record<string, unknown>[] = [];
 
@@ -29,14 +33,19 @@ export class SingleStreamSession {
 
   handle(msg: Record<string, unknown>): void {
     if (msg.close_socket === true) {
-      this.cancelTurn(false);
+      this.cancelTurn();
       this.ws.close(1000, 'closed by client');
       return;
     }
-    if (msg.cancel === true) return this.cancelTurn(true);
+    if (msg.cancel === true) {
+      this.cancelTurn();
+      this.send({ interrupted: true });
+      return;
+    }
+    if (msg.update_settings !== undefined) return this.updateSettings(msg.update_settings);
     const hasText = msg.text !== undefined;
-    if (hasText && typeof msg.text !== 'string') return this.error('INVALID_TEXT', '"text" must be a string.');
-    if (hasText && (msg.text as string).length > MAX_TEXT_CHARS) return this.error('TEXT_TOO_LONG', `"text" is longer than ${MAX_TEXT_CHARS} characters.`);
+    if (hasText && typeof msg.text !== 'string') return this.error('VALIDATION_ERROR', '"text" must be a string.');
+    if (hasText && (msg.text as string).length > MAX_TEXT_CHARS) return this.error('VALIDATION_ERROR', `"text" is longer than ${MAX_TEXT_CHARS} characters.`);
     if (!hasText && msg.flush !== true && msg.close !== true) {
       this.logger.debug('local TTS: frame with nothing to do ignored', { keys: Object.keys(msg) });
       return;
@@ -50,18 +59,22 @@ export class SingleStreamSession {
     }
     if (hasText) turn.stream.enqueue(this.segmenter.push(msg.text as string));
     if (msg.flush === true || msg.close === true) {
-      turn.stream.enqueue(this.segmenter.flush());
+      const pieces = this.segmenter.flush();
+      turn.stream.enqueue(pieces);
+      if (msg.flush === true && pieces.length === 0 && turn.stream.idle && msg.close !== true) {
+        this.send({ chunk_complete: true, audio_seconds: 0, gen_ms: 0 });
+      }
     }
     this.armAutoFlush(turn.config.flushTimeoutMs);
     if (msg.close === true) {
       turn.closing = true;
       const t = turn;
-      void t.stream.whenIdle().then(() => this.finishTurn(t));
+      t.stream.mark(() => this.finishTurn(t));
     }
   }
 
   dispose(): void {
-    this.cancelTurn(false);
+    this.cancelTurn();
   }
 
   private startTurn(msg: Record<string, unknown>): SingleStreamSession['turn'] {
@@ -76,9 +89,10 @@ export class SingleStreamSession {
       engine: this.engine,
       voice: config.voice,
       sampleRate: config.sampleRate,
+      encoding: config.encoding,
       wordTimestamps: config.wordTimestamps,
       send: (f) => this.send(f),
-      onError: (m) => this.error('SYNTHESIS_FAILED', m),
+      onError: (m) => this.error('INTERNAL_ERROR', m),
     });
     this.turn = { stream, config, closing: false };
     return this.turn;
@@ -88,16 +102,17 @@ export class SingleStreamSession {
     if (this.turn !== turn) return; // cancelled meanwhile
     this.turn = null;
     clearTimeout(this.flushTimer);
-    this.sessionAudioSeconds += turn.stream.audioSeconds;
-    this.send({ final: true, audio_seconds: turn.stream.audioSeconds });
-    this.send({ session_closed: true, total_audio_seconds: this.sessionAudioSeconds });
+    const stats = turn.stream.stats;
+    // audio_seconds: the field this server sent before the SDK's totals; kept for older clients.
+    this.send({ final: true, ...stats, audio_seconds: stats.total_audio_seconds });
+    this.send({ session_closed: true, ...stats, usage: turn.stream.usage });
     const next = this.deferred;
     this.deferred = [];
     for (const m of next) this.handle(m);
   }
 
-  /** Cancel answers at once; the piece in synthesis is abandoned, buffered text dropped. A no-op when idle. */
-  private cancelTurn(ack: boolean): void {
+  /** The piece in synthesis is abandoned, buffered and deferred text dropped. */
+  private cancelTurn(): void {
     clearTimeout(this.flushTimer);
     this.deferred = [];
     const turn = this.turn;
@@ -105,7 +120,13 @@ export class SingleStreamSession {
     this.turn = null;
     turn.stream.cancel();
     this.segmenter.reset();
-    if (ack) this.send({ interrupted: true });
+  }
+
+  private updateSettings(body: unknown): void {
+    const applied = applySettingsUpdate(this.settings, body);
+    if ('error' in applied) return this.error(applied.code, applied.error);
+    this.settings = applied.settings;
+    this.send({ settings_updated: true, settings: this.settings });
   }
 
   private armAutoFlush(ms: number): void {

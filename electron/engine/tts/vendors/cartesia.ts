@@ -12,7 +12,7 @@
  */
 import { systemClock, type Clock } from '../../clock.js';
 import { MultiContextTtsClient, type MultiContextClientOptions } from '../multi-context-client.js';
-import type { Frame, WireCodec } from '../wire-codec.js';
+import { isContextCreation, type Frame, type WireCodec } from '../wire-codec.js';
 import { CartesiaContextChain } from './cartesia-contexts.js';
 
 export const CARTESIA_VERSION = '2025-04-16';
@@ -51,7 +51,7 @@ export class CartesiaCodec implements WireCodec {
       const target = this.contexts.closeTarget(id);
       return { wire: target === null ? [] : [this.input(target, '', false)] };
     }
-    if (f.voice_settings !== undefined) {
+    if (isContextCreation(f)) {
       this.contexts.open(id);
       return { wire: [], local: [{ context_created: true, context_id: id }] };
     }

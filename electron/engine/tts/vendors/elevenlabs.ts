@@ -7,7 +7,7 @@
  * Contexts are created implicitly by their first message, so creation is acknowledged locally.
  */
 import { MultiContextTtsClient, type MultiContextClientOptions } from '../multi-context-client.js';
-import type { Frame, WireCodec } from '../wire-codec.js';
+import { isContextCreation, type Frame, type WireCodec } from '../wire-codec.js';
 
 export const ELEVENLABS_MAX_CONTEXTS = 5;
 
@@ -39,7 +39,7 @@ export class ElevenLabsCodec implements WireCodec {
       // Graceful: flush what is buffered, then close (answered by isFinal). Barge-in: close at once.
       return f.immediate ? { wire: [send({ context_id: id, close_context: true })] } : { wire: [send({ context_id: id, flush: true }), send({ context_id: id, close_context: true })] };
     }
-    if (f.voice_settings !== undefined) {
+    if (isContextCreation(f)) {
       const init: Frame = { text: ' ', context_id: id };
       if (this.voiceSettings) init.voice_settings = this.voiceSettings;
       return { wire: [send(init)], local: [{ context_created: true, context_id: id }] };

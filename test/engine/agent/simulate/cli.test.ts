@@ -28,7 +28,7 @@ describe('npm run simulate', () => {
     );
     const { stdout } = await run(TSX, [CLI, scenario, '--out', join(dir, 'out')], { cwd: ROOT, timeout: 60_000 });
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ interrupted: true, reason: 'voice', strategy: 'phrases', staleSamplesAfterCancel: 0, falseInterruptions: 0 });
+    expect(result).toMatchObject({ interrupted: true, reason: 'voice', strategy: 'backchannelModel', staleSamplesAfterCancel: 0, falseInterruptions: 0 });
     expect(typeof result.bargeInLatencyMs).toBe('number');
     expect(result.heardText.length).toBeGreaterThan(0);
     expect(result.events[0]).toEqual({ tMs: 0, type: 'state', state: 'listening' });

@@ -4,7 +4,7 @@
  * test can tell which turn a delivered chunk truly came from. Frames are handled strictly in
  * order, like a real single-stream server; a cancel may let stragglers out before its ack, and
  * sometimes (the silent-server case) never acks at all and goes quiet instead. A cancel with
- * nothing in progress is a no-op (no ack), as the protocol says.
+ * nothing in progress is acknowledged too, as KugelAudio does (its SDKs wait for that ack).
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -84,9 +84,9 @@ export class SimulatedServer {
         send({ final: true });
         turn = null;
       }
-      if (m.cancel === true && turn !== null) {
-        const stragglers = Math.floor(this.random() * 3);
-        for (let i = 0; i < stragglers; i++) chunk(turn);
+      if (m.cancel === true) {
+        const stragglers = turn === null ? 0 : Math.floor(this.random() * 3);
+        for (let i = 0; i < stragglers; i++) chunk(turn!);
         turn = null;
         if (this.random() < this.ackProbability) send({ interrupted: true });
         // The ack is lost: the server goes quiet (well past the client's quiet timeout) before its next frame,

@@ -1,0 +1,133 @@
+/**
+ * A compact real FFT (radix-2) for the echo canceller's fixed power-of-two frame sizes.
+ * A real frame of `size` samples is packed as `size/2` complex values, transformed with an
+ * iterative radix-2 FFT and split into the `size/2 + 1` non-negative bins. Tables are built
+ * once per size, so a transform allocates nothing.
+ */
+export class RealFft {
+  readonly size: number;
+  /** Non-negative frequency bins: size / 2 + 1. */
+  readonly bins: number;
+  private readonly half: number;
+  private readonly bitReversed: Uint32Array;
+  /** Twiddles of the half-size complex FFT: e^(-2*pi*i*k/half). */
+  private readonly cos: Float64Array;
+  private readonly sin: Float64Array;
+  /** Twiddles of the real split: e^(-2*pi*i*k/size). */
+  private readonly splitCos: Float64Array;
+  private readonly splitSin: Float64Array;
+  private readonly zr: Float64Array;
+  private readonly zi: Float64Array;
+
+  constructor(size: number) {
+    if (!Number.isInteger(Math.log2(size)) || size < 4) throw new RangeError(`RealFft: size must be a power of two >= 4, got ${size}.`);
+    this.size = size;
+    this.half = size / 2;
+    this.bins = this.half + 1;
+    const h = this.half;
+    const bits = Math.log2(h);
+    this.bitReversed = new Uint32Array(h);
+    for (let i = 0; i < h; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+      this.bitReversed[i] = r;
+    }
+    this.cos = new Float64Array(h / 2 || 1);
+    this.sin = new Float64Array(h / 2 || 1);
+    for (let k = 0; k < h / 2; k++) {
+      this.cos[k] = Math.cos((2 * Math.PI * k) / h);
+      this.sin[k] = Math.sin((2 * Math.PI * k) / h);
+    }
+    this.splitCos = new Float64Array(h + 1);
+    this.splitSin = new Float64Array(h + 1);
+    for (let k = 0; k <= h; k++) {
+      this.splitCos[k] = Math.cos((2 * Math.PI * k) / size);
+      this.splitSin[k] = Math.sin((2 * Math.PI * k) / size);
+    }
+    this.zr = new Float64Array(h);
+    this.zi = new Float64Array(h);
+  }
+
+  /** Spectrum of `input` (length `size`) into `re`/`im` (length `bins`). Unnormalized. */
+  forward(input: ArrayLike<number>, re: Float64Array, im: Float64Array): void {
+    const { half: h, zr, zi } = this;
+    for (let n = 0; n < h; n++) {
+      const j = this.bitReversed[n]!;
+      zr[j] = input[2 * n]!;
+      zi[j] = input[2 * n + 1]!;
+    }
+    this.butterflies(zr, zi);
+    re[0] = zr[0]! + zi[0]!;
+    im[0] = 0;
+    re[h] = zr[0]! - zi[0]!;
+    im[h] = 0;
+    for (let k = 1; k < h; k++) {
+      const ar = zr[k]!;
+      const ai = zi[k]!;
+      const br = zr[h - k]!;
+      const bi = zi[h - k]!;
+      // Even and odd halves of the packed signal, then one radix-2 step with e^(-2*pi*i*k/size).
+      const er = 0.5 * (ar + br);
+      const ei = 0.5 * (ai - bi);
+      const or = 0.5 * (ai + bi);
+      const oi = 0.5 * (br - ar);
+      const c = this.splitCos[k]!;
+      const s = this.splitSin[k]!;
+      re[k] = er + c * or + s * oi;
+      im[k] = ei + c * oi - s * or;
+    }
+  }
+
+  /** The real signal (length `size`) whose spectrum is `re`/`im`: exact inverse of forward(). */
+  inverse(re: Float64Array, im: Float64Array, output: Float64Array | Float32Array): void {
+    const { half: h, zr, zi } = this;
+    for (let k = 0; k < h; k++) {
+      const ar = re[k]!;
+      const ai = im[k]!;
+      const br = re[h - k]!;
+      const bi = -im[h - k]!;
+      const er = 0.5 * (ar + br);
+      const ei = 0.5 * (ai + bi);
+      const dr = 0.5 * (ar - br);
+      const di = 0.5 * (ai - bi);
+      // Odd half: (X[k] - conj X[h-k]) / 2 * e^(+2*pi*i*k/size).
+      const c = this.splitCos[k]!;
+      const s = this.splitSin[k]!;
+      const or = dr * c - di * s;
+      const oi = dr * s + di * c;
+      // Z = E + i*O, conjugated for the inverse-by-forward trick.
+      const j = this.bitReversed[k]!;
+      zr[j] = er - oi;
+      zi[j] = -(ei + or);
+    }
+    this.butterflies(zr, zi);
+    const scale = 1 / h;
+    for (let n = 0; n < h; n++) {
+      output[2 * n] = zr[n]! * scale;
+      output[2 * n + 1] = -zi[n]! * scale;
+    }
+  }
+
+  /** In-place complex FFT of bit-reversed input (size `half`). */
+  private butterflies(re: Float64Array, im: Float64Array): void {
+    const h = this.half;
+    for (let size = 2; size <= h; size <<= 1) {
+      const halfSize = size >> 1;
+      const step = h / size;
+      for (let i = 0; i < h; i += size) {
+        for (let j = 0, k = 0; j < halfSize; j++, k += step) {
+          const c = this.cos[k]!;
+          const s = this.sin[k]!;
+          const a = i + j;
+          const b = a + halfSize;
+          const tr = re[b]! * c + im[b]! * s;
+          const ti = im[b]! * c - re[b]! * s;
+          re[b] = re[a]! - tr;
+          im[b] = im[a]! - ti;
+          re[a]! += tr;
+          im[a]! += ti;
+        }
+      }
+    }
+  }
+}

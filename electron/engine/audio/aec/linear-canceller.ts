@@ -1,0 +1,275 @@
+/**
+ * The linear echo canceller, one block at a time: a partitioned-block frequency-domain
+ * adaptive filter (overlap-save, frame = 2 blocks) driven by the playback reference, with a
+ * foreground/background filter pair against double talk (FilterSelector), the learning rate
+ * from StepControl and proportionate weighting of the partitions (partitions holding the
+ * echo's energy learn faster: quick convergence on a delayed, decaying room response).
+ *
+ * Signals are handled at 16-bit scale internally (the step control's constants assume it).
+ */
+import { FarEndHistory } from './far-end-history.js';
+import { RealFft } from './fft.js';
+import { FilterSelector } from './filter-selector.js';
+import { PartitionedFilter } from './partitioned-filter.js';
+import { StepControl } from './step-control.js';
+
+const SCALE = 32768;
+/** A mic sample this close to full scale: the mic clipped, the block says nothing about the path. */
+const CLIP_LEVEL = 0.99 * SCALE;
+/**
+ * The foreground has removed nothing (or made the mic louder) for this many echo blocks in
+ * a row (~0.2 s at 8 ms): it no longer models the path (moved laptop, changed volume) and
+ * is dropped. Double talk never looks like this: there the echo is still removed from the
+ * user's voice, so the error stays below the mic.
+ */
+const DIVERGED_BLOCKS = 25;
+/** Keeps the normalized step finite in silent bins: about -90 dBFS of reference (Speex uses the same +10). */
+const REGULARIZATION = 10;
+/** Share of the step given by the expected room envelope rather than by the learned coefficients. */
+const PRIOR_SHARE = 0.5;
+/** Expected amplitude decay per partition: a room of ~300 ms T60 at 8 ms partitions (-0.8 dB per partition). */
+const PRIOR_DECAY = 0.91;
+
+export interface LinearBlockResult {
+  /** Mic minus the foreground echo estimate (what goes on), in [-1, 1] units. */
+  error: Float64Array;
+  /** The foreground echo estimate. */
+  echo: Float64Array;
+}
+
+export class LinearCanceller {
+  readonly blockSize: number;
+  readonly partitions: number;
+  readonly fft: RealFft;
+  readonly history: FarEndHistory;
+  readonly foreground: PartitionedFilter;
+  readonly background: PartitionedFilter;
+  readonly control: StepControl;
+  private readonly selector = new FilterSelector();
+  private readonly frame: Float64Array;
+  private readonly lastRef: Float64Array;
+  private readonly specRe: Float64Array;
+  private readonly specIm: Float64Array;
+  private readonly xPower: Float64Array;
+  private readonly errorPower: Float64Array;
+  private readonly echoPower: Float64Array;
+  private readonly weight: Float64Array;
+  private readonly partitionEnergy: Float64Array;
+  /** The expected envelope, normalized to sum 1. */
+  private readonly prior: Float64Array;
+  private readonly fadeIn: Float64Array;
+  private readonly yFg: Float64Array;
+  private readonly yBg: Float64Array;
+  private readonly eFg: Float64Array;
+  private readonly eBg: Float64Array;
+  private readonly out: LinearBlockResult;
+  private readonly eSpecRe: Float64Array;
+  private readonly eSpecIm: Float64Array;
+  private divergedRun = 0;
+  private usedMic = false;
+  /** True for the block in which the filters were dropped because the path changed. */
+  pathLost = false;
+  /** How often the background was promoted / put back (diagnostics for tests and the bench). */
+  promotions = 0;
+  resets = 0;
+
+  constructor(options: { blockSize: number; partitions: number; sampleRate: number }) {
+    const N = options.blockSize;
+    this.blockSize = N;
+    this.partitions = options.partitions;
+    this.fft = new RealFft(2 * N);
+    const K = this.fft.bins;
+    this.history = new FarEndHistory(options.partitions, K);
+    this.foreground = new PartitionedFilter(options.partitions, this.fft);
+    this.background = new PartitionedFilter(options.partitions, this.fft);
+    this.control = new StepControl(K, N, options.sampleRate, options.partitions);
+    this.frame = new Float64Array(2 * N);
+    this.lastRef = new Float64Array(N);
+    this.specRe = new Float64Array(K);
+    this.specIm = new Float64Array(K);
+    this.xPower = new Float64Array(K);
+    this.errorPower = new Float64Array(K);
+    this.echoPower = new Float64Array(K);
+    this.eSpecRe = new Float64Array(K);
+    this.eSpecIm = new Float64Array(K);
+    this.weight = new Float64Array(options.partitions);
+    this.partitionEnergy = new Float64Array(options.partitions);
+    this.prior = Float64Array.from({ length: options.partitions }, (_, p) => PRIOR_DECAY ** p);
+    const priorSum = this.prior.reduce((a, b) => a + b, 0);
+    for (let p = 0; p < options.partitions; p++) this.prior[p]! /= priorSum;
+    this.fadeIn = Float64Array.from({ length: N }, (_, i) => 0.5 - 0.5 * Math.cos((Math.PI * (i + 0.5)) / N));
+    this.yFg = new Float64Array(N);
+    this.yBg = new Float64Array(N);
+    this.eFg = new Float64Array(N);
+    this.eBg = new Float64Array(N);
+    this.out = { error: new Float64Array(N), echo: new Float64Array(N) };
+  }
+
+  /** Forgets the path entirely (both filters and all statistics). */
+  reset(): void {
+    this.foreground.clear();
+    this.background.clear();
+    this.control.reset();
+    this.selector.clear();
+    this.divergedRun = 0;
+  }
+
+  /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
+  pushReference(ref: ArrayLike<number>): void {
+    const N = this.blockSize;
+    for (let i = 0; i < N; i++) {
+      this.frame[i] = this.lastRef[i]!;
+      this.frame[N + i] = ref[i]! * SCALE;
+      this.lastRef[i] = ref[i]! * SCALE;
+    }
+    this.fft.forward(this.frame, this.specRe, this.specIm);
+    const inv = 1 / (2 * N);
+    for (let k = 0; k < this.fft.bins; k++) {
+      this.specRe[k]! *= inv;
+      this.specIm[k]! *= inv;
+    }
+    this.history.push(this.specRe, this.specIm);
+  }
+
+  /** One block: mic samples and the reference block aligned with them (both length blockSize, [-1, 1]). */
+  process(mic: ArrayLike<number>, ref: ArrayLike<number>): LinearBlockResult {
+    const N = this.blockSize;
+    this.pushReference(ref);
+    const K = this.fft.bins;
+    for (let k = 0; k < K; k++) this.xPower[k] = this.specRe[k]! * this.specRe[k]! + this.specIm[k]! * this.specIm[k]!;
+    let sxx = 0;
+    for (let i = 0; i < N; i++) sxx += this.lastRef[i]! * this.lastRef[i]!;
+
+    this.echoOf(this.foreground, this.yFg);
+    this.echoOf(this.background, this.yBg);
+    let sdd = 0;
+    let sff = 0;
+    let see = 0;
+    let dbf = 0;
+    let clipped = false;
+    for (let i = 0; i < N; i++) {
+      const d = mic[i]! * SCALE;
+      if (Math.abs(d) >= CLIP_LEVEL) clipped = true;
+      sdd += d * d;
+      this.eFg[i] = d - this.yFg[i]!;
+      this.eBg[i] = d - this.yBg[i]!;
+      sff += this.eFg[i]! * this.eFg[i]!;
+      see += this.eBg[i]! * this.eBg[i]!;
+      dbf += (this.yFg[i]! - this.yBg[i]!) ** 2;
+    }
+
+    const decision = this.selector.decide(sff, see, dbf);
+    if (decision === 'promoteBackground') {
+      this.foreground.copyFrom(this.background);
+      this.promotions++;
+      // Cross-fade from the old foreground's output to the new one over the block (no click).
+      for (let i = 0; i < N; i++) {
+        const w = this.fadeIn[i]!;
+        this.eFg[i] = w * this.eBg[i]! + (1 - w) * this.eFg[i]!;
+        this.yFg[i] = w * this.yBg[i]! + (1 - w) * this.yFg[i]!;
+      }
+      sff = see;
+    } else if (decision === 'resetBackground') {
+      this.background.copyFrom(this.foreground);
+      this.yBg.set(this.yFg);
+      this.eBg.set(this.eFg);
+      see = sff;
+      this.resets++;
+    }
+
+    // A foreground that makes the mic louder block after block models a path that is gone.
+    // Counted only over blocks with echo to remove (reference active, the foreground predicting something).
+    let syyFg = 0;
+    for (let i = 0; i < N; i++) syyFg += this.yFg[i]! * this.yFg[i]!;
+    if (sxx > N * 1000 && syyFg > N * 100) this.divergedRun = sff > sdd ? this.divergedRun + 1 : 0;
+    this.pathLost = false;
+    if (this.divergedRun >= DIVERGED_BLOCKS) {
+      this.pathLost = true;
+      this.foreground.clear();
+      this.background.clear();
+      this.control.relearn();
+      this.divergedRun = 0;
+      for (let i = 0; i < N; i++) this.eFg[i] = mic[i]! * SCALE;
+      this.yFg.fill(0);
+    }
+
+    // Gradient from the background's error (overlap-save: first half of the frame zero).
+    let syy = 0;
+    let sey = 0;
+    for (let i = 0; i < N; i++) {
+      syy += this.yBg[i]! * this.yBg[i]!;
+      sey += this.eBg[i]! * this.yBg[i]!;
+    }
+    const errRe = this.spectrumOfBlock(this.eBg, this.errorPower);
+    this.spectrumOfBlock(this.yBg, this.echoPower, true);
+    this.control.update({ xPower: this.xPower, errorPower: this.errorPower, echoPower: this.echoPower, sxx, see, syy, sey });
+    if (!clipped && sxx > 0) {
+      this.proportionateWeights();
+      this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION);
+    }
+
+    // Never louder than the mic: a filter still learning (or one the path just left) can add
+    // more than it removes, and that sound would be a voice to the VAD. Such blocks pass the
+    // mic itself, cross-faded at the switch (AEC3 chooses between filter output and mic too).
+    const useMic = sff > sdd;
+    for (let i = 0; i < N; i++) {
+      const d = mic[i]! * SCALE;
+      const w = useMic === this.usedMic ? (useMic ? 1 : 0) : useMic ? this.fadeIn[i]! : 1 - this.fadeIn[i]!;
+      this.out.error[i] = (w * d + (1 - w) * this.eFg[i]!) / SCALE;
+      this.out.echo[i] = this.yFg[i]! / SCALE;
+    }
+    this.usedMic = useMic;
+    return this.out;
+  }
+
+  /** Time-domain echo estimate of a filter for the current block (last half of the frame). */
+  private echoOf(filter: PartitionedFilter, out: Float64Array): void {
+    const N = this.blockSize;
+    filter.filter(this.history, this.specRe, this.specIm);
+    this.fft.inverse(this.specRe, this.specIm, this.frame);
+    // Spectra carry 1/(2N); the inverse divides by 2N again: undo that once.
+    const scale = 2 * N;
+    for (let i = 0; i < N; i++) out[i] = this.frame[N + i]! * scale;
+  }
+
+  /** Spectrum of [0 ... 0, block] scaled by 1/(2N); its power into `power`. */
+  private spectrumOfBlock(block: Float64Array, power: Float64Array, scratch = false): { re: Float64Array; im: Float64Array } {
+    const N = this.blockSize;
+    const K = this.fft.bins;
+    this.frame.fill(0, 0, N);
+    this.frame.set(block, N);
+    const re = scratch ? this.specRe : this.eSpecRe;
+    const im = scratch ? this.specIm : this.eSpecIm;
+    this.fft.forward(this.frame, re, im);
+    const inv = 1 / (2 * N);
+    for (let k = 0; k < K; k++) {
+      re[k]! *= inv;
+      im[k]! *= inv;
+      power[k] = re[k]! * re[k]! + im[k]! * im[k]!;
+    }
+    return { re, im };
+  }
+
+  /**
+   * How the step is shared among partitions: part by each partition's coefficient energy
+   * (proportionate NLMS: the partitions holding the echo learn fastest), part by the envelope a
+   * room's response is expected to have (exponentially decaying from the bulk delay on:
+   * exponentially weighted step size, Makino 1993). Both concentrate learning where the echo
+   * is, so a 256 ms filter converges about as fast as a 50-80 ms one would.
+   */
+  private proportionateWeights(): void {
+    const M = this.partitions;
+    this.background.partitionEnergy(this.partitionEnergy);
+    let max = 0;
+    for (let p = 0; p < M; p++) {
+      this.weight[p] = Math.sqrt(1e-6 + this.partitionEnergy[p]!);
+      if (this.weight[p]! > max) max = this.weight[p]!;
+    }
+    let sum = 0;
+    for (let p = 0; p < M; p++) {
+      this.weight[p]! += 0.1 * max;
+      sum += this.weight[p]!;
+    }
+    for (let p = 0; p < M; p++) this.weight[p] = 0.99 * ((1 - PRIOR_SHARE) * (this.weight[p]! / sum) + PRIOR_SHARE * this.prior[p]!);
+  }
+}

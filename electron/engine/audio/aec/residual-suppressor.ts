@@ -1,0 +1,189 @@
+/**
+ * Residual echo suppression: what the linear filter leaves (loudspeaker distortion, the room
+ * tail beyond the filter, a path still being re-learned) is removed by a spectral gain per
+ * bin. The residual echo's power is the echo estimate's divided by the filter's measured
+ * echo return loss enhancement per band (ERLE: echo estimate over error, learned only while
+ * the mic holds the echo alone, so the user's voice never teaches it), and made to decay
+ * no faster than a room does (WebRTC AEC3 estimates its residual the same way). The gain is a decision-directed Wiener gain with the
+ * residual as the "noise": bins where the user's voice stands above the residual pass
+ * nearly untouched, bins holding only echo drop to the floor.
+ *
+ * Analysis/synthesis: square-root Hann windows over two blocks, 50 % overlap, so the output
+ * is one block late.
+ */
+import { RealFft } from './fft.js';
+
+/** Residual counted above its estimate (x2): suppressing a little echo too much is inaudible, too little is a false barge-in. */
+const OVERESTIMATE = 2;
+/** Deepest suppression (-40 dB): echo well below the noise of a laptop mic. */
+const GAIN_FLOOR = 0.0001;
+/** Decision-directed smoothing of the a-priori SNR: 0.6 keeps onsets quick and limits musical noise. */
+const DD_ALPHA = 0.6;
+/** Room decay assumed for the residual between blocks: 60 dB over 250 ms (the filter covers what is longer). */
+const TAIL_DECAY_PER_MS = 10 ** (-60 / 10 / 250);
+/** Noise floor of the estimate (16-bit-scale spectrum units): keeps silent bins at unity gain. */
+const NOISE_FLOOR = 1e-2;
+/** Bins per ERLE band (16 bands of 500 Hz at 16 kHz): fine enough for the speaker's distortion, coarse enough to average. */
+export const BAND_BINS = 8;
+/** ERLE learning per block while the echo is alone (~0.1 s). */
+const ERLE_SMOOTHING = 0.08;
+/** ERLE believed at most (30 dB) and at least (0 dB). */
+const MAX_ERLE = 30;
+
+export class ResidualSuppressor {
+  readonly blockSize: number;
+  private readonly fft: RealFft;
+  private readonly window: Float64Array;
+  private readonly frame: Float64Array;
+  private readonly prevError: Float64Array;
+  private readonly prevEcho: Float64Array;
+  private readonly overlap: Float64Array;
+  private readonly eRe: Float64Array;
+  private readonly eIm: Float64Array;
+  private readonly yRe: Float64Array;
+  private readonly yIm: Float64Array;
+  private readonly residual: Float64Array;
+  private readonly prevGain: Float64Array;
+  private readonly prevPost: Float64Array;
+  private readonly tailDecay: number;
+  private readonly bandEcho: Float64Array;
+  private readonly bandError: Float64Array;
+  /** Per band: the linear filter's ERLE (power ratio, 1..MAX_ERLE). */
+  readonly erle: Float64Array;
+  readonly out: Float64Array;
+  /** Mean gain of the last block (diagnostics). */
+  meanGain = 1;
+
+  constructor(blockSize: number, sampleRate: number) {
+    const N = blockSize;
+    this.blockSize = N;
+    this.fft = new RealFft(2 * N);
+    const K = this.fft.bins;
+    this.window = Float64Array.from({ length: 2 * N }, (_, n) => Math.sqrt(0.5 - 0.5 * Math.cos((2 * Math.PI * n) / (2 * N))));
+    this.frame = new Float64Array(2 * N);
+    this.prevError = new Float64Array(N);
+    this.prevEcho = new Float64Array(N);
+    this.overlap = new Float64Array(N);
+    this.eRe = new Float64Array(K);
+    this.eIm = new Float64Array(K);
+    this.yRe = new Float64Array(K);
+    this.yIm = new Float64Array(K);
+    this.residual = new Float64Array(K);
+    this.prevGain = new Float64Array(K).fill(1);
+    this.prevPost = new Float64Array(K).fill(1);
+    this.tailDecay = TAIL_DECAY_PER_MS ** ((N * 1000) / sampleRate);
+    this.out = new Float64Array(N);
+    const bands = Math.ceil(K / BAND_BINS);
+    this.bandEcho = new Float64Array(bands);
+    this.bandError = new Float64Array(bands);
+    this.erle = new Float64Array(bands).fill(1);
+  }
+
+  /** The filter's ERLE over all bands (power ratio, weighted by the echo's spectrum). */
+  get erleOverall(): number {
+    let y = 0;
+    let e = 0;
+    for (let b = 0; b < this.erle.length; b++) {
+      y += this.bandEcho[b]!;
+      e += this.bandError[b]!;
+    }
+    return e > 0 ? Math.max(1, y / e) : 1;
+  }
+
+  /** Forgets the learned ERLE (echo path changed: assume the filter removes nothing). */
+  resetErle(): void {
+    this.erle.fill(1);
+    this.bandEcho.fill(0);
+    this.bandError.fill(0);
+  }
+
+  /**
+   * One block of the linear canceller's error and echo estimate ([-1, 1]). `echoAlone`: the
+   * mic holds only echo now (ERLE may be learned). `floorEcho` (per bin power, optional): a
+   * lower bound of the residual from the reference alone (EchoBound). Returns the previous
+   * block, suppressed.
+   */
+  process(error: Float64Array, echo: Float64Array, echoAlone: boolean, floorEcho?: Float64Array): Float64Array {
+    const N = this.blockSize;
+    const K = this.fft.bins;
+    const S = 32768 / (2 * N);
+    this.analyse(this.prevError, error, this.eRe, this.eIm, S);
+    this.analyse(this.prevEcho, echo, this.yRe, this.yIm, S);
+    this.prevError.set(error);
+    this.prevEcho.set(echo);
+    if (echoAlone) this.learnErle();
+
+    let gainSum = 0;
+    for (let k = 0; k < K; k++) {
+      const e2 = this.eRe[k]! * this.eRe[k]! + this.eIm[k]! * this.eIm[k]!;
+      const y2 = this.yRe[k]! * this.yRe[k]! + this.yIm[k]! * this.yIm[k]!;
+      let r = (OVERESTIMATE * y2) / this.erle[Math.floor(k / BAND_BINS)]!;
+      if (floorEcho) r = Math.max(r, floorEcho[k]!);
+      r = Math.max(r, this.residual[k]! * this.tailDecay);
+      this.residual[k] = r;
+      const post = e2 / (r + NOISE_FLOOR);
+      const prior = DD_ALPHA * this.prevGain[k]! * this.prevGain[k]! * this.prevPost[k]! + (1 - DD_ALPHA) * Math.max(post - 1, 0);
+      const gain = Math.max(GAIN_FLOOR, prior / (1 + prior));
+      this.prevGain[k] = gain;
+      this.prevPost[k] = post;
+      gainSum += gain;
+      this.eRe[k]! *= gain;
+      this.eIm[k]! *= gain;
+    }
+    this.meanGain = gainSum / K;
+
+    this.fft.inverse(this.eRe, this.eIm, this.frame);
+    const back = 1 / S;
+    for (let i = 0; i < N; i++) {
+      this.out[i] = this.overlap[i]! + this.frame[i]! * this.window[i]! * back;
+      this.overlap[i] = this.frame[N + i]! * this.window[N + i]! * back;
+    }
+    return this.out;
+  }
+
+  /** Passes a block through unchanged (no echo possible), keeping the overlap-add state consistent. */
+  bypass(error: Float64Array): Float64Array {
+    const N = this.blockSize;
+    for (let i = 0; i < N; i++) {
+      const w1 = this.window[i]!;
+      const w2 = this.window[N + i]!;
+      // The previous block finishes with its second-half window squared plus this first half squared = 1.
+      this.out[i] = this.overlap[i]! + this.prevError[i]! * w1 * w1;
+      this.overlap[i] = error[i]! * w2 * w2;
+    }
+    this.prevError.set(error);
+    this.prevEcho.fill(0);
+    this.residual.fill(0);
+    this.prevGain.fill(1);
+    this.prevPost.fill(1);
+    return this.out;
+  }
+
+  private learnErle(): void {
+    const K = this.fft.bins;
+    for (let b = 0; b < this.erle.length; b++) {
+      let y2 = 0;
+      let e2 = 0;
+      for (let k = b * BAND_BINS; k < Math.min(K, (b + 1) * BAND_BINS); k++) {
+        y2 += this.yRe[k]! * this.yRe[k]! + this.yIm[k]! * this.yIm[k]!;
+        e2 += this.eRe[k]! * this.eRe[k]! + this.eIm[k]! * this.eIm[k]!;
+      }
+      this.bandEcho[b] = (1 - ERLE_SMOOTHING) * this.bandEcho[b]! + ERLE_SMOOTHING * y2;
+      this.bandError[b] = (1 - ERLE_SMOOTHING) * this.bandError[b]! + ERLE_SMOOTHING * e2;
+      if (this.bandError[b]! > 0) this.erle[b] = Math.min(MAX_ERLE, Math.max(1, this.bandEcho[b]! / this.bandError[b]!));
+    }
+  }
+
+  private analyse(prev: Float64Array, cur: Float64Array, re: Float64Array, im: Float64Array, scale: number): void {
+    const N = this.blockSize;
+    for (let i = 0; i < N; i++) {
+      this.frame[i] = prev[i]! * this.window[i]!;
+      this.frame[N + i] = cur[i]! * this.window[N + i]!;
+    }
+    this.fft.forward(this.frame, re, im);
+    for (let k = 0; k < re.length; k++) {
+      re[k]! *= scale;
+      im[k]! *= scale;
+    }
+  }
+}
