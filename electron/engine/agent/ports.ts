@@ -37,6 +37,8 @@ export interface WordTimestamp {
   /** From the start of the turn's audio. */
   startMs: number;
   endMs: number;
+  /** Whitespace-separated tokens of the turn's text said once this word is (from the server's char offsets): the exact cut. */
+  textTokens?: number;
 }
 
 export type AgentTtsEvents = {
@@ -48,6 +50,12 @@ export type AgentTtsEvents = {
 
 export interface AgentTts extends Subscribable<AgentTtsEvents>, TtsTurnControl {
   readonly currentTurnId: string | null;
+  /**
+   * The server cuts the text into chunks itself (KugelAudio auto-chunks at sentence
+   * boundaries): text is sent without a flush per clause, which its SDK says defeats that
+   * chunking and adds a model prefill per flush.
+   */
+  readonly chunksText?: boolean;
   /** Text to speak; returns the turn id (a new one after a cancel or a final). */
   send(text: string, options?: { flush?: boolean }): string;
   /** No more text for this turn; resolves when the server says final. */
