@@ -59,7 +59,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.speakingInterruptDurationMs': { label: 'Speech before the agent pauses', unit: 'ms', step: 10, help: 'The agent is turned down at once and paused after this much speech; nothing is lost if it was a false alarm.' },
   'conversation.interruptDurationMs': { label: 'Speech before your turn starts', unit: 'ms', step: 10, help: 'While the agent is silent.' },
   'conversation.falseInterruptionTimeoutMs': { label: 'Resume after a false alarm', unit: 'ms', step: 100, help: 'Quiet needed before a paused agent carries on.' },
-  'conversation.duckDb': { label: 'Turn the agent down by', unit: 'dB', step: 1, help: 'As soon as you start speaking, so you can tell you are heard.' },
+  'conversation.duckDb': { label: 'Agent volume while you speak', unit: 'dB', step: 1, help: 'The agent gets this much quieter as soon as you start speaking, so you can tell you are heard. 0 dB: no change.' },
   'conversation.duckRampMs': { label: 'Turn-down fade', unit: 'ms', step: 5, help: 'Fast enough to feel instant, slow enough not to click.' },
   'conversation.eagerness': {
     label: 'How soon the agent answers',

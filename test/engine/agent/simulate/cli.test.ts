@@ -57,7 +57,7 @@ describe('scenario and argument checks', () => {
   it('rejects unknown fields, bad settings and bad echo with the path of the problem', () => {
     expect(() => parseScenario({ agentSays: 'hi', agentsays: 'x' }, '/')).toThrow(/Unrecognized key/);
     expect(() => parseScenario({ agentSays: 'hi', settings: { conversation: { duckDb: 5 } } }, '/')).toThrow(
-      'settings.conversation.duckDb: duckDb must be at most 0 dB.',
+      'settings.conversation.duckDb: Enter a number from -60 to 0 dB.',
     );
     expect(() => parseScenario({ agentSays: 'hi', echo: { gainDb: -10, delayMs: 5000 } }, '/')).toThrow('echo.delayMs: echo.delayMs must be at most 1000.');
   });
