@@ -201,7 +201,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
     this.input.on('speechGap', ({ tMs }) => {
-      if (this.input.pausing) this.budget.voiceEnded(tMs, this.now()); // the final was requested here
+      if (this.input.pausing) this.budget.voiceEnded(this.input.voiceEndedAt(tMs), this.now()); // the final was requested here
       this.controller.onSpeechGap(tMs);
     });
     this.input.on('speechGapEnd', ({ tMs }) => {
@@ -296,10 +296,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private onUserSpeechEnd(tMs: number): void {
-    this.budget.voiceEnded(tMs, this.now());
+    const voiceEndMs = this.input.voiceEndedAt(tMs); // the VAD's edge trails the voice; the silence counts from the voice
+    this.budget.voiceEnded(voiceEndMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    this.endOfTurn.onSpeechEnd(tMs, this.input.awaitingFinal);
+    this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
