@@ -4,6 +4,7 @@
  * scripted ones. STT and LLM use the interfaces in stt/types.ts and llm/types.ts as they are.
  */
 import type { AudioFrame } from '../audio/frame.js';
+import type { WordTiming } from '../tts/types.js';
 import type { PlaybackControl, TtsTurnControl } from '../turn/ports.js';
 
 /** Minimal typed event subscription (node EventEmitter satisfies it). */
@@ -32,17 +33,13 @@ export interface VoiceActivityDetector extends Subscribable<VoiceActivityEvents>
   push(frame: AudioFrame): void | Promise<void>;
 }
 
-export interface WordTimestamp {
-  word: string;
-  /** From the start of the turn's audio. */
-  startMs: number;
-  endMs: number;
-}
+/** A word of the turn's text with its place in the turn's audio: the TTS clients' type. */
+export type { WordTiming } from '../tts/types.js';
 
 export type AgentTtsEvents = {
   audio: [{ turnId: string; samples: Float32Array; sampleRate: number }];
   final: [{ turnId: string }];
-  wordTimestamps: [{ turnId: string; words: WordTimestamp[] }];
+  wordTimestamps: [{ turnId: string; words: WordTiming[] }];
   error: [Error];
 };
 

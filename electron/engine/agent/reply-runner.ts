@@ -14,8 +14,6 @@ export type ReplySource = { kind: 'llm'; llm: LanguageModel; messages: ChatMessa
 export class ReplyRunner extends EventEmitter<{
   /** The text sent to TTS so far for this turn. */
   text: [{ turnId: string; text: string }];
-  /** All text was handed to TTS (not: finished playing). */
-  textDone: [{ turnId: string | null; text: string }];
   /** Latency marks: the model's first text, and the first text handed to TTS (its turn id). */
   progress: [{ stage: 'firstToken' } | { stage: 'ttsRequest'; turnId: string }];
   error: [Error];
@@ -66,7 +64,6 @@ export class ReplyRunner extends EventEmitter<{
         for (const clause of clauses.flush()) this.send(clause, true);
       }
       if (this.aborted) return;
-      this.emit('textDone', { turnId: this.turn, text: this.sent });
       if (this.turn !== null) await this.tts.endTurn();
     } catch (error) {
       if (this.aborted) return;

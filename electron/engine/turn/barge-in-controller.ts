@@ -68,7 +68,7 @@ export interface BargeInEvents {
 }
 
 /** Where the controller is in the lifecycle. */
-export type BargeInPhase =
+export type ControllerPhase =
   | 'agentSilent'
   | 'agentSpeaking'
   /** Ducked on a tentative onset; no attempt yet (strategies are not asked). */
@@ -102,7 +102,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.options = { ...options };
   }
 
-  get phase(): BargeInPhase {
+  get phase(): ControllerPhase {
     if (this.speech === null) return 'agentSilent';
     if (this.attempt) return this.attempt.phase;
     return this.tentative ? 'tentative' : 'agentSpeaking';
