@@ -45,6 +45,12 @@ export type AgentTtsEvents = {
 
 export interface AgentTts extends Subscribable<AgentTtsEvents>, TtsTurnControl {
   readonly currentTurnId: string | null;
+  /**
+   * The server cuts the text into chunks itself (KugelAudio auto-chunks at sentence
+   * boundaries): text is sent without a flush per clause, which its SDK says defeats that
+   * chunking and adds a model prefill per flush.
+   */
+  readonly chunksText?: boolean;
   /** Text to speak; returns the turn id (a new one after a cancel or a final). */
   send(text: string, options?: { flush?: boolean }): string;
   /** No more text for this turn; resolves when the server says final. */
