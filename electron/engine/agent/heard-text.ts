@@ -25,7 +25,10 @@ export function cutAtPlayed(
   let method: HeardCut['method'];
   if (info.words && info.words.length > 0) {
     method = 'wordTimestamps';
-    heardWords = info.words.filter((w) => (w.startMs + w.endMs) / 2 <= playedMs).length;
+    const heard = info.words.filter((w) => (w.startMs + w.endMs) / 2 <= playedMs);
+    // With the server's char offsets the cut is exact even where its words are not ours ("42" said as "forty two").
+    const exact = heard.filter((w) => w.textTokens !== undefined);
+    heardWords = exact.length === heard.length && exact.length > 0 ? Math.max(...exact.map((w) => w.textTokens!)) : heard.length;
   } else if (info.audioComplete && info.totalAudioMs && info.totalAudioMs > 0) {
     method = 'proportional';
     heardWords = wordsBeforeChar(tokens, (text.length * Math.min(1, playedMs / info.totalAudioMs)));
