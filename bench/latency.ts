@@ -18,7 +18,9 @@ import { defaultSettings } from '../electron/contract/index.js';
 import type { AgentSession } from '../electron/engine/agent/agent-session.js';
 import type { AgentSessionEvents } from '../electron/engine/agent/events.js';
 import type { LatencyBudget } from '../electron/engine/agent/latency-budget.js';
+import { voicedSpan } from '../electron/engine/agent/simulate/mic-mixer.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
+import { GAP_MS } from '../electron/engine/vad/speech-segmenter.js';
 import { RecordingSink } from '../electron/engine/audio/recording-sink.js';
 import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
 import { systemClock } from '../electron/engine/clock.js';
@@ -98,7 +100,7 @@ interface ConfigResult {
   failedTurns: number;
   rows: Row[];
   /** Paused turns: words of dropped early answers found in the transcript or memory, and audible samples before the turn ended. */
-  leaks: { pausedTurns: number; droppedAnswers: number; leakedWords: number; audibleSamplesBeforeEnd: number };
+  leaks: { pausedTurns: number; droppedAnswers: number; leakedWords: number; audibleSamplesBeforeEnd: number; outcomes: string[] };
   cpuMs: number;
   wallMs: number;
 }
@@ -132,7 +134,9 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
   session.on('error', (e) => console.warn(`  session error (${e.source}): ${e.message}`));
   // An early answer the session dropped: the model call it aborted just now.
   const droppedTexts: string[] = [];
+  const outcomes: string[] = [];
   session.on('preemptive', (e) => {
+    outcomes.push(e.outcome);
     if (e.outcome === 'dropped') droppedTexts.push(llm.lastAborted() ?? '');
   });
   const cpu0 = process.cpuUsage();
@@ -142,22 +146,22 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
   const config = {
     sttMs,
     llmFirstClauseMs: llmMs + (models.tokensToFirstClause(1) - 1) * TOKEN_GAP_MS,
-    vadReleaseMs: settings.vad.silenceMs,
+    finalAskedAfterMs: GAP_MS,
     windowMs: settings.conversation.silenceDurationMs,
   };
   const figures: TurnFigures[] = [];
-  const leaks = { pausedTurns: 0, droppedAnswers: 0, leakedWords: 0, audibleSamplesBeforeEnd: 0 };
+  const leaks: ConfigResult['leaks'] = { pausedTurns: 0, droppedAnswers: 0, leakedWords: 0, audibleSamplesBeforeEnd: 0, outcomes: [] };
   let failed = 0;
   // One warm-up turn (connections, JIT) first; it is not counted.
   const plan = ['warm-up', ...Array.from({ length: turns }, (_, i) => QUESTIONS[i % QUESTIONS.length]!), ...(preemptive ? Array(PAUSE_TURNS).fill('paused') : [])];
   for (const [i, kind] of plan.entries()) {
     const parts = kind === 'paused' ? PAUSED : [kind === 'warm-up' ? QUESTIONS[0]! : kind];
     const droppedBefore = droppedTexts.length;
+    outcomes.length = 0;
     let trueVoiceEnd = 0;
     let firstPartEnd = 0;
     for (const [k, text] of parts.entries()) {
-      models.queueTranscript(text);
-      trueVoiceEnd = mic.say(clips.get(text)!.samples).voiceEndMs;
+      trueVoiceEnd = mic.say(clips.get(text)!.samples, () => models.speaking(text)).voiceEndMs;
       if (k === 0) firstPartEnd = trueVoiceEnd;
       if (k < parts.length - 1) mic.pause(PAUSE_MS);
     }
@@ -169,6 +173,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     } else {
       await stopped;
       if (i > 0 && kind !== 'paused') figures.push(turnFigures(got.budget, trueVoiceEnd, config));
+      if (kind === 'paused') leaks.outcomes.push(outcomes.join(' '));
       if (kind === 'paused') countLeaks(leaks, session, droppedTexts.slice(droppedBefore), sink!, firstPartEnd, got.budget);
     }
     await sleep(400);
@@ -207,7 +212,14 @@ async function loadClips(): Promise<Map<string, Clip>> {
   const speech = await synthesizeTexts(texts, 'awb');
   const resamplers = await loadResamplerFactory();
   const clips = new Map<string, Clip>();
-  for (const [text, s] of speech) clips.set(text, { text, samples: s.sampleRate === 16_000 ? s.samples : resampleAll(resamplers, s.samples, s.sampleRate, 16_000) });
+  for (const [text, s] of speech) {
+    const samples = s.sampleRate === 16_000 ? s.samples : resampleAll(resamplers, s.samples, s.sampleRate, 16_000);
+    // Only the voice (and 30 ms either side): pauses are then exactly what the plan says.
+    const span = voicedSpan(samples);
+    const from = span ? Math.max(0, ((span.startMs - 30) * 16_000) / 1000) : 0;
+    const to = span ? Math.min(samples.length, ((span.endMs + 30) * 16_000) / 1000) : samples.length;
+    clips.set(text, { text, samples: samples.slice(from, to) });
+  }
   return clips;
 }
 
@@ -247,7 +259,7 @@ async function main(): Promise<void> {
       const r = await runConfig(ms, ms, pre, turns, clips);
       results.push(r);
       printRows(`models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms`, r.rows);
-      if (pre) console.log(`  paused turns: ${r.leaks.pausedTurns}, early answers dropped: ${r.leaks.droppedAnswers}, words leaked: ${r.leaks.leakedWords}, audible samples before the end of turn: ${r.leaks.audibleSamplesBeforeEnd}`);
+      if (pre) console.log(`  paused turns: ${r.leaks.pausedTurns}, early answers dropped: ${r.leaks.droppedAnswers}, words leaked: ${r.leaks.leakedWords}, audible samples before the end of turn: ${r.leaks.audibleSamplesBeforeEnd}; early answers per paused turn: ${r.leaks.outcomes.map((o) => `[${o}]`).join(' ')}`);
     }
   }
   const checked = targets(results);

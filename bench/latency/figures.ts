@@ -2,10 +2,11 @@
  * The latency benchmark's arithmetic: per-turn figures from a budget, and p50/p95 tables.
  *
  * App overhead = end to end − the models' time on the critical path − the configured
- * end-of-turn silence. The critical path, with the VAD's release silence (vad.silenceMs) and
- * the end-of-turn window (W) both configured waits:
- * - without preemptive generation: max(W, release + STT) + LLM to first clause + TTS first audio;
- * - with it (the model runs inside the window): max(W, release + STT + LLM + TTS).
+ * end-of-turn silence. The critical path, with the VAD's gap (96 ms of quiet, where the final
+ * transcript is asked) and the end-of-turn window (W) both configured waits:
+ * - without preemptive generation: max(W, gap + STT) + LLM to first clause + TTS first audio;
+ * - with it (the model runs inside the window): max(W, gap + STT + LLM + TTS).
+ * So the VAD's own lag in seeing the voice end counts as app overhead (it is ours).
  * LLM and STT times are the scripted servers' configured delays (plus the token stream up to
  * the first clause); the TTS time is what the real local TTS took for this turn (request →
  * first audio), counted in full as model time.
@@ -28,7 +29,8 @@ export interface TurnFigures {
 export interface TurnConfig {
   sttMs: number;
   llmFirstClauseMs: number;
-  vadReleaseMs: number;
+  /** Quiet after the voice before the final transcript is asked (the VAD's gap). */
+  finalAskedAfterMs: number;
   windowMs: number;
 }
 
@@ -36,7 +38,7 @@ export function turnFigures(budget: LatencyBudget, trueVoiceEndMs: number, c: Tu
   const m = budget.marks;
   const tts = m.ttsFirstAudio !== undefined && m.ttsRequest !== undefined ? m.ttsFirstAudio - m.ttsRequest : 0;
   const endToEndMs = m.firstWrite! - trueVoiceEndMs;
-  const afterRelease = c.vadReleaseMs + c.sttMs;
+  const afterRelease = c.finalAskedAfterMs + c.sttMs;
   const idealMs = budget.preemptive
     ? Math.max(c.windowMs, afterRelease + c.llmFirstClauseMs + tts)
     : Math.max(c.windowMs, afterRelease) + c.llmFirstClauseMs + tts;

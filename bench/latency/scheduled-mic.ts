@@ -22,6 +22,8 @@ export class ScheduledMic extends EventEmitter<AudioInputEvents> implements Audi
   private next = 0;
   /** Samples still to play, from the next frame on. */
   private pending: Float32Array = new Float32Array(0);
+  /** Callbacks due when the frame at this sample offset (into `pending`) goes out. */
+  private cues: { atSample: number; run: () => void }[] = [];
 
   constructor(private readonly clock: Clock) {
     super();
@@ -43,8 +45,9 @@ export class ScheduledMic extends EventEmitter<AudioInputEvents> implements Audi
   }
 
   /** Queues speech (16 kHz) after what is queued; where its voice starts and ends on the frame clock. */
-  say(samples: Float32Array): { voiceStartMs: number; voiceEndMs: number } {
+  say(samples: Float32Array, onStart?: () => void): { voiceStartMs: number; voiceEndMs: number } {
     const startMs = this.frameTime(this.next) + (this.pending.length * 1000) / RATE;
+    if (onStart) this.cues.push({ atSample: this.pending.length, run: onStart });
     const joined = new Float32Array(this.pending.length + samples.length);
     joined.set(this.pending);
     joined.set(samples, this.pending.length);
@@ -73,6 +76,9 @@ export class ScheduledMic extends EventEmitter<AudioInputEvents> implements Audi
       const take = Math.min(FRAME, this.pending.length);
       data.set(this.pending.subarray(0, take));
       this.pending = this.pending.subarray(take);
+      const due = this.cues.filter((c) => c.atSample < take);
+      this.cues = this.cues.filter((c) => c.atSample >= take).map((c) => ({ ...c, atSample: c.atSample - take }));
+      for (const c of due) c.run();
       const frame: AudioFrame = { data, sampleRate: RATE, channels: 1, timestampMs: this.frameTime(this.next++) };
       this.emit('frame', frame);
     }

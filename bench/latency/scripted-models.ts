@@ -2,7 +2,7 @@
  * Scripted recognizer and language-model servers on 127.0.0.1 for the latency benchmark,
  * speaking the OpenAI-compatible HTTP API the app's real clients use:
  * - POST /v1/audio/transcriptions answers `sttMs` after the upload has fully arrived, with the
- *   text the benchmark says the user is speaking;
+ *   words of the utterance being spoken (once: a later segment of it answers "");
  * - POST /v1/chat/completions sends its first SSE token `llmMs` after the request arrived, then
  *   one token every `tokenGapMs` (a fast cloud model streams ~50-70 tokens/s).
  * Every reply carries its request number ("answer 7"), so a leaked early answer is findable.
@@ -19,8 +19,11 @@ export interface ScriptedModelsOptions {
 
 export interface ScriptedModels {
   baseUrl: string;
-  /** What the next transcriptions answer, in order (the benchmark queues each utterance's words as it plays). */
-  queueTranscript(text: string): void;
+  /**
+   * The words of the utterance now being spoken: the next transcription answers them, later
+   * ones (the rest of the same utterance after a mid-sentence pause) answer nothing new.
+   */
+  speaking(text: string): void;
   /** The reply the chat server streams for request `n` (1-based). */
   replyFor(n: number): string;
   /** Tokens the chat server streams before the first clause is complete (the clause splitter sees its end). */
@@ -54,13 +57,14 @@ export async function startScriptedModels(options: ScriptedModelsOptions): Promi
   const gap = options.tokenGapMs ?? 15;
   let chats = 0;
   let transcriptions = 0;
-  const transcripts: string[] = [];
+  let unanswered = '';
   const server = http.createServer((req, res) => {
     void (async () => {
       await readBody(req);
       if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
         transcriptions++;
-        const text = transcripts.shift() ?? '';
+        const text = unanswered;
+        unanswered = '';
         if (options.sttMs > 0) await sleep(options.sttMs);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text }));
         return;
@@ -90,7 +94,9 @@ export async function startScriptedModels(options: ScriptedModelsOptions): Promi
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
-    queueTranscript: (t) => transcripts.push(t),
+    speaking: (t) => {
+      unanswered = t;
+    },
     replyFor: reply,
     // The token "N. " carries the space after the full stop, so the clause splitter cuts on it.
     tokensToFirstClause: (n) => tokens(reply(n)).findIndex((t) => /\.\s*$/.test(t)) + 1,

@@ -6,6 +6,7 @@ export * from './channels/settings.js';
 export * from './channels/shell.js';
 export * from './channels/secrets.js';
 export * from './channels/agent.js';
+export * from './channels/latency.js';
 export * from './channels/devices.js';
 export * from './channels/models.js';
 export * from './channels/providers.js';

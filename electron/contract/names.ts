@@ -50,6 +50,7 @@ export const EVENT_CHANNELS = [
   'metrics:update',
   'audio:level',
   'bargein:mark',
+  'latency:budget',
   'app:error',
   'devices:testLevel',
   'devices:changed',

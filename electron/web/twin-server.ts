@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { AppServices } from '../services/app-services.js';
 import { nullLogger, type Logger } from '../engine/logger.js';
+import { badRequest, hardenHttpServer } from '../engine/net/harden-http-server.js';
 import { rateLimitedWarn } from '../engine/net/refusal-log.js';
 import { parseRequestTarget } from '../engine/net/request-target.js';
 import { attachBridge, type BridgeConnection } from './bridge-connection.js';
@@ -72,7 +72,7 @@ export async function startTwinServer(options: TwinServerOptions): Promise<TwinS
     if (!access.hasSession(req)) return html(res, 403, NOT_LET_IN);
     serveRendererFile(res, options.rendererDir, target.pathname, allowedHost);
   });
-  server.on('clientError', (_err, socket) => badRequest(socket));
+  hardenHttpServer(server);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
@@ -130,9 +130,4 @@ function plain(res: http.ServerResponse, status: number, text: string): void {
 
 function html(res: http.ServerResponse, status: number, body: string): void {
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'", Connection: 'close' }).end(body);
-}
-
-function badRequest(socket: Duplex): void {
-  if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  else socket.destroy();
 }

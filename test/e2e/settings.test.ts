@@ -35,7 +35,7 @@ describe('settings in the browser twin', () => {
     await e2e.startTwin();
     await openVoiceActivity();
     await e2e.page.locator('#field-vad-speechThreshold').fill('1.7');
-    await expect.poll(() => e2e.page.locator('#field-vad-speechThreshold-error').textContent()).toBe('Must be between 0 and 1.');
+    await expect.poll(() => e2e.page.locator('#field-vad-speechThreshold-error').textContent()).toBe('Enter a number from 0 to 1.');
     await e2e.page.screenshot({ path: artifactPath('settings-field-error.png') });
     await e2e.page.locator('#settings-save').click();
     expect(JSON.parse(fs.readFileSync(path.join(e2e.dataDir, 'settings.json'), 'utf8')).vad.speechThreshold).toBe(0.5);

@@ -200,6 +200,31 @@ describe('MetricsPanel', () => {
     expect(wrapper.find('[data-metric="barge-in"] dd').text()).toBe('212 ms');
     expect(wrapper.find('[data-metric="false"] dd').text()).toBe('2');
   });
+
+  it('draws a stacked bar per answered turn, stage widths on one scale, the last six turns', async () => {
+    const wrapper = mount(MetricsPanel);
+    expect(wrapper.find('[data-metric="latency-budget"]').exists()).toBe(false);
+    const turn = (n: number, preemptive: boolean) => ({
+      turnId: `t${n}`, atMs: 1000 * n, preemptive, totalMs: 800, outputLatencyMs: 60,
+      segments: [
+        { stage: 'vad' as const, until: 'vadEnd' as const, ms: 400 },
+        { stage: 'turn' as const, until: 'endOfTurn' as const, ms: 100 },
+        { stage: 'llm' as const, until: 'llmFirstToken' as const, ms: 200 },
+        { stage: 'tts' as const, until: 'ttsFirstAudio' as const, ms: 100 },
+      ],
+    });
+    for (let n = 1; n <= 7; n++) bridge.script.emit('latency:budget', turn(n, n === 7));
+    await flushPromises();
+    const rows = wrapper.findAll('.bar-row');
+    expect(rows).toHaveLength(6);
+    const segs = rows[0]!.findAll('.seg');
+    expect(segs.map((s) => s.attributes('data-stage'))).toEqual(['vad', 'turn', 'llm', 'tts']);
+    expect(segs[0]!.attributes('style')).toContain('width: 40%'); // 400 of a 1000 ms scale
+    expect(rows[5]!.find('.bar').attributes('aria-label')).toBe('800 ms (answer prepared early): Pause detection 400, End-of-turn wait 100, Model first word 200, Voice 100');
+    expect(rows[5]!.find('.total').text()).toContain('800 ms');
+    expect(wrapper.find('.legend').text()).toContain('Pause detection');
+    expect(wrapper.find('.legend').text()).not.toContain('Recognizer'); // only stages these turns had
+  });
 });
 
 describe('AlertBanners', () => {

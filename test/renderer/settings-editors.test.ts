@@ -238,7 +238,8 @@ describe('SettingsPanel pages', () => {
 
   it('shows when two of our hotkeys are the same', async () => {
     const wrapper = await openSettingsPage('hotkeys');
-    await wrapper.find('#field-hotkeys-mute').setValue('CommandOrControl+Shift+Space');
+    await wrapper.find('[data-section="hotkeys"]:nth-of-type(2) .btn-quiet').trigger('click');
+    await wrapper.find('input#field-hotkeys-mute').setValue('CommandOrControl+Shift+Space');
     expect(wrapper.find('#field-hotkeys-mute-problem').text()).toBe('Also used for Interrupt: choose another combination.');
   });
 

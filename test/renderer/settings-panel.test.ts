@@ -19,7 +19,7 @@ describe('SettingsPanel', () => {
   it('shows the schema message under a field with a bad value', async () => {
     const wrapper = await openSettingsPage('vad');
     await wrapper.find('#field-vad-speechThreshold').setValue('1.5');
-    expect(wrapper.find('#field-vad-speechThreshold-error').text()).toBe('Must be between 0 and 1.');
+    expect(wrapper.find('#field-vad-speechThreshold-error').text()).toBe('Enter a number from 0 to 1.');
     expect(wrapper.find('#field-vad-speechThreshold').attributes('aria-invalid')).toBe('true');
   });
 

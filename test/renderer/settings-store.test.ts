@@ -16,7 +16,7 @@ describe('settings store', () => {
     const store = useSettingsStore();
     await store.load();
     store.setField('vad', 'speechThreshold', 1.4);
-    expect(store.fieldErrors['vad.speechThreshold']).toBe('Must be between 0 and 1.');
+    expect(store.fieldErrors['vad.speechThreshold']).toBe('Enter a number from 0 to 1.');
     expect(await store.save()).toBe(false);
     expect(bridge.services.settings.get().vad.speechThreshold).toBe(0.5);
   });
@@ -55,6 +55,6 @@ describe('settings store', () => {
     const store = useSettingsStore();
     await store.load();
     expect(await store.importJson('{"vad": {"speechThreshold": "high"}}')).toBe(false);
-    expect(store.lastError?.message).toContain('vad.speechThreshold');
+    expect(store.lastError?.message).toBe('Speech threshold (Voice activity): Enter a number from 0 to 1.');
   });
 });

@@ -32,7 +32,7 @@ describe('SettingsStore', () => {
     const before = fs.readFileSync(file(), 'utf8');
     const failure = failureOf(() => store.update({ vad: { speechThreshold: 1.5 } }));
     expect(failure.error.code).toBe('invalid_request');
-    expect(failure.error.issues).toContainEqual({ path: 'vad.speechThreshold', message: 'Must be between 0 and 1.' });
+    expect(failure.error.issues).toContainEqual({ path: 'vad.speechThreshold', message: 'Enter a number from 0 to 1.' });
     expect(fs.readFileSync(file(), 'utf8')).toBe(before);
     expect(store.get().vad.speechThreshold).toBe(0.5);
   });

@@ -133,4 +133,20 @@ describe('browser twin: malformed bridge frames', () => {
     expect((replies[0] as { id: unknown }).id).toBeNull();
     expect(replies.map((r) => (r as { id: unknown }).id).slice(5)).toEqual([7, 8]);
   });
+
+  it('answers 2,000 random frames (bytes, broken JSON, odd ids and channels) one reply each, and lives', async () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const frames: (string | Buffer)[] = Array.from({ length: 2000 }, (_, i) => {
+      const kind = rand();
+      if (kind < 0.2) return Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 64) }, () => Math.floor(rand() * 256)));
+      if (kind < 0.4) return JSON.stringify({ id: i, channel: 'settings:get' }).slice(0, Math.floor(rand() * 30));
+      const id = pick<unknown>([i, -i, 1.5, '1', null, [], {}, 2 ** 60, undefined]);
+      return JSON.stringify({ id, channel: pick<unknown>(['settings:get', 'settings:export', 'no:such', '', 7, null, '__proto__', 'constructor']), request: pick<unknown>([undefined, {}, [], 'x', { __proto__: 1 }]) });
+    });
+    const replies = await exchange(frames);
+    expect(replies).toHaveLength(2000);
+    await stillServes();
+  }, 60_000);
 });

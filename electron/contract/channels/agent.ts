@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../define.js';
+import { LatencyBudgetEventSchema } from './latency.js';
 
 export const AGENT_STATES = ['idle', 'listening', 'thinking', 'speaking'] as const;
 export const AgentStateSchema = z.enum(AGENT_STATES);
@@ -61,6 +62,8 @@ export const TranscriptEntrySchema = z.object({
   reason: InterruptReasonSchema.optional(),
   /** The interruption strategy that said yes ("minWords", "phrases", ...), for voice interrupts. */
   strategy: z.string().max(64).optional(),
+  /** User entries that did not stop the agent: why ("treated as a backchannel because …"). */
+  backchannel: z.string().max(300).optional(),
   /** When the entry started, engine clock. */
   atMs: z.number().optional(),
 });
@@ -142,6 +145,8 @@ export const AgentStatusSchema = z.object({
   mode: z.enum(['conversation', 'practice']).optional(),
   /** Why a provider is not ready (shown beside practice mode), one sentence each. */
   notes: z.array(z.string().max(1000)).max(10).optional(),
+  /** The barge-in rules in force for this session, in a person's words. */
+  bargeInRules: z.array(z.string().max(400)).max(10).optional(),
 });
 export type AgentStatus = z.infer<typeof AgentStatusSchema>;
 
@@ -189,5 +194,6 @@ export const agentEvents = {
   'metrics:update': defineEvent({ summary: 'Session metrics changed.', payload: SessionMetricsSchema }),
   'audio:level': defineEvent({ summary: 'Microphone level and VAD probability, ~20 Hz while a session runs.', payload: AudioLevelSchema }),
   'bargein:mark': defineEvent({ summary: 'A moment for the barge-in timeline (speech spans, duck, pause, resume, interrupt).', payload: BargeInMarkSchema }),
+  'latency:budget': defineEvent({ summary: 'Voice-to-voice latency of an answered turn, stage by stage, at its first sample.', payload: LatencyBudgetEventSchema }),
   'app:error': defineEvent({ summary: 'Something the person must act on: device lost, TTS closed fatally, provider unreachable.', payload: AppErrorSchema }),
 } as const;

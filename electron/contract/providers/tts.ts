@@ -46,7 +46,9 @@ export const TTS_VENDORS = {
     key: { secretId: 'kugel', required: false },
     capabilities: { offline: false, wordTimestamps: true },
     parameters: z.object({
-      endpointUrl: z.string().min(1, 'KugelAudio needs its WebSocket address (Settings → Voices and providers).'),
+      // Empty: the KugelAudio service itself (wss://api.kugelaudio.com/ws/tts/stream); an address: a self-hosted or test server.
+      endpointUrl: z.string(),
+      // An integer voice id ("1071", or a picked "1071 — Anna (de, en)").
       voice: z.string(),
       sampleRate,
       wordTimestamps,

@@ -37,7 +37,7 @@ export function acceleratorProblem(accelerator: string): string | null {
   }
   if (new Set(modifiers.map((m) => m.toLowerCase())).size !== modifiers.length) return 'A modifier is repeated.';
   if (MODIFIERS.has(key.toLowerCase())) return 'The combination needs a key after the modifiers.';
-  if (!isKey(key)) return `"${key}" is not a key Electron knows.`;
+  if (!isKey(key)) return `"${key}" is not a key. Use a letter, a digit, F1 to F24, or a named key such as Space, Tab, Enter or Up.`;
   if (modifiers.length === 0 && !/^f([1-9]|1[0-9]|2[0-4])$/i.test(key) && !key.toLowerCase().startsWith('media')) {
     return 'A global hotkey needs at least one modifier (or a function key), or it would steal normal typing.';
   }

@@ -30,6 +30,25 @@ export const InterruptionStrategySchema = z.discriminatedUnion('type', [
     type: z.literal('phrases'),
     params: z.object({}).default({}),
   }),
+  z.object({
+    // Words: backchannels in any combination let the agent go on; questions, requests,
+    // negations interrupt. The phrase lists of this section come first.
+    type: z.literal('backchannelModel'),
+    params: z.object({}).default({}),
+  }),
+  z.object({
+    // Without words in time (no recognizer, or one that answers after you stop): the voice decides.
+    type: z.literal('voiceShape'),
+    params: z.object({
+      /**
+       * Voice that interrupts without words. 1000 ms: on the bench's tuning set backchannels,
+       * laughs and coughs last 140-1110 ms (p90 950 ms) and requests/questions 830-2160 ms
+       * (p10 880 ms); 1000 ms keeps nearly every backchannel from stopping the agent while a
+       * sentence still stops it within about a second (the agent is paused from 200 ms anyway).
+       */
+      minSpeechMs: z.number().int().min(200, 'minSpeechMs must be at least 200.').max(10000).default(1000),
+    }),
+  }),
 ]);
 export type InterruptionStrategyConfig = z.infer<typeof InterruptionStrategySchema>;
 
@@ -71,10 +90,11 @@ export const ConversationSettingsSchema = z.object({
    * Agora's example is 320 ms; LiveKit waits 500 ms; Pipecat and Vapi 200 ms. We take 200 ms:
    * pausing is cheap and reversible (the false-alarm path resumes; every VAD segment outlasts
    * its 320 ms release anyway, so a longer wait would not spare coughs a pause), deciding late
-   * is the field's top complaint, and 200 ms + the VAD's onset lag + one frame of output keeps
-   * a real interruption inaudible within about 300 ms of the voice even before any word is known.
+   * is the field's top complaint. 180 ms, not 200: with the VAD's onset lag and one frame of
+   * output, 200 ms made a real interruption inaudible at p95 256 ms from the voice onset on
+   * bench:bargein, above the 250 ms target; 180 ms brings it under, even before any word is known.
    */
-  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(200),
+  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(180),
   /** Speech needed while the agent is silent (Agora's example: 160 ms). */
   interruptDurationMs: z.number().int().min(0).max(5000).default(160),
   /** After a false alarm, resume playback after this much quiet (LiveKit: 2000 ms). */
@@ -93,18 +113,18 @@ export const ConversationSettingsSchema = z.object({
    */
   preemptiveGeneration: z.boolean().default(true),
   /**
-   * Ordered interruption strategies. Default: force/acknowledgement phrases first (a "stop"
-   * interrupts on its first word, an "okay" never does), then two words. Two, not the
-   * acceptance table's three: a two-word objection ("no thanks", "hang on") is a real
-   * interruption and every extra word costs ~250 ms of the agent talking over the user;
-   * acknowledgement-only utterances ("yeah sure", "okay got it") are vetoed by the phrase list.
+   * Ordered interruption strategies. Default: the backchannel model on the words (your phrase
+   * lists first, then backchannels in any combination vs questions, requests, negations;
+   * it replaced "phrase lists + 2 words", which stopped the agent on "that makes sense"), then
+   * the voice's own shape for when no words come in time (practice mode, non-streaming
+   * recognizers).
    */
   strategies: z
     .array(InterruptionStrategySchema)
     .max(8, 'At most 8 strategies.')
     .default((): InterruptionStrategyConfig[] => [
-      { type: 'phrases', params: {} },
-      { type: 'minWords', params: { minWords: 2 } },
+      { type: 'backchannelModel', params: {} },
+      { type: 'voiceShape', params: { minSpeechMs: 1000 } },
     ]),
   /**
    * Backchannels that never interrupt on their own (Vapi's acknowledgementPhrases plus common
@@ -115,9 +135,13 @@ export const ConversationSettingsSchema = z.object({
     'okay', 'ok', 'yeah', 'yes', 'yep', 'yup', 'mm-hmm', 'mhm', 'uh-huh', 'right', 'sure', 'got it',
     'i see', 'alright', 'all right', 'cool', 'nice', 'great', 'thank you', 'thanks', 'oh', 'ah', 'hmm', 'um', 'uh',
   ]),
-  /** Phrases that always interrupt, on their first occurrence (Vapi's interruptionPhrases, Agora's keyword mode). */
+  /**
+   * Phrases that always interrupt, on their first occurrence (Vapi's interruptionPhrases, Agora's
+   * keyword mode). "that's enough", not "enough": a plain "enough" also stopped the agent on the
+   * backchannel "fair enough".
+   */
   interruptionPhrases: phraseList.default(() => [
-    'stop', 'wait', 'hold on', 'hang on', 'no', 'pause', 'enough', 'shut up', 'excuse me', 'sorry',
+    'stop', 'wait', 'hold on', 'hang on', 'no', 'pause', "that's enough", 'that is enough', 'shut up', 'excuse me', 'sorry',
   ]),
   /**
    * How far the agent is turned down at speech onset. -12 dB makes the agent clearly quieter

@@ -15,6 +15,8 @@ import { TtsSettingsSchema } from './tts.js';
 import { VadSettingsSchema } from './vad.js';
 
 export { acceleratorProblem, isValidAccelerator } from './accelerator.js';
+import { plainMessage } from './plain-issues.js';
+export { numberRangeMessage, plainMessage, schemaAt, unitOf } from './plain-issues.js';
 
 /** Bump when a change needs a migration; add the step in electron/services/settings/migrations.ts. */
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -89,13 +91,14 @@ export interface FieldIssue {
   message: string;
 }
 
-export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/** Field issues; with the schema that raised them, in plain words with the allowed range and unit. */
+export function issuesOf(error: z.ZodError, schema?: z.ZodType): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: schema ? plainMessage(i, schema) : i.message }));
 }
 
 /** Validates the result of applying `patch` to `base`. */
 export function validateSettings(candidate: unknown): { ok: true; settings: Settings } | { ok: false; issues: FieldIssue[] } {
   const result = SettingsSchema.safeParse(candidate);
   if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, issues: issuesOf(result.error) };
+  return { ok: false, issues: issuesOf(result.error, SettingsSchema) };
 }

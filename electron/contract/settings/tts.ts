@@ -9,8 +9,8 @@ export const TtsSettingsSchema = z.object({
   /** "local" is the embedded flite server: it works on a fresh machine with no account and no network. */
   provider: z.enum(TTS_PROVIDERS).default('local'),
   /**
-   * WebSocket URL of a reference-protocol (KugelAudio-style) server. Empty means the provider's
-   * own endpoint (or, for "local", the embedded server's per-run URL).
+   * WebSocket URL of a KugelAudio-protocol server. Empty means the provider's own endpoint
+   * (KugelAudio: wss://api.kugelaudio.com/ws/tts/stream; "local": the embedded server's per-run URL).
    */
   endpointUrl: z
     .string()

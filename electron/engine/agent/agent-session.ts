@@ -17,7 +17,9 @@ import { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
+import { describeRules } from '../turn/strategies/describe-rules.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
+import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
 import { ChatHistory, type PriorTurn } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
@@ -62,6 +64,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   readonly controller: BargeInController;
   readonly echoGuard: EchoGuard | null;
   private readonly machine: AgentStateMachine;
+  private currentConversation: ConversationSettings;
   private readonly input: UserInput;
   private readonly endOfTurn: EndOfTurnDetector;
   private readonly ledger = new TurnLedger();
@@ -85,6 +88,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   constructor(private readonly options: AgentSessionOptions) {
     super();
     const { clock, conversation: c } = options;
+    this.currentConversation = c;
     this.conversation = c;
     const now = () => clock.nowMs();
     this.logger = options.logger ?? nullLogger;
@@ -99,13 +103,23 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
         clock,
         playback: options.playback,
         tts: options.tts,
-        decider: new InterruptionDecider(buildStrategies(c.strategies, c)),
+        decider: this.buildDecider(c),
         logger: this.logger,
       },
       c,
     );
     this.endOfTurn = new EndOfTurnDetector(clock, endOfTurnOptions(c));
     this.wire();
+  }
+
+  /** Where words come from decides how the strategies may use them (voice-shape-strategy.ts). */
+  get wordSource(): WordSource {
+    const stt = this.options.stt;
+    return stt === null ? 'none' : stt.streaming === false ? 'afterSpeech' : 'streaming';
+  }
+
+  private buildDecider(c: ConversationSettings): InterruptionDecider {
+    return new InterruptionDecider(buildStrategies(c.strategies, c, this.wordSource), this.wordSource);
   }
 
   get state(): AgentState {
@@ -138,8 +152,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
    * margin, end-of-turn. An attempt in progress keeps its timers; the next one uses the new values.
    */
   updateConversation(c: ConversationSettings): void {
+    this.currentConversation = c;
     this.controller.updateOptions(c);
-    this.controller.replaceDecider(new InterruptionDecider(buildStrategies(c.strategies, c)));
+    this.controller.replaceDecider(this.buildDecider(c));
     this.conversation = c;
     this.endOfTurn.updateOptions(endOfTurnOptions(c));
     this.echoGuard?.updateOptions({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs });
@@ -168,6 +183,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.controller.interruptNow(source);
   }
 
+  /** The barge-in rules in force now, in a person's words (settings and practice panels). */
+  bargeInRules(): string[] {
+    return describeRules(this.currentConversation, this.wordSource);
+  }
+
   private now(): number {
     return this.options.clock.nowMs();
   }
@@ -181,7 +201,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
     this.input.on('speechGap', ({ tMs }) => {
-      if (this.input.pausing) this.budget.voiceEnded(tMs, this.now()); // the final was requested here
+      if (this.input.pausing) this.budget.voiceEnded(this.input.voiceEndedAt(tMs), this.now()); // the final was requested here
       this.controller.onSpeechGap(tMs);
     });
     this.input.on('speechGapEnd', ({ tMs }) => {
@@ -213,7 +233,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.bargeInTimer.onRecovered();
       this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });
     });
-    c.on('falseInterruption', ({ tMs, resumed }) => this.emit('falseInterruption', { tMs, resumed }));
+    c.on('falseInterruption', ({ tMs, resumed, reason }) => {
+      this.backchannelReason = reason;
+      this.emit('falseInterruption', { tMs, resumed, reason });
+    });
     c.on('interrupted', (e) => this.onInterrupted(e));
     c.on('userSpeechAccepted', () => this.onSpeechAcceptedWhileAgentSilent());
     c.on('userSpeechWhileOff', (e) => {
@@ -232,6 +255,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private lastOnsetMs: number | null = null;
+  /** Why the last speech over the agent did not stop it; shown with that user entry. */
+  private backchannelReason: string | null = null;
 
   /** TTS output: a held preemptive reply keeps it; the current reply's goes to playback; any other turn's is dropped. */
   private onTts(turnId: string, e: HeldTtsEvent): void {
@@ -271,10 +296,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private onUserSpeechEnd(tMs: number): void {
-    this.budget.voiceEnded(tMs, this.now());
+    const voiceEndMs = this.input.voiceEndedAt(tMs); // the VAD's edge trails the voice; the silence counts from the voice
+    this.budget.voiceEnded(voiceEndMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    this.endOfTurn.onSpeechEnd(tMs, this.input.awaitingFinal);
+    this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
@@ -309,7 +335,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     }
     if (this.machine.state === 'speaking') {
       // The agent kept the floor (a backchannel): it is in the transcript, not a new turn.
-      this.transcript.userFinal(text);
+      this.transcript.userFinal(text, this.backchannelReason ? `treated as a backchannel because ${this.backchannelReason}` : undefined);
+      this.backchannelReason = null;
       return;
     }
     const turnText = [this.appendedText, text].filter(Boolean).join(' ');

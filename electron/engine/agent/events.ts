@@ -23,7 +23,8 @@ export type AgentSessionEvents = {
       cutMethod: 'wordTimestamps' | 'proportional' | 'speakingRate';
     },
   ];
-  falseInterruption: [{ tMs: number; resumed: boolean }];
+  /** The agent went on: `reason` says why the speech was not an interruption. */
+  falseInterruption: [{ tMs: number; resumed: boolean; reason: string | null }];
   /**
    * Lifecycle marks for timelines and debugging: ducked (`tentative` on a tentative VAD onset),
    * paused, unducked (`withdrawn` when a tentative duck is undone because no speech followed).

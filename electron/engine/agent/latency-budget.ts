@@ -5,34 +5,16 @@
  * end-to-end time, so the stage that costs the most is plain to see.
  */
 
+import { LATENCY_MARKS, LATENCY_STAGES, type LatencyMark, type LatencyStage } from '../../contract/channels/latency.js';
+
 /** What `track` needs of a reply (ReplyRunner's progress events). */
 export interface ReplyProgress {
   on(event: 'progress', listener: (e: { stage: 'firstToken' } | { stage: 'ttsRequest'; turnId: string }) => void): unknown;
 }
 
-/** The moments of a turn, in the order a non-preemptive turn meets them. */
-export const BUDGET_MARKS = [
-  /** The user's voice ended: the start of the silence that ended the VAD segment (audio time). */
-  'voiceEnd',
-  /**
-   * The VAD said the speech ended: its gap (the user has probably stopped; the final
-   * transcript is requested here), or its end of segment when there was no gap.
-   */
-  'vadEnd',
-  'sttFinal',
-  /** The end of the user's turn was decided (silence window, hold words). */
-  'endOfTurn',
-  'llmRequest',
-  'llmFirstToken',
-  /** The first clause the language model completed. */
-  'llmFirstClause',
-  /** The first text handed to the TTS client. */
-  'ttsRequest',
-  'ttsFirstAudio',
-  /** The first sample of the reply written to the output device. */
-  'firstWrite',
-] as const;
-export type BudgetMark = (typeof BUDGET_MARKS)[number];
+/** The moments of a turn and the stages between them: the contract's lists (channels/latency.ts). */
+export const BUDGET_MARKS = LATENCY_MARKS;
+export type BudgetMark = LatencyMark;
 const REPLY_MARKS = ['llmRequest', 'llmFirstToken', 'llmFirstClause', 'ttsRequest', 'ttsFirstAudio', 'firstWrite'] as const;
 
 /** What the time up to each mark is spent on (the stage that mark ends). */
@@ -47,8 +29,8 @@ export const STAGE_OF_MARK: Record<Exclude<BudgetMark, 'voiceEnd'>, BudgetStage>
   ttsFirstAudio: 'tts',
   firstWrite: 'playback',
 };
-export const BUDGET_STAGES = ['vad', 'stt', 'turn', 'llm', 'clause', 'tts', 'playback', 'app'] as const;
-export type BudgetStage = (typeof BUDGET_STAGES)[number];
+export const BUDGET_STAGES = LATENCY_STAGES;
+export type BudgetStage = LatencyStage;
 
 export interface BudgetSegment {
   stage: BudgetStage;

@@ -15,6 +15,8 @@ export interface TranscriptEntry {
   /** Agent entries: the TTS turn. */
   turnId?: string;
   unheardText?: string;
+  /** User entries that did not stop the agent: why ("\"oh wow\" is only filler and surprise"). */
+  backchannel?: string;
   tMs: number;
 }
 
@@ -40,7 +42,7 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptE
   }
 
   /** Closes the open user entry with its final text. Empty text drops the entry. */
-  userFinal(text: string): TranscriptEntry | null {
+  userFinal(text: string, backchannel?: string): TranscriptEntry | null {
     const entry = this.openUser ?? (text.trim() ? this.add({ speaker: 'user', text: '', status: 'interim' }) : null);
     this.openUser = null;
     if (!entry) return null;
@@ -50,6 +52,7 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptE
     }
     entry.text = text.trim();
     entry.status = 'final';
+    if (backchannel) entry.backchannel = backchannel;
     this.emit('updated', { ...entry });
     return entry;
   }

@@ -9,6 +9,7 @@ import type { SpeechRecognizer } from '../stt/types.js';
 import type { EchoCanceller } from '../audio/aec/echo-canceller.js';
 import type { EchoGuard } from '../turn/echo-guard.js';
 import type { VoiceActivityDetector, VoiceActivityEvents } from './ports.js';
+import { VoiceEndFinder } from './voice-end.js';
 
 /**
  * The final transcript is requested at the VAD's gap (96 ms of quiet: the user has probably
@@ -47,6 +48,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   /** The segment was finished at a gap: what follows it is silence unless the user goes on. */
   private finishedAtGap = false;
   private finalsOwed = 0;
+  private readonly voiceEnd = new VoiceEndFinder();
   private prefix: AudioFrame[] = [];
   private prefixMs = 0;
 
@@ -90,6 +92,11 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     return this.finishedAtGap;
   }
 
+  /** Where the voice really ended, for a VAD end edge (see voice-end.ts). */
+  voiceEndedAt(edgeMs: number): number {
+    return this.voiceEnd.refine(edgeMs);
+  }
+
   /** A final transcript was requested and has not come yet. */
   get awaitingFinal(): boolean {
     return this.finalsOwed > 0;
@@ -104,6 +111,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   async pushMicFrame(frame: AudioFrame): Promise<void> {
     const gated = this.echoFree(frame);
     this.emit('processed', gated);
+    this.voiceEnd.push(gated, this.speaking);
     await this.deps.vad.push(gated);
     if (this.speaking) {
       this.deps.stt?.push(gated.data);
@@ -151,6 +159,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     this.speaking = true;
     this.speechStartMs = tMs;
     this.finishedAtGap = false;
+    this.voiceEnd.speechStarted();
     this.emit('speechStart', { tMs });
     for (const f of this.prefix) this.deps.stt?.push(f.data);
     this.prefix = [];

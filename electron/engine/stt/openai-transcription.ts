@@ -26,6 +26,8 @@ export interface OpenAiTranscriptionOptions {
 
 export class OpenAiTranscriptionRecognizer extends EventEmitter<SpeechRecognizerEvents> implements SpeechRecognizer {
   readonly id: string;
+  /** One request per segment: the words come only after the person stops. */
+  readonly streaming = false;
   private readonly buffer = new SegmentBuffer();
   private readonly inFlight = new Set<AbortController>();
   private queue: Promise<void> = Promise.resolve();

@@ -26,6 +26,8 @@ export interface SpeechRecognizerEvents {
 
 export interface SpeechRecognizer extends EventEmitter<SpeechRecognizerEvents> {
   readonly id: string;
+  /** False for a recognizer that gives no interim words, only a final after the speech (default true). */
+  readonly streaming?: boolean;
   /** 16 kHz mono float32 samples of the current speech segment. */
   push(samples: Float32Array): void;
   /** The user stopped speaking (VAD): finish the segment and emit `final` (possibly with empty text). */

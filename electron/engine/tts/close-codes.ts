@@ -7,10 +7,10 @@ export type CloseVerdict =
   | { kind: 'normal' };
 
 const FATAL: Record<number, { code: TtsErrorCode; message: string }> = {
-  4001: { code: 'AUTH_FAILED', message: 'The TTS server rejected the API key (close 4001). Check the key in settings.' },
-  4003: { code: 'NO_CREDITS', message: 'The TTS account has no credits left (close 4003).' },
-  4029: { code: 'RATE_LIMITED', message: 'The TTS server is rate limiting this account (close 4029). Try again later.' },
-  4500: { code: 'MODEL_UNAVAILABLE', message: 'The TTS model is unavailable on the server (close 4500).' },
+  4001: { code: 'AUTH_FAILED', message: 'The voice service rejected the API key (close 4001). Check the key in Settings → Voices and providers.' },
+  4003: { code: 'NO_CREDITS', message: 'The voice service account is out of credits (close 4003). Top it up, or choose another voice.' },
+  4029: { code: 'RATE_LIMITED', message: 'The voice service is limiting requests from this account (close 4029). Wait a minute and try again.' },
+  4500: { code: 'MODEL_UNAVAILABLE', message: 'The voice model is unavailable right now (close 4500). Try again shortly, or choose another voice.' },
 };
 
 /**

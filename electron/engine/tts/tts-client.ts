@@ -18,9 +18,10 @@
  * `{cancel: true}` to barge in. endSession never sends close_socket on this endpoint.
  */
 import { StreamingClientBase, type StreamingClientOptions } from './streaming-client-base.js';
+import { serverErrorOf } from './server-errors.js';
 import { TtsError } from './tts-error.js';
 import { newTurn, settleTurn, type CancelGroup, type Turn } from './turn.js';
-import { CANCEL_ACK_DEADLINE_MS, type StreamingTts } from './types.js';
+import { CANCEL_ACK_DEADLINE_MS, sdkConfigFields, type StreamingTts } from './types.js';
 import type { Frame } from './wire-codec.js';
 
 /**
@@ -140,7 +141,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
   }
 
   private transmit(turn: Turn, frame: Record<string, unknown>): void {
-    const payload = turn.configSent ? frame : { ...this.config, ...frame };
+    const payload = turn.configSent ? frame : { ...frame, ...sdkConfigFields(this.config) };
     turn.configSent = true;
     this.wire(payload, turn.id, () => {
       if (!turn.reachedServer && turn.state !== 'done') {
@@ -169,7 +170,7 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
     if (msg.interrupted === true) return this.onInterrupted();
     if (msg.final === true) return this.onFinal(head);
     if ('error' in msg) {
-      this.report(new TtsError('SERVER_ERROR', `TTS server error: ${String(msg.error)}${msg.error_code ? ` (${String(msg.error_code)})` : ''}`, { turnId: head?.id }));
+      this.report(serverErrorOf(msg, head?.id));
       return;
     }
     if ('warning' in msg) {

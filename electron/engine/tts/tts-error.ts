@@ -17,6 +17,7 @@ export type TtsErrorCode =
   | 'SERVER_ERROR'
   | 'TURN_LOST' // the connection dropped after part of a turn was heard: it cannot be replayed
   | 'TOO_MANY_CONTEXTS'
+  | 'UNKNOWN_VOICE' // the server does not have the voice asked for
   | 'CLOSED'
   | 'BAD_INPUT';
 

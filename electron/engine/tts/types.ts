@@ -87,3 +87,18 @@ export function expectedAudio(config: TtsSessionConfig): { enc: string; sampleRa
   if (!m) return { enc: 'pcm_s16le', sampleRate };
   return { enc: m[1] === 'ulaw' ? 'mulaw' : m[1] === 'alaw' ? 'alaw' : 'pcm_s16le', sampleRate: Number(m[2]) };
 }
+
+/** The order StreamingSession.writeFrame (JS SDK) attaches config fields in. */
+const SDK_CONFIG_ORDER = ['voice_id', 'model_id', 'cfg_scale', 'temperature', 'max_new_tokens', 'sample_rate', 'output_format', 'flush_timeout_ms', 'max_buffer_length', 'normalize', 'language', 'word_timestamps', 'auto_mode', 'chunk_length_schedule', 'speed', 'project_id', 'dictionary_ids'];
+
+/** The config as the JS SDK puts it on a frame: its field order, unset fields left out, word_timestamps only when true. */
+export function sdkConfigFields(config: TtsSessionConfig): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = [...SDK_CONFIG_ORDER.filter((k) => k in config), ...Object.keys(config).filter((k) => !SDK_CONFIG_ORDER.includes(k))];
+  for (const k of keys) {
+    const v = config[k];
+    if (v === undefined || (k === 'word_timestamps' && v !== true)) continue;
+    out[k] = v;
+  }
+  return out;
+}

@@ -19,6 +19,8 @@ export class BargeInAttempt {
   paused = false;
   /** Playback resumed at a gap after an acknowledgement; speech after the gap pauses it again. */
   resumedInGap = false;
+  /** The VAD sees a gap in the speech now (the person has probably stopped). */
+  inGap = false;
   /** Finals of earlier segments of this attempt, so "no ... wait" counts as one utterance. */
   priorText = '';
   private falseAlarmReported = false;

@@ -57,7 +57,8 @@ export interface BargeInEvents {
   ducked: [{ tMs: number; turnId: string; tentative: boolean }];
   paused: [{ tMs: number; turnId: string; playedMs: number }];
   interrupted: [InterruptedEvent];
-  falseInterruption: [{ tMs: number; turnId: string; resumed: boolean }];
+  /** `reason`: why the speech was not an interruption, in words ("\"oh wow\" is only surprise"). */
+  falseInterruption: [{ tMs: number; turnId: string; resumed: boolean; reason: string | null }];
   /** `withdrawn`: a tentative duck undone because no speech followed. */
   unducked: [{ tMs: number; turnId: string; withdrawn: boolean }];
   /** User speech while the agent is silent lasted `interruptDurationMs`: it is the user's turn now. */
@@ -213,6 +214,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       attempt.onsetMs = tMs;
       attempt.cancelTimer();
     }
+    attempt.inGap = false;
     attempt.phase = attempt.paused ? 'paused' : 'ducked';
     if (!attempt.paused) {
       const current = attempt;
@@ -236,8 +238,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.deps.decider.setText(full, final);
     if (final) attempt.priorText = full;
     if (this.evaluate()) return;
-    // The user is done and said only an acknowledgement: no reason to keep the agent waiting.
-    if (final && attempt.phase === 'settling' && this.vetoed()) this.settle(attempt, 0);
+    // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
+    if (final && attempt.phase === 'settling') this.settle(attempt, 0);
+    // Words that came in during a gap and say backchannel: resume now, as at the gap itself.
+    else if (attempt.inGap) this.resumeAtGap(attempt);
   }
 
   onSpeechEnd(_tMs: number): void {
@@ -247,8 +251,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (attempt === null || attempt.phase === 'settling') return;
     attempt.cancelTimer();
     if (this.evaluate()) return;
-    // With strategies a late final transcript may still say yes; with none nothing can change.
-    this.settle(attempt, this.deps.decider.anySpeechInterrupts && !attempt.paused ? 0 : this.options.falseInterruptionTimeoutMs);
+    // A recognizer's final may still say yes (it settles at once otherwise); with no words
+    // coming, or no strategies, nothing can change: resume now.
+    const nothingMore = this.deps.decider.words === 'none' || (this.deps.decider.anySpeechInterrupts && !attempt.paused);
+    this.settle(attempt, nothingMore ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
   /**
@@ -257,7 +263,13 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
    */
   onSpeechGap(_tMs: number): void {
     const attempt = this.attempt;
-    if (attempt?.phase !== 'paused' || !this.vetoed()) return;
+    if (attempt === null) return;
+    attempt.inGap = true;
+    this.resumeAtGap(attempt);
+  }
+
+  private resumeAtGap(attempt: BargeInAttempt): void {
+    if (attempt.phase !== 'paused' || !(this.vetoed() || this.deps.decider.backchannelSized())) return;
     this.deps.playback.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
@@ -268,6 +280,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The user speaks again after the gap: pause again, and let the strategies go on. */
   onSpeechGapEnd(_tMs: number): void {
     const attempt = this.attempt;
+    if (attempt) attempt.inGap = false;
     if (!attempt?.resumedInGap || attempt.phase !== 'ducked') return;
     attempt.resumedInGap = false;
     this.pauseNow(attempt);
@@ -319,7 +332,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   private reportFalseAlarm(attempt: BargeInAttempt): void {
     if (!attempt.claimFalseAlarm()) return;
-    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, resumed: true });
+    const reason = this.deps.decider.decide().reason;
+    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, resumed: true, reason });
   }
 
   private pauseNow(attempt: BargeInAttempt): void {
@@ -350,12 +364,12 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private recover(attempt: BargeInAttempt): void {
     if (this.attempt !== attempt || attempt.phase !== 'settling') return;
     this.attempt = null;
-    this.deps.decider.reset();
     const turnId = attempt.speech.turnId;
     if (attempt.paused) {
       this.deps.playback.resume();
       this.reportFalseAlarm(attempt);
     }
+    this.deps.decider.reset();
     this.deps.playback.unduck(this.options.duckRampMs);
     this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId, withdrawn: false });
   }

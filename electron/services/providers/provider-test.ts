@@ -17,6 +17,7 @@ import { OPENAI_BASE_URL, whatIsReady } from '../../engine/models/readiness.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { deepgramListenUrl } from '../voice/provider-resolver.js';
 import { openSessionTts } from '../voice/session-tts.js';
+import { kugelListing, type KugelListing } from './kugel-voices.js';
 
 export interface ProviderTestResult {
   ok: boolean;
@@ -135,7 +136,15 @@ function probeWebSocket(url: string, headers: Record<string, string>, name: stri
 export async function testVoice(tts: TtsSettings, deps: ProviderTestDeps): Promise<ProviderTestResult> {
   const timeoutMs = deps.timeoutMs ?? 8000;
   let opened: Awaited<ReturnType<typeof openSessionTts>> | undefined;
+  // KugelAudio: the voice listing fills the Voice field's choices, and answers even when the voice set is not one yet.
+  let listing: KugelListing | undefined;
   try {
+    if (tts.provider === 'kugel') {
+      listing = await kugelListing(tts, deps.secrets, timeoutMs);
+      if (!/^\s*\d+/.test(tts.voice)) {
+        return { ok: false, summary: `KugelAudio has ${plural(listing.voices.length, 'voice')} for this key; pick one in the Voice field, then Test again.`, models: listing.voices };
+      }
+    }
     opened = await openSessionTts(tts, { clock: deps.clock, logger: deps.logger, secrets: deps.secrets, playback: { clear: () => undefined } });
     const client = opened.client;
     const startedMs = deps.clock.nowMs();
@@ -150,9 +159,10 @@ export async function testVoice(tts: TtsSettings, deps: ProviderTestDeps): Promi
     await withTimeout(Promise.race([client.connect(), firstAudio.then(() => undefined)]), timeoutMs, `${what} did not answer within ${timeoutMs / 1000} s.`);
     client.send('Testing.', { flush: true });
     const ms = await withTimeout(firstAudio, timeoutMs, `${what} sent no audio within ${timeoutMs / 1000} s.`);
-    return { ok: true, summary: `${capitalize(opened.description)} spoke with voice "${tts.voice}" (first audio after ${Math.round(ms)} ms).`, models: [] };
+    const listed = listing ? ` ${plural(listing.voices.length, 'voice')} to choose from${listing.models.length ? `; model ${listing.models.join(', ')}` : ''}.` : '';
+    return { ok: true, summary: `${capitalize(opened.description)} spoke with voice "${tts.voice}" (first audio after ${Math.round(ms)} ms).${listed}`, models: listing?.voices ?? [] };
   } catch (error) {
-    return fail((error as Error).message);
+    return { ...fail((error as Error).message), models: listing?.voices ?? [] };
   } finally {
     await opened?.close().catch(() => undefined);
   }

@@ -83,7 +83,7 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     try {
       raw = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
     } catch (error) {
-      throw new IpcFailure({ code: 'invalid_request', message: `The file is not valid JSON: ${(error as Error).message}` });
+      throw new IpcFailure({ code: 'invalid_request', message: `This file is not a settings file Interject can read: ${jsonProblemAt(json, error as Error)}.` });
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw new IpcFailure({ code: 'invalid_request', message: 'The file does not hold a settings object.' });
@@ -139,4 +139,12 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
       // Already reported as a notice; start anyway with the settings in memory.
     }
   }
+}
+
+/** "the text is damaged at line 3, column 5" from JSON.parse's "at position 42" (or its own words when it gives none). */
+function jsonProblemAt(json: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  if (position === undefined) return json.trim() === '' ? 'it is empty' : 'it is not valid JSON';
+  const before = json.slice(0, Number(position)).split('\n');
+  return `the text is damaged at line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }

@@ -15,6 +15,7 @@ import { PlaybackQueue } from '../../engine/audio/playback-queue.js';
 import type { AudioDeviceError, AudioInput, AudioOutput } from '../../engine/audio/ports.js';
 import { loadResamplerFactory } from '../../engine/audio/resampler.js';
 import type { Clock } from '../../engine/clock.js';
+import { DisposableStore } from '../../engine/disposables.js';
 import type { Logger } from '../../engine/logger.js';
 import { SileroVadModel } from '../../engine/vad/silero-vad-model.js';
 import { VadProcessor } from '../../engine/vad/vad-processor.js';
@@ -63,26 +64,10 @@ export interface LiveSession {
 /** Sections a running session reads only at start (devices, voice, providers). */
 const RESTART_SECTIONS = ['audio', 'tts', 'providers'] as const;
 
-/** Releases what was opened so far when a later step fails. */
-class Opened {
-  private readonly closers: Array<() => Promise<void> | void> = [];
-  add(close: () => Promise<void> | void): void {
-    this.closers.unshift(close);
-  }
-  async closeAll(logger: Logger): Promise<void> {
-    for (const close of this.closers.splice(0)) {
-      try {
-        await close();
-      } catch (error) {
-        logger.warn('Closing a session part failed', { error: String(error) });
-      }
-    }
-  }
-}
-
 export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSession> {
   const { settings, io, clock, logger } = deps;
-  const opened = new Opened();
+  // Everything opened so far, released last-first by dispose() or when a later step fails.
+  const opened = new DisposableStore((error) => logger.warn('Closing a session part failed', { error: String(error) }));
   try {
     const [resamplers, model] = await Promise.all([loadResamplerFactory(), SileroVadModel.load()]);
     const vad = new VadProcessor({ model, options: settings.vad });
@@ -98,6 +83,9 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, secrets: deps.secrets, onNotice: notice, ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}) });
     if (tts.notice) notice(tts.notice);
     opened.add(() => tts.close());
+    // Open the voice's WebSocket now: the first answer must not wait for the handshake (a
+    // cloud voice's TLS + upgrade is 100-300 ms). A failure here is reported by the first send.
+    tts.client.connect().catch((e: unknown) => logger.warn('Could not open the voice connection ahead of the first answer', { error: String(e) }));
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());
@@ -156,7 +144,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
         logger.info('Voice session started', { io: io.description, tts: tts.description, practice: practice !== null });
         if (practice) session.speak(practice.source.current().text);
       },
-      dispose: () => opened.closeAll(logger),
+      dispose: () => opened.dispose(),
     };
     const input: AudioInput = io.createInput(settings.audio.inputDeviceId, clock, logger);
     input.on('error', (e) => deps.onDeviceError(e, 'input'));
@@ -175,7 +163,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
 
     return live;
   } catch (error) {
-    await opened.closeAll(logger);
+    await opened.dispose();
     throw error;
   }
 }

@@ -13,10 +13,16 @@ import type {
   TranscriptEntry,
 } from '../../contract/index.js';
 import { MAX_ENTRY_TEXT, MAX_TRANSCRIPT_ENTRIES } from '../../contract/index.js';
+import type { EventEmitter } from 'node:events';
 import type { AgentSession } from '../../engine/agent/agent-session.js';
+import type { AgentSessionEvents } from '../../engine/agent/events.js';
 import type { TranscriptEntry as EngineEntry } from '../../engine/agent/transcript.js';
 import type { AudioFrame } from '../../engine/audio/frame.js';
+import { DisposableStore, subscriber } from '../../engine/disposables.js';
 import type { EventHub } from '../event-hub.js';
+
+/** What the bridge reads of a session: its events and the two facts `agent:status` reports. */
+export type BridgedSession = EventEmitter<AgentSessionEvents> & Pick<AgentSession, 'state' | 'activeSessionId'>;
 
 /** 50 ms: the contract's ~20 Hz meter rate; smooth to the eye, light on the bridge. */
 const LEVEL_INTERVAL_MS = 50;
@@ -35,12 +41,12 @@ export class SessionEventBridge {
   private levelSumSquares = 0;
   private levelSamples = 0;
   private levelStartMs: number | null = null;
-  private readonly offs: Array<() => void> = [];
+  private readonly subscriptions = new DisposableStore();
   /** Engine entry ids restart at e1 with each session; the prefix keeps ids unique across restarts. */
   private readonly idPrefix = `${Math.random().toString(36).slice(2, 8)}-`;
 
   constructor(
-    private readonly session: AgentSession,
+    private readonly session: BridgedSession,
     private readonly events: EventHub,
     /** A restarted session (settings changed) carries on the same conversation record. */
     carried?: { transcript: TranscriptEntry[]; metrics: SessionMetrics },
@@ -80,52 +86,52 @@ export class SessionEventBridge {
   }
 
   detach(): void {
-    this.offs.splice(0).forEach((off) => off());
-  }
-
-  private on<K extends Parameters<AgentSession['on']>[0]>(event: K, listener: Parameters<AgentSession['on']>[1]): void {
-    this.session.on(event, listener as never);
-    this.offs.push(() => this.session.off(event, listener as never));
+    void this.subscriptions.dispose();
   }
 
   private attach(): void {
-    const listen = <K extends string>(event: K, fn: (e: never) => void) => this.on(event as never, fn as never);
-    listen('state', (e: { state: AgentStatus['state']; tMs: number }) => {
+    const listen = subscriber<AgentSessionEvents>(this.session, this.subscriptions);
+    listen('state', (e) => {
       this.phase = 'none';
       this.events.emit('agent:state', { state: e.state, phase: this.phase, atMs: e.tMs });
     });
-    listen('bargeIn', (e: { type: 'ducked' | 'paused' | 'unducked'; tMs: number }) => {
+    listen('bargeIn', (e) => {
       if (e.type === 'ducked') this.setPhase('ducked', e.tMs, 'duck');
       else if (e.type === 'paused') this.setPhase('paused', e.tMs, 'pause');
       else this.setPhase(this.phase === 'resumed' ? 'resumed' : 'none', e.tMs, 'resume');
     });
-    listen('falseInterruption', (e: { tMs: number; resumed: boolean }) => {
+    listen('falseInterruption', (e) => {
       this.metrics.falseInterruptions += 1;
       this.emitMetrics();
       this.setPhase(e.resumed ? 'resumed' : 'none', e.tMs, 'falseInterruption');
     });
-    listen('userStartedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'userStart'));
-    listen('userStoppedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'userStop'));
-    listen('agentStartedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'agentStart'));
-    listen('agentStoppedSpeaking', (e: { tMs: number }) => this.mark(e.tMs, 'agentStop'));
-    listen('interrupted', (e: { tMs: number; turnId: string; reason: InterruptReason; strategy: string | null }) => {
+    listen('userStartedSpeaking', (e) => this.mark(e.tMs, 'userStart'));
+    listen('userStoppedSpeaking', (e) => this.mark(e.tMs, 'userStop'));
+    listen('agentStartedSpeaking', (e) => this.mark(e.tMs, 'agentStart'));
+    listen('agentStoppedSpeaking', (e) => this.mark(e.tMs, 'agentStop'));
+    listen('interrupted', (e) => {
       // The engine sends this before the cut entry, so the entry goes out once, labelled.
       this.reasons.set(e.turnId, { reason: e.reason, strategy: e.strategy });
       this.metrics.interruptions += 1;
       this.emitMetrics();
       this.mark(e.tMs, 'interrupt');
     });
-    listen('metric', (e: { name: 'bargeInLatencyMs' | 'timeToFirstAudioMs'; valueMs: number }) => {
+    listen('metric', (e) => {
       const value = Math.max(0, Math.round(e.valueMs));
       if (e.name === 'bargeInLatencyMs') this.metrics.lastBargeInLatencyMs = value;
       else this.metrics.timeToFirstAudioMs = value;
       this.emitMetrics();
     });
-    listen('vadProbability', (e: { p: number }) => {
+    listen('latencyBudget', (e) => {
+      const b = e.budget;
+      const segments = b.segments.map((seg) => ({ stage: seg.stage, until: seg.until, ms: Math.round(seg.ms) }));
+      this.events.emit('latency:budget', { turnId: b.turnId, atMs: e.tMs, preemptive: b.preemptive, totalMs: Math.round(b.totalMs), outputLatencyMs: Math.round(b.outputLatencyMs), segments });
+    });
+    listen('vadProbability', (e) => {
       this.lastProbability = e.p;
     });
-    listen('transcript', (e: EngineEntry) => this.upsert(this.toContract(e)));
-    listen('error', (e: { tMs: number; source: string; message: string }) => this.error(sessionError(e)));
+    listen('transcript', (e) => this.upsert(this.toContract(e)));
+    listen('error', (e) => this.error(sessionError(e)));
   }
 
   private toContract(e: EngineEntry): TranscriptEntry {
@@ -139,6 +145,7 @@ export class SessionEventBridge {
       text: full.slice(0, MAX_ENTRY_TEXT),
       interim: e.status === 'interim',
       atMs: e.tMs,
+      ...(e.backchannel ? { backchannel: e.backchannel.slice(0, 300) } : {}),
       ...(interrupted
         ? {
             interrupted: true,
@@ -177,7 +184,7 @@ function clamp01(p: number): number {
   return Number.isFinite(p) ? Math.max(0, Math.min(1, p)) : 0;
 }
 
-function sessionError(e: { tMs: number; source: string; message: string }): AppError {
+function sessionError(e: AgentSessionEvents['error'][0]): AppError {
   const message = e.message.slice(0, 900) || 'Something went wrong.';
   switch (e.source) {
     case 'tts':

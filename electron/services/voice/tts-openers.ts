@@ -9,6 +9,7 @@ import type { Clock } from '../../engine/clock.js';
 import type { Logger } from '../../engine/logger.js';
 import { isFliteVoice } from '../../engine/tts/local-server/flite-engine.js';
 import { startLocalTtsServer } from '../../engine/tts/local-server/server.js';
+import { kugelEndpoints, kugelVoiceId } from '../../engine/tts/kugel-service.js';
 import { TtsClient } from '../../engine/tts/tts-client.js';
 import type { PlaybackClearer, StreamingTts } from '../../engine/tts/types.js';
 import { createCartesiaTts } from '../../engine/tts/vendors/cartesia.js';
@@ -69,10 +70,11 @@ export const TTS_OPENERS: { [Id in TtsVendorId]: TtsOpener<Id> } = {
     };
   },
   kugel({ endpointUrl, voice, sampleRate, wordTimestamps }, { common, apiKey }) {
-    const url = new URL(endpointUrl);
-    if (apiKey) url.searchParams.set('api_key', apiKey);
-    const config = { voice_id: voice, sample_rate: sampleRate, word_timestamps: wordTimestamps };
-    return speaking(new TtsClient({ ...common, url: url.toString(), config }), `TTS at ${url.host}`);
+    const { wsUrl } = kugelEndpoints(endpointUrl, apiKey);
+    // The SDKs' fields: an integer voice id, PCM16 at sample_rate (no output_format), word timestamps when asked.
+    const config = { voice_id: kugelVoiceId(voice), sample_rate: sampleRate, word_timestamps: wordTimestamps };
+    const host = new URL(wsUrl).host;
+    return speaking(new TtsClient({ ...common, url: wsUrl, config }), host.endsWith('kugelaudio.com') ? 'KugelAudio' : `KugelAudio-compatible server at ${host}`);
   },
   elevenlabs: ({ voice, sampleRate }, { common, apiKey }) => speaking(createElevenLabsTts({ ...common, apiKey, voiceId: voice, sampleRate }), 'ElevenLabs'),
   cartesia: ({ voice, sampleRate }, { common, apiKey }) => speaking(createCartesiaTts({ ...common, apiKey, voiceId: voice, sampleRate }), 'Cartesia'),

@@ -66,7 +66,12 @@ export class VoiceService {
   status(): AgentStatus {
     if (this.running) {
       const { live, bridge, notes } = this.running;
-      return { ...bridge.status(this.muted), mode: live.practice ? 'practice' : 'conversation', notes: notes.slice(0, 10) };
+      return {
+        ...bridge.status(this.muted),
+        mode: live.practice ? 'practice' : 'conversation',
+        notes: notes.slice(0, 10),
+        bargeInRules: live.session.bargeInRules().slice(0, 10),
+      };
     }
     return { state: 'idle', phase: 'none', sessionId: null, muted: this.muted, transcript: this.lastTranscript, metrics: this.lastMetrics };
   }

@@ -59,7 +59,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.speakingInterruptDurationMs': { label: 'Speech before the agent pauses', unit: 'ms', step: 10, help: 'The agent is turned down at once and paused after this much speech; nothing is lost if it was a false alarm.' },
   'conversation.interruptDurationMs': { label: 'Speech before your turn starts', unit: 'ms', step: 10, help: 'While the agent is silent.' },
   'conversation.falseInterruptionTimeoutMs': { label: 'Resume after a false alarm', unit: 'ms', step: 100, help: 'Quiet needed before a paused agent carries on.' },
-  'conversation.duckDb': { label: 'Turn the agent down by', unit: 'dB', step: 1, help: 'As soon as you start speaking, so you can tell you are heard.' },
+  'conversation.duckDb': { label: 'Agent volume while you speak', unit: 'dB', step: 1, help: 'The agent gets this much quieter as soon as you start speaking, so you can tell you are heard. 0 dB: no change.' },
   'conversation.duckRampMs': { label: 'Turn-down fade', unit: 'ms', step: 5, help: 'Fast enough to feel instant, slow enough not to click.' },
   'conversation.eagerness': {
     label: 'How soon the agent answers',
@@ -79,8 +79,8 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.echoMarginDb': { label: 'Echo margin', unit: 'dB', step: 1, help: 'How much louder than the expected echo your voice must be.' },
   'conversation.echoMaxDelayMs': { label: 'Longest echo delay', unit: 'ms', step: 10, help: 'Speaker and microphone buffering plus the room.' },
   'tts.provider': { label: 'Voice provider', optionLabels: providerOptionLabels('tts') },
-  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).' },
-  'tts.endpointUrl': { label: 'Server address', placeholder: 'wss://…', help: 'Empty: the provider’s own server (or the built-in one).' },
+  'tts.voice': { label: 'Voice', help: 'The provider’s voice id. KugelAudio: a voice number such as 1071 (Test lists yours). Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).' },
+  'tts.endpointUrl': { label: 'Server address', placeholder: 'wss://…', help: 'Empty: the provider’s own server (KugelAudio: wss://api.kugelaudio.com; or the built-in one). Set it for a self-hosted server.' },
   'tts.sampleRate': { label: 'Sample rate', unit: 'Hz', step: 1000 },
   'tts.wordTimestamps': { label: 'Word timings', help: 'Lets the transcript show exactly what you heard when you interrupt.' },
   'tts.cancelQuietTimeoutMs': { label: 'Wait for the voice server to stop', unit: 'ms', step: 10, help: 'After an interruption. Playback is already silent; this only bounds bookkeeping.' },
@@ -108,6 +108,20 @@ export interface StrategyMeta {
 }
 
 export const strategyMeta: Record<string, StrategyMeta> = {
+  backchannelModel: {
+    label: 'Backchannel model (words)',
+    describe: () =>
+      'Your phrase lists first; then a question, a request or "no" interrupts, while backchannels in any combination ("mm-hmm", "that makes sense", "oh wow", "right right right") never do. Needs speech recognition.',
+    defaults: {},
+  },
+  voiceShape: {
+    label: 'Voice length (no words)',
+    describe: (p) =>
+      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${String(p['minSpeechMs'] ?? '?')} ms of your voice interrupts; shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
+    // 1000 ms: longer than nearly all backchannels, shorter than most requests (bench:bargein).
+    defaults: { minSpeechMs: 1000 },
+    params: { minSpeechMs: { label: 'Voice', unit: 'ms', step: 50 } },
+  },
   phrases: {
     label: 'Phrase lists',
     describe: () => '"Always interrupt" phrases stop the agent at once; an utterance of only "never interrupt" phrases never does.',

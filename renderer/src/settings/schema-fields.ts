@@ -18,6 +18,8 @@ export interface FieldDescriptor {
   options?: string[];
   /** Most items a list may hold (stringList, objectList). */
   maxItems?: number;
+  /** Longest text (string), or longest item (stringList): typing stops there. */
+  maxLength?: number;
   /** objectList: one entry per variant ("type" tag), with its parameters. */
   variants?: VariantDescriptor[];
 }
@@ -64,12 +66,12 @@ export function describe(section: SettingsSection, key: string, raw: AnySchema):
     case 'enum':
       return { section, key, kind: 'enum', options: [...(s.options ?? [])] };
     case 'string':
-      return { section, key, kind: 'string' };
+      return { section, key, kind: 'string', maxLength: maxLength(s) };
     case 'boolean':
       return { section, key, kind: 'boolean' };
     case 'array': {
       const element = s.element ? unwrap(s.element) : undefined;
-      if (element?.def.type === 'string') return { section, key, kind: 'stringList', maxItems: maxLength(s) };
+      if (element?.def.type === 'string') return { section, key, kind: 'stringList', maxItems: maxLength(s), maxLength: maxLength(element) };
       const variants = element ? variantsOf(section, element as AnySchema & { options?: AnySchema[] }) : null;
       if (variants) return { section, key, kind: 'objectList', maxItems: maxLength(s), variants };
       return { section, key, kind: 'other' };

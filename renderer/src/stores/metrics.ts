@@ -1,8 +1,11 @@
-/** This session's figures: last barge-in latency, time to first audio, interruption counts. */
+/** This session's figures: last barge-in latency, time to first audio, interruption counts, and the latency budget of the last turns. */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { SessionMetrics } from '../../../electron/contract/index';
+import type { LatencyBudgetEvent, SessionMetrics } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+
+/** Turns whose budget the panel shows: enough to see a trend, small enough for the card. */
+export const BUDGET_TURNS_SHOWN = 6;
 
 export function emptyMetrics(): SessionMetrics {
   return { lastBargeInLatencyMs: null, timeToFirstAudioMs: null, interruptions: 0, falseInterruptions: 0 };
@@ -10,15 +13,22 @@ export function emptyMetrics(): SessionMetrics {
 
 export const useMetricsStore = defineStore('metrics', () => {
   const metrics = ref<SessionMetrics>(emptyMetrics());
+  /** Oldest first, at most BUDGET_TURNS_SHOWN. */
+  const budgets = ref<LatencyBudgetEvent[]>([]);
   let unsubscribers: Array<() => void> = [];
 
   function set(next: SessionMetrics): void {
     metrics.value = next;
   }
 
+  function addBudget(budget: LatencyBudgetEvent): void {
+    budgets.value = [...budgets.value, budget].slice(-BUDGET_TURNS_SHOWN);
+  }
+
   function subscribe(): void {
     if (unsubscribers.length > 0) return;
-    unsubscribers = [getBridge().on('metrics:update', set)];
+    const bridge = getBridge();
+    unsubscribers = [bridge.on('metrics:update', set), bridge.on('latency:budget', addBudget)];
   }
 
   function unsubscribe(): void {
@@ -26,5 +36,5 @@ export const useMetricsStore = defineStore('metrics', () => {
     unsubscribers = [];
   }
 
-  return { metrics, set, subscribe, unsubscribe };
+  return { metrics, budgets, set, addBudget, subscribe, unsubscribe };
 });

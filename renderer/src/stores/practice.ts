@@ -15,6 +15,8 @@ export const usePracticeStore = defineStore('practice', () => {
   const session = useSessionStore();
   const mode = ref<AgentStatus['mode']>(undefined);
   const notes = ref<string[]>([]);
+  /** How speech over the agent is decided in this session (no recognizer: by the voice alone). */
+  const rules = ref<string[]>([]);
   const busy = ref<PracticeAction | null>(null);
   const error = ref<string | null>(null);
 
@@ -25,6 +27,7 @@ export const usePracticeStore = defineStore('practice', () => {
     if (!result.ok) return;
     mode.value = result.value.sessionId ? result.value.mode : undefined;
     notes.value = result.value.notes ?? [];
+    rules.value = result.value.bargeInRules ?? [];
   }
 
   watch(
@@ -54,5 +57,5 @@ export const usePracticeStore = defineStore('practice', () => {
     }
   }
 
-  return { mode, notes, busy, error, active, refresh, take };
+  return { mode, notes, rules, busy, error, active, refresh, take };
 });

@@ -14,6 +14,7 @@ import {
   type SettingsSection,
 } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { issueInWords } from '../settings/issue-words';
 
 type Draft = { [K in SettingsSection]: Record<string, unknown> };
 
@@ -193,8 +194,18 @@ export const useSettingsStore = defineStore('settings', () => {
     return Object.fromEntries(Object.entries(fieldErrors.value).filter(([p]) => p.startsWith(prefix)).map(([p, m]) => [p.slice(prefix.length), m]));
   }
 
+  /**
+   * A refused import changes nothing on screen: no field goes red (the draft did not change);
+   * `lastError` names each problem in the panel's words instead.
+   */
   async function importJson(json: string): Promise<boolean> {
-    return handleWrite(await getBridge().settings.import({ json }));
+    const result = await getBridge().settings.import({ json });
+    if (result.ok) return handleWrite(result);
+    const issues = result.error.issues ?? [];
+    const words = issues.slice(0, 5).map((i) => issueInWords(i.path, i.message));
+    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+    lastError.value = { ...result.error, issues: undefined, message: words.length > 0 ? `${words.join(' ')}${more}` : result.error.message };
+    return false;
   }
 
   async function exportJson(): Promise<string | null> {

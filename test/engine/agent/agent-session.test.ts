@@ -33,7 +33,7 @@ describe('agent session', () => {
     void h.userSays('stop', 400);
     await vi.advanceTimersByTimeAsync(400);
     const interrupted = h.events.find((e) => e.type === 'interrupted');
-    expect(interrupted?.payload).toMatchObject({ reason: 'voice', strategy: 'phrases', cutMethod: 'wordTimestamps' });
+    expect(interrupted?.payload).toMatchObject({ reason: 'voice', strategy: 'backchannelModel', cutMethod: 'wordTimestamps' });
     const { heardText, unheardText, tMs } = interrupted!.payload as { heardText: string; unheardText: string; tMs: number };
     expect(`${heardText} ${unheardText}`).toBe(GREETING);
     expect(heardText.split(' ').length).toBeGreaterThan(2);

@@ -41,7 +41,7 @@ describe('resuming at a gap after an acknowledgement', () => {
     controller.onSpeechGapEnd(now());
     controller.onTranscript('okay stop', false);
     expect(playback.ops().slice(-3)).toEqual(['clear', 'resume', 'unduck']);
-    expect(events.at(-1)).toMatchObject({ type: 'interrupted', payload: { strategy: 'phrases' } });
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted', payload: { strategy: 'backchannelModel' } });
   });
 
   it('stays paused at a gap before any words have come (the recognizer is behind)', () => {
@@ -51,9 +51,17 @@ describe('resuming at a gap after an acknowledgement', () => {
     expect(controller.phase).toBe('paused');
   });
 
-  it('stays paused at a gap when the words are not an acknowledgement', () => {
+  it('resumes as soon as backchannel words arrive during the gap', () => {
+    const { controller, playback, events } = pausedByUser();
+    controller.onSpeechGap(now());
+    controller.onTranscript('oh wow', false);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+    expect(events.at(-1)).toMatchObject({ type: 'falseInterruption', payload: { reason: '"oh wow" is only filler and surprise' } });
+  });
+
+  it('stays paused at a gap when the words are not (yet) a backchannel', () => {
     const { controller, playback } = pausedByUser();
-    controller.onTranscript('which', false);
+    controller.onTranscript('price', false);
     controller.onSpeechGap(now());
     expect(playback.ops()).toEqual(['duck', 'pause']);
   });

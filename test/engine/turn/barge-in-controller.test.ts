@@ -58,7 +58,7 @@ describe('barge-in while the agent speaks', () => {
     vi.advanceTimersByTime(150);
     controller.onTranscript('stop', false);
     expect(playback.ops()).toEqual(['duck', 'clear', 'unduck']);
-    expect(events.at(-1)).toMatchObject({ type: 'interrupted', payload: { strategy: 'phrases', tMs: 150 } });
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted', payload: { strategy: 'backchannelModel', tMs: 150 } });
   });
 
   it('strategies are asked on every audio frame (minimum volume decides mid-speech)', () => {
@@ -83,14 +83,25 @@ describe('barge-in while the agent speaks', () => {
     expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
   });
 
-  it('speech with no deciding words resumes after exactly falseInterruptionTimeoutMs of quiet', () => {
+  it('a final without deciding words resumes at once', () => {
+    const { controller, playback, types } = makeController(defaults.strategies);
+    controller.agentStartedSpeaking('t1');
+    controller.onSpeechStart(now());
+    vi.advanceTimersByTime(PAUSE);
+    controller.onSpeechEnd(now());
+    controller.onTranscript('', true);
+    vi.advanceTimersByTime(0);
+    expect(playback.paused).toBe(false);
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
+  });
+
+  it('when the final never comes, resumes after exactly falseInterruptionTimeoutMs of quiet', () => {
     const { controller, playback, types, events } = makeController(defaults.strategies);
     controller.agentStartedSpeaking('t1');
     controller.onSpeechStart(now());
     controller.onTranscript('hmm', false);
     vi.advanceTimersByTime(PAUSE);
     controller.onSpeechEnd(now());
-    controller.onTranscript('', true);
     vi.advanceTimersByTime(RECOVER - 1);
     expect(playback.paused).toBe(true);
     vi.advanceTimersByTime(1);

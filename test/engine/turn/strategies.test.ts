@@ -117,7 +117,7 @@ describe('phrase lists', () => {
 
 describe('the decider', () => {
   it('with no strategy, any speech interrupts', () => {
-    expect(new InterruptionDecider([]).decide()).toEqual({ interrupt: true, strategy: 'anySpeech' });
+    expect(new InterruptionDecider([]).decide()).toMatchObject({ interrupt: true, strategy: 'anySpeech' });
   });
 
   it('asks in order and the first yes wins', () => {
@@ -132,21 +132,32 @@ describe('the decider', () => {
     );
     d.appendAudio(toneFrame(-20));
     d.setText('hello');
-    expect(d.decide()).toEqual({ interrupt: true, strategy: 'minDuration' });
+    expect(d.decide()).toMatchObject({ interrupt: true, strategy: 'minDuration' });
   });
 
   it('an acknowledgement-only utterance is vetoed even when another strategy says yes', () => {
-    const d = new InterruptionDecider(buildStrategies(defaults.strategies, phrases));
+    const d = new InterruptionDecider(buildStrategies([{ type: 'backchannelModel', params: {} }, { type: 'minDuration', params: { minDurationMs: 0 } }], phrases));
+    d.appendAudio(toneFrame(-20));
     d.setText('okay got it');
-    expect(d.decide()).toEqual({ interrupt: false, vetoedBy: 'phrases' });
+    expect(d.decide()).toMatchObject({ interrupt: false, vetoedBy: 'backchannelModel', reason: '"okay got it" is in your never-interrupt phrases' });
   });
 
-  it('the defaults interrupt on a force phrase and on two words', () => {
+  it('the defaults interrupt on a force phrase and on a request, and let a backchannel outside the lists pass', () => {
     const d = new InterruptionDecider(buildStrategies(defaults.strategies, phrases));
     d.setText('stop');
-    expect(d.decide()).toEqual({ interrupt: true, strategy: 'phrases' });
+    expect(d.decide()).toMatchObject({ interrupt: true, strategy: 'backchannelModel', reason: '"stop" is in your always-interrupt phrases' });
     d.setText('actually Tuesday');
-    expect(d.decide()).toEqual({ interrupt: true, strategy: 'minWords' });
+    expect(d.decide()).toMatchObject({ interrupt: true, strategy: 'backchannelModel' });
+    d.setText('that makes sense', true);
+    expect(d.decide()).toMatchObject({ interrupt: false, vetoedBy: 'backchannelModel', reason: '"that makes sense" is only a short evaluation' });
+  });
+
+  it('the old defaults (phrase lists, then two words) still work when chosen', () => {
+    const d = new InterruptionDecider(buildStrategies([{ type: 'phrases', params: {} }, { type: 'minWords', params: { minWords: 2 } }], phrases));
+    d.setText('stop');
+    expect(d.decide()).toMatchObject({ interrupt: true, strategy: 'phrases' });
+    d.setText('actually Tuesday');
+    expect(d.decide()).toMatchObject({ interrupt: true, strategy: 'minWords' });
   });
 
   it('names the bad strategy entry', () => {

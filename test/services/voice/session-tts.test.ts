@@ -70,7 +70,10 @@ describe('opening the session voice', () => {
     await expect(openSessionTts(settings, deps({ fakevoice: 'k' }))).rejects.toThrow('Fake Voice needs a voice.');
   });
 
-  it('says KugelAudio needs its address when none is set', async () => {
-    await expect(openSessionTts(tts({ provider: 'kugel' }), deps())).rejects.toThrow('KugelAudio needs its WebSocket address (Settings → Voices and providers).');
+  it('speaks KugelAudio at the service by default, and asks for a voice number rather than a name', async () => {
+    await expect(openSessionTts(tts({ provider: 'kugel' }), deps())).rejects.toThrow('KugelAudio voices are numbers (for example 1071), and "slt" is not one.');
+    const voice = await openSessionTts({ ...tts({ provider: 'kugel' }), voice: '1071 — Anna (de, en)' }, deps({ kugel: 'eu-k1' }));
+    expect(voice.description).toBe('KugelAudio');
+    await voice.close();
   });
 });

@@ -125,7 +125,7 @@ describe('voice session over the contract', { timeout: 30_000 }, () => {
   it('speaks through a reference-protocol server at the configured address', async () => {
     const server = await startLocalTtsServer({ voice: 'kal16' });
     try {
-      services.settings.update({ tts: { provider: 'kugel', endpointUrl: server.url } });
+      services.settings.update({ tts: { provider: 'kugel', endpointUrl: server.url, voice: '2' } }); // KugelAudio voices are integers: 2 is kal16 here
       await call('agent:start');
       await untilSpeaking();
     } finally {

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
+import { hardenHttpServer } from '../../net/harden-http-server.js';
 import { rateLimitedWarn } from '../../net/refusal-log.js';
 import { SendBudget } from '../../net/send-budget.js';
 import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
@@ -94,11 +95,7 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   const sockets = new Set<WebSocket>();
 
   const refusals = rateLimitedWarn(logger);
-  // A malformed request that the HTTP parser itself rejects: a 400, never a crash.
-  http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  hardenHttpServer(http);
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => {});
     const verdict = checkUpgrade(req, token, [STREAM_PATH, MULTI_PATH]);

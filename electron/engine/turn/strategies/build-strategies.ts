@@ -2,7 +2,9 @@ import type { InterruptionStrategyConfig } from '../../../contract/settings/conv
 import { MinDurationStrategy } from './min-duration.js';
 import { MinVolumeStrategy } from './min-volume.js';
 import { MinWordsStrategy } from './min-words.js';
+import { BackchannelModelStrategy } from './backchannel-model.js';
 import { PhrasesStrategy } from './phrases.js';
+import { VoiceShapeStrategy, type WordSource } from './voice-shape-strategy.js';
 import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
 
 export interface PhraseLists {
@@ -11,7 +13,7 @@ export interface PhraseLists {
 }
 
 /** Builds the strategy objects from the settings' ordered list; throws StrategyConfigError naming a bad entry. */
-export function buildStrategies(configs: readonly InterruptionStrategyConfig[], phrases: PhraseLists): InterruptionStrategy[] {
+export function buildStrategies(configs: readonly InterruptionStrategyConfig[], phrases: PhraseLists, words: WordSource = 'streaming'): InterruptionStrategy[] {
   return configs.map((config, index) => {
     try {
       switch (config.type) {
@@ -23,6 +25,10 @@ export function buildStrategies(configs: readonly InterruptionStrategyConfig[], 
           return new MinDurationStrategy(config.params.minDurationMs);
         case 'phrases':
           return new PhrasesStrategy(phrases);
+        case 'backchannelModel':
+          return new BackchannelModelStrategy(phrases);
+        case 'voiceShape':
+          return new VoiceShapeStrategy(config.params.minSpeechMs, words);
         default:
           throw new StrategyConfigError(`unknown strategy type "${(config as { type: unknown }).type}"`);
       }

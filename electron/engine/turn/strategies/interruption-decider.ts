@@ -1,14 +1,21 @@
 import type { AudioFrame } from '../../audio/frame.js';
 import type { InterruptionStrategy } from './strategy.js';
+import type { WordSource } from './voice-shape-strategy.js';
 
-export type Decision = { interrupt: true; strategy: string } | { interrupt: false; vetoedBy: string | null };
+export type Decision =
+  | { interrupt: true; strategy: string; reason: string }
+  | { interrupt: false; vetoedBy: string | null; reason: string | null };
 
 /**
- * Asks the strategies in order; the first yes wins unless one vetoes (acknowledgement-only
+ * Asks the strategies in order; the first yes wins unless one vetoes (backchannel-only
  * speech). With no strategies configured, any speech interrupts (strategy "anySpeech").
  */
 export class InterruptionDecider {
-  constructor(private readonly strategies: readonly InterruptionStrategy[]) {}
+  constructor(
+    private readonly strategies: readonly InterruptionStrategy[],
+    /** Where words come from: decides whether the session waits for a final before resuming. */
+    readonly words: WordSource = 'streaming',
+  ) {}
 
   get anySpeechInterrupts(): boolean {
     return this.strategies.length === 0;
@@ -23,11 +30,20 @@ export class InterruptionDecider {
   }
 
   decide(): Decision {
-    if (this.strategies.length === 0) return { interrupt: true, strategy: 'anySpeech' };
+    if (this.strategies.length === 0) return { interrupt: true, strategy: 'anySpeech', reason: 'any speech interrupts (no strategies are set)' };
     const veto = this.strategies.find((s) => s.vetoes?.() === true);
-    if (veto) return { interrupt: false, vetoedBy: veto.name };
+    if (veto) return { interrupt: false, vetoedBy: veto.name, reason: veto.explain?.() ?? null };
     const yes = this.strategies.find((s) => s.shouldInterrupt());
-    return yes ? { interrupt: true, strategy: yes.name } : { interrupt: false, vetoedBy: null };
+    if (yes) return { interrupt: true, strategy: yes.name, reason: yes.explain?.() ?? yes.name };
+    // A short sound without words is explained by its shape, not by the words that never came.
+    const sized = this.strategies.find((s) => s.backchannelSized?.() === true);
+    const said = (sized ?? this.strategies.find((s) => s.explain !== undefined))?.explain?.();
+    return { interrupt: false, vetoedBy: null, reason: said ?? null };
+  }
+
+  /** Nothing says interrupt and something says the speech so far is backchannel-sized (audio only). */
+  backchannelSized(): boolean {
+    return this.strategies.some((s) => s.backchannelSized?.() === true) && !this.strategies.some((s) => s.shouldInterrupt());
   }
 
   reset(): void {

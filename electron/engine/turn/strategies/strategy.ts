@@ -17,6 +17,13 @@ export interface InterruptionStrategy {
    * strategies say (an utterance made only of acknowledgements).
    */
   vetoes?(): boolean;
+  /**
+   * Optional: the speech so far is small enough to let the agent go on at a gap in it (the
+   * person can still interrupt by going on). Asked only when no word says backchannel.
+   */
+  backchannelSized?(): boolean;
+  /** Why it says what it says now, in a person's words ("\"oh wow\" is only surprise"). */
+  explain?(): string;
   reset(): void;
 }
 

@@ -28,7 +28,7 @@ describe('npm run simulate', () => {
     );
     const { stdout } = await run(TSX, [CLI, scenario, '--out', join(dir, 'out')], { cwd: ROOT, timeout: 60_000 });
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ interrupted: true, reason: 'voice', strategy: 'phrases', staleSamplesAfterCancel: 0, falseInterruptions: 0 });
+    expect(result).toMatchObject({ interrupted: true, reason: 'voice', strategy: 'backchannelModel', staleSamplesAfterCancel: 0, falseInterruptions: 0 });
     expect(typeof result.bargeInLatencyMs).toBe('number');
     expect(result.heardText.length).toBeGreaterThan(0);
     expect(result.events[0]).toEqual({ tMs: 0, type: 'state', state: 'listening' });
@@ -57,7 +57,7 @@ describe('scenario and argument checks', () => {
   it('rejects unknown fields, bad settings and bad echo with the path of the problem', () => {
     expect(() => parseScenario({ agentSays: 'hi', agentsays: 'x' }, '/')).toThrow(/Unrecognized key/);
     expect(() => parseScenario({ agentSays: 'hi', settings: { conversation: { duckDb: 5 } } }, '/')).toThrow(
-      'settings.conversation.duckDb: duckDb must be at most 0 dB.',
+      'settings.conversation.duckDb: Enter a number from -60 to 0 dB.',
     );
     expect(() => parseScenario({ agentSays: 'hi', echo: { gainDb: -10, delayMs: 5000 } }, '/')).toThrow('echo.delayMs: echo.delayMs must be at most 1000.');
   });

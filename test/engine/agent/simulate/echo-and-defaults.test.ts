@@ -83,7 +83,7 @@ describe('default settings', () => {
 
   it('"stop" interrupts on its first word, inaudible within 300 ms of the VAD onset', async () => {
     const r = await h.run({ agentSays: AGENT_TEXT, user: [{ wav: 'stop.wav', atMs: 2500, text: 'stop' }] });
-    expect(r).toMatchObject({ interrupted: true, strategy: 'phrases', staleSamplesAfterCancel: 0 });
+    expect(r).toMatchObject({ interrupted: true, strategy: 'backchannelModel', staleSamplesAfterCancel: 0 });
     expect(r.bargeInLatencyMs).toBeLessThanOrEqual(300);
   });
 

@@ -1,0 +1,105 @@
+/**
+ * Validation messages in a person's words: "Enter a whole number from 0 to 5000 ms." instead
+ * of zod's "Too big: expected number to be <=5000". The allowed range is read from the schema
+ * at the issue's path, the unit from the field's name (the code names times `...Ms`, levels
+ * `...Db`). Messages written for a rule (a refine, a list's limit) are kept as they are.
+ */
+import type { z } from 'zod';
+
+type Node = z.ZodType & {
+  def: { type: string };
+  unwrap?: () => Node;
+  shape?: Record<string, Node>;
+  element?: Node;
+  options?: Node[];
+  minValue?: number | null;
+  maxValue?: number | null;
+  isInt?: boolean;
+};
+
+const UNITS: Array<[RegExp, string]> = [
+  [/Ms$/, 'ms'],
+  [/Dbfs$/, 'dBFS'],
+  [/Db$/, 'dB'],
+  [/^sampleRate$/, 'Hz'],
+  [/Tokens$/, 'tokens'],
+  [/Days$/, 'days'],
+  [/^minWords$/, 'words'],
+];
+
+export function unitOf(key: string): string {
+  return UNITS.find(([re]) => re.test(key))?.[1] ?? '';
+}
+
+function unwrap(node: Node): Node {
+  let n = node;
+  while (['default', 'optional', 'nullable', 'prefault'].includes(n.def.type) && n.unwrap) n = n.unwrap();
+  return n;
+}
+
+/** The schema at a path (object keys, array indexes, union options tried in turn). */
+export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let node: Node | undefined = root as Node;
+  for (const step of path) {
+    if (!node) return undefined;
+    const n: Node = unwrap(node);
+    if (n.def.type === 'object') node = n.shape?.[String(step)];
+    else if (n.def.type === 'array') node = n.element;
+    else if (n.def.type === 'union') node = n.options?.map((o) => unwrap(o).shape?.[String(step)]).find(Boolean);
+    else return undefined;
+  }
+  return node ? unwrap(node) : undefined;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+}
+
+/** "Enter a whole number from 0 to 5000 ms." for a number field. */
+export function numberRangeMessage(node: z.ZodType, key: string): string {
+  const n = node as Node;
+  const what = n.isInt ? 'a whole number' : 'a number';
+  const unit = unitOf(key);
+  const u = unit ? ` ${unit}` : '';
+  const min = n.minValue ?? undefined;
+  const max = n.maxValue ?? undefined;
+  const finite = (v: number | undefined) => v !== undefined && Number.isFinite(v) && Math.abs(v) < Number.MAX_SAFE_INTEGER;
+  if (finite(min) && finite(max)) return `Enter ${what} from ${fmt(min!)} to ${fmt(max!)}${u}.`;
+  if (finite(min)) return `Enter ${what} of ${fmt(min!)}${u} or more.`;
+  if (finite(max)) return `Enter ${what} of ${fmt(max!)}${u} or less.`;
+  return `Enter ${what}${unit ? ` in ${unit}` : ''}.`;
+}
+
+/** The plain message for one issue, given the schema that raised it. */
+export function plainMessage(issue: z.core.$ZodIssue, root: z.ZodType): string {
+  const node = schemaAt(root, issue.path) as Node | undefined;
+  const key = String(issue.path.at(-1) ?? '');
+  const isNumber = node?.def.type === 'number';
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big':
+      if (isNumber) return numberRangeMessage(node!, key);
+      if (issue.origin === 'string') {
+        const limit = Number((issue as { maximum?: unknown; minimum?: unknown })[issue.code === 'too_big' ? 'maximum' : 'minimum']);
+        if (issue.code === 'too_big') return `Use at most ${limit} characters (this has more).`;
+        return limit <= 1 ? 'This cannot be empty.' : `Use at least ${limit} characters.`;
+      }
+      return hasOwnWords(issue) ? issue.message : `At most ${String((issue as { maximum?: unknown }).maximum)} items.`;
+    case 'invalid_type':
+      if (isNumber || issue.expected === 'number' || issue.expected === 'int') return node && isNumber ? numberRangeMessage(node, key) : 'Enter a number.';
+      if (issue.expected === 'boolean') return 'Choose on or off.';
+      if (issue.expected === 'string') return 'Enter text.';
+      return `This needs ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}.`;
+    case 'invalid_value':
+      return `Choose one of: ${issue.values.map((v) => String(v)).join(', ')}.`;
+    case 'unrecognized_keys':
+      return `Not a setting Interject knows: ${issue.keys.join(', ')}.`;
+    default:
+      return issue.message;
+  }
+}
+
+/** zod's own defaults start like "Too big:", "Invalid input:"; a rule's own message does not. */
+function hasOwnWords(issue: z.core.$ZodIssue): boolean {
+  return !/^(Too (big|small)|Invalid|Expected)/.test(issue.message);
+}

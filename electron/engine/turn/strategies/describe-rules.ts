@@ -1,0 +1,43 @@
+/** The barge-in rules in force, in a person's words, for the settings and practice panels. */
+import type { ConversationSettings } from '../../../contract/settings/conversation.js';
+import { STREAMING_MARGIN_MS, type WordSource } from './voice-shape-strategy.js';
+
+export function describeRules(c: ConversationSettings, words: WordSource): string[] {
+  if (c.interruptions === 'off') {
+    return [c.whenOff === 'append' ? 'Interruptions are off: what you say while the agent speaks is answered after it finishes.' : 'Interruptions are off: what you say while the agent speaks is ignored.'];
+  }
+  const rules: string[] = [`The agent turns down as soon as you start speaking and pauses after ${c.speakingInterruptDurationMs} ms of your voice.`];
+  if (c.strategies.length === 0) return [...rules, 'Any speech that long stops it (no strategies are set).'];
+  const wordsNow = words === 'streaming' ? 'as you speak' : words === 'afterSpeech' ? 'only after you stop (this recognizer does not stream)' : null;
+  for (const s of c.strategies) {
+    switch (s.type) {
+      case 'backchannelModel':
+        rules.push(
+          wordsNow === null
+            ? 'Words: not used now (no speech recognition is running).'
+            : `Words (${wordsNow}): a question, a request, "no" or one of your always-interrupt phrases stops it; backchannels like "mm-hmm", "that makes sense", "oh wow" or your never-interrupt phrases let it go on.`,
+        );
+        break;
+      case 'voiceShape':
+        rules.push(
+          words === 'streaming'
+            ? `Voice: only if no words arrive, ${((s.params.minSpeechMs + STREAMING_MARGIN_MS) / 1000).toFixed(1)} s of your voice stops it.`
+            : `Voice: ${(s.params.minSpeechMs / 1000).toFixed(1)} s of your voice stops it; anything shorter (a backchannel, a cough, a laugh) lets it go on when you stop.`,
+        );
+        break;
+      case 'phrases':
+        rules.push(wordsNow === null ? 'Phrase lists: not used now (no speech recognition).' : 'Phrase lists: an always-interrupt phrase stops it; an utterance of only never-interrupt phrases never does.');
+        break;
+      case 'minWords':
+        rules.push(wordsNow === null ? `${s.params.minWords} words: not used now (no speech recognition).` : `${s.params.minWords} words or more stop it.`);
+        break;
+      case 'minVolume':
+        rules.push(`Speech louder than ${s.params.minDbfs} dBFS stops it.`);
+        break;
+      case 'minDuration':
+        rules.push(`${s.params.minDurationMs} ms of speech stops it.`);
+        break;
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,67 @@
+import type { AudioFrame } from '../../audio/frame.js';
+import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
+import { VoiceShape } from './voice-shape.js';
+
+/** Where the words come from, as far as deciding early is concerned. */
+export type WordSource = 'streaming' | 'afterSpeech' | 'none';
+
+/**
+ * Without words in time (no recognizer, or one that answers only after the user stops), the
+ * voice itself decides: `minSpeechMs` of voice interrupts; anything shorter (a backchannel,
+ * a cough, a laugh) lets the agent go on once the person stops. With a streaming recognizer the
+ * words decide, and this is only a safety net for a recognizer that stays silent:
+ * `minSpeechMs + STREAMING_MARGIN_MS` of voice without a single word interrupts.
+ */
+export const STREAMING_MARGIN_MS = 500;
+/**
+ * Without words, a gap after less voice than this resumes the agent (ducked) at once rather than
+ * at the end of the speech (the VAD's 320 ms later): 700 ms is the bench's p90 length of a
+ * backchannel in the default lists. Speech after the gap pauses it again.
+ */
+export const BACKCHANNEL_SIZED_MS = 700;
+
+export class VoiceShapeStrategy implements InterruptionStrategy {
+  readonly name = 'voiceShape';
+  private readonly shape = new VoiceShape();
+  private sawWords = false;
+
+  constructor(
+    readonly minSpeechMs: number,
+    readonly words: WordSource,
+  ) {
+    if (!Number.isFinite(minSpeechMs) || minSpeechMs < 0) throw new StrategyConfigError(`minSpeechMs must be 0 or more (got ${minSpeechMs}).`);
+  }
+
+  appendAudio(frame: AudioFrame): void {
+    this.shape.append(frame);
+  }
+
+  setText(text: string): void {
+    if (text.trim()) this.sawWords = true;
+  }
+
+  private get thresholdMs(): number {
+    return this.words === 'streaming' ? this.minSpeechMs + STREAMING_MARGIN_MS : this.minSpeechMs;
+  }
+
+  shouldInterrupt(): boolean {
+    if (this.words === 'streaming' && this.sawWords) return false;
+    return this.shape.speechMs >= this.thresholdMs;
+  }
+
+  backchannelSized(): boolean {
+    return this.words !== 'streaming' && this.shape.speechMs < BACKCHANNEL_SIZED_MS;
+  }
+
+  explain(): string {
+    const ms = this.shape.speechMs;
+    return ms >= this.thresholdMs
+      ? `${ms} ms of continuous voice (${this.shape.syllables} syllables) is more than a backchannel`
+      : `${ms} ms of voice (${this.shape.syllables} syllables) is short, like a backchannel, a cough or a laugh`;
+  }
+
+  reset(): void {
+    this.shape.reset();
+    this.sawWords = false;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Deciding without words (practice mode, no recognizer): the voice's length decides. A long
+ * stretch of voice interrupts; a short one resumes the agent at the first gap in it.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../../electron/engine/clock.js';
+import { BargeInController } from '../../../electron/engine/turn/barge-in-controller.js';
+import { buildStrategies } from '../../../electron/engine/turn/strategies/build-strategies.js';
+import { InterruptionDecider } from '../../../electron/engine/turn/strategies/interruption-decider.js';
+import type { WordSource } from '../../../electron/engine/turn/strategies/voice-shape-strategy.js';
+import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest } from './fakes.js';
+
+useFakeTimersPerTest();
+
+function noWords(words: WordSource = 'none') {
+  const playback = new FakePlayback();
+  const controller = new BargeInController(
+    { clock: systemClock, playback, tts: new FakeTts(), decider: new InterruptionDecider(buildStrategies(defaults.strategies, defaults, words), words) },
+    defaults,
+  );
+  const events: { type: string; payload: unknown }[] = [];
+  for (const type of ['interrupted', 'falseInterruption'] as const) controller.on(type, (payload: unknown) => events.push({ type, payload }));
+  controller.agentStartedSpeaking('t1');
+  controller.onSpeechStart(now());
+  /** `ms` of voice, fed in 20 ms frames on the clock. */
+  const speak = (ms: number) => {
+    for (let t = 0; t < ms; t += 20) {
+      controller.onUserAudio(toneFrame(-20));
+      vi.advanceTimersByTime(20);
+    }
+  };
+  return { controller, playback, events, speak };
+}
+
+const LONG = (defaults.strategies.find((s) => s.type === 'voiceShape')!.params as { minSpeechMs: number }).minSpeechMs;
+
+describe('barge-in without words', () => {
+  it(`interrupts after exactly ${LONG} ms of voice, not 20 ms sooner`, () => {
+    const { playback, events, speak } = noWords();
+    speak(LONG - 20);
+    expect(events).toEqual([]);
+    expect(playback.paused).toBe(true); // inaudible from speakingInterruptDurationMs on
+    speak(20);
+    expect(events[0]).toMatchObject({ type: 'interrupted', payload: { reason: 'voice', strategy: 'voiceShape' } });
+  });
+
+  it('a short sound resumes the agent at the first gap, and says why', () => {
+    const { controller, playback, events, speak } = noWords();
+    speak(400);
+    controller.onSpeechGap(now());
+    expect(playback.paused).toBe(false);
+    expect(events).toEqual([{ type: 'falseInterruption', payload: expect.objectContaining({ reason: expect.stringMatching(/is short, like a backchannel/) }) }]);
+  });
+
+  it('speech after the gap pauses again and still interrupts once it is long enough', () => {
+    const { controller, playback, events, speak } = noWords();
+    speak(400);
+    controller.onSpeechGap(now());
+    controller.onSpeechGapEnd(now());
+    expect(playback.paused).toBe(true);
+    speak(LONG - 400);
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted' });
+  });
+
+  it('at the end of short speech the agent goes on at once (no words will come to change it)', () => {
+    const { controller, playback, speak } = noWords();
+    speak(300);
+    controller.onSpeechEnd(now());
+    vi.advanceTimersByTime(0);
+    expect(playback.paused).toBe(false);
+    expect(playback.duckedDb).toBe(0);
+  });
+
+  it('with a streaming recognizer the words decide; the voice only steps in when none arrive', () => {
+    const { controller, events, speak } = noWords('streaming');
+    controller.onTranscript('right right', false);
+    speak(LONG + 600);
+    expect(events.filter((e) => e.type === 'interrupted')).toEqual([]);
+    const silent = noWords('streaming');
+    silent.speak(LONG + 500);
+    expect(silent.events[0]).toMatchObject({ type: 'interrupted', payload: { strategy: 'voiceShape' } });
+  });
+});
