@@ -172,7 +172,11 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
       console.warn(`  turn ${i}: no reply within 20 s`);
     } else {
       await stopped;
-      if (i > 0 && kind !== 'paused') figures.push(turnFigures(got.budget, trueVoiceEnd, config));
+      if (i > 0 && kind !== 'paused') {
+        const f = turnFigures(got.budget, trueVoiceEnd, config);
+        figures.push(f);
+        if (f.overheadMs > 400) console.log(`  slow turn "${kind}": ${Math.round(f.endToEndMs)} ms (${got.budget.segments.map((x) => `${x.stage} ${Math.round(x.ms)}`).join(', ')})`);
+      }
       if (kind === 'paused') leaks.outcomes.push(outcomes.join(' '));
       if (kind === 'paused') countLeaks(leaks, session, droppedTexts.slice(droppedBefore), sink!, firstPartEnd, got.budget);
     }

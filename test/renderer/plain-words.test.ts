@@ -93,3 +93,20 @@ describe('hotkeys are written as key caps everywhere', () => {
     expect(wrapper.find('label[for="field-conversation-duckDb"]').text()).toBe('Agent volume while you speak');
   });
 });
+
+describe('theme', () => {
+  it('is previewed as soon as it is chosen, and Discard brings the saved one back', async () => {
+    const { mount } = await import('@vue/test-utils');
+    const { default: App } = await import('../../renderer/src/App.vue');
+    const wrapper = mount(App);
+    await flushPromises();
+    const store = useSettingsStore();
+    store.setField('appearance', 'theme', 'dark');
+    await flushPromises();
+    expect(document.documentElement.dataset['theme']).toBe('dark');
+    store.discard();
+    await flushPromises();
+    expect(document.documentElement.dataset['theme']).toBe('light');
+    wrapper.unmount();
+  });
+});

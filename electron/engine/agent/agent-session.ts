@@ -179,6 +179,13 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.streaming ? this.options.sessionId : null;
   }
 
+  /** Asks the language model again for the last user turn, after its answer failed. False when there is nothing to retry. */
+  retryReply(): boolean {
+    if (this.machine.state !== 'listening' || this.history.messages.at(-1)?.role !== 'user') return false;
+    this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
+    return true;
+  }
+
   interruptNow(source: InterruptSource): boolean {
     return this.controller.interruptNow(source);
   }
@@ -201,11 +208,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
     this.input.on('speechGap', ({ tMs }) => {
-      if (this.input.pausing) this.budget.voiceEnded(this.input.voiceEndedAt(tMs), this.now()); // the final was requested here
+      if (this.input.pausing) this.onUserPause(tMs);
       this.controller.onSpeechGap(tMs);
     });
     this.input.on('speechGapEnd', ({ tMs }) => {
-      this.dropPreemptive(); // the user goes on
+      this.onUserGoesOn();
       this.controller.onSpeechGapEnd(tMs);
     });
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
@@ -255,6 +262,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private lastOnsetMs: number | null = null;
+  /** The VAD edge of the pause the end-of-turn timer runs from (armed at the gap). */
+  private pauseEdgeMs: number | null = null;
   /** Why the last speech over the agent did not stop it; shown with that user entry. */
   private backchannelReason: string | null = null;
 
@@ -272,9 +281,27 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.options.playback.enqueue(turnId, e.samples, e.sampleRate);
   }
 
+  /**
+   * The VAD's gap, with the final requested (user-input.ts): the end-of-turn silence runs from
+   * the voice's end now, not from the VAD's end of speech 224 ms later, so the turn can end
+   * exactly `silenceDurationMs` after the voice. The user going on (gap end) stops it.
+   */
+  private onUserPause(edgeMs: number): void {
+    const voiceEndMs = this.input.voiceEndedAt(edgeMs);
+    this.budget.voiceEnded(voiceEndMs, this.now());
+    this.pauseEdgeMs = edgeMs;
+    this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
+  }
+
+  private onUserGoesOn(): void {
+    this.dropPreemptive(); // the early answer is never heard nor kept
+    if (this.pauseEdgeMs !== null) this.endOfTurn.onSpeechStart();
+    this.pauseEdgeMs = null;
+  }
+
   private onUserSpeechStart(tMs: number): void {
     this.lastOnsetMs = tMs;
-    this.dropPreemptive(); // the user goes on: the early answer is never heard nor kept
+    this.onUserGoesOn();
     this.emit('userStartedSpeaking', { tMs });
     this.endOfTurn.onSpeechStart();
     this.controller.onSpeechStart(tMs);
@@ -297,10 +324,12 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
 
   private onUserSpeechEnd(tMs: number): void {
     const voiceEndMs = this.input.voiceEndedAt(tMs); // the VAD's edge trails the voice; the silence counts from the voice
+    const timedFromGap = this.pauseEdgeMs === tMs; // the same silence: the turn's timer already runs (or it ended)
+    this.pauseEdgeMs = null;
     this.budget.voiceEnded(voiceEndMs, this.now());
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
+    if (!timedFromGap) this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */

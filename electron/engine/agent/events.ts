@@ -3,7 +3,7 @@ import type { InterruptSource } from '../turn/speech-handle.js';
 import type { AudioFrame } from '../audio/frame.js';
 import type { AgentState } from './agent-state.js';
 import type { LatencyBudget } from './latency-budget.js';
-import type { TranscriptEntry } from './transcript.js';
+import type { TranscriptRecord } from './transcript.js';
 
 export type AgentSessionEvents = {
   state: [{ state: AgentState; previous: AgentState; tMs: number }];
@@ -32,7 +32,7 @@ export type AgentSessionEvents = {
   bargeIn: [{ tMs: number; type: 'ducked' | 'paused' | 'unducked'; tentative?: boolean; withdrawn?: boolean }];
   /** User speech over the agent while interruptions are off. */
   userSpeechWhileOff: [{ tMs: number; mode: 'ignore' | 'append' }];
-  transcript: [TranscriptEntry];
+  transcript: [TranscriptRecord];
   metric: [{ tMs: number; name: 'bargeInLatencyMs' | 'timeToFirstAudioMs'; valueMs: number }];
   /** Voice-to-voice latency of a reply, stage by stage; at its first sample written. */
   latencyBudget: [{ tMs: number; budget: LatencyBudget }];

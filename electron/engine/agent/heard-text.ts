@@ -4,7 +4,7 @@
  * position is estimated from the share of the turn's audio played (or a speaking rate while
  * the audio is still arriving). The cut is always at a word boundary of the original text.
  */
-import type { WordTimestamp } from './ports.js';
+import type { WordTiming } from './ports.js';
 
 /** ~14 characters per second: a typical TTS rate (about 150 words per minute). */
 export const ESTIMATED_CHARS_PER_MS = 0.014;
@@ -18,14 +18,17 @@ export interface HeardCut {
 export function cutAtPlayed(
   text: string,
   playedMs: number,
-  info: { words?: readonly WordTimestamp[]; totalAudioMs?: number; audioComplete?: boolean },
+  info: { words?: readonly WordTiming[]; totalAudioMs?: number; audioComplete?: boolean },
 ): HeardCut {
   const tokens = tokenize(text);
   let heardWords: number;
   let method: HeardCut['method'];
   if (info.words && info.words.length > 0) {
     method = 'wordTimestamps';
-    heardWords = info.words.filter((w) => (w.startMs + w.endMs) / 2 <= playedMs).length;
+    const heard = info.words.filter((w) => (w.startMs + w.endMs) / 2 <= playedMs);
+    // With the server's char offsets the cut is exact even where its words are not ours ("42" said as "forty two").
+    const exact = heard.filter((w) => w.textTokens !== undefined);
+    heardWords = exact.length === heard.length && exact.length > 0 ? Math.max(...exact.map((w) => w.textTokens!)) : heard.length;
   } else if (info.audioComplete && info.totalAudioMs && info.totalAudioMs > 0) {
     method = 'proportional';
     heardWords = wordsBeforeChar(tokens, (text.length * Math.min(1, playedMs / info.totalAudioMs)));

@@ -8,7 +8,7 @@
  */
 import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { Logger } from '../logger.js';
-import type { AgentTts, WordTimestamp } from './ports.js';
+import type { AgentTts, WordTiming } from './ports.js';
 import type { ReplyRunner } from './reply-runner.js';
 import { semanticCheckFor } from './turn-semantics.js';
 
@@ -20,7 +20,7 @@ export function shouldPreempt(c: Pick<ConversationSettings, 'preemptiveGeneratio
 
 export type HeldTtsEvent =
   | { kind: 'audio'; samples: Float32Array; sampleRate: number }
-  | { kind: 'words'; words: WordTimestamp[] }
+  | { kind: 'words'; words: WordTiming[] }
   | { kind: 'final' };
 
 export interface HeldReplyHandlers {

@@ -1,7 +1,8 @@
 /**
  * One agent reply: streams the language model's text (or a fixed text) into the TTS turn,
- * flushing at each clause (ClauseSplitter: sentence ends, and commas after a few words) so
- * synthesis starts on the first clause rather than the first sentence, then closes the turn. Aborting stops
+ * clause by clause (ClauseSplitter: sentence ends, and commas after a few words), flushing at
+ * each so synthesis starts on the first clause rather than the first sentence, unless the TTS
+ * chunks text itself (KugelAudio: no flush per clause), then closes the turn. Aborting stops
  * the model at once; the TTS turn itself is cancelled by the barge-in controller.
  */
 import { EventEmitter } from 'node:events';
@@ -14,8 +15,6 @@ export type ReplySource = { kind: 'llm'; llm: LanguageModel; messages: ChatMessa
 export class ReplyRunner extends EventEmitter<{
   /** The text sent to TTS so far for this turn. */
   text: [{ turnId: string; text: string }];
-  /** All text was handed to TTS (not: finished playing). */
-  textDone: [{ turnId: string | null; text: string }];
   /** Latency marks: the model's first text, and the first text handed to TTS (its turn id). */
   progress: [{ stage: 'firstToken' } | { stage: 'ttsRequest'; turnId: string }];
   error: [Error];
@@ -60,13 +59,12 @@ export class ReplyRunner extends EventEmitter<{
             this.gotToken = true;
             this.emit('progress', { stage: 'firstToken' });
           }
-          for (const clause of clauses.push(delta)) this.send(clause, true);
+          for (const clause of clauses.push(delta)) this.send(clause, this.tts.chunksText !== true);
         }
         if (this.aborted) return;
-        for (const clause of clauses.flush()) this.send(clause, true);
+        for (const clause of clauses.flush()) this.send(clause, this.tts.chunksText !== true);
       }
       if (this.aborted) return;
-      this.emit('textDone', { turnId: this.turn, text: this.sent });
       if (this.turn !== null) await this.tts.endTurn();
     } catch (error) {
       if (this.aborted) return;
@@ -76,7 +74,8 @@ export class ReplyRunner extends EventEmitter<{
 
   private send(text: string, flush: boolean): void {
     if (!text.trim()) return;
-    const turnId = this.tts.send(text, { flush });
+    // Clauses come trimmed; the server buffers a turn's text as one string, so words stay apart.
+    const turnId = this.tts.send(this.sent && !/^\s/.test(text) ? ` ${text}` : text, { flush });
     if (this.turn === null) {
       this.turn = turnId;
       this.emit('progress', { stage: 'ttsRequest', turnId });

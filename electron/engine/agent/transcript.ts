@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 
 export type TranscriptStatus = 'interim' | 'final' | 'interrupted';
 
-export interface TranscriptEntry {
+export interface TranscriptRecord {
   id: string;
   speaker: 'user' | 'agent';
   text: string;
@@ -20,16 +20,16 @@ export interface TranscriptEntry {
   tMs: number;
 }
 
-export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptEntry] }> {
-  private readonly list: TranscriptEntry[] = [];
-  private openUser: TranscriptEntry | null = null;
+export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptRecord] }> {
+  private readonly list: TranscriptRecord[] = [];
+  private openUser: TranscriptRecord | null = null;
   private nextId = 1;
 
   constructor(private readonly now: () => number) {
     super();
   }
 
-  get entries(): readonly TranscriptEntry[] {
+  get entries(): readonly TranscriptRecord[] {
     return this.list;
   }
 
@@ -42,7 +42,7 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptE
   }
 
   /** Closes the open user entry with its final text. Empty text drops the entry. */
-  userFinal(text: string, backchannel?: string): TranscriptEntry | null {
+  userFinal(text: string, backchannel?: string): TranscriptRecord | null {
     const entry = this.openUser ?? (text.trim() ? this.add({ speaker: 'user', text: '', status: 'interim' }) : null);
     this.openUser = null;
     if (!entry) return null;
@@ -57,7 +57,7 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptE
     return entry;
   }
 
-  agentText(turnId: string, text: string): TranscriptEntry {
+  agentText(turnId: string, text: string): TranscriptRecord {
     const entry = this.agentEntry(turnId) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId });
     entry.text = text;
     this.emit('updated', { ...entry });
@@ -71,7 +71,7 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptE
     this.emit('updated', { ...entry });
   }
 
-  agentInterrupted(turnId: string, heardText: string, unheardText: string): TranscriptEntry {
+  agentInterrupted(turnId: string, heardText: string, unheardText: string): TranscriptRecord {
     const entry = this.agentEntry(turnId) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId });
     entry.text = heardText;
     entry.unheardText = unheardText;
@@ -80,12 +80,12 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptE
     return entry;
   }
 
-  private agentEntry(turnId: string): TranscriptEntry | undefined {
+  private agentEntry(turnId: string): TranscriptRecord | undefined {
     return this.list.find((e) => e.speaker === 'agent' && e.turnId === turnId);
   }
 
-  private add(fields: Omit<TranscriptEntry, 'id' | 'tMs'>): TranscriptEntry {
-    const entry: TranscriptEntry = { id: `e${this.nextId++}`, tMs: this.now(), ...fields };
+  private add(fields: Omit<TranscriptRecord, 'id' | 'tMs'>): TranscriptRecord {
+    const entry: TranscriptRecord = { id: `e${this.nextId++}`, tMs: this.now(), ...fields };
     this.list.push(entry);
     return entry;
   }

@@ -1,9 +1,9 @@
 /** Per TTS turn: how much audio arrived, its word timestamps, whether it is complete. */
-import type { WordTimestamp } from './ports.js';
+import type { WordTiming } from './ports.js';
 
 export interface TurnRecord {
   audioMs: number;
-  words: WordTimestamp[];
+  words: WordTiming[];
   final: boolean;
 }
 
@@ -23,7 +23,7 @@ export class TurnLedger {
     this.get(turnId).audioMs += (samples * 1000) / sampleRate;
   }
 
-  addWords(turnId: string, words: readonly WordTimestamp[]): void {
+  addWords(turnId: string, words: readonly WordTiming[]): void {
     this.get(turnId).words.push(...words);
   }
 

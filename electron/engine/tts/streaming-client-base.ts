@@ -60,6 +60,11 @@ export abstract class StreamingClientBase extends EventEmitter<TtsClientEvents> 
     this.codec.attach?.((frames) => this.decoded(frames));
   }
 
+  /** KugelAudio's protocol chunks text at sentence boundaries on the server; a vendor translation may not. */
+  get chunksText(): boolean {
+    return this.codec === referenceCodec;
+  }
+
   /** Opens the socket ahead of the first send, so the first turn does not pay for the handshake. */
   connect(): Promise<void> {
     return this.socket.connect();

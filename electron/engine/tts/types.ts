@@ -53,6 +53,8 @@ export interface TtsSessionConfig {
 
 export interface StreamingTts extends EventEmitter<TtsClientEvents> {
   readonly currentTurnId: string | null;
+  /** The server chunks the text itself (KugelAudio): callers should not flush every clause. */
+  readonly chunksText?: boolean;
   connect(): Promise<void>;
   send(text: string, options?: { flush?: boolean }): string;
   flush(): void;

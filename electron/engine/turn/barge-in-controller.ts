@@ -68,7 +68,7 @@ export interface BargeInEvents {
 }
 
 /** Where the controller is in the lifecycle. */
-export type BargeInPhase =
+export type ControllerPhase =
   | 'agentSilent'
   | 'agentSpeaking'
   /** Ducked on a tentative onset; no attempt yet (strategies are not asked). */
@@ -102,7 +102,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.options = { ...options };
   }
 
-  get phase(): BargeInPhase {
+  get phase(): ControllerPhase {
     if (this.speech === null) return 'agentSilent';
     if (this.attempt) return this.attempt.phase;
     return this.tentative ? 'tentative' : 'agentSpeaking';
@@ -240,8 +240,9 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
-    // Words that came in during a gap and say backchannel: resume now, as at the gap itself.
-    else if (attempt.inGap) this.resumeAtGap(attempt);
+    // Words that already say backchannel (or come in during a gap): the agent goes on now,
+    // still ducked, rather than at the end of the backchannel; more speech after a gap pauses it again.
+    else if (attempt.inGap || this.vetoed()) this.letAgentGoOn(attempt);
   }
 
   onSpeechEnd(_tMs: number): void {
@@ -265,10 +266,11 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const attempt = this.attempt;
     if (attempt === null) return;
     attempt.inGap = true;
-    this.resumeAtGap(attempt);
+    this.letAgentGoOn(attempt);
   }
 
-  private resumeAtGap(attempt: BargeInAttempt): void {
+  /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short. */
+  private letAgentGoOn(attempt: BargeInAttempt): void {
     if (attempt.phase !== 'paused' || !(this.vetoed() || this.deps.decider.backchannelSized())) return;
     this.deps.playback.resume();
     attempt.paused = false;

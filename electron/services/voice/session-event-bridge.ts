@@ -16,7 +16,7 @@ import { MAX_ENTRY_TEXT, MAX_TRANSCRIPT_ENTRIES } from '../../contract/index.js'
 import type { EventEmitter } from 'node:events';
 import type { AgentSession } from '../../engine/agent/agent-session.js';
 import type { AgentSessionEvents } from '../../engine/agent/events.js';
-import type { TranscriptEntry as EngineEntry } from '../../engine/agent/transcript.js';
+import type { TranscriptRecord } from '../../engine/agent/transcript.js';
 import type { AudioFrame } from '../../engine/audio/frame.js';
 import { DisposableStore, subscriber } from '../../engine/disposables.js';
 import type { EventHub } from '../event-hub.js';
@@ -134,7 +134,7 @@ export class SessionEventBridge {
     listen('error', (e) => this.error(sessionError(e)));
   }
 
-  private toContract(e: EngineEntry): TranscriptEntry {
+  private toContract(e: TranscriptRecord): TranscriptEntry {
     const id = `${this.idPrefix}${e.id}`;
     const interrupted = e.status === 'interrupted';
     const known = e.turnId ? this.reasons.get(e.turnId) : undefined;

@@ -73,6 +73,20 @@ describe('the final transcript is requested at the VAD gap', () => {
     expect(voiceEnd).toBeGreaterThan(0);
   });
 
+  it('the turn ends the silence window after the voice even when the VAD ends the speech later (N-1 / N)', async () => {
+    const h = makeSession({ preemptiveGeneration: false }, ['Nine.']);
+    h.session.start();
+    const voiceEnd = await saysThenQuiet(h, 'when is the next train', 1000);
+    await vi.advanceTimersByTimeAsync(500 - GAP_MS - 1);
+    expect(h.llm.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.llm.calls).toHaveLength(1); // no speechEnd yet: a slow VAD release does not hold the answer
+    h.vad.emit('speechEnd', { tMs: voiceEnd }); // the same silence, reported late
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(h.llm.calls).toHaveLength(1);
+    expect(h.session.transcript.entries.filter((e) => e.speaker === 'user').map((e) => e.text)).toEqual(['when is the next train']);
+  });
+
   it('a blip shorter than 250 ms is not sent at its gap (it may still be a misfire)', async () => {
     const h = makeSession();
     let ends = 0;

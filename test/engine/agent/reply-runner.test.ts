@@ -7,6 +7,9 @@ import { ScriptedLlm } from './scripted.js';
 /** Records what the runner hands to TTS, one entry per send. */
 class RecordingTts extends EventEmitter<AgentTtsEvents> implements AgentTts {
   readonly currentTurnId = 'turn-1';
+  constructor(readonly chunksText = false) {
+    super();
+  }
   sends: { text: string; flush: boolean }[] = [];
   ended = 0;
   send(text: string, options: { flush?: boolean } = {}): string {
@@ -19,18 +22,26 @@ class RecordingTts extends EventEmitter<AgentTtsEvents> implements AgentTts {
   async cancelCurrent(): Promise<void> {}
 }
 
-async function reply(text: string) {
-  const tts = new RecordingTts();
+async function reply(text: string, chunksText = false) {
+  const tts = new RecordingTts(chunksText);
   const runner = new ReplyRunner(tts, { kind: 'llm', llm: new ScriptedLlm([text]), messages: [] });
   await runner.run();
-  return { sends: tts.sends.map((s) => s.text), flushes: tts.sends.every((s) => s.flush), ended: tts.ended, text: runner.text };
+  return { sends: tts.sends.map((s) => s.text), flushes: tts.sends.every((s) => s.flush), noFlush: tts.sends.every((s) => !s.flush), ended: tts.ended, text: runner.text };
 }
 
 describe('a reply streamed into TTS', () => {
   it('hands each clause to TTS as soon as it is complete, flushed, so speech starts on the first clause', async () => {
     const r = await reply('The next train to York leaves at nine, from platform four. Shall I book it?');
-    expect(r.sends).toEqual(['The next train to York leaves at nine,', 'from platform four.', 'Shall I book it?']);
+    expect(r.sends).toEqual(['The next train to York leaves at nine,', ' from platform four.', ' Shall I book it?']);
     expect(r.flushes).toBe(true);
+    expect(r.ended).toBe(1);
+  });
+
+  it('does not flush every clause when the TTS chunks text itself (KugelAudio), and keeps words apart in its buffer', async () => {
+    const r = await reply('The next train to York leaves at nine, from platform four. Shall I book it?', true);
+    expect(r.sends).toEqual(['The next train to York leaves at nine,', ' from platform four.', ' Shall I book it?']);
+    expect(r.sends.join('')).toBe('The next train to York leaves at nine, from platform four. Shall I book it?');
+    expect(r.noFlush).toBe(true);
     expect(r.ended).toBe(1);
   });
 

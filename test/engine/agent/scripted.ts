@@ -1,7 +1,7 @@
 /** Scripted stand-ins for the VAD, recognizer, language model and TTS server (clock-driven). */
 import { EventEmitter } from 'node:events';
 import { systemClock, type Clock, type TimerHandle } from '../../../electron/engine/clock.js';
-import type { AgentTts, AgentTtsEvents, VoiceActivityEvents, WordTimestamp } from '../../../electron/engine/agent/ports.js';
+import type { AgentTts, AgentTtsEvents, VoiceActivityEvents, WordTiming } from '../../../electron/engine/agent/ports.js';
 import type { ChatMessage, GenerateOptions, LanguageModel } from '../../../electron/engine/llm/types.js';
 import type { SpeechRecognizer, SpeechRecognizerEvents } from '../../../electron/engine/stt/types.js';
 
@@ -74,7 +74,7 @@ export class ScriptedTts extends EventEmitter<AgentTtsEvents> implements AgentTt
       this.closeRequested = false;
     }
     const turnId = this.turn;
-    const words: WordTimestamp[] = [];
+    const words: WordTiming[] = [];
     for (const word of text.trim().split(/\s+/)) {
       words.push({ word, startMs: this.audioMs, endMs: this.audioMs + ScriptedTts.WORD_MS });
       this.audioMs += ScriptedTts.WORD_MS;

@@ -51,6 +51,15 @@ describe('resuming at a gap after an acknowledgement', () => {
     expect(controller.phase).toBe('paused');
   });
 
+  it('a backchannel the words already show lets the agent go on while the person is still speaking', () => {
+    const { controller, playback, events } = pausedByUser();
+    controller.onTranscript('yeah that makes sense', false);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+    expect(playback.duckedDb).toBe(defaults.duckDb);
+    controller.onTranscript('yeah that makes sense but what about', false);
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted' });
+  });
+
   it('resumes as soon as backchannel words arrive during the gap', () => {
     const { controller, playback, events } = pausedByUser();
     controller.onSpeechGap(now());

@@ -5,14 +5,14 @@
  */
 import { startLocalTtsServer } from '../../tts/local-server/server.js';
 import { TtsClient } from '../../tts/tts-client.js';
-import type { WordTimestamp } from '../ports.js';
+import type { WordTiming } from '../ports.js';
 import { concatSamples } from '../../audio/samples.js';
 
 export interface SynthesizedSpeech {
   text: string;
   samples: Float32Array;
   sampleRate: number;
-  words: WordTimestamp[];
+  words: WordTiming[];
 }
 
 export async function synthesizeTexts(texts: readonly string[], voice: 'slt' | 'kal16' | 'awb' | 'rms'): Promise<Map<string, SynthesizedSpeech>> {
@@ -23,7 +23,7 @@ export async function synthesizeTexts(texts: readonly string[], voice: 'slt' | '
     await client.connect();
     for (const text of new Set(texts.map((t) => t.trim()))) {
       const chunks: Float32Array[] = [];
-      const words: WordTimestamp[] = [];
+      const words: WordTiming[] = [];
       let sampleRate = 24_000;
       let turnId = '';
       const onAudio = (a: { turnId: string; samples: Float32Array; sampleRate: number }) => {
@@ -31,7 +31,7 @@ export async function synthesizeTexts(texts: readonly string[], voice: 'slt' | '
         chunks.push(a.samples);
         sampleRate = a.sampleRate;
       };
-      const onWords = (w: { turnId: string; words: WordTimestamp[] }) => {
+      const onWords = (w: { turnId: string; words: WordTiming[] }) => {
         if (w.turnId === turnId) words.push(...w.words);
       };
       client.on('audio', onAudio);
