@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'agent:mute',
   'agent:practice',
   'agent:status',
+  'agent:retry',
   'devices:list',
   'devices:testSpeaker',
   'devices:testMicrophone',

@@ -181,6 +181,11 @@ export const agentInvokes = {
     request: z.object({ action: z.enum(['next', 'continue']) }).strict(),
     response: z.object({ text: z.string().max(MAX_ENTRY_TEXT) }),
   }),
+  'agent:retry': defineInvoke({
+    summary: "Ask the language model again for the last turn whose answer failed; retried false when there is none (or no session).",
+    request: z.undefined(),
+    response: z.object({ retried: z.boolean() }),
+  }),
   'agent:status': defineInvoke({
     summary: 'The current snapshot: state, session id or null, muted, transcript, metrics.',
     request: z.undefined(),

@@ -179,6 +179,13 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.streaming ? this.options.sessionId : null;
   }
 
+  /** Asks the language model again for the last user turn, after its answer failed. False when there is nothing to retry. */
+  retryReply(): boolean {
+    if (this.machine.state !== 'listening' || this.history.messages.at(-1)?.role !== 'user') return false;
+    this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
+    return true;
+  }
+
   interruptNow(source: InterruptSource): boolean {
     return this.controller.interruptNow(source);
   }

@@ -3,15 +3,15 @@
  * VadProcessor, TtsClient and PlaybackQueue fit them; tests and the simulate command use
  * scripted ones. STT and LLM use the interfaces in stt/types.ts and llm/types.ts as they are.
  */
+import type { EventEmitter } from 'node:events';
 import type { AudioFrame } from '../audio/frame.js';
-import type { WordTiming } from '../tts/types.js';
+import type { PlaybackQueueEvents } from '../audio/playback-queue.js';
+import type { StreamingTts, TtsClientEvents, WordTiming } from '../tts/types.js';
+import { subscribable, type Subscribable } from '../typed-events.js';
+import type { VadProcessorEvents } from '../vad/vad-processor.js';
 import type { PlaybackControl, TtsTurnControl } from '../turn/ports.js';
 
-/** Minimal typed event subscription (node EventEmitter satisfies it). */
-export interface Subscribable<E extends Record<string, unknown[]>> {
-  on<K extends keyof E & string>(event: K, listener: (...args: E[K]) => void): unknown;
-  off<K extends keyof E & string>(event: K, listener: (...args: E[K]) => void): unknown;
-}
+export type { Subscribable };
 
 export type VoiceActivityEvents = {
   /** A tentative onset (the VAD is unsure yet); a VAD without them never emits it. */
@@ -69,35 +69,15 @@ export interface AgentPlayback extends Subscribable<AgentPlaybackEvents>, Playba
   readonly outputLatencyMs: number;
 }
 
-/**
- * Views any node EventEmitter as a typed Subscribable. Use it to wire emitters whose event
- * maps carry more than the port needs (TypeScript cannot relate two EventEmitter maps).
- */
-export function subscribable<E extends Record<string, unknown[]>>(emitter: import('node:events').EventEmitter<never>): Subscribable<E> {
-  const raw = emitter as unknown as {
-    on(event: string, listener: (...args: unknown[]) => void): unknown;
-    off(event: string, listener: (...args: unknown[]) => void): unknown;
-  };
-  return {
-    on: (event, listener) => raw.on(event, listener as (...args: unknown[]) => void),
-    off: (event, listener) => raw.off(event, listener as (...args: unknown[]) => void),
-  };
+/** The VadProcessor as the session's port. */
+export function vadPort(vad: EventEmitter<VadProcessorEvents> & { push(frame: AudioFrame): void | Promise<void> }): VoiceActivityDetector {
+  return { ...subscribable<VoiceActivityEvents, VadProcessorEvents>(vad), push: (frame) => vad.push(frame) };
 }
 
-/** The VadProcessor (or any emitter with speechStart/speechEnd/misfire/probability) as the session's port. */
-export function vadPort(vad: { push(frame: AudioFrame): void | Promise<void> }): VoiceActivityDetector {
-  return { ...subscribable<VoiceActivityEvents>(vad as never), push: (frame) => vad.push(frame) };
-}
-
-/** The TtsClient (or any client with the reference API) as the session's port. */
-export function ttsPort(client: {
-  readonly currentTurnId: string | null;
-  send(text: string, options?: { flush?: boolean }): string;
-  endTurn(): Promise<void>;
-  cancelCurrent(): Promise<void>;
-}): AgentTts {
+/** A TTS client (reference, multi-context or a vendor's: any StreamingTts) as the session's port. */
+export function ttsPort(client: StreamingTts): AgentTts {
   return {
-    ...subscribable<AgentTtsEvents>(client as never),
+    ...subscribable<AgentTtsEvents, TtsClientEvents>(client),
     get currentTurnId() {
       return client.currentTurnId;
     },
@@ -108,9 +88,9 @@ export function ttsPort(client: {
 }
 
 /** The PlaybackQueue as the session's port. */
-export function playbackPort(queue: Omit<AgentPlayback, 'on' | 'off'>): AgentPlayback {
+export function playbackPort(queue: EventEmitter<PlaybackQueueEvents> & Omit<AgentPlayback, 'on' | 'off'>): AgentPlayback {
   return {
-    ...subscribable<AgentPlaybackEvents>(queue as never),
+    ...subscribable<AgentPlaybackEvents, PlaybackQueueEvents>(queue),
     get outputLatencyMs() {
       return queue.outputLatencyMs;
     },

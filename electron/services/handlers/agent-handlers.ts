@@ -9,5 +9,6 @@ export function registerAgentHandlers(registry: HandlerRegistry, voice: VoiceSer
     'agent:mute': ({ muted }) => voice.mute(muted),
     'agent:practice': ({ action }) => voice.practice(action),
     'agent:status': () => voice.status(),
+    'agent:retry': () => voice.retry(),
   });
 }

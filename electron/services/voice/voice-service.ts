@@ -134,6 +134,11 @@ export class VoiceService {
     return this.transition;
   }
 
+  /** A failed reply's Retry: the same question to the language model again. */
+  retry(): { retried: boolean } {
+    return { retried: this.running?.live.session.retryReply() ?? false };
+  }
+
   /** Practice mode's "next" / "continue" buttons. */
   practice(action: 'next' | 'continue'): { text: string } {
     if (!this.running?.live.practice) {

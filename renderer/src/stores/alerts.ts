@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AppError } from '../../../electron/contract/index';
+import type { AppError, TranscriptEntry } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
 import { readableActionError } from '../conversation/action-errors';
 
@@ -34,10 +34,23 @@ export const useAlertsStore = defineStore('alerts', () => {
     alerts.value = alerts.value.filter((a) => a.id !== id);
   }
 
+  /** A banner whose cause is gone goes by itself: the model answered, the recognizer heard, the voice spoke. */
+  function clearResolved(entries: readonly TranscriptEntry[]): void {
+    const answered = entries.some((e) => e.speaker === 'agent' && !e.interim && e.text.trim());
+    const heard = entries.some((e) => e.speaker === 'user' && !e.interim && e.text.trim());
+    alerts.value = alerts.value.filter((a) => {
+      if (a.kind === 'providerUnreachable' && a.message.startsWith('The language model')) return !answered;
+      if (a.kind === 'providerUnreachable' && a.message.startsWith('Speech recognition')) return !heard;
+      if (a.kind === 'ttsFatal') return !answered;
+      return true;
+    });
+  }
+
   function subscribe(): void {
     if (unsubscribers.length > 0) return;
     const api = getBridge();
     unsubscribers = [
+      api.on('transcript:update', (update) => clearResolved(update.entries)),
       api.on('app:error', (error) => push({ kind: error.kind, message: error.message, nextStep: error.nextStep })),
       api.on('shell:actionFailed', (failure) => {
         const code = failure.message.includes('not currently streaming') ? 'not_streaming' : failure.message.includes('no active session') ? 'no_session' : 'internal';

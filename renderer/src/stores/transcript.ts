@@ -55,9 +55,32 @@ export const useTranscriptStore = defineStore('transcript', () => {
     return transcriptAsText(visible.value);
   }
 
+  /** The turn whose answer failed (the language model could not be reached), shown with Retry until an answer comes. */
+  const failedReply = ref<{ afterEntryId: string; message: string } | null>(null);
+
+  function noteFailure(message: string): void {
+    const lastUser = [...entries.value].reverse().find((e) => e.speaker === 'user' && !e.interim);
+    if (lastUser) failedReply.value = { afterEntryId: lastUser.id, message };
+  }
+
+  async function retry(): Promise<boolean> {
+    const result = await getBridge().agent.retry();
+    if (result.ok && result.value.retried) failedReply.value = null;
+    return result.ok && result.value.retried;
+  }
+
   function subscribe(): void {
     if (unsubscribers.length > 0) return;
-    unsubscribers = [getBridge().on('transcript:update', (update) => upsert(update.entries))];
+    const api = getBridge();
+    unsubscribers = [
+      api.on('transcript:update', (update) => {
+        upsert(update.entries);
+        if (update.entries.some((e) => e.speaker === 'agent')) failedReply.value = null;
+      }),
+      api.on('app:error', (error) => {
+        if (error.kind === 'providerUnreachable' && error.message.startsWith('The language model')) noteFailure(error.message);
+      }),
+    ];
   }
 
   function unsubscribe(): void {
@@ -65,5 +88,5 @@ export const useTranscriptStore = defineStore('transcript', () => {
     unsubscribers = [];
   }
 
-  return { entries, visible, upsert, replaceAll, clearView, undoClear, asText, subscribe, unsubscribe };
+  return { entries, visible, failedReply, upsert, replaceAll, clearView, undoClear, retry, asText, subscribe, unsubscribe };
 });

@@ -1,0 +1,43 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import type { AgentStatus } from '../../electron/contract/index';
+import AlertBanners from '../../renderer/src/components/AlertBanners.vue';
+import TranscriptView from '../../renderer/src/components/conversation/TranscriptView.vue';
+import { useAlertsStore } from '../../renderer/src/stores/alerts';
+import { useSessionStore } from '../../renderer/src/stores/session';
+import { useTranscriptStore } from '../../renderer/src/stores/transcript';
+import { runningStatus } from './direct-bridge';
+import { useBridgePerTest } from './bridge-per-test';
+
+const bridge = useBridgePerTest({ subscribed: () => [useTranscriptStore(), useAlertsStore()] });
+const FAILED = 'The language model failed: Cannot reach 127.0.0.1:1 (ECONNREFUSED). Is the server running and the address right?';
+
+async function failedTurn() {
+  useSessionStore().applyStatus((runningStatus() as { ok: true; value: AgentStatus }).value);
+  bridge.script.emit('transcript:update', { entries: [{ id: 'e1', speaker: 'user', text: 'when is the next train', interim: false }] });
+  bridge.script.emit('app:error', { kind: 'providerUnreachable', message: FAILED, nextStep: 'Check the provider.' });
+  await flushPromises();
+}
+
+describe('a reply that failed', () => {
+  it('is marked in the transcript under the turn, with Retry that asks again', async () => {
+    const wrapper = mount(TranscriptView);
+    await failedTurn();
+    const marker = wrapper.find('[data-testid="failed-reply"]');
+    expect(marker.text()).toContain(`No answer: ${FAILED}`);
+    bridge.answers['agent:retry'] = () => ({ ok: true, value: { retried: true } });
+    await marker.find('button').trigger('click');
+    await flushPromises();
+    expect(bridge.calls.at(-1)?.channel).toBe('agent:retry');
+    expect(wrapper.find('[data-testid="failed-reply"]').exists()).toBe(false);
+  });
+
+  it('the banner clears itself once the agent answers again', async () => {
+    const banners = mount(AlertBanners);
+    await failedTurn();
+    expect(banners.text()).toContain('Provider unreachable');
+    bridge.script.emit('transcript:update', { entries: [{ id: 'e2', speaker: 'agent', text: 'At nine.', interim: false }] });
+    await flushPromises();
+    expect(banners.text()).not.toContain('Provider unreachable');
+  });
+});
