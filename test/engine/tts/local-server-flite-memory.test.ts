@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MB, rssSettles, watchRss } from '../../helpers/rss-watch';
 import { RawClient } from './helpers/raw-client.js';
-import { useTtsServerChild } from './helpers/tts-server-child';
+import { useTtsServerChild, warmUpTtsServer } from './helpers/tts-server-child';
 
 const TOKEN = 'f'.repeat(32);
 const CLIENTS = 5;
@@ -19,12 +19,7 @@ const url = () => `ws://127.0.0.1:${tts.port}/ws/tts/stream?api_key=${TOKEN}`;
 
 describe('local TTS server: flite memory with five long texts at once', () => {
   it('five clients reading 19,000-character texts grow RSS by under 50 MB, and it comes back within 10 s of them leaving', async () => {
-    // Warm-up: one text through, so the baseline holds warmed-up workers.
-    const warm = await RawClient.open(url());
-    warm.send({ text: longText(2000), close: true });
-    await warm.next((f) => f.final === true, 0, 60_000);
-    warm.close();
-    await new Promise((r) => setTimeout(r, 500));
+    await warmUpTtsServer(tts.port, TOKEN, longText(2000));
 
     const baseline = tts.server.rssBytes();
     const watch = watchRss(() => tts.server.rssBytes());
