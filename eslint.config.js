@@ -17,6 +17,19 @@ const plainNodeRule = {
   ],
 };
 
+
+/** One import style in electron/: relative imports name the file as Node runs it (".js"). */
+const relativeWithoutExtension = '/^\\.\\.?\\/(?!.*\\.(js|mjs|cjs|json)$)/';
+const importStyleRule = {
+  'no-restricted-syntax': [
+    'error',
+    ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map((node) => ({
+      selector: `${node}[source.value=${relativeWithoutExtension}]`,
+      message: 'Relative imports in electron/ end in .js (the file as Node runs it), e.g. "./frame.js".',
+    })),
+  ],
+};
+
 export const layeringRules = [
   { files: ['electron/engine/**/*.ts', 'electron/services/**/*.ts'], rules: plainNodeRule },
   {
@@ -68,4 +81,5 @@ export default tseslint.config(
     },
   },
   ...layeringRules,
+  { files: ['electron/**/*.ts'], rules: importStyleRule },
 );

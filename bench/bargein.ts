@@ -1,10 +1,11 @@
 /**
- * npm run bench:bargein [-- --quick]
+ * npm run bench:bargein [-- --quick] [-- --wer 0.1]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
  * Zipformer chunking, see recognizer-model.ts) and no recognizer at all. Prints the figures
  * per mode, for the tuning and the held-out part, and writes bench/results/bargein.json.
+ * `--wer P` gives the streaming recognizer a word error rate (seeded per case).
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -25,8 +26,12 @@ const REPLY = 'Okay.';
 const MODES = ['oracle', 'streaming', 'none'] as const;
 const MODE_NAMES = { oracle: 'oracle words', streaming: 'realistic lag (streaming recognizer)', none: 'no recognizer' };
 
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const werAt = process.argv.indexOf('--wer');
+  const wer = werAt >= 0 ? Number(process.argv[werAt + 1]) : 0;
+  if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
   const dir = mkdtempSync(join(tmpdir(), 'bargein-'));
   const { cases: all, voices } = await buildCorpus(dir, ROOT);
   const cases = quick ? all.filter((_, i) => i % 4 === 0) : all;
@@ -36,14 +41,15 @@ async function main(): Promise<void> {
   const results: Record<string, Row[]> = {};
   for (const mode of MODES) {
     const rows: Row[] = [];
-    for (const c of cases) {
+    for (const [index, c] of cases.entries()) {
       // Echo-only cases have no words: one run serves every mode.
       const shared = c.label === 'echo' && mode !== 'oracle' ? results.oracle!.find((r) => r.case === c) : undefined;
       if (shared) {
         rows.push(shared);
         continue;
       }
-      const scenario = parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer: mode, ...c.scenario }, dir, c.name);
+      const recognizer = mode === 'streaming' && wer > 0 ? { mode, wordErrorRate: wer, seed: index + 1 } : mode;
+      const scenario = parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, ...c.scenario }, dir, c.name);
       rows.push({ case: c, result: await runScenario(scenario, { speech, vadModel, resamplers }) });
     }
     results[mode] = rows;
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
     const holdout = summarize(rows.filter((r) => r.case.set === 'holdout'));
     const everything = summarize(rows);
     out[mode] = { all: everything, tune, holdout };
-    console.log(`== ${MODE_NAMES[mode]} ==`);
+    console.log(`== ${MODE_NAMES[mode]}${mode === 'streaming' && wer > 0 ? `, word error rate ${wer}` : ''} ==`);
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
     console.log(JSON.stringify({ all: everything, holdout: { trueInterruptionInaudibleFromVoiceMs: holdout.trueInterruptionInaudibleFromVoiceMs, falseStops: holdout.falseStops, missed: holdout.missed, backchannelPausedMs: holdout.backchannelPausedMs } }, null, 2));
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
       }),
     ),
   }));
-  writeFileSync(join(resultsDir, 'bargein.json'), JSON.stringify({ date: new Date().toISOString(), quick, voices, summary: out, cases: perCase }, null, 2) + '\n');
+  writeFileSync(join(resultsDir, 'bargein.json'), JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, voices, summary: out, cases: perCase }, null, 2) + '\n');
   console.log(`wrote bench/results/bargein.json (${cases.length} scenarios x ${MODES.length} modes)`);
 }
 

@@ -39,4 +39,9 @@ describe('layering lint rule', () => {
     const errors = await restrictedImportErrors("import { app } from 'electron';\nexport const x = app;\n", 'electron/main/ok.ts');
     expect(errors).toEqual([]);
   });
+
+  it('fails a relative import in electron/ without its .js extension', async () => {
+    const [result] = await eslint.lintText("import { frameDurationMs } from './frame';\nexport const x = frameDurationMs;\n", { filePath: 'electron/engine/audio/bad.ts' });
+    expect(result!.messages.map((m) => m.message)).toContain('Relative imports in electron/ end in .js (the file as Node runs it), e.g. "./frame.js".');
+  });
 });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { AudioFrame } from './frame';
-import type { AudioOutput, AudioOutputEvents } from './ports';
+import type { AudioFrame } from './frame.js';
+import type { AudioOutput, AudioOutputEvents } from './ports.js';
 
 /** An output that discards everything: headless runs, and when no speaker is wanted. */
 export class NullSink extends EventEmitter<AudioOutputEvents> implements AudioOutput {

@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { Clock, TimerHandle } from '../clock';
-import { nullLogger, type Logger } from '../logger';
-import { upmixFromMono } from './channels';
-import type { AudioFrame } from './frame';
-import { GainRamp, dbToGain } from './gain-ramp';
-import type { AudioOutput } from './ports';
-import type { ResamplerFactory } from './resampler';
-import { TurnAudio } from './turn-audio';
+import type { Clock, TimerHandle } from '../clock.js';
+import { nullLogger, type Logger } from '../logger.js';
+import { upmixFromMono } from './channels.js';
+import type { AudioFrame } from './frame.js';
+import { GainRamp, dbToGain } from './gain-ramp.js';
+import type { AudioOutput } from './ports.js';
+import type { ResamplerFactory } from './resampler.js';
+import { TurnAudio } from './turn-audio.js';
 
 export type PlaybackQueueEvents = {
   playbackStarted: [{ turnId: string }];

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import type { AudioFrame } from './frame';
+import type { AudioFrame } from './frame.js';
 
 /**
  * A device or file failure, as an event rather than a throw so a lost microphone never

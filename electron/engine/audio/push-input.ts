@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { Clock } from '../clock';
-import { ENGINE_SAMPLE_RATE, type AudioFrame } from './frame';
-import type { AudioInput, AudioInputEvents } from './ports';
+import type { Clock } from '../clock.js';
+import { ENGINE_SAMPLE_RATE, type AudioFrame } from './frame.js';
+import type { AudioInput, AudioInputEvents } from './ports.js';
 
 /**
  * An input fed by code: the browser twin hands in frames captured by the page, tests hand

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { Clock } from '../clock';
-import type { AudioFrame } from './frame';
-import type { AudioOutput, AudioOutputEvents } from './ports';
+import type { Clock } from '../clock.js';
+import type { AudioFrame } from './frame.js';
+import type { AudioOutput, AudioOutputEvents } from './ports.js';
 
 export interface RecordedFrame {
   /** Clock time at which the frame was handed to the sink. */

@@ -1,4 +1,4 @@
-import type { StreamResampler } from './resampler';
+import type { StreamResampler } from './resampler.js';
 
 /** One turn's audio waiting to be played, at the device rate, mono. */
 export class TurnAudio {

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Clock, TimerHandle } from '../clock';
-import { downmixToMono } from './channels';
-import { ENGINE_SAMPLE_RATE, type AudioFrame } from './frame';
-import type { AudioInput, AudioInputEvents } from './ports';
-import { loadResamplerFactory, resampleAll, type ResamplerFactory } from './resampler';
-import { readWavFile, type DecodedWav } from './wav-reader';
+import type { Clock, TimerHandle } from '../clock.js';
+import { downmixToMono } from './channels.js';
+import { ENGINE_SAMPLE_RATE, type AudioFrame } from './frame.js';
+import type { AudioInput, AudioInputEvents } from './ports.js';
+import { loadResamplerFactory, resampleAll, type ResamplerFactory } from './resampler.js';
+import { readWavFile, type DecodedWav } from './wav-reader.js';
 
 export interface WavFileInputOptions {
   /** A path to read, or audio already decoded. */

@@ -1,10 +1,10 @@
-import { systemClock } from '../clock';
-import type { DecodedWav } from '../audio/wav-reader';
-import { WavFileInput } from '../audio/wav-file-input';
-import { SileroVadModel } from './silero-vad-model';
-import type { VadModel } from './vad-model';
-import type { VadOptions } from './vad-options';
-import { VadProcessor } from './vad-processor';
+import { systemClock } from '../clock.js';
+import type { DecodedWav } from '../audio/wav-reader.js';
+import { WavFileInput } from '../audio/wav-file-input.js';
+import { SileroVadModel } from './silero-vad-model.js';
+import type { VadModel } from './vad-model.js';
+import type { VadOptions } from './vad-options.js';
+import { VadProcessor } from './vad-processor.js';
 
 export interface WavVadReport {
   segments: { startMs: number; endMs: number }[];

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
-import type { VadModel } from './vad-model';
-import { defaultSileroModelPath } from './model-path';
+import type { VadModel } from './vad-model.js';
+import { defaultSileroModelPath } from './model-path.js';
 
 /** Silero v5/v6 at 16 kHz: 512-sample windows, each prefixed with the last 64 samples of the previous one. */
 const WINDOW_SAMPLES = 512;

@@ -1,4 +1,4 @@
-import type { VadOptions } from './vad-options';
+import type { VadOptions } from './vad-options.js';
 
 export type SegmenterEvent =
   | { type: 'speechLikely'; tMs: number }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { VadSettingsSchema } from '../../contract/settings/vad';
+import { VadSettingsSchema } from '../../contract/settings/vad.js';
 
 /** The VAD settings section, in ms, exactly as stored (see contract/settings/vad.ts for the why of each default). */
 export type VadOptions = z.output<typeof VadSettingsSchema>;

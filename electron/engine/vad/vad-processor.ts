@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { ENGINE_SAMPLE_RATE, type AudioFrame } from '../audio/frame';
-import { nullLogger, type Logger } from '../logger';
-import { SpeechSegmenter } from './speech-segmenter';
-import type { VadModel } from './vad-model';
-import { resolveVadOptions, type VadOptions } from './vad-options';
-import { concatSamples } from '../audio/samples';
+import { ENGINE_SAMPLE_RATE, type AudioFrame } from '../audio/frame.js';
+import { nullLogger, type Logger } from '../logger.js';
+import { SpeechSegmenter } from './speech-segmenter.js';
+import type { VadModel } from './vad-model.js';
+import { resolveVadOptions, type VadOptions } from './vad-options.js';
+import { concatSamples } from '../audio/samples.js';
 
 export type VadProcessorEvents = {
   /** A tentative onset: a window at or above `tentativeThreshold`; speech may follow. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { AudioDeviceInfo } from '../ports';
+import type { AudioDeviceInfo } from '../ports.js';
 
 /**
  * decibri: mic and speaker for Node with prebuilt N-API binaries for linux-x64/arm64,

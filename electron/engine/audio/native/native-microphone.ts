@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Clock, TimerHandle } from '../../clock';
-import { nullLogger, type Logger } from '../../logger';
-import { ENGINE_SAMPLE_RATE } from '../frame';
-import { AudioDeviceError, type AudioInput, type AudioInputEvents } from '../ports';
-import { listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices';
-import { emitDeviceError } from './device-error-emitter';
+import type { Clock, TimerHandle } from '../../clock.js';
+import { nullLogger, type Logger } from '../../logger.js';
+import { ENGINE_SAMPLE_RATE } from '../frame.js';
+import { AudioDeviceError, type AudioInput, type AudioInputEvents } from '../ports.js';
+import { listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
+import { emitDeviceError } from './device-error-emitter.js';
 
 export interface NativeMicrophoneOptions {
   clock: Clock;

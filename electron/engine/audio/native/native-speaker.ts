@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Clock, TimerHandle } from '../../clock';
-import { nullLogger, type Logger } from '../../logger';
-import type { AudioFrame } from '../frame';
-import { AudioDeviceError, type AudioOutput, type AudioOutputEvents } from '../ports';
-import { listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices';
-import { emitDeviceError } from './device-error-emitter';
+import type { Clock, TimerHandle } from '../../clock.js';
+import { nullLogger, type Logger } from '../../logger.js';
+import type { AudioFrame } from '../frame.js';
+import { AudioDeviceError, type AudioOutput, type AudioOutputEvents } from '../ports.js';
+import { listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
+import { emitDeviceError } from './device-error-emitter.js';
 
 export interface NativeSpeakerOptions {
   clock: Clock;
