@@ -12,9 +12,9 @@ import type { Settings, ShellActionFailed } from '../contract/index.js';
 import type { Logger } from '../engine/logger.js';
 import type { AppServices } from '../services/app-services.js';
 import type { SecretStore } from '../services/secrets/secret-store.js';
-import type { DesktopShell } from '../services/shell/desktop-shell.js';
+import type { ShellQueries } from '../services/shell/shell-queries.js';
 import type { AgentControl } from './agent-control.js';
-import { createElectronDesktopShell } from './desktop-shell.js';
+import { createElectronShellQueries } from './shell-queries.js';
 import { GlobalHotkeys } from './global-hotkeys.js';
 import { createHotkeyActions, type HotkeyActionHandler } from './hotkey-actions.js';
 import { microphonePermission } from './microphone-permission.js';
@@ -41,7 +41,7 @@ export interface DesktopStartOptions {
 
 export class DesktopIntegration {
   readonly secrets: SecretStore;
-  readonly shell: DesktopShell;
+  readonly shell: ShellQueries;
   private hotkeys: GlobalHotkeys | undefined;
   private hotkeyActions: HotkeyActionHandler | undefined;
   private tray: AppTray | null = null;
@@ -51,7 +51,7 @@ export class DesktopIntegration {
 
   constructor(private readonly options: DesktopIntegrationOptions) {
     this.secrets = createSafeStorageSecretStore(options.userDataDir, options.logger);
-    this.shell = createElectronDesktopShell({
+    this.shell = createElectronShellQueries({
       logsDir: options.logsDir,
       hotkeyStatus: () => this.hotkeys?.status() ?? { supported: true, registrations: [] },
       microphonePermission: (prompt) => microphonePermission(prompt),

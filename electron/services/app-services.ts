@@ -28,7 +28,7 @@ import { nativeVoiceIo, type VoiceIo } from './voice/voice-io.js';
 import { VoiceService } from './voice/voice-service.js';
 import { PlainFileSecretStore } from './secrets/plain-file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
-import { twinDesktopShell, type DesktopShell } from './shell/desktop-shell.js';
+import { twinShellQueries, type ShellQueries } from './shell/shell-queries.js';
 import { SettingsStore } from './settings/settings-store.js';
 
 export interface AppServicesOptions {
@@ -38,7 +38,7 @@ export interface AppServicesOptions {
   /** API keys. Main passes the safeStorage store; default (twin): a 0600 file in dataDir. */
   secrets?: SecretStore;
   /** Hotkeys, logs folder, mic permission. Main passes its Electron shell; default: the twin's. */
-  shell?: DesktopShell;
+  shell?: ShellQueries;
   /** Microphone and speaker. Default: the system devices; the twin's tests pass a WAV microphone. */
   voiceIo?: VoiceIo;
   /** Ollama/LM Studio probe for the "auto" language model; tests pass one that finds nothing. */
@@ -70,7 +70,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   registerSettingsHandlers(registry, settings);
   const secrets = options.secrets ?? new PlainFileSecretStore(path.join(options.dataDir, 'secrets.json'), logger);
   registerSecretsHandlers(registry, secrets);
-  registerShellHandlers(registry, options.shell ?? twinDesktopShell);
+  registerShellHandlers(registry, options.shell ?? twinShellQueries);
   const io = options.voiceIo ?? nativeVoiceIo;
   const models = new ModelManager({ dataDir: options.dataDir, logger, ...(options.modelCatalogue ? { catalogue: options.modelCatalogue } : {}) });
   const hardware = options.hardware ?? cachedDetector();

@@ -43,12 +43,23 @@ describe('conversation history in the twin', () => {
     await page.locator('[data-part="llm"] button').click();
     await page.waitForFunction(() => document.querySelector('[data-part="llm"] .outcome')?.textContent?.includes('1 model'), null, { timeout: 10_000 });
     expect(await page.locator('[data-part="llm"] .outcome').textContent()).toContain('test-model');
+    await page.locator('[data-part="llm"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('provider-form.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.locator('.view-tab', { hasText: 'Conversation' }).click();
 
     // Talk, and cut the agent off with the button once it has said a few words.
     await page.locator('#session-toggle').click();
     await page.waitForSelector('[data-testid="agent-state"][data-state="speaking"]', { timeout: 30_000 });
-    await page.waitForTimeout(2500);
+    // The transcript follows the voice: heard words in full, the rest pending, the heard part growing.
+    await page.waitForSelector('.entry.from-agent .following .pending', { timeout: 10_000 });
+    const early = (await page.locator('.entry.from-agent .following .spoken').textContent()) ?? '';
+    await page.waitForTimeout(1500);
+    const later = (await page.locator('.entry.from-agent .following .spoken').textContent()) ?? '';
+    expect(later.length).toBeGreaterThan(early.length);
+    expect(later.startsWith(early)).toBe(true);
+    expect((await page.locator('.entry.from-agent .following .pending').textContent())!.length).toBeGreaterThan(20);
+    await page.screenshot({ path: artifactPath('transcript-following-voice.png') });
     await page.locator('#interrupt-button').click();
     await page.waitForSelector('.entry.from-agent.cut', { timeout: 10_000 });
     const heard = (await page.locator('.entry.from-agent.cut .heard').textContent())!.trim();

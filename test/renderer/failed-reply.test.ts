@@ -41,3 +41,17 @@ describe('a reply that failed', () => {
     expect(banners.text()).not.toContain('Provider unreachable');
   });
 });
+
+describe('an answer being spoken', () => {
+  it('shows the heard words in full and the rest as pending, and all of it once played out', async () => {
+    const { default: TranscriptEntryItem } = await import('../../renderer/src/components/conversation/TranscriptEntryItem.vue');
+    const speaking = mount(TranscriptEntryItem, {
+      props: { entry: { id: 'a1', speaker: 'agent', text: 'Bring water and a warm layer.', interim: true, spokenText: 'Bring water' } },
+    });
+    expect(speaking.find('.spoken').text()).toBe('Bring water');
+    expect(speaking.find('.pending').text()).toBe('Still to be spoken:  and a warm layer.');
+    const done = mount(TranscriptEntryItem, { props: { entry: { id: 'a1', speaker: 'agent', text: 'Bring water and a warm layer.', interim: false } } });
+    expect(done.find('.pending').exists()).toBe(false);
+    expect(done.find('.text').text()).toBe('Bring water and a warm layer.');
+  });
+});

@@ -59,6 +59,11 @@ export const TranscriptEntrySchema = z.object({
   heardText: entryText.optional(),
   /** What was cancelled unheard. */
   unheardText: entryText.optional(),
+  /**
+   * While the agent speaks: the part of `text` already heard (from the playback position and
+   * word timings); the rest is still to be spoken. Absent once the answer has played out or been cut.
+   */
+  spokenText: entryText.optional(),
   reason: InterruptReasonSchema.optional(),
   /** The interruption strategy that said yes ("minWords", "phrases", ...), for voice interrupts. */
   strategy: z.string().max(64).optional(),

@@ -9,5 +9,5 @@ export const AudioSettingsSchema = z.object({
    * before voice detection and recognition, so the speakers cannot interrupt the agent and the
    * user can over them. Off: only worth it with headphones (saves ~2 % of a core).
    */
-  echoCancellation: z.boolean().default(false),
+  echoCancellation: z.boolean().default(true),
 });

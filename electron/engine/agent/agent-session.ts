@@ -179,6 +179,22 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return this.streaming ? this.options.sessionId : null;
   }
 
+  /**
+   * What the person has heard so far of the answer being spoken, from the playback position and
+   * the word timings (the same cut an interruption would make), so the transcript follows the voice.
+   */
+  heardSoFar(): { turnId: string; heardText: string } | null {
+    const reply = this.reply;
+    if (!reply?.turnId || this.machine.state !== 'speaking') return null;
+    const record = this.ledger.get(reply.turnId);
+    const cut = cutAtPlayed(reply.text, this.options.playback.playedMs(reply.turnId), {
+      words: record.words,
+      totalAudioMs: record.audioMs,
+      audioComplete: record.final,
+    });
+    return { turnId: reply.turnId, heardText: cut.heardText };
+  }
+
   /** Asks the language model again for the last user turn, after its answer failed. False when there is nothing to retry. */
   retryReply(): boolean {
     if (this.machine.state !== 'listening' || this.history.messages.at(-1)?.role !== 'user') return false;

@@ -21,9 +21,9 @@ import { VoiceEndFinder } from './voice-end.js';
 export const EARLY_FINAL_MIN_SPEECH_MS = 250;
 
 /** The VAD's timing events, passed through as they are. */
-const PASSED_THROUGH = ['speechLikely', 'speechUnlikely', 'speechGap', 'speechGapEnd', 'probability'] as const;
+type PassedThrough = 'speechLikely' | 'speechUnlikely' | 'speechGap' | 'speechGapEnd' | 'probability';
 
-export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[number] | 'speechStart' | 'speechEnd'> & {
+export type UserInputEvents = Pick<VoiceActivityEvents, PassedThrough | 'speechStart' | 'speechEnd'> & {
   misfire: [];
   /** Every mic frame as the VAD gets it (echo cancelled and gated): level meter, simulate's mic-cancelled.wav. */
   processed: [AudioFrame];
@@ -34,7 +34,15 @@ export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[
   error: [Error];
 };
 
+/**
+ * How far below the predicted (raw) echo the cancelled audio may be and still count as the
+ * user: the canceller's ERLE that holds even at echo onsets and in the first second (measured
+ * >= 15 dB, bench:echo), less the guard's usual 6 dB margin.
+ */
+const CANCELLER_CREDIT_DB = 9;
+
 export class UserInput extends EventEmitter<UserInputEvents> {
+  private clearedLast = false;
   private speaking = false;
   private speechStartMs = 0;
   /** The segment was finished at a gap: what follows it is silence unless the user goes on. */
@@ -60,7 +68,12 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     super();
     // Before the pass-through: listeners of our speechGap see `pausing` already set.
     deps.vad.on('speechGap', (e) => this.onGap(e.tMs));
-    for (const name of PASSED_THROUGH) deps.vad.on(name, (e: { tMs: number; p?: number }) => this.emit(name, e as never));
+    // The VAD's timing events (PassedThrough), re-emitted as they are, before this class's own handling.
+    deps.vad.on('speechLikely', (e) => this.emit('speechLikely', e));
+    deps.vad.on('speechUnlikely', (e) => this.emit('speechUnlikely', e));
+    deps.vad.on('speechGap', (e) => this.emit('speechGap', e));
+    deps.vad.on('speechGapEnd', (e) => this.emit('speechGapEnd', e));
+    deps.vad.on('probability', (e) => this.emit('probability', e));
     deps.vad.on('speechStart', (e) => this.onSpeechStart(e.tMs));
     deps.vad.on('speechEnd', (e) => this.onSpeechEnd(e.tMs));
     deps.vad.on('misfire', () => this.onMisfire());
@@ -101,8 +114,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   }
 
   async pushMicFrame(frame: AudioFrame): Promise<void> {
-    const cancelled = this.deps.canceller ? this.deps.canceller.process(frame) : frame;
-    const gated = this.deps.echoGuard ? this.deps.echoGuard.processMic(cancelled).frame : cancelled;
+    const gated = this.echoFree(frame);
     this.emit('processed', gated);
     this.voiceEnd.push(gated, this.speaking);
     await this.deps.vad.push(gated);
@@ -112,6 +124,40 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     } else {
       this.rememberPrefix(gated);
     }
+  }
+
+  /**
+   * The canceller removes the agent's voice; the guard (when on) still decides which 10 ms
+   * blocks may count as the user. A block passes when the raw mic clears the predicted echo by
+   * the guard's margin (as without the canceller), or when the cancelled audio is within
+   * CANCELLER_CREDIT_DB of it: the echo is gone from it, so the user's voice need not beat the
+   * echo any more, only what the canceller reliably leaves. Residual bursts are single blocks,
+   * so that path, like the guard's, needs two blocks in a row. What passes is the cancelled audio.
+   */
+  private echoFree(frame: AudioFrame): AudioFrame {
+    const { canceller, echoGuard } = this.deps;
+    if (!canceller) return echoGuard ? echoGuard.processMic(frame).frame : frame;
+    const cancelled = canceller.process(frame);
+    if (!echoGuard) return cancelled;
+    const raw = canceller.alignedInput;
+    const decided = echoGuard.processMic({ ...cancelled, data: raw }).frame.data;
+    const out = new Float32Array(cancelled.data);
+    const perBlock = cancelled.sampleRate / 100;
+    for (let start = 0; start < out.length; start += perBlock) {
+      const end = Math.min(out.length, start + perBlock);
+      let power = 0;
+      let rawPassed = false;
+      for (let i = start; i < end; i++) {
+        power += out[i]! * out[i]!;
+        if (decided[i] !== 0 || raw[i] === 0) rawPassed = true;
+      }
+      const block = Math.floor((cancelled.timestampMs + (start * 1000) / cancelled.sampleRate) / 10);
+      const clears = power / (end - start) > echoGuard.predictedEcho(block) * 10 ** (-CANCELLER_CREDIT_DB / 10);
+      const passes = rawPassed || (clears && this.clearedLast);
+      this.clearedLast = clears;
+      if (!passes) out.fill(0, start, end);
+    }
+    return { ...cancelled, data: out };
   }
 
   private onSpeechStart(tMs: number): void {

@@ -1,7 +1,7 @@
 import type { HandlerRegistry } from '../handler-registry.js';
-import type { DesktopShell } from '../shell/desktop-shell.js';
+import type { ShellQueries } from '../shell/shell-queries.js';
 
-export function registerShellHandlers(registry: HandlerRegistry, shell: DesktopShell): void {
+export function registerShellHandlers(registry: HandlerRegistry, shell: ShellQueries): void {
   registry.registerAll({
     'shell:hotkeyStatus': () => shell.hotkeyStatus(),
     'shell:openLogsFolder': () => shell.openLogsFolder(),

@@ -22,7 +22,7 @@ import { DisposableStore, subscriber } from '../../engine/disposables.js';
 import type { EventHub } from '../event-hub.js';
 
 /** What the bridge reads of a session: its events and the two facts `agent:status` reports. */
-export type BridgedSession = EventEmitter<AgentSessionEvents> & Pick<AgentSession, 'state' | 'activeSessionId'>;
+export type BridgedSession = EventEmitter<AgentSessionEvents> & Pick<AgentSession, 'state' | 'activeSessionId'> & Partial<Pick<AgentSession, 'heardSoFar'>>;
 
 /** 50 ms: the contract's ~20 Hz meter rate; smooth to the eye, light on the bridge. */
 const LEVEL_INTERVAL_MS = 50;
@@ -36,6 +36,8 @@ export class SessionEventBridge {
   private phase: BargeInPhase = 'none';
   private readonly entries = new Map<string, TranscriptEntry>();
   private readonly reasons = new Map<string, { reason: InterruptReason; strategy: string | null }>();
+  /** Contract entry id → TTS turn, for following the voice. */
+  private readonly turnOf = new Map<string, string>();
   private metrics: SessionMetrics = emptyMetrics();
   private lastProbability = 0;
   private levelSumSquares = 0;
@@ -76,9 +78,19 @@ export class SessionEventBridge {
     const rms = Math.sqrt(this.levelSumSquares / Math.max(1, this.levelSamples));
     const rmsDbfs = rms > 0 ? Math.max(FLOOR_DBFS, Math.min(0, 20 * Math.log10(rms))) : FLOOR_DBFS;
     this.events.emit('audio:level', { tMs: frame.timestampMs, rmsDbfs, vadProbability: clamp01(this.lastProbability) });
+    this.followVoice();
     this.levelStartMs = frame.timestampMs;
     this.levelSumSquares = 0;
     this.levelSamples = 0;
+  }
+
+  /** At the meter's rate while the agent speaks: the agent entry's heard part moves with the voice. */
+  private followVoice(): void {
+    const heard = this.session.heardSoFar?.();
+    if (!heard) return;
+    const entry = [...this.entries.values()].reverse().find((e) => e.speaker === 'agent' && this.turnOf.get(e.id) === heard.turnId);
+    if (!entry || entry.interrupted || entry.spokenText === heard.heardText) return;
+    this.upsert({ ...entry, spokenText: heard.heardText.slice(0, MAX_ENTRY_TEXT) });
   }
 
   error(error: AppError): void {
@@ -136,6 +148,9 @@ export class SessionEventBridge {
 
   private toContract(e: TranscriptRecord): TranscriptEntry {
     const id = `${this.idPrefix}${e.id}`;
+    if (e.turnId) this.turnOf.set(id, e.turnId);
+    // Still being spoken: keep how far the voice has got (it only moves forward within a turn).
+    const spoken = e.status === 'interim' ? this.entries.get(id)?.spokenText : undefined;
     const interrupted = e.status === 'interrupted';
     const known = e.turnId ? this.reasons.get(e.turnId) : undefined;
     const full = interrupted ? [e.text, e.unheardText ?? ''].filter((t) => t.trim()).join(' ') : e.text;
@@ -145,6 +160,7 @@ export class SessionEventBridge {
       text: full.slice(0, MAX_ENTRY_TEXT),
       interim: e.status === 'interim',
       atMs: e.tMs,
+      ...(spoken !== undefined ? { spokenText: spoken } : {}),
       ...(e.backchannel ? { backchannel: e.backchannel.slice(0, 300) } : {}),
       ...(interrupted
         ? {
@@ -161,6 +177,7 @@ export class SessionEventBridge {
     this.entries.set(entry.id, entry);
     while (this.entries.size > MAX_TRANSCRIPT_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     if (this.reasons.size > MAX_TRANSCRIPT_ENTRIES) this.reasons.delete(this.reasons.keys().next().value!);
+    if (this.turnOf.size > MAX_TRANSCRIPT_ENTRIES) this.turnOf.delete(this.turnOf.keys().next().value!);
     this.events.emit('transcript:update', { entries: [entry] });
   }
 

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { openNonReadingClient, type NonReadingClient } from '../../helpers/raw-ws';
 import { MB, rssSettles, watchRss } from '../../helpers/rss-watch';
-import { RawClient } from './helpers/raw-client.js';
-import { useTtsServerChild } from './helpers/tts-server-child';
+import { useTtsServerChild, warmUpTtsServer } from './helpers/tts-server-child';
 
 const TOKEN = 'b'.repeat(32);
 const CLIENTS = 1;
@@ -16,12 +15,7 @@ const longText = (n: number) => 'The quick brown fox jumps over the lazy dog nea
 
 describe('local TTS server: clients that never read', () => {
   it('one with a 19,000-character text is paused, then dropped; it cannot push RSS up by 50 MB, and RSS comes back within 10 s of it leaving', async () => {
-    // A reading client speaks a text first, so the baseline holds a warmed-up engine.
-    const reader = await RawClient.open(`ws://127.0.0.1:${tts.port}/ws/tts/stream?api_key=${TOKEN}`);
-    reader.send({ text: longText(2000), close: true });
-    await reader.next((f) => f.final === true, 0, 60_000);
-    reader.close();
-    await new Promise((r) => setTimeout(r, 500));
+    await warmUpTtsServer(tts.port, TOKEN, longText(2000));
 
     const baseline = tts.server.rssBytes();
     const watch = watchRss(() => tts.server.rssBytes());

@@ -62,6 +62,10 @@ export class EchoCanceller {
   /** Mic samples waiting for a full block, and processed samples waiting to go out. */
   private pending: number[] = [];
   private outQueue: number[] = [];
+  /** The raw mic, delayed exactly as the output is (a gate can decide on it and apply to the output). */
+  private rawQueue: number[] = [];
+  /** The raw mic samples lined up with the last output frame. */
+  alignedInput = new Float32Array(0);
   private readonly micBlock = new Float64Array(BLOCK);
   private readonly refBlock = new Float64Array(BLOCK);
   private readonly rawRefBlock = new Float64Array(BLOCK);
@@ -87,6 +91,7 @@ export class EchoCanceller {
     this.bound = new EchoBound(this.linear.fft.bins);
     // Two blocks late in both modes: the suppressor's overlap-add is itself one block late.
     this.outQueue = new Array<number>(this.suppression ? BLOCK : 2 * BLOCK).fill(0);
+    this.rawQueue = new Array<number>(2 * BLOCK).fill(0);
   }
 
   stats(): EchoCancellerStats {
@@ -118,7 +123,10 @@ export class EchoCanceller {
       this.micNext = stamped;
       this.pending = [];
     }
-    for (const s of frame.data) this.pending.push(s);
+    for (const s of frame.data) {
+      this.pending.push(s);
+      this.rawQueue.push(s);
+    }
     while (this.pending.length >= BLOCK) {
       for (let i = 0; i < BLOCK; i++) this.micBlock[i] = this.pending[i]!;
       this.pending.splice(0, BLOCK);
@@ -126,6 +134,7 @@ export class EchoCanceller {
       this.micNext! += BLOCK;
     }
     const data = Float32Array.from(this.outQueue.splice(0, frame.data.length));
+    this.alignedInput = Float32Array.from(this.rawQueue.splice(0, frame.data.length));
     return { data, sampleRate: RATE, channels: 1, timestampMs: frame.timestampMs - this.latencyMs };
   }
 

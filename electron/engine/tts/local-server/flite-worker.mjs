@@ -1,8 +1,14 @@
 // Flite synthesis worker (plain ESM so it runs unchanged under Node, tsx, vitest and Electron).
 // One job at a time: {id, text, voice, sampleRate} -> {id, samples: Float32Array, sampleRate} | {id, error}.
 // Synthesis is synchronous inside WebAssembly; a cancelled job runs to its end and the main
-// thread drops the result. A WASI command runs only once per instance; the next instance is
-// made while idle, so a job normally pays only for synthesis. Files live in memory (mini-wasi).
+// thread drops the result. Files live in memory (mini-wasi).
+//
+// One instance per worker, reused (issue 13): a fresh instance per sentence committed ~20 MB of
+// linear memory that was freed only when this thread next collected garbage, so five long texts
+// grew the process by ~150 MB. A WASI command runs once per instance, so before each sentence the
+// linear memory is put back to its just-instantiated bytes (flite's globals and malloc state all
+// live there). That is sound only while the run returned normally: a trap or proc_exit leaves the
+// stack-pointer global unbalanced, so such an instance is dropped and a fresh one made.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MiniWasi } from './mini-wasi.mjs';
@@ -11,13 +17,35 @@ import { resample } from './resample.mjs';
 // Each worker compiles its own copy: sharing one compiled module between threads that
 // instantiate and run it concurrently crashed Node 20 here (segfault within ~100 sentences).
 const module = new WebAssembly.Module(readFileSync(workerData.wasmPath));
-let ready = null; // { voice, wasi, instance, files }
+/** A sentence that grew linear memory past this gets a fresh instance next (memory never shrinks); ~3x a long sentence's 24 MB. */
+const MAX_REUSED_MEMORY_BYTES = 64 * 1024 * 1024;
+let engine = null; // { wasi, instance, files, pristine: Uint8Array }
 
-function instantiate(voice) {
+const fliteArgs = (voice) => ['flite', '-voice', voice, '-f', '/io/in.txt', '-o', '/io/out.wav'].map((a) => new TextEncoder().encode(a + '\0'));
+
+function instantiate() {
   const files = new Map();
-  const wasi = new MiniWasi({ args: ['flite', '-voice', voice, '-f', '/io/in.txt', '-o', '/io/out.wav'], preopen: '/io', files });
+  const wasi = new MiniWasi({ args: [], preopen: '/io', files });
+  let exited = false;
+  const procExit = wasi.imports.proc_exit;
+  wasi.imports.proc_exit = (code) => {
+    exited = true;
+    procExit(code);
+  };
   const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.imports });
-  return { voice, wasi, instance, files };
+  const pristine = new Uint8Array(instance.exports.memory.buffer).slice();
+  return { wasi, instance, files, pristine, exited: () => exited };
+}
+
+/** Puts the instance back to its just-instantiated state, ready for one more run. */
+function reset(e, voice) {
+  const mem = new Uint8Array(e.instance.exports.memory.buffer);
+  mem.set(e.pristine);
+  mem.fill(0, e.pristine.length);
+  e.files.clear();
+  e.wasi.fds.clear();
+  e.wasi.nextFd = 4;
+  e.wasi.args = fliteArgs(voice);
 }
 
 function readWav(raw) {
@@ -44,13 +72,16 @@ function readWav(raw) {
 
 async function run(job) {
   const t0 = performance.now();
-  const engine = ready && ready.voice === job.voice ? ready : instantiate(job.voice);
-  ready = null;
+  const e = engine ?? instantiate();
+  engine = null; // taken back below only after a clean run
+  reset(e, job.voice);
   const t1 = performance.now();
-  engine.files.set('in.txt', new TextEncoder().encode(job.text));
-  const code = engine.wasi.start(engine.instance);
+  e.files.set('in.txt', new TextEncoder().encode(job.text));
+  const code = e.wasi.start(e.instance);
   if (code !== 0) throw new Error(`flite exited with code ${code}`);
-  const wav = readWav(engine.files.get('out.wav'));
+  if (!e.exited() && e.instance.exports.memory.buffer.byteLength <= MAX_REUSED_MEMORY_BYTES) engine = e;
+  const wav = readWav(e.files.get('out.wav'));
+  e.files.clear();
   const t2 = performance.now();
   const samples = await resample(wav.samples, wav.sampleRate, job.sampleRate);
   const t3 = performance.now();
@@ -65,14 +96,14 @@ parentPort.on('message', async (msg) => {
     } catch {
       // a failure here shows up again, with its message, on the first real job
     }
-    ready = instantiate(msg.voice);
+    engine ??= instantiate();
     parentPort.postMessage({ type: 'warm', voice: msg.voice });
     return;
   }
   if (msg.type === 'exit') {
     // Leave at a safe point: terminating a thread from outside while it is inside WebAssembly
     // (synthesis or instantiation) crashed Node 20 here, so the main thread asks instead.
-    ready = null;
+    engine = null;
     parentPort.close();
     return;
   }
@@ -83,11 +114,11 @@ parentPort.on('message', async (msg) => {
   } catch (err) {
     parentPort.postMessage({ type: 'failed', id: msg.id, error: String(err && err.message ? err.message : err) });
   }
-  // Prepare the next instance while idle, so the next sentence only pays for synthesis.
+  // After a trap or an oversized sentence, make the next instance while idle, so the next sentence only pays for synthesis.
   try {
-    ready = instantiate(msg.voice);
+    engine ??= instantiate();
   } catch {
-    ready = null;
+    engine = null;
   }
 });
 

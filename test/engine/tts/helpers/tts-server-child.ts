@@ -1,6 +1,7 @@
 /** `npm run tts-server` as a child process for the whole test file (started before, stopped after). */
 import { afterAll, beforeAll } from 'vitest';
 import { startChildServer, type ChildServer } from '../../../helpers/child-server';
+import { RawClient } from './raw-client.js';
 
 export interface TtsServerChild {
   readonly server: ChildServer;
@@ -23,4 +24,13 @@ export function useTtsServerChild(token: string): TtsServerChild {
       return Number(server!.match[1]);
     },
   };
+}
+
+/** Speaks one text to the end and waits a moment, so an RSS baseline holds warmed-up workers. */
+export async function warmUpTtsServer(port: number, token: string, text: string): Promise<void> {
+  const client = await RawClient.open(`ws://127.0.0.1:${port}/ws/tts/stream?api_key=${token}`);
+  client.send({ text, close: true });
+  await client.next((f) => f.final === true, 0, 60_000);
+  client.close();
+  await new Promise((r) => setTimeout(r, 500));
 }

@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import { shell } from 'electron';
 import type { HotkeyStatus, MicrophonePermission } from '../contract/index.js';
 import { nullLogger, type Logger } from '../engine/logger.js';
-import type { DesktopShell } from '../services/shell/desktop-shell.js';
+import type { ShellQueries } from '../services/shell/shell-queries.js';
 
-export interface ElectronDesktopShellOptions {
+export interface ElectronShellQueriesOptions {
   logsDir: string;
   hotkeyStatus(): HotkeyStatus;
   microphonePermission(prompt: boolean): Promise<MicrophonePermission>;
   logger?: Logger;
 }
 
-export function createElectronDesktopShell(options: ElectronDesktopShellOptions): DesktopShell {
+export function createElectronShellQueries(options: ElectronShellQueriesOptions): ShellQueries {
   const logger = options.logger ?? nullLogger;
   return {
     hotkeyStatus: () => options.hotkeyStatus(),

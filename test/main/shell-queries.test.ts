@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createElectronDesktopShell } = await import('../../electron/main/desktop-shell.js');
+const { createElectronShellQueries } = await import('../../electron/main/shell-queries.js');
 const { createAppServices } = await import('../../electron/services/app-services.js');
 
 let dir: string | undefined;
@@ -26,7 +26,7 @@ afterEach(() => {
 function setup() {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interject-shell-'));
   const logsDir = path.join(dir, 'logs');
-  const shell = createElectronDesktopShell({
+  const shell = createElectronShellQueries({
     logsDir,
     hotkeyStatus: () => ({ supported: true, registrations: [] }),
     microphonePermission: async () => ({ status: 'granted' }),

@@ -1,18 +1,18 @@
 /**
- * What the settings panel asks of the desktop shell (hotkey status, logs folder, microphone
- * permission). Electron main implements it with globalShortcut, shell.openPath and
- * systemPreferences; the browser twin gets `twinDesktopShell`, which answers what a twin can.
+ * What the settings panel's shell:* channels ask (hotkey status, logs folder, microphone
+ * permission). Not the desktop integration (tray, global hotkeys: main/desktop-integration.ts). Electron main implements it with globalShortcut, shell.openPath and
+ * systemPreferences; the browser twin gets `twinShellQueries`, which answers what a twin can.
  */
 import { IpcFailure, type HotkeyStatus, type MicrophonePermission } from '../../contract/index.js';
 
-export interface DesktopShell {
+export interface ShellQueries {
   hotkeyStatus(): HotkeyStatus;
   /** Opens the logs folder in the file manager; answers its path and whether it opened. */
   openLogsFolder(): Promise<{ path: string; opened: boolean }>;
   microphonePermission(prompt: boolean): Promise<MicrophonePermission>;
 }
 
-export const twinDesktopShell: DesktopShell = {
+export const twinShellQueries: ShellQueries = {
   // A web page cannot own global shortcuts; the panel shows the hotkeys as desktop-only.
   hotkeyStatus: () => ({ supported: false, registrations: [] }),
   openLogsFolder: async () => {

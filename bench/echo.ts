@@ -1,0 +1,264 @@
+/**
+ * npm run bench:echo
+ * Acoustic echo cancellation, measured as users meet it: image-source rooms (T60 200-900 ms,
+ * 8 cm to 1.2 m), loudspeaker distortion (off / mild 6 dB / strong 12 dB drive), clock drift
+ * (0, +-100 ppm), one echo-path change; echo from -20 to +6 dB relative to the user's voice.
+ *   A. The canceller alone (simulate's echo path, no VAD): ERLE in the first second and once
+ *      converged, the user's voice in double talk (SNR / correlation against the clean clip)
+ *      for the canceller and the old gate, CPU per second of audio (process.cpuUsage).
+ *   B. The whole session (simulate: Silero VAD, barge-in controller): false barge-ins on echo
+ *      alone; barge-in and duck latency over echo against the same utterance without echo.
+ * Prints tables and writes bench/results/echo.json. It reports; it never fails on a figure.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EchoCanceller } from '../electron/engine/audio/aec/echo-canceller.js';
+import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
+import { readWavFile } from '../electron/engine/audio/wav-reader.js';
+import { EchoPath } from '../electron/engine/agent/simulate/echo-path.js';
+import { echoFigures, type EchoTraces } from '../electron/engine/agent/simulate/echo-metrics.js';
+import { runEchoOffline, type MicProcessor } from '../electron/engine/agent/simulate/echo-offline.js';
+import { roomFromResponse } from '../electron/engine/agent/simulate/echo-room.js';
+import { imageSourceResponse } from '../electron/engine/agent/simulate/image-source.js';
+import { runScenario, type SimulationResult } from '../electron/engine/agent/simulate/run-scenario.js';
+import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
+import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
+import { EchoGuard } from '../electron/engine/turn/echo-guard.js';
+import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
+import { activeLevelDb, espeak, percentile, ROOMS, writeRoomResponse, writeWav } from './echo-rooms.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SPEECH = join(ROOT, 'test/fixtures/speech');
+const AGENT = 'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
+const REPLY = 'Okay.';
+/** The user's voice at the mic (dBFS, active level); echo levels are relative to it. */
+const USER_DBFS = -26;
+const LEVELS_DB = [-20, -10, 0, 6];
+const DRIVE = { off: undefined, mild: 6, strong: 12 } as const;
+
+const scaleTo = (x: Float32Array, dbfs: number) => {
+  const g = 10 ** ((dbfs - activeLevelDb(x)) / 20);
+  return x.map((v) => v * g);
+};
+
+function gate(): MicProcessor {
+  const guard = new EchoGuard({ marginDb: 6, maxDelayMs: 250 });
+  // The guard's reference is stamped with the write time (heard time minus the 20 ms lead).
+  return { latencyMs: 0, pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }), process: (f) => guard.processMic(f).frame };
+}
+
+function slice(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {
+  const [a, b] = [fromMs * 16, toMs * 16];
+  return { mic: t.mic.subarray(a, b), cancelled: t.cancelled.subarray(a, b), echo: t.echo.subarray(a, b), user: t.user.subarray(a, b) };
+}
+
+const round = (v: number | null | undefined, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
+  const resamplers = await loadResamplerFactory();
+  const roomWavs = ROOMS.map((r, i) => writeRoomResponse(dir, r, i));
+  const responses = ROOMS.map((r) => imageSourceResponse(r));
+
+  // Voices. Agent: flite slt (as simulate plays it) and a real recorded dialogue. Users: real readers, flite, espeak-ng.
+  const speech = await synthesizeTexts([AGENT, REPLY], 'slt');
+  const slt = speech.get(AGENT)!;
+  const agentSlt = resampleAll(resamplers, slt.samples, slt.sampleRate, 16_000);
+  const dialogue = await readWavFile(join(SPEECH, 'endgame_nagg_nell.wav'));
+  const agentReal = resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(16_000 * 2, 16_000 * 11);
+  const agents = { 'flite slt': scaleTo(agentSlt, -20), 'real dialogue': scaleTo(agentReal, -20) };
+  const beckett = (await readWavFile(join(SPEECH, 'beckett.wav'))).samples;
+  const dtUser = scaleTo(beckett.subarray(16_000, 16_000 * 4), USER_DBFS);
+
+  // A. The canceller alone.
+  const offline: Record<string, unknown>[] = [];
+  let cpuMs = 0;
+  let audioMs = 0;
+  const offlineRun = (agent: Float32Array, roomIndex: number, opts: { echoDb?: number; driveDb?: number; driftPpm?: number; changeTo?: number; user?: boolean; processor?: MicProcessor }) => {
+    const gainDb = USER_DBFS + (opts.echoDb ?? 0) + 20;
+    const room = roomFromResponse(responses[roomIndex]!, gainDb, 10);
+    const change = opts.changeTo === undefined ? undefined : { atMs: 4000, room: roomFromResponse(responses[opts.changeTo]!, gainDb + 3, 25) };
+    const path = new EchoPath({ room, ...(opts.driveDb ? { driveDb: opts.driveDb } : {}), ...(opts.driftPpm ? { driftPpm: opts.driftPpm } : {}), ...(change ? { change } : {}) });
+    const processor = opts.processor ?? new EchoCanceller();
+    const r = runEchoOffline({ agent, agentAtMs: 200, user: opts.user ? [{ samples: dtUser, atMs: 4000 }] : [], path, processor, durationMs: 9000 });
+    if (processor instanceof EchoCanceller) {
+      cpuMs += r.cpuMs;
+      audioMs += 9000;
+    }
+    return r;
+  };
+  for (const [agentName, agent] of Object.entries(agents)) {
+    ROOMS.forEach((room, i) => {
+      for (const [drive, driveDb] of Object.entries(DRIVE)) {
+        for (const driftPpm of [0, 100, -100]) {
+          // Every combination on the synthetic voice; the recorded dialogue in the plain room only.
+          if ((drive !== 'off' || driftPpm !== 0) && agentName !== 'flite slt') continue;
+          if (drive !== 'off' && driftPpm !== 0 && i % 2 === 1) continue;
+          const r = echoFigures(offlineRun(agent, i, { driveDb, driftPpm }));
+          offline.push({ kind: 'echo alone', agent: agentName, room: room.name, nonlinearity: drive, driftPpm, erleFirstSecondDb: round(r.erleFirstSecondDb), erleConvergedDb: round(r.erleConvergedDb) });
+        }
+      }
+      const dt = echoFigures(offlineRun(agent, i, { user: true }));
+      const dtGate = echoFigures(offlineRun(agent, i, { user: true, processor: gate() }));
+      const dtNone = echoFigures(offlineRun(agent, i, { user: true, processor: { latencyMs: 0, pushReference: () => {}, process: (f) => f } }));
+      offline.push({
+        kind: 'double talk (echo = user level)',
+        agent: agentName,
+        room: room.name,
+        canceller: { snrDb: round(dt.doubleTalk?.snrDb), correlation: round(dt.doubleTalk?.correlation, 3) },
+        gate: { snrDb: round(dtGate.doubleTalk?.snrDb), correlation: round(dtGate.doubleTalk?.correlation, 3) },
+        nothing: { snrDb: round(dtNone.doubleTalk?.snrDb), correlation: round(dtNone.doubleTalk?.correlation, 3) },
+      });
+      const changed = offlineRun(agent, i, { changeTo: (i + 1) % ROOMS.length });
+      offline.push({
+        kind: 'path change at 4 s',
+        agent: agentName,
+        room: `${room.name} -> ${ROOMS[(i + 1) % ROOMS.length]!.name}`,
+        erleBeforeDb: round(echoFigures(slice(changed, 2200, 4000)).erleDb),
+        erleFirstSecondAfterDb: round(echoFigures(slice(changed, 4000, 5000)).erleDb),
+        erleFrom2sAfterDb: round(echoFigures(slice(changed, 6000, 9000)).erleDb),
+      });
+    });
+  }
+  const alone = offline.filter((o) => o.kind === 'echo alone') as { erleFirstSecondDb: number; erleConvergedDb: number; nonlinearity: string; driftPpm: number }[];
+  const dts = offline.filter((o) => String(o.kind).startsWith('double talk')) as { canceller: { snrDb: number; correlation: number }; gate: { snrDb: number; correlation: number } }[];
+  const aSummary = {
+    erleConvergedDb: { p5: percentile(alone.map((o) => o.erleConvergedDb), 5), median: percentile(alone.map((o) => o.erleConvergedDb), 50), min: Math.min(...alone.map((o) => o.erleConvergedDb)) },
+    erleFirstSecondDb: { p5: percentile(alone.map((o) => o.erleFirstSecondDb), 5), median: percentile(alone.map((o) => o.erleFirstSecondDb), 50), min: Math.min(...alone.map((o) => o.erleFirstSecondDb)) },
+    byCondition: Object.fromEntries(
+      ['off', 'mild', 'strong'].flatMap((nl) =>
+        [0, 100, -100].map((d) => {
+          const g = alone.filter((o) => o.nonlinearity === nl && o.driftPpm === d);
+          return [`nonlinearity ${nl}, drift ${d} ppm`, { n: g.length, erleConvergedMedianDb: percentile(g.map((o) => o.erleConvergedDb), 50), erleFirstSecondMedianDb: percentile(g.map((o) => o.erleFirstSecondDb), 50) }];
+        }),
+      ),
+    ),
+    doubleTalk: {
+      cancellerSnrMedianDb: percentile(dts.map((d) => d.canceller.snrDb), 50),
+      gateSnrMedianDb: percentile(dts.map((d) => d.gate.snrDb), 50),
+      cancellerCorrelationMedian: percentile(dts.map((d) => d.canceller.correlation), 50),
+      gateCorrelationMedian: percentile(dts.map((d) => d.gate.correlation), 50),
+    },
+    cpuPercentOfOneCore: round((100 * cpuMs) / audioMs, 2),
+  };
+  console.log('\nA. Canceller alone (image-source rooms, echo = user level unless noted)');
+  console.log(JSON.stringify(aSummary, null, 2));
+
+  // B. The whole session: false barge-ins on echo alone, latency over echo.
+  const vadModel = await SileroVadModel.load();
+  const sim = (name: string, json: Record<string, unknown>) =>
+    runScenario(parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2000, ...json }, dir, name), { speech, vadModel, resamplers });
+  const agentLevel = activeLevelDb(agentSlt);
+  const echoSection = (roomIndex: number, echoDb: number, extra: Record<string, unknown> = {}) => ({
+    gainDb: echoDb + USER_DBFS - agentLevel,
+    delayMs: 10,
+    rirWav: roomWavs[roomIndex],
+    ...extra,
+  });
+  const modes = { canceller: { audio: { echoCancellation: true } }, 'gate only (old)': { audio: { echoCancellation: false } } };
+  const falseRows: { mode: string; room: string; echoDb: number; condition: string; interrupted: boolean; paused: boolean; ducked: boolean }[] = [];
+  for (const [mode, settings] of Object.entries(modes)) {
+    for (const [i, room] of ROOMS.entries()) {
+      // Every other room (three: 200, 500, 800 ms); the old gate on two of them.
+      if (i % 2 === 1 || (mode !== 'canceller' && i === 4)) continue;
+      for (const echoDb of LEVELS_DB) {
+        for (const [condition, extra] of Object.entries({ linear: {}, 'strong distortion, +100 ppm': { nonlinearity: { driveDb: 12 }, driftPpm: 100 } })) {
+          const r = await sim(`${mode} ${room.name} ${echoDb}`, { echo: echoSection(i, echoDb, extra), settings });
+          falseRows.push({
+            mode,
+            room: room.name,
+            echoDb,
+            condition,
+            interrupted: r.interrupted,
+            paused: r.events.some((e) => e.type === 'paused'),
+            ducked: r.events.some((e) => e.type === 'ducked'),
+          });
+        }
+      }
+    }
+  }
+  const falseSummary = Object.fromEntries(
+    Object.keys(modes).map((mode) => [
+      mode,
+      Object.fromEntries(
+        LEVELS_DB.map((db) => {
+          const g = falseRows.filter((r) => r.mode === mode && r.echoDb === db);
+          return [`echo ${db > 0 ? '+' : ''}${db} dB`, { scenarios: g.length, falseBargeIns: g.filter((r) => r.interrupted).length, pausedAtAll: g.filter((r) => r.paused).length, duckedAtAll: g.filter((r) => r.ducked).length }];
+        }),
+      ),
+    ]),
+  );
+  console.log('\nB1. Echo alone through the session (Silero VAD, default barge-in)');
+  console.log(JSON.stringify(falseSummary, null, 2));
+
+  // Interruptions over echo: the same utterance with and without echo.
+  const cut = (file: string, from: number, len: number) => {
+    return readWavFile(join(SPEECH, file)).then((w) => {
+      const r = resampleAll(resamplers, w.samples, w.sampleRate, 16_000).subarray(Math.round(from * 16_000), Math.round((from + len) * 16_000));
+      const path = join(dir, `${file}-${from}.wav`);
+      writeWav(path, scaleTo(r, USER_DBFS));
+      return path;
+    });
+  };
+  const utterances: { voice: string; wav: string; text: string }[] = [
+    { voice: 'real reader', wav: await cut('beckett.wav', 0, 2.2), text: 'can you tell me about the return trip' },
+    { voice: 'real requests', wav: await cut('intent.wav', 2, 2.5), text: 'what time does the next one leave' },
+  ];
+  const flite = await synthesizeTexts(['wait a second', 'actually I need an earlier train'], 'kal16');
+  for (const [text, s] of flite) {
+    const path = join(dir, `kal-${text.length}.wav`);
+    writeWav(path, scaleTo(resampleAll(resamplers, s.samples, s.sampleRate, 16_000), USER_DBFS));
+    utterances.push({ voice: 'flite kal16', wav: path, text });
+  }
+  const es = espeak(dir, 'espeak-hold-on', 'hold on, that is not what I asked');
+  if (es) {
+    const w = await readWavFile(es);
+    writeWav(es, scaleTo(resampleAll(resamplers, w.samples, w.sampleRate, 16_000), USER_DBFS));
+    utterances.push({ voice: 'espeak-ng', wav: es, text: 'hold on that is not what I asked' });
+  }
+  const latencyRows: Record<string, unknown>[] = [];
+  const deltas: Record<string, { bargeIn: number[]; duck: number[]; missed: number; n: number }> = {};
+  for (const u of utterances) {
+    const user = [{ wav: u.wav, atMs: 3000, text: u.text }];
+    const clean = await sim(`clean ${u.voice}`, { user, settings: modes.canceller });
+    for (const [mode, settings] of Object.entries(modes)) {
+      for (const i of [1, 4]) {
+        for (const echoDb of [-10, 0, 6]) {
+          const r: SimulationResult = await sim(`${mode} ${u.voice} ${i} ${echoDb}`, { user, echo: echoSection(i, echoDb), settings });
+          const key = `${mode}, echo ${echoDb > 0 ? '+' : ''}${echoDb} dB`;
+          deltas[key] ??= { bargeIn: [], duck: [], missed: 0, n: 0 };
+          const d = deltas[key]!;
+          d.n++;
+          if (!r.interrupted) d.missed++;
+          if (r.bargeInLatencyFromVoiceMs !== null && clean.bargeInLatencyFromVoiceMs !== null) d.bargeIn.push(r.bargeInLatencyFromVoiceMs - clean.bargeInLatencyFromVoiceMs);
+          if (r.duckLatencyFromVoiceMs !== null) d.duck.push(r.duckLatencyFromVoiceMs);
+          latencyRows.push({ mode, voice: u.voice, room: ROOMS[i]!.name, echoDb, interrupted: r.interrupted, bargeInMs: r.bargeInLatencyFromVoiceMs, withoutEchoMs: clean.bargeInLatencyFromVoiceMs, duckMs: r.duckLatencyFromVoiceMs });
+        }
+      }
+    }
+  }
+  await vadModel.close();
+  const latencySummary = Object.fromEntries(
+    Object.entries(deltas).map(([k, d]) => [k, { scenarios: d.n, missed: d.missed, extraBargeInLatencyP50Ms: percentile(d.bargeIn, 50), extraBargeInLatencyP95Ms: percentile(d.bargeIn, 95), duckP95Ms: percentile(d.duck, 95) }]),
+  );
+  console.log('\nB2. Interruptions over echo (latency vs the same utterance without echo)');
+  console.log(JSON.stringify(latencySummary, null, 2));
+
+  const out = join(ROOT, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'echo.json'),
+    JSON.stringify({ date: new Date().toISOString(), note: 'CPU by process.cpuUsage() on a shared, loaded 2-core machine', rooms: ROOMS, canceller: aSummary, falseBargeIns: falseSummary, interruptions: latencySummary, offline, falseRows, latencyRows }, null, 2) + '\n',
+  );
+  console.log('\nwrote bench/results/echo.json');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
