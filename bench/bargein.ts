@@ -5,7 +5,8 @@
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
  * Zipformer chunking, see recognizer-model.ts) and no recognizer at all. Prints the figures
  * per mode, for the tuning and the held-out part, and writes bench/results/bargein.json.
- * `--wer P` gives the streaming recognizer a word error rate (seeded per case).
+ * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
+ * the echo canceller off (audio.echoCancellation), to tell its effect from the decider's.
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const werAt = process.argv.indexOf('--wer');
   const wer = werAt >= 0 ? Number(process.argv[werAt + 1]) : 0;
+  const settings = process.argv.includes('--no-aec') ? { audio: { echoCancellation: false } } : {};
   if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
   const dir = mkdtempSync(join(tmpdir(), 'bargein-'));
   const { cases: all, voices } = await buildCorpus(dir, ROOT);
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
         continue;
       }
       const recognizer = mode === 'streaming' && wer > 0 ? { mode, wordErrorRate: wer, seed: index + 1 } : mode;
-      const scenario = parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, ...c.scenario }, dir, c.name);
+      const scenario = parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, ...c.scenario }, dir, c.name);
       rows.push({ case: c, result: await runScenario(scenario, { speech, vadModel, resamplers }) });
     }
     results[mode] = rows;
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
       }),
     ),
   }));
-  writeFileSync(join(resultsDir, 'bargein.json'), JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, voices, summary: out, cases: perCase }, null, 2) + '\n');
+  writeFileSync(join(resultsDir, 'bargein.json'), JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, settings, voices, summary: out, cases: perCase }, null, 2) + '\n');
   console.log(`wrote bench/results/bargein.json (${cases.length} scenarios x ${MODES.length} modes)`);
 }
 
