@@ -21,9 +21,9 @@ import { VoiceEndFinder } from './voice-end.js';
 export const EARLY_FINAL_MIN_SPEECH_MS = 250;
 
 /** The VAD's timing events, passed through as they are. */
-const PASSED_THROUGH = ['speechLikely', 'speechUnlikely', 'speechGap', 'speechGapEnd', 'probability'] as const;
+type PassedThrough = 'speechLikely' | 'speechUnlikely' | 'speechGap' | 'speechGapEnd' | 'probability';
 
-export type UserInputEvents = Pick<VoiceActivityEvents, (typeof PASSED_THROUGH)[number] | 'speechStart' | 'speechEnd'> & {
+export type UserInputEvents = Pick<VoiceActivityEvents, PassedThrough | 'speechStart' | 'speechEnd'> & {
   misfire: [];
   /** Every mic frame as the VAD gets it (echo cancelled and gated): level meter, simulate's mic-cancelled.wav. */
   processed: [AudioFrame];
@@ -68,7 +68,12 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     super();
     // Before the pass-through: listeners of our speechGap see `pausing` already set.
     deps.vad.on('speechGap', (e) => this.onGap(e.tMs));
-    for (const name of PASSED_THROUGH) deps.vad.on(name, (e: { tMs: number; p?: number }) => this.emit(name, e as never));
+    // The VAD's timing events (PassedThrough), re-emitted as they are, before this class's own handling.
+    deps.vad.on('speechLikely', (e) => this.emit('speechLikely', e));
+    deps.vad.on('speechUnlikely', (e) => this.emit('speechUnlikely', e));
+    deps.vad.on('speechGap', (e) => this.emit('speechGap', e));
+    deps.vad.on('speechGapEnd', (e) => this.emit('speechGapEnd', e));
+    deps.vad.on('probability', (e) => this.emit('probability', e));
     deps.vad.on('speechStart', (e) => this.onSpeechStart(e.tMs));
     deps.vad.on('speechEnd', (e) => this.onSpeechEnd(e.tMs));
     deps.vad.on('misfire', () => this.onMisfire());

@@ -87,7 +87,13 @@ export class EndOfTurnDetector extends EventEmitter<EndOfTurnEvents> {
   private check(): void {
     this.timer = undefined;
     if (this.speechEndMs === null || this.finalPending) return;
-    if (this.clock.nowMs() < this.speechEndMs + this.options.silenceDurationMs) return;
+    const dueMs = this.speechEndMs + this.options.silenceDurationMs;
+    if (this.clock.nowMs() < dueMs) {
+      // A timer can fire a little early (Node's run on a whole-ms loop clock): wait the rest,
+      // or the turn would only end at maxWaitMs.
+      this.timer = this.clock.setTimeout(() => this.check(), Math.max(1, dueMs - this.clock.nowMs()));
+      return;
+    }
     const verdict = this.options.semanticCheck?.(this.text) ?? 'complete';
     if (verdict === 'incomplete') return; // the max timer ends it if the user stays quiet
     this.fire('silence');

@@ -49,15 +49,16 @@ export class BackchannelClassifier {
     // The user's lists win over the model.
     const force = this.force.findIn(text);
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
-    if (this.acknowledgements.coversAll(text, { allowPartialTail: !final })) {
-      return { kind: 'backchannel', reason: `${quote(words)} is in your never-interrupt phrases` };
-    }
+    if (this.acknowledgements.coversAll(text)) return { kind: 'backchannel', reason: `${quote(words)} is in your never-interrupt phrases` };
+    // "I" may be becoming "I see", or "I need a train": wait for the next word, decide nothing yet.
+    if (!final && this.acknowledgements.coversAll(text, { allowPartialTail: true })) return { kind: 'unsure', reason: `${quote(words)} may become one of your never-interrupt phrases` };
     const parse = parseUnits(words);
     const leftover = parse.leftover;
-    if (leftover.length === 0 || (!final && parse.trailingLeadIns === leftover.length && leftover.length <= 2)) {
-      if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
+    if (leftover.length === 0 && parse.kinds.size > 0) {
       return { kind: 'backchannel', reason: `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}` };
     }
+    // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": wait for the next word.
+    if (!final && parse.trailingLeadIns === leftover.length && leftover.length <= 2) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
     const cue = leftover.find((w) => CUES[w] !== undefined);
     if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     const strong = leftover.filter((w) => !WEAK.has(w));
