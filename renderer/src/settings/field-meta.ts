@@ -74,7 +74,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.strategies': { label: 'Strategies, in order' },
   'conversation.interruptionPhrases': { label: 'Always interrupt on', help: 'Saying one of these stops the agent at its first word.' },
   'conversation.acknowledgementPhrases': { label: 'Never interrupt on', help: 'Backchannels: saying only these lets the agent carry on.' },
-  'audio.echoCancellation': { label: 'Echo cancellation', help: 'Removes the agent’s own voice from your microphone, so laptop speakers cannot interrupt it and you can talk over it. Turn off only with headphones.' },
+  'audio.echoCancellation': { label: 'Echo cancellation', help: 'Removes the agent’s own voice from your microphone, so you can interrupt it over loud laptop speakers and recognition hears only you. Off by default while it still sometimes pauses the agent on its own echo; not needed with headphones.' },
   'conversation.echoGuard': { label: 'Ignore the agent’s own voice', help: 'Compares the microphone with what is playing so the speakers cannot interrupt the agent. Keep on without headphones.' },
   'conversation.echoMarginDb': { label: 'Echo margin', unit: 'dB', step: 1, help: 'How much louder than the expected echo your voice must be.' },
   'conversation.echoMaxDelayMs': { label: 'Longest echo delay', unit: 'ms', step: 10, help: 'Speaker and microphone buffering plus the room.' },

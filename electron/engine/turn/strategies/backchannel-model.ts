@@ -1,24 +1,22 @@
-import type { AudioFrame } from '../../audio/frame.js';
 import { BackchannelClassifier, type UserLists, type Verdict } from '../backchannel/classify.js';
-import type { InterruptionStrategy } from './strategy.js';
+import { BaseStrategy } from './strategy.js';
 
 /**
  * Words: a turn of one's own (a question, a request, a negation, a force phrase) interrupts;
  * a backchannel in any combination ("oh wow", "that makes sense", "right right right") vetoes.
  * The user's phrase lists come first (backchannel/classify.ts).
  */
-export class BackchannelModelStrategy implements InterruptionStrategy {
+export class BackchannelModelStrategy extends BaseStrategy {
   readonly name = 'backchannelModel';
   private readonly classifier: BackchannelClassifier;
   private verdict: Verdict = { kind: 'unsure', reason: 'no words yet' };
 
   constructor(lists: UserLists) {
+    super();
     this.classifier = new BackchannelClassifier(lists);
   }
 
-  appendAudio(_frame: AudioFrame): void {}
-
-  setText(text: string, final = false): void {
+  override setText(text: string, final = false): void {
     this.verdict = this.classifier.classify(text, final);
   }
 

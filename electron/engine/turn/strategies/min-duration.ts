@@ -1,22 +1,21 @@
 import { frameDurationMs, type AudioFrame } from '../../audio/frame.js';
-import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
+import { BaseStrategy, StrategyConfigError } from './strategy.js';
 
 /** Interrupts once the user's speech (the audio fed since onset) lasts at least `minDurationMs`. */
-export class MinDurationStrategy implements InterruptionStrategy {
+export class MinDurationStrategy extends BaseStrategy {
   readonly name = 'minDuration';
   private speechMs = 0;
 
   constructor(readonly minDurationMs: number) {
+    super();
     if (!Number.isFinite(minDurationMs) || minDurationMs < 0) {
       throw new StrategyConfigError(`minDurationMs must be 0 or more (got ${minDurationMs}).`);
     }
   }
 
-  appendAudio(frame: AudioFrame): void {
+  override appendAudio(frame: AudioFrame): void {
     this.speechMs += frameDurationMs(frame);
   }
-
-  setText(_text: string): void {}
 
   shouldInterrupt(): boolean {
     return this.speechMs >= this.minDurationMs;

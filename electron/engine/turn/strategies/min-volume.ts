@@ -1,5 +1,5 @@
 import type { AudioFrame } from '../../audio/frame.js';
-import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
+import { BaseStrategy, StrategyConfigError } from './strategy.js';
 
 /** Power of a full-scale sine is 0.5; we report plain RMS dBFS (full-scale square = 0 dBFS). */
 export function rmsDbfs(sumSquares: number, count: number): number {
@@ -8,23 +8,22 @@ export function rmsDbfs(sumSquares: number, count: number): number {
 }
 
 /** Interrupts once the RMS level of the user's speech so far reaches `minDbfs`. */
-export class MinVolumeStrategy implements InterruptionStrategy {
+export class MinVolumeStrategy extends BaseStrategy {
   readonly name = 'minVolume';
   private sumSquares = 0;
   private count = 0;
 
   constructor(readonly minDbfs: number) {
+    super();
     if (!Number.isFinite(minDbfs) || minDbfs > 0) {
       throw new StrategyConfigError(`minDbfs must be a level of 0 dBFS or below (got ${minDbfs}).`);
     }
   }
 
-  appendAudio(frame: AudioFrame): void {
+  override appendAudio(frame: AudioFrame): void {
     for (const s of frame.data) this.sumSquares += s * s;
     this.count += frame.data.length;
   }
-
-  setText(_text: string): void {}
 
   levelDbfs(): number {
     return rmsDbfs(this.sumSquares, this.count);

@@ -1,21 +1,19 @@
-import type { AudioFrame } from '../../audio/frame.js';
 import { wordCount } from '../text.js';
-import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
+import { BaseStrategy, StrategyConfigError } from './strategy.js';
 
 /** Interrupts once the transcript of the user's speech has at least `minWords` words. */
-export class MinWordsStrategy implements InterruptionStrategy {
+export class MinWordsStrategy extends BaseStrategy {
   readonly name = 'minWords';
   private text = '';
 
   constructor(readonly minWords: number) {
+    super();
     if (!Number.isInteger(minWords) || minWords <= 0) {
       throw new StrategyConfigError(`minWords must be a whole number greater than 0 (got ${minWords}).`);
     }
   }
 
-  appendAudio(_frame: AudioFrame): void {}
-
-  setText(text: string): void {
+  override setText(text: string): void {
     this.text = text;
   }
 

@@ -1,12 +1,11 @@
-import type { AudioFrame } from '../../audio/frame.js';
 import { PhraseMatcher } from '../text.js';
-import type { InterruptionStrategy } from './strategy.js';
+import { BaseStrategy } from './strategy.js';
 
 /**
  * Phrase lists: a force phrase ("stop", "hold on") anywhere in the speech interrupts at once;
  * speech made only of acknowledgements ("okay", "yeah sure") vetoes interrupting.
  */
-export class PhrasesStrategy implements InterruptionStrategy {
+export class PhrasesStrategy extends BaseStrategy {
   readonly name = 'phrases';
   private readonly acknowledgements: PhraseMatcher;
   private readonly force: PhraseMatcher;
@@ -14,13 +13,12 @@ export class PhrasesStrategy implements InterruptionStrategy {
   private final = false;
 
   constructor(options: { acknowledgementPhrases: readonly string[]; interruptionPhrases: readonly string[] }) {
+    super();
     this.acknowledgements = new PhraseMatcher(options.acknowledgementPhrases);
     this.force = new PhraseMatcher(options.interruptionPhrases);
   }
 
-  appendAudio(_frame: AudioFrame): void {}
-
-  setText(text: string, final = false): void {
+  override setText(text: string, final = false): void {
     this.text = text;
     this.final = final;
   }

@@ -27,6 +27,18 @@ export interface InterruptionStrategy {
   reset(): void;
 }
 
+/**
+ * No-op defaults, so a strategy writes only what it uses: one that reads words overrides
+ * `setText`, one that reads audio `appendAudio`. `shouldInterrupt` and `reset` are its own.
+ */
+export abstract class BaseStrategy implements InterruptionStrategy {
+  abstract readonly name: string;
+  appendAudio(_frame: AudioFrame): void {}
+  setText(_text: string, _final?: boolean): void {}
+  abstract shouldInterrupt(): boolean;
+  abstract reset(): void;
+}
+
 export class StrategyConfigError extends Error {
   constructor(message: string) {
     super(message);
