@@ -242,7 +242,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
     // Words that already say backchannel (or come in during a gap): the agent goes on now,
     // still ducked, rather than at the end of the backchannel; more speech after a gap pauses it again.
-    else if (attempt.inGap || this.vetoed()) this.letAgentGoOn(attempt);
+    else if (attempt.inGap || this.deps.decider.wholeBackchannel()) this.letAgentGoOn(attempt);
   }
 
   onSpeechEnd(_tMs: number): void {

@@ -12,8 +12,8 @@ import { CUES, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lex
 export type Verdict =
   /** A turn of one's own: stop the agent. */
   | { kind: 'interrupt'; reason: string }
-  /** Only backchannel so far: let the agent go on. */
-  | { kind: 'backchannel'; reason: string }
+  /** Only backchannel so far: let the agent go on. `partial`: only if the last words become one ("I" -> "I see"). */
+  | { kind: 'backchannel'; reason: string; partial?: boolean }
   /** Not enough words yet. */
   | { kind: 'unsure'; reason: string };
 
@@ -50,15 +50,20 @@ export class BackchannelClassifier {
     const force = this.force.findIn(text);
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) return { kind: 'backchannel', reason: `${quote(words)} is in your never-interrupt phrases` };
-    // "I" may be becoming "I see", or "I need a train": wait for the next word, decide nothing yet.
-    if (!final && this.acknowledgements.coversAll(text, { allowPartialTail: true })) return { kind: 'unsure', reason: `${quote(words)} may become one of your never-interrupt phrases` };
+    // "I" may be becoming "I see", or "I need a train": hold the veto, but do not act on it mid-speech.
+    if (!final && this.acknowledgements.coversAll(text, { allowPartialTail: true })) {
+      return { kind: 'backchannel', partial: true, reason: `${quote(words)} may become one of your never-interrupt phrases` };
+    }
     const parse = parseUnits(words);
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
       return { kind: 'backchannel', reason: `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}` };
     }
-    // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": wait for the next word.
-    if (!final && parse.trailingLeadIns === leftover.length && leftover.length <= 2) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
+    // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
+    if (!final && parse.trailingLeadIns === leftover.length && leftover.length <= 2) {
+      if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
+      return { kind: 'backchannel', partial: true, reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} so far` };
+    }
     const cue = leftover.find((w) => CUES[w] !== undefined);
     if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     const strong = leftover.filter((w) => !WEAK.has(w));

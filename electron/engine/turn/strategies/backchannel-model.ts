@@ -28,6 +28,11 @@ export class BackchannelModelStrategy extends BaseStrategy {
     return this.verdict.kind === 'backchannel';
   }
 
+  /** The veto rests on words that may still become something else ("I" -> "I need"). */
+  partialVeto(): boolean {
+    return this.verdict.kind === 'backchannel' && this.verdict.partial === true;
+  }
+
   explain(): string {
     return this.verdict.reason;
   }

@@ -41,6 +41,12 @@ export class InterruptionDecider {
     return { interrupt: false, vetoedBy: null, reason: said ?? null };
   }
 
+  /** Vetoed by words that are a whole backchannel already (not "I" on its way to "I see" or "I need"). */
+  wholeBackchannel(): boolean {
+    const veto = this.strategies.find((s) => s.vetoes?.() === true);
+    return veto !== undefined && veto.partialVeto?.() !== true;
+  }
+
   /** Nothing says interrupt and something says the speech so far is backchannel-sized (audio only). */
   backchannelSized(): boolean {
     return this.strategies.some((s) => s.backchannelSized?.() === true) && !this.strategies.some((s) => s.shouldInterrupt());

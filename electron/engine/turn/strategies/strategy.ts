@@ -22,6 +22,8 @@ export interface InterruptionStrategy {
    * person can still interrupt by going on). Asked only when no word says backchannel.
    */
   backchannelSized?(): boolean;
+  /** Optional: its veto rests on words that may still become something else (do not act on it mid-speech). */
+  partialVeto?(): boolean;
   /** Why it says what it says now, in a person's words ("\"oh wow\" is only surprise"). */
   explain?(): string;
   reset(): void;
