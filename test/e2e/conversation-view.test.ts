@@ -150,8 +150,8 @@ describe('settings pages', () => {
   it('saves a reordered strategy list that main applies', async () => {
     await open({ width: 1600, height: 1000 }, '#settings');
     await page.locator('#settings-page-strategies').click();
-    await page.getByRole('button', { name: 'Move Minimum words up' }).click();
+    await page.getByRole('button', { name: 'Move Voice length (no words) up' }).click();
     await page.locator('#settings-save').click();
-    await expect.poll(() => twin.services.settings.get().conversation.strategies.map((s) => s.type)).toEqual(['minWords', 'phrases']);
+    await expect.poll(() => twin.services.settings.get().conversation.strategies.map((s) => s.type)).toEqual(['voiceShape', 'backchannelModel']);
   });
 });
