@@ -17,7 +17,6 @@ const plainNodeRule = {
   ],
 };
 
-
 /** One import style in electron/: relative imports name the file as Node runs it (".js"). */
 const relativeWithoutExtension = '/^\\.\\.?\\/(?!.*\\.(js|mjs|cjs|json)$)/';
 const importStyleRule = {
@@ -78,6 +77,9 @@ export default tseslint.config(
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
+      // Layout of templates is Prettier's job (npm run format); these two rules disagree with it.
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
     },
   },
   ...layeringRules,

@@ -38,8 +38,22 @@ export async function benchClearRecordingSink(trials = 15): Promise<{ figures: A
   }
   return {
     figures: [
-      { name: 'clear() on recording sink: turn audio written after the call', p50: percentile(writtenAfterMs, 50), p95: Math.max(...writtenAfterMs), unit: 'ms', runs: trials, note: 'p95 column = max' },
-      { name: 'clear()-to-silence on recording sink without flush (in-flight lead)', p50: percentile(inFlightMs, 50), p95: percentile(inFlightMs, 95), unit: 'ms', runs: trials, note: 'flush() drops it on devices that can' },
+      {
+        name: 'clear() on recording sink: turn audio written after the call',
+        p50: percentile(writtenAfterMs, 50),
+        p95: Math.max(...writtenAfterMs),
+        unit: 'ms',
+        runs: trials,
+        note: 'p95 column = max',
+      },
+      {
+        name: 'clear()-to-silence on recording sink without flush (in-flight lead)',
+        p50: percentile(inFlightMs, 50),
+        p95: percentile(inFlightMs, 95),
+        unit: 'ms',
+        runs: trials,
+        note: 'flush() drops it on devices that can',
+      },
       { name: 'clear() call duration', p50: percentile(callUs, 50), p95: percentile(callUs, 95), unit: 'us', runs: trials },
     ],
     raw: { writtenAfterMs, inFlightMs, callUs },
@@ -53,7 +67,10 @@ export async function benchClearRecordingSink(trials = 15): Promise<{ figures: A
 export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigure[]; raw: Record<string, unknown> }> {
   const pulse = await startPrivatePulse();
   if ('skipReason' in pulse) {
-    return { figures: [{ name: 'clear()-to-silence on PulseAudio', p50: null, unit: 'ms', runs: 0, note: `skipped: ${pulse.skipReason}` }], raw: { skipped: pulse.skipReason } };
+    return {
+      figures: [{ name: 'clear()-to-silence on PulseAudio', p50: null, unit: 'ms', runs: 0, note: `skipped: ${pulse.skipReason}` }],
+      raw: { skipped: pulse.skipReason },
+    };
   }
   process.env.PULSE_SERVER = pulse.server;
   const continued: number[] = [];
@@ -67,7 +84,13 @@ export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigur
     await waitFor(() => frames.length > 5, 10_000, 'audio from the monitor');
     const output = await NativeSpeakerOutput.open({ clock: systemClock });
     // The same device with flush() disabled: what a device that cannot drop its buffer would do.
-    const noFlush = { sampleRate: output.sampleRate, channels: output.channels, latencyMs: output.latencyMs, write: (f: AudioFrame) => output.write(f), flush: () => {} };
+    const noFlush = {
+      sampleRate: output.sampleRate,
+      channels: output.channels,
+      latencyMs: output.latencyMs,
+      write: (f: AudioFrame) => output.write(f),
+      flush: () => {},
+    };
     const loud = (f: AudioFrame) => Math.sqrt(f.data.reduce((s, v) => s + v * v, 0) / f.data.length) > 0.02;
     for (let i = 0; i < trials * 2; i++) {
       const flushes = i < trials;
@@ -96,8 +119,21 @@ export async function benchClearPulse(trials = 5): Promise<{ figures: AudioFigur
   }
   return {
     figures: [
-      { name: 'clear()-to-silence on PulseAudio null sink (native speaker)', p50: percentile(continued, 50), p95: percentile(continued, 95), unit: 'ms', runs: continued.length, note: 'monitor captured by the native mic, 20 ms frames' },
-      { name: 'same, with flush() disabled (device buffer plays out)', p50: percentile(continuedNoFlush, 50), p95: percentile(continuedNoFlush, 95), unit: 'ms', runs: continuedNoFlush.length },
+      {
+        name: 'clear()-to-silence on PulseAudio null sink (native speaker)',
+        p50: percentile(continued, 50),
+        p95: percentile(continued, 95),
+        unit: 'ms',
+        runs: continued.length,
+        note: 'monitor captured by the native mic, 20 ms frames',
+      },
+      {
+        name: 'same, with flush() disabled (device buffer plays out)',
+        p50: percentile(continuedNoFlush, 50),
+        p95: percentile(continuedNoFlush, 95),
+        unit: 'ms',
+        runs: continuedNoFlush.length,
+      },
       { name: 'write-to-capture round trip on PulseAudio', p50: percentile(roundTrip, 50), p95: percentile(roundTrip, 95), unit: 'ms', runs: roundTrip.length },
     ],
     raw: { continuedMs: continued, continuedWithoutFlushMs: continuedNoFlush, roundTripMs: roundTrip },

@@ -59,8 +59,20 @@ export async function benchVad(): Promise<{ figures: AudioFigure[]; raw: Record<
   const windows = perWindowMs.length;
   const figures: AudioFigure[] = [
     { name: 'VAD Silero window (512 samples = 32 ms), wall', p50: percentile(perWindowMs, 50), p95: percentile(perWindowMs, 95), unit: 'ms', runs: windows },
-    { name: 'VAD model CPU, share of one core in real time', p50: (modelCpuMs / audioMs) * 100, unit: '%', runs: 1, note: `${(audioMs / 1000).toFixed(1)} s of speech, ${modelCpuMs.toFixed(0)} ms CPU` },
-    { name: 'VAD processor (20 ms frames) CPU, share of one core', p50: (processorCpuMs / audioMs) * 100, unit: '%', runs: 1, note: 'windowing + hysteresis + events, no gate' },
+    {
+      name: 'VAD model CPU, share of one core in real time',
+      p50: (modelCpuMs / audioMs) * 100,
+      unit: '%',
+      runs: 1,
+      note: `${(audioMs / 1000).toFixed(1)} s of speech, ${modelCpuMs.toFixed(0)} ms CPU`,
+    },
+    {
+      name: 'VAD processor (20 ms frames) CPU, share of one core',
+      p50: (processorCpuMs / audioMs) * 100,
+      unit: '%',
+      runs: 1,
+      note: 'windowing + hysteresis + events, no gate',
+    },
     {
       name: 'VAD processor with -60 dBFS energy pre-gate, share of one core',
       p50: (gated.cpuMs / audioMs) * 100,
@@ -69,5 +81,18 @@ export async function benchVad(): Promise<{ figures: AudioFigure[]; raw: Record<
       note: `model skipped on ${gated.gatedWindows} of ${gated.gatedWindows + gated.modelWindows} windows`,
     },
   ];
-  return { figures, raw: { audioMs, windows, modelCpuMs, modelWallMs, processorCpuMs, gated, ungated, perWindowP50Ms: percentile(perWindowMs, 50), perWindowP95Ms: percentile(perWindowMs, 95) } };
+  return {
+    figures,
+    raw: {
+      audioMs,
+      windows,
+      modelCpuMs,
+      modelWallMs,
+      processorCpuMs,
+      gated,
+      ungated,
+      perWindowP50Ms: percentile(perWindowMs, 50),
+      perWindowP95Ms: percentile(perWindowMs, 95),
+    },
+  };
 }

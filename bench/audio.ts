@@ -34,6 +34,10 @@ const out = path.resolve(import.meta.dirname, 'results', 'audio.json');
 await mkdir(path.dirname(out), { recursive: true });
 await writeFile(
   out,
-  JSON.stringify({ when: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() }, figures, raw }, null, 2) + '\n',
+  JSON.stringify(
+    { when: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() }, figures, raw },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(`\nwrote ${path.relative(process.cwd(), out)}`);

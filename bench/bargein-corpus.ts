@@ -12,18 +12,7 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 
 export type Label =
-  | 'backchannel-in'
-  | 'backchannel-out'
-  | 'laugh'
-  | 'cough'
-  | 'noise'
-  | 'echo'
-  | 'force'
-  | 'request'
-  | 'question'
-  | 'two-word'
-  | 'real'
-  | 'echo+user';
+  'backchannel-in' | 'backchannel-out' | 'laugh' | 'cough' | 'noise' | 'echo' | 'force' | 'request' | 'question' | 'two-word' | 'real' | 'echo+user';
 
 export const KEEP_TALKING: readonly Label[] = ['backchannel-in', 'backchannel-out', 'laugh', 'cough', 'noise', 'echo'];
 export const BACKCHANNELS: readonly Label[] = ['backchannel-in', 'backchannel-out'];
@@ -41,19 +30,87 @@ export interface Case {
 }
 
 /** In the default acknowledgement list. */
-const BC_IN = ['okay', 'yeah', 'mm hmm', 'uh huh', 'right', 'sure', 'got it', 'yeah sure', 'okay got it', 'thank you', 'i see', 'alright', 'yes', 'cool', 'great'];
+const BC_IN = [
+  'okay',
+  'yeah',
+  'mm hmm',
+  'uh huh',
+  'right',
+  'sure',
+  'got it',
+  'yeah sure',
+  'okay got it',
+  'thank you',
+  'i see',
+  'alright',
+  'yes',
+  'cool',
+  'great',
+];
 /** Backchannels the default lists do not name (affirmations, evaluations, repeats, combinations). */
-const BC_OUT = ['that makes sense', 'oh wow', 'sounds good', 'exactly', 'right right right', 'makes sense', 'oh really', 'wow', 'interesting', 'fair enough', 'perfect', 'absolutely', 'of course', 'gotcha', 'yeah yeah', 'okay okay', 'oh nice', 'true'];
+const BC_OUT = [
+  'that makes sense',
+  'oh wow',
+  'sounds good',
+  'exactly',
+  'right right right',
+  'makes sense',
+  'oh really',
+  'wow',
+  'interesting',
+  'fair enough',
+  'perfect',
+  'absolutely',
+  'of course',
+  'gotcha',
+  'yeah yeah',
+  'okay okay',
+  'oh nice',
+  'true',
+];
 const FORCE = ['stop', 'wait', 'hold on', 'no no', 'wait a second', 'hang on', 'sorry', 'excuse me please', 'no that is wrong', 'stop talking please'];
-const REQUEST = ['could you repeat the last part', 'actually can you tell me about the return trip', 'I need a train that leaves a bit earlier', 'can we talk about something else', 'let me ask you something', 'tell me about the weekend trains'];
-const QUESTION = ['what about the price', 'how much does it cost', 'is there a direct train', 'what time does it arrive', 'why is it so late', 'where do I change trains'];
+const REQUEST = [
+  'could you repeat the last part',
+  'actually can you tell me about the return trip',
+  'I need a train that leaves a bit earlier',
+  'can we talk about something else',
+  'let me ask you something',
+  'tell me about the weekend trains',
+];
+const QUESTION = [
+  'what about the price',
+  'how much does it cost',
+  'is there a direct train',
+  'what time does it arrive',
+  'why is it so late',
+  'where do I change trains',
+];
 const TWO = ['no thanks', 'which platform', 'how much', 'what time', 'go back', 'too fast', 'repeat that', 'why not'];
 
 /** Held out: other phrasings (never looked at while choosing defaults). */
 const HO_BC_IN = ['ok', 'yep', 'mhm', 'all right', 'thanks', 'nice'];
-const HO_BC_OUT = ['sounds great', 'oh okay', 'very true', 'totally', 'yeah that makes sense', 'oh interesting', 'sure sure', 'definitely', 'oh I see', 'uh huh right', 'good point'];
+const HO_BC_OUT = [
+  'sounds great',
+  'oh okay',
+  'very true',
+  'totally',
+  'yeah that makes sense',
+  'oh interesting',
+  'sure sure',
+  'definitely',
+  'oh I see',
+  'uh huh right',
+  'good point',
+];
 const HO_FORCE = ['wait wait', 'hold on a sec', 'stop stop', 'sorry to interrupt', 'no stop'];
-const HO_REQUEST = ['does it have wifi on board', 'what platform is that again', 'I would prefer the morning train', 'can I bring my bike', 'give me the cheapest option', 'tell me more about that'];
+const HO_REQUEST = [
+  'does it have wifi on board',
+  'what platform is that again',
+  'I would prefer the morning train',
+  'can I bring my bike',
+  'give me the cheapest option',
+  'tell me more about that',
+];
 const HO_TWO = ['too expensive', 'what platform', 'say again'];
 
 const LAUGHS = ['ha ha', 'ha ha ha', 'hehe'];
@@ -70,7 +127,12 @@ function labelOf(text: string): Label {
 
 export function writeWav(path: string, samples: Float32Array, rate: number): void {
   const w = new wavefile.WaveFile();
-  w.fromScratch(1, rate, '16', Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s)) * 32767)));
+  w.fromScratch(
+    1,
+    rate,
+    '16',
+    Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s)) * 32767)),
+  );
   writeFileSync(path, w.toBuffer());
 }
 
@@ -187,7 +249,15 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
     const decoded = await readWavFile(join(speechDir, file));
     const from = Math.round(start * decoded.sampleRate) * decoded.channels;
     writeWav(wav, decoded.samples.slice(from, from + Math.round(len * decoded.sampleRate) * decoded.channels), decoded.sampleRate);
-    cases.push({ name: `real ${file}@${start}s`, label: 'real', set: 'tune', voice: 'real', shouldInterrupt: true, words: text.split(' ').length, scenario: { user: [{ wav, atMs: 2000, text, gainDb: 6 }] } });
+    cases.push({
+      name: `real ${file}@${start}s`,
+      label: 'real',
+      set: 'tune',
+      voice: 'real',
+      shouldInterrupt: true,
+      words: text.split(' ').length,
+      scenario: { user: [{ wav, atMs: 2000, text, gainDb: 6 }] },
+    });
   }
   // The espeak-made clips of test/fixtures/bargein, as the tests use them.
   const clipDir = join(root, 'test/fixtures/bargein');
@@ -200,25 +270,79 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
     ['wait-a-second.wav', 'wait a second'],
     ['tell-me-more.wav', 'tell me more'],
   ] as const) {
-    const label: Label = ['okay', 'yeah sure', 'mm hmm'].includes(text) ? 'backchannel-in' : text === "yes that's right" ? 'backchannel-out' : text === 'tell me more' ? 'request' : 'force';
-    cases.push({ name: `fixture ${file}`, label, set: 'tune', voice: 'fixture', shouldInterrupt: !KEEP_TALKING.includes(label), words: text.split(' ').length, scenario: { user: [{ wav: join(clipDir, file), atMs: 2500, text }] } });
+    const label: Label = ['okay', 'yeah sure', 'mm hmm'].includes(text)
+      ? 'backchannel-in'
+      : text === "yes that's right"
+        ? 'backchannel-out'
+        : text === 'tell me more'
+          ? 'request'
+          : 'force';
+    cases.push({
+      name: `fixture ${file}`,
+      label,
+      set: 'tune',
+      voice: 'fixture',
+      shouldInterrupt: !KEEP_TALKING.includes(label),
+      words: text.split(' ').length,
+      scenario: { user: [{ wav: join(clipDir, file), atMs: 2500, text }] },
+    });
   }
-  cases.push({ name: 'fixture cough.wav', label: 'cough', set: 'tune', voice: 'fixture', shouldInterrupt: false, words: 0, scenario: { user: [{ wav: join(clipDir, 'cough.wav'), atMs: 2500, text: '' }] } });
+  cases.push({
+    name: 'fixture cough.wav',
+    label: 'cough',
+    set: 'tune',
+    voice: 'fixture',
+    shouldInterrupt: false,
+    words: 0,
+    scenario: { user: [{ wav: join(clipDir, 'cough.wav'), atMs: 2500, text: '' }] },
+  });
   [1, 2, 3, 2].forEach((bursts, i) => {
     const wav = join(dir, `cough-${i}.wav`);
     writeWav(wav, cough(bursts, 11 + i), 16_000);
-    cases.push({ name: `cough x${bursts} #${i}`, label: 'cough', set: i < 2 ? 'tune' : 'holdout', voice: 'synthetic', shouldInterrupt: false, words: 0, scenario: { user: [{ wav, atMs: 2000 + i * 300, text: '' }] } });
+    cases.push({
+      name: `cough x${bursts} #${i}`,
+      label: 'cough',
+      set: i < 2 ? 'tune' : 'holdout',
+      voice: 'synthetic',
+      shouldInterrupt: false,
+      words: 0,
+      scenario: { user: [{ wav, atMs: 2000 + i * 300, text: '' }] },
+    });
   });
   [150, 250, 400].forEach((ms, i) => {
     const wav = join(dir, `noise-${i}.wav`);
     writeWav(wav, noise(ms, i % 2 ? 'white' : 'brown', 7 + i), 16_000);
-    cases.push({ name: `noise burst ${ms} ms`, label: 'noise', set: 'tune', voice: 'synthetic', shouldInterrupt: false, words: 0, scenario: { user: [{ wav, atMs: 2000, text: '' }] } });
+    cases.push({
+      name: `noise burst ${ms} ms`,
+      label: 'noise',
+      set: 'tune',
+      voice: 'synthetic',
+      shouldInterrupt: false,
+      words: 0,
+      scenario: { user: [{ wav, atMs: 2000, text: '' }] },
+    });
   });
   for (const gainDb of [-10, -20, -30]) {
     for (const delayMs of [20, 50, 80, 120]) {
-      cases.push({ name: `echo ${gainDb} dB ${delayMs} ms`, label: 'echo', set: 'tune', voice: 'agent', shouldInterrupt: false, words: 0, scenario: { echo: { gainDb, delayMs } } });
+      cases.push({
+        name: `echo ${gainDb} dB ${delayMs} ms`,
+        label: 'echo',
+        set: 'tune',
+        voice: 'agent',
+        shouldInterrupt: false,
+        words: 0,
+        scenario: { echo: { gainDb, delayMs } },
+      });
     }
-    cases.push({ name: `echo ${gainDb} dB 40 ms, room RT60 400 ms`, label: 'echo', set: 'tune', voice: 'agent', shouldInterrupt: false, words: 0, scenario: { echo: { gainDb, delayMs: 40, rt60Ms: 400 } } });
+    cases.push({
+      name: `echo ${gainDb} dB 40 ms, room RT60 400 ms`,
+      label: 'echo',
+      set: 'tune',
+      voice: 'agent',
+      shouldInterrupt: false,
+      words: 0,
+      scenario: { echo: { gainDb, delayMs: 40, rt60Ms: 400 } },
+    });
     cases.push({
       name: `real speech over echo ${gainDb} dB`,
       label: 'echo+user',
@@ -226,7 +350,10 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
       voice: 'real',
       shouldInterrupt: true,
       words: 7,
-      scenario: { echo: { gainDb, delayMs: 50 }, user: [{ wav: join(dir, 'real-5.wav'), atMs: 3000, text: 'can you tell me about the return trip', gainDb: 6 }] },
+      scenario: {
+        echo: { gainDb, delayMs: 50 },
+        user: [{ wav: join(dir, 'real-5.wav'), atMs: 3000, text: 'can you tell me about the return trip', gainDb: 6 }],
+      },
     });
   }
   return { cases, voices };

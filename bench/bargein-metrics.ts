@@ -28,7 +28,12 @@ export function pausedMs(result: SimulationResult): number {
   return total;
 }
 
-const dist = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: values.length ? Math.max(...values) : null, n: values.length });
+const dist = (values: number[]) => ({
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  max: values.length ? Math.max(...values) : null,
+  n: values.length,
+});
 
 export function summarize(rows: Row[]) {
   const of = (labels: readonly Label[]) => rows.filter((r) => labels.includes(r.case.label));
@@ -36,7 +41,10 @@ export function summarize(rows: Row[]) {
   const hits = truth.filter((r) => r.result.interrupted && r.result.reason === 'voice');
   const latency = hits.map((r) => r.result.bargeInLatencyFromVoiceMs).filter((v): v is number => v !== null);
   const backchannels = of(BACKCHANNELS);
-  const falseStops = (labels: readonly Label[]) => of(labels).filter((r) => r.result.interrupted).map((r) => r.case.name);
+  const falseStops = (labels: readonly Label[]) =>
+    of(labels)
+      .filter((r) => r.result.interrupted)
+      .map((r) => r.case.name);
   const mustNotMiss = truth.filter((r) => r.case.label !== 'two-word');
   return {
     scenarios: rows.length,
@@ -50,7 +58,12 @@ export function summarize(rows: Row[]) {
     },
     missed: {
       threePlusWordsOrForce: mustNotMiss.filter((r) => !r.result.interrupted).map((r) => r.case.name),
-      twoWord: { missed: of(['two-word']).filter((r) => !r.result.interrupted).map((r) => r.case.name), of: of(['two-word']).length },
+      twoWord: {
+        missed: of(['two-word'])
+          .filter((r) => !r.result.interrupted)
+          .map((r) => r.case.name),
+        of: of(['two-word']).length,
+      },
     },
     backchannelPausedMs: { ...dist(backchannels.map((r) => pausedMs(r.result))), paused: backchannels.filter((r) => pausedMs(r.result) > 0).length },
     staleSamplesAfterCancel: rows.reduce((n, r) => n + r.result.staleSamplesAfterCancel, 0),

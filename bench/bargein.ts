@@ -27,7 +27,6 @@ const REPLY = 'Okay.';
 const MODES = ['oracle', 'streaming', 'none'] as const;
 const MODE_NAMES = { oracle: 'oracle words', streaming: 'realistic lag (streaming recognizer)', none: 'no recognizer' };
 
-
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const werAt = process.argv.indexOf('--wer');
@@ -71,7 +70,21 @@ async function main(): Promise<void> {
     console.log(`== ${MODE_NAMES[mode]}${mode === 'streaming' && wer > 0 ? `, word error rate ${wer}` : ''} ==`);
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
-    console.log(JSON.stringify({ all: everything, holdout: { trueInterruptionInaudibleFromVoiceMs: holdout.trueInterruptionInaudibleFromVoiceMs, falseStops: holdout.falseStops, missed: holdout.missed, backchannelPausedMs: holdout.backchannelPausedMs } }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          all: everything,
+          holdout: {
+            trueInterruptionInaudibleFromVoiceMs: holdout.trueInterruptionInaudibleFromVoiceMs,
+            falseStops: holdout.falseStops,
+            missed: holdout.missed,
+            backchannelPausedMs: holdout.backchannelPausedMs,
+          },
+        },
+        null,
+        2,
+      ),
+    );
     console.log('');
   }
 
@@ -85,11 +98,23 @@ async function main(): Promise<void> {
     ...Object.fromEntries(
       MODES.map((m) => {
         const r = results[m]![i]!.result;
-        return [m, { interrupted: r.interrupted, strategy: r.strategy, inaudibleFromVoiceMs: r.bargeInLatencyFromVoiceMs, pausedMs: pausedMs(r), falseInterruptions: r.falseInterruptions }];
+        return [
+          m,
+          {
+            interrupted: r.interrupted,
+            strategy: r.strategy,
+            inaudibleFromVoiceMs: r.bargeInLatencyFromVoiceMs,
+            pausedMs: pausedMs(r),
+            falseInterruptions: r.falseInterruptions,
+          },
+        ];
       }),
     ),
   }));
-  writeFileSync(join(resultsDir, 'bargein.json'), JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, settings, voices, summary: out, cases: perCase }, null, 2) + '\n');
+  writeFileSync(
+    join(resultsDir, 'bargein.json'),
+    JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, settings, voices, summary: out, cases: perCase }, null, 2) + '\n',
+  );
   console.log(`wrote bench/results/bargein.json (${cases.length} scenarios x ${MODES.length} modes)`);
 }
 

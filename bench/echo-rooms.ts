@@ -34,7 +34,12 @@ export function writeWav(path: string, samples: Float32Array, rate = 16_000): vo
   const peak = samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   // Impulse responses are scaled to use the 16-bit range (the scenario normalizes them again).
   const scale = peak > 1 ? 1 / peak : 1;
-  w.fromScratch(1, rate, '16', Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s * scale)) * 32767)));
+  w.fromScratch(
+    1,
+    rate,
+    '16',
+    Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s * scale)) * 32767)),
+  );
   writeFileSync(path, w.toBuffer());
 }
 
@@ -42,7 +47,10 @@ export function writeRoomResponse(dir: string, r: BenchRoom, index: number): str
   const h = imageSourceResponse(r);
   const peak = h.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const path = join(dir, `room-${index}.wav`);
-  writeWav(path, h.map((v) => (0.9 * v) / peak));
+  writeWav(
+    path,
+    h.map((v) => (0.9 * v) / peak),
+  );
   return path;
 }
 

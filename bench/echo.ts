@@ -31,7 +31,8 @@ import { activeLevelDb, espeak, percentile, ROOMS, writeRoomResponse, writeWav }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
-const AGENT = 'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
+const AGENT =
+  'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
 const REPLY = 'Okay.';
 /** The user's voice at the mic (dBFS, active level); echo levels are relative to it. */
 const USER_DBFS = -26;
@@ -46,7 +47,11 @@ const scaleTo = (x: Float32Array, dbfs: number) => {
 function gate(): MicProcessor {
   const guard = new EchoGuard({ marginDb: 6, maxDelayMs: 250 });
   // The guard's reference is stamped with the write time (heard time minus the 20 ms lead).
-  return { latencyMs: 0, pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }), process: (f) => guard.processMic(f).frame };
+  return {
+    latencyMs: 0,
+    pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }),
+    process: (f) => guard.processMic(f).frame,
+  };
 }
 
 function slice(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {
@@ -76,11 +81,20 @@ async function main(): Promise<void> {
   const offline: Record<string, unknown>[] = [];
   let cpuMs = 0;
   let audioMs = 0;
-  const offlineRun = (agent: Float32Array, roomIndex: number, opts: { echoDb?: number; driveDb?: number; driftPpm?: number; changeTo?: number; user?: boolean; processor?: MicProcessor }) => {
+  const offlineRun = (
+    agent: Float32Array,
+    roomIndex: number,
+    opts: { echoDb?: number; driveDb?: number; driftPpm?: number; changeTo?: number; user?: boolean; processor?: MicProcessor },
+  ) => {
     const gainDb = USER_DBFS + (opts.echoDb ?? 0) + 20;
     const room = roomFromResponse(responses[roomIndex]!, gainDb, 10);
     const change = opts.changeTo === undefined ? undefined : { atMs: 4000, room: roomFromResponse(responses[opts.changeTo]!, gainDb + 3, 25) };
-    const path = new EchoPath({ room, ...(opts.driveDb ? { driveDb: opts.driveDb } : {}), ...(opts.driftPpm ? { driftPpm: opts.driftPpm } : {}), ...(change ? { change } : {}) });
+    const path = new EchoPath({
+      room,
+      ...(opts.driveDb ? { driveDb: opts.driveDb } : {}),
+      ...(opts.driftPpm ? { driftPpm: opts.driftPpm } : {}),
+      ...(change ? { change } : {}),
+    });
     const processor = opts.processor ?? new EchoCanceller();
     const r = runEchoOffline({ agent, agentAtMs: 200, user: opts.user ? [{ samples: dtUser, atMs: 4000 }] : [], path, processor, durationMs: 9000 });
     if (processor instanceof EchoCanceller) {
@@ -97,7 +111,15 @@ async function main(): Promise<void> {
           if ((drive !== 'off' || driftPpm !== 0) && agentName !== 'flite slt') continue;
           if (drive !== 'off' && driftPpm !== 0 && i % 2 === 1) continue;
           const r = echoFigures(offlineRun(agent, i, { driveDb, driftPpm }));
-          offline.push({ kind: 'echo alone', agent: agentName, room: room.name, nonlinearity: drive, driftPpm, erleFirstSecondDb: round(r.erleFirstSecondDb), erleConvergedDb: round(r.erleConvergedDb) });
+          offline.push({
+            kind: 'echo alone',
+            agent: agentName,
+            room: room.name,
+            nonlinearity: drive,
+            driftPpm,
+            erleFirstSecondDb: round(r.erleFirstSecondDb),
+            erleConvergedDb: round(r.erleConvergedDb),
+          });
         }
       }
       const dt = echoFigures(offlineRun(agent, i, { user: true }));
@@ -122,24 +144,77 @@ async function main(): Promise<void> {
       });
     });
   }
-  const alone = offline.filter((o) => o.kind === 'echo alone') as { erleFirstSecondDb: number; erleConvergedDb: number; nonlinearity: string; driftPpm: number }[];
-  const dts = offline.filter((o) => String(o.kind).startsWith('double talk')) as { canceller: { snrDb: number; correlation: number }; gate: { snrDb: number; correlation: number } }[];
+  const alone = offline.filter((o) => o.kind === 'echo alone') as {
+    erleFirstSecondDb: number;
+    erleConvergedDb: number;
+    nonlinearity: string;
+    driftPpm: number;
+  }[];
+  const dts = offline.filter((o) => String(o.kind).startsWith('double talk')) as {
+    canceller: { snrDb: number; correlation: number };
+    gate: { snrDb: number; correlation: number };
+  }[];
   const aSummary = {
-    erleConvergedDb: { p5: percentile(alone.map((o) => o.erleConvergedDb), 5), median: percentile(alone.map((o) => o.erleConvergedDb), 50), min: Math.min(...alone.map((o) => o.erleConvergedDb)) },
-    erleFirstSecondDb: { p5: percentile(alone.map((o) => o.erleFirstSecondDb), 5), median: percentile(alone.map((o) => o.erleFirstSecondDb), 50), min: Math.min(...alone.map((o) => o.erleFirstSecondDb)) },
+    erleConvergedDb: {
+      p5: percentile(
+        alone.map((o) => o.erleConvergedDb),
+        5,
+      ),
+      median: percentile(
+        alone.map((o) => o.erleConvergedDb),
+        50,
+      ),
+      min: Math.min(...alone.map((o) => o.erleConvergedDb)),
+    },
+    erleFirstSecondDb: {
+      p5: percentile(
+        alone.map((o) => o.erleFirstSecondDb),
+        5,
+      ),
+      median: percentile(
+        alone.map((o) => o.erleFirstSecondDb),
+        50,
+      ),
+      min: Math.min(...alone.map((o) => o.erleFirstSecondDb)),
+    },
     byCondition: Object.fromEntries(
       ['off', 'mild', 'strong'].flatMap((nl) =>
         [0, 100, -100].map((d) => {
           const g = alone.filter((o) => o.nonlinearity === nl && o.driftPpm === d);
-          return [`nonlinearity ${nl}, drift ${d} ppm`, { n: g.length, erleConvergedMedianDb: percentile(g.map((o) => o.erleConvergedDb), 50), erleFirstSecondMedianDb: percentile(g.map((o) => o.erleFirstSecondDb), 50) }];
+          return [
+            `nonlinearity ${nl}, drift ${d} ppm`,
+            {
+              n: g.length,
+              erleConvergedMedianDb: percentile(
+                g.map((o) => o.erleConvergedDb),
+                50,
+              ),
+              erleFirstSecondMedianDb: percentile(
+                g.map((o) => o.erleFirstSecondDb),
+                50,
+              ),
+            },
+          ];
         }),
       ),
     ),
     doubleTalk: {
-      cancellerSnrMedianDb: percentile(dts.map((d) => d.canceller.snrDb), 50),
-      gateSnrMedianDb: percentile(dts.map((d) => d.gate.snrDb), 50),
-      cancellerCorrelationMedian: percentile(dts.map((d) => d.canceller.correlation), 50),
-      gateCorrelationMedian: percentile(dts.map((d) => d.gate.correlation), 50),
+      cancellerSnrMedianDb: percentile(
+        dts.map((d) => d.canceller.snrDb),
+        50,
+      ),
+      gateSnrMedianDb: percentile(
+        dts.map((d) => d.gate.snrDb),
+        50,
+      ),
+      cancellerCorrelationMedian: percentile(
+        dts.map((d) => d.canceller.correlation),
+        50,
+      ),
+      gateCorrelationMedian: percentile(
+        dts.map((d) => d.gate.correlation),
+        50,
+      ),
     },
     cpuPercentOfOneCore: round((100 * cpuMs) / audioMs, 2),
   };
@@ -185,7 +260,15 @@ async function main(): Promise<void> {
       Object.fromEntries(
         LEVELS_DB.map((db) => {
           const g = falseRows.filter((r) => r.mode === mode && r.echoDb === db);
-          return [`echo ${db > 0 ? '+' : ''}${db} dB`, { scenarios: g.length, falseBargeIns: g.filter((r) => r.interrupted).length, pausedAtAll: g.filter((r) => r.paused).length, duckedAtAll: g.filter((r) => r.ducked).length }];
+          return [
+            `echo ${db > 0 ? '+' : ''}${db} dB`,
+            {
+              scenarios: g.length,
+              falseBargeIns: g.filter((r) => r.interrupted).length,
+              pausedAtAll: g.filter((r) => r.paused).length,
+              duckedAtAll: g.filter((r) => r.ducked).length,
+            },
+          ];
         }),
       ),
     ]),
@@ -232,16 +315,35 @@ async function main(): Promise<void> {
           const d = deltas[key]!;
           d.n++;
           if (!r.interrupted) d.missed++;
-          if (r.bargeInLatencyFromVoiceMs !== null && clean.bargeInLatencyFromVoiceMs !== null) d.bargeIn.push(r.bargeInLatencyFromVoiceMs - clean.bargeInLatencyFromVoiceMs);
+          if (r.bargeInLatencyFromVoiceMs !== null && clean.bargeInLatencyFromVoiceMs !== null)
+            d.bargeIn.push(r.bargeInLatencyFromVoiceMs - clean.bargeInLatencyFromVoiceMs);
           if (r.duckLatencyFromVoiceMs !== null) d.duck.push(r.duckLatencyFromVoiceMs);
-          latencyRows.push({ mode, voice: u.voice, room: ROOMS[i]!.name, echoDb, interrupted: r.interrupted, bargeInMs: r.bargeInLatencyFromVoiceMs, withoutEchoMs: clean.bargeInLatencyFromVoiceMs, duckMs: r.duckLatencyFromVoiceMs });
+          latencyRows.push({
+            mode,
+            voice: u.voice,
+            room: ROOMS[i]!.name,
+            echoDb,
+            interrupted: r.interrupted,
+            bargeInMs: r.bargeInLatencyFromVoiceMs,
+            withoutEchoMs: clean.bargeInLatencyFromVoiceMs,
+            duckMs: r.duckLatencyFromVoiceMs,
+          });
         }
       }
     }
   }
   await vadModel.close();
   const latencySummary = Object.fromEntries(
-    Object.entries(deltas).map(([k, d]) => [k, { scenarios: d.n, missed: d.missed, extraBargeInLatencyP50Ms: percentile(d.bargeIn, 50), extraBargeInLatencyP95Ms: percentile(d.bargeIn, 95), duckP95Ms: percentile(d.duck, 95) }]),
+    Object.entries(deltas).map(([k, d]) => [
+      k,
+      {
+        scenarios: d.n,
+        missed: d.missed,
+        extraBargeInLatencyP50Ms: percentile(d.bargeIn, 50),
+        extraBargeInLatencyP95Ms: percentile(d.bargeIn, 95),
+        duckP95Ms: percentile(d.duck, 95),
+      },
+    ]),
   );
   console.log('\nB2. Interruptions over echo (latency vs the same utterance without echo)');
   console.log(JSON.stringify(latencySummary, null, 2));
@@ -250,7 +352,21 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'echo.json'),
-    JSON.stringify({ date: new Date().toISOString(), note: 'CPU by process.cpuUsage() on a shared, loaded 2-core machine', rooms: ROOMS, canceller: aSummary, falseBargeIns: falseSummary, interruptions: latencySummary, offline, falseRows, latencyRows }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        note: 'CPU by process.cpuUsage() on a shared, loaded 2-core machine',
+        rooms: ROOMS,
+        canceller: aSummary,
+        falseBargeIns: falseSummary,
+        interruptions: latencySummary,
+        offline,
+        falseRows,
+        latencyRows,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   console.log('\nwrote bench/results/echo.json');
 }

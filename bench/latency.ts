@@ -35,7 +35,13 @@ import { printRows, summarize, turnFigures, type Row, type TurnFigures } from '.
 import { ScheduledMic } from './latency/scheduled-mic.js';
 import { startScriptedModels } from './latency/scripted-models.js';
 
-const QUESTIONS = ['When is the next train to York?', 'How long does the trip take?', 'Is there a cafe on board?', 'Can I bring my bicycle?', 'Which platform does it leave from?'];
+const QUESTIONS = [
+  'When is the next train to York?',
+  'How long does the trip take?',
+  'Is there a cafe on board?',
+  'Can I bring my bicycle?',
+  'Which platform does it leave from?',
+];
 /** Said with a pause longer than the VAD's release (320 ms) and shorter than the 500 ms window. */
 const PAUSED = ['I would like a ticket', 'for the morning train please'];
 const PAUSE_MS = 430;
@@ -153,7 +159,11 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
   const leaks: ConfigResult['leaks'] = { pausedTurns: 0, droppedAnswers: 0, leakedWords: 0, audibleSamplesBeforeEnd: 0, outcomes: [] };
   let failed = 0;
   // One warm-up turn (connections, JIT) first; it is not counted.
-  const plan = ['warm-up', ...Array.from({ length: turns }, (_, i) => QUESTIONS[i % QUESTIONS.length]!), ...(preemptive ? Array(PAUSE_TURNS).fill('paused') : [])];
+  const plan = [
+    'warm-up',
+    ...Array.from({ length: turns }, (_, i) => QUESTIONS[i % QUESTIONS.length]!),
+    ...(preemptive ? Array(PAUSE_TURNS).fill('paused') : []),
+  ];
   for (const [i, kind] of plan.entries()) {
     const parts = kind === 'paused' ? PAUSED : [kind === 'warm-up' ? QUESTIONS[0]! : kind];
     const droppedBefore = droppedTexts.length;
@@ -175,7 +185,8 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
       if (i > 0 && kind !== 'paused') {
         const f = turnFigures(got.budget, trueVoiceEnd, config);
         figures.push(f);
-        if (f.overheadMs > 400) console.log(`  slow turn "${kind}": ${Math.round(f.endToEndMs)} ms (${got.budget.segments.map((x) => `${x.stage} ${Math.round(x.ms)}`).join(', ')})`);
+        if (f.overheadMs > 400)
+          console.log(`  slow turn "${kind}": ${Math.round(f.endToEndMs)} ms (${got.budget.segments.map((x) => `${x.stage} ${Math.round(x.ms)}`).join(', ')})`);
       }
       if (kind === 'paused') leaks.outcomes.push(outcomes.join(' '));
       if (kind === 'paused') countLeaks(leaks, session, droppedTexts.slice(droppedBefore), sink!, firstPartEnd, got.budget);
@@ -186,7 +197,17 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
   const wallMs = performance.now() - t0;
   await live.dispose();
   await models.close();
-  return { sttMs, llmMs, preemptive, turns: figures, failedTurns: failed, rows: summarize(figures), leaks, cpuMs: Math.round((cpu.user + cpu.system) / 1000), wallMs: Math.round(wallMs) };
+  return {
+    sttMs,
+    llmMs,
+    preemptive,
+    turns: figures,
+    failedTurns: failed,
+    rows: summarize(figures),
+    leaks,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    wallMs: Math.round(wallMs),
+  };
 }
 
 /**
@@ -194,7 +215,14 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
  * aborted) must appear nowhere in the transcript or the memory, and nothing may have been
  * played between the pause and the end of the turn.
  */
-function countLeaks(leaks: ConfigResult['leaks'], session: AgentSession, dropped: string[], sink: RecordingSink, pauseFromMs: number, budget: LatencyBudget): void {
+function countLeaks(
+  leaks: ConfigResult['leaks'],
+  session: AgentSession,
+  dropped: string[],
+  sink: RecordingSink,
+  pauseFromMs: number,
+  budget: LatencyBudget,
+): void {
   leaks.pausedTurns++;
   const memory = session.history.messages.filter((m) => m.role === 'assistant').map((m) => m.content);
   const shown = session.transcript.entries.filter((e) => e.speaker === 'agent').map((e) => `${e.text} ${e.unheardText ?? ''}`);
@@ -246,24 +274,40 @@ function targets(results: ConfigResult[]): { target: string; value: number; limi
   if (off) add('end of voice -> first audio p50, models 150 ms, 500 ms window, preemptive off', p50(off, 'end to end'), 800);
   if (def) add('end of voice -> first audio p50, models 150 ms, default settings', p50(def, 'end to end'), 800);
   if (fast) add('end of voice -> first audio p50, preemptive, model answers within the window (0 ms)', p50(fast, 'end to end'), 600);
-  for (const r of results.filter((x) => x.preemptive)) add(`words of a dropped early answer heard or stored (models ${r.sttMs} ms)`, r.leaks.leakedWords + (r.leaks.audibleSamplesBeforeEnd > 0 ? 1 : 0), 0);
+  for (const r of results.filter((x) => x.preemptive))
+    add(`words of a dropped early answer heard or stored (models ${r.sttMs} ms)`, r.leaks.leakedWords + (r.leaks.audibleSamplesBeforeEnd > 0 ? 1 : 0), 0);
   return out;
 }
 
 async function main(): Promise<void> {
   const turns = Number(arg('turns', '20'));
   const latencies = arg('latencies', '0,150,400').split(',').map(Number);
-  const modes = arg('modes', 'on,off').split(',').map((m) => m === 'on');
-  console.log(`Latency bench: ${turns} turns per configuration, models at ${latencies.join('/')} ms, preemptive ${modes.map((m) => (m ? 'on' : 'off')).join('/')}.`);
-  console.log(`Machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (shared by 8 developers: wall-clock figures are taken under load).`);
+  const modes = arg('modes', 'on,off')
+    .split(',')
+    .map((m) => m === 'on');
+  console.log(
+    `Latency bench: ${turns} turns per configuration, models at ${latencies.join('/')} ms, preemptive ${modes.map((m) => (m ? 'on' : 'off')).join('/')}.`,
+  );
+  console.log(
+    `Machine: ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (shared by 8 developers: wall-clock figures are taken under load).`,
+  );
   const clips = await loadClips();
   const results: ConfigResult[] = [];
   for (const ms of latencies) {
     for (const pre of modes) {
       const r = await runConfig(ms, ms, pre, turns, clips);
       results.push(r);
-      printRows(`models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms`, r.rows);
-      if (pre) console.log(`  paused turns: ${r.leaks.pausedTurns}, early answers dropped: ${r.leaks.droppedAnswers}, words leaked: ${r.leaks.leakedWords}, audible samples before the end of turn: ${r.leaks.audibleSamplesBeforeEnd}; early answers per paused turn: ${r.leaks.outcomes.map((o) => `[${o}]`).join(' ')}`);
+      printRows(
+        `models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms`,
+        r.rows,
+      );
+      if (pre)
+        console.log(
+          `  paused turns: ${r.leaks.pausedTurns}, early answers dropped: ${r.leaks.droppedAnswers}, words leaked: ${r.leaks.leakedWords}, audible samples before the end of turn: ${r.leaks.audibleSamplesBeforeEnd}; early answers per paused turn: ${r.leaks.outcomes.map((o) => `[${o}]`).join(' ')}`,
+        );
     }
   }
   const checked = targets(results);

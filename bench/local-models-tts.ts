@@ -99,7 +99,14 @@ async function benchVoice(label: string, modelDir: string, runs: number): Promis
     c.ws.close();
   }
   await server.close();
-  const fig = (name: string, xs: number[], unit: string, note?: string): Figure => ({ name: `${label}: ${name}`, value: xs.length ? median(xs) : null, p95: xs.length ? percentile(xs, 95) : null, unit, runs: xs.length, ...(note ? { note } : {}) });
+  const fig = (name: string, xs: number[], unit: string, note?: string): Figure => ({
+    name: `${label}: ${name}`,
+    value: xs.length ? median(xs) : null,
+    p95: xs.length ? percentile(xs, 95) : null,
+    unit,
+    runs: xs.length,
+    ...(note ? { note } : {}),
+  });
   return [
     { name: `${label}: load`, value: loadMs, unit: 'ms', runs: 1, note: 'process start + model load' },
     fig('first audio (server, text in -> first audio frame)', firstAudio, 'ms', 'one sentence synthesized before its first chunk goes out'),
@@ -114,7 +121,14 @@ export async function benchNeuralVoices(runs: number): Promise<Figure[]> {
   const figures: Figure[] = [];
   const dir = process.env.INTERJECT_TTS_MODEL_DIR;
   if (dir && existsSync(dir)) figures.push(...(await benchVoice(`neural voice (${path.basename(dir)})`, dir, runs)));
-  else figures.push({ name: 'neural voice', value: null, unit: '', runs: 0, note: 'no voice weights obtainable here; set INTERJECT_TTS_MODEL_DIR to a Kokoro or Piper folder' });
+  else
+    figures.push({
+      name: 'neural voice',
+      value: null,
+      unit: '',
+      runs: 0,
+      note: 'no voice weights obtainable here; set INTERJECT_TTS_MODEL_DIR to a Kokoro or Piper folder',
+    });
   if (TONE_VOICE_SKIP) {
     figures.push({ name: 'tone stand-in', value: null, unit: '', runs: 0, note: TONE_VOICE_SKIP });
     return figures;

@@ -30,13 +30,30 @@ async function main(): Promise<void> {
   figures.push(...(await benchNeuralVoices(RUNS)));
   const llm = process.env.INTERJECT_LLM_MODEL;
   if (llm && existsSync(llm)) figures.push(...(await benchEmbeddedLlm(RUNS, llm, path.basename(llm))));
-  else figures.push({ name: 'embedded LLM first token / tokens per second', value: null, unit: '', runs: 0, note: 'no instruct GGUF obtainable here; set INTERJECT_LLM_MODEL to a .gguf file' });
+  else
+    figures.push({
+      name: 'embedded LLM first token / tokens per second',
+      value: null,
+      unit: '',
+      runs: 0,
+      note: 'no instruct GGUF obtainable here; set INTERJECT_LLM_MODEL to a .gguf file',
+    });
   printTable(figures);
   const out = path.resolve(import.meta.dirname, 'results', 'local-models.json');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(
     out,
-    JSON.stringify({ when: new Date().toISOString(), machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() }, hardware, recommendation: rec, figures }, null, 2),
+    JSON.stringify(
+      {
+        when: new Date().toISOString(),
+        machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
+        hardware,
+        recommendation: rec,
+        figures,
+      },
+      null,
+      2,
+    ),
   );
   console.log(`\nwrote ${path.relative(process.cwd(), out)} (wall-clock figures taken on a shared, loaded machine)`);
 }

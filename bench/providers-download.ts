@@ -39,5 +39,13 @@ export async function benchDownload(): Promise<Figure[]> {
   const ms = performance.now() - start;
   server.close();
   await rm(dataDir, { recursive: true, force: true });
-  return [{ name: 'model download + sha256 + install (64 MB, local)', value: SIZE / 1e6 / (ms / 1000), unit: 'MB/s', runs: 1, note: 'the network is the limit in real use' }];
+  return [
+    {
+      name: 'model download + sha256 + install (64 MB, local)',
+      value: SIZE / 1e6 / (ms / 1000),
+      unit: 'MB/s',
+      runs: 1,
+      note: 'the network is the limit in real use',
+    },
+  ];
 }

@@ -35,8 +35,21 @@ export async function benchSherpa(): Promise<Figure[]> {
   const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
   const audioMs = (samples.length / 16_000) * 1000;
   return [
-    { name: 'local recognizer real-time factor', value: elapsedMs / audioMs, unit: 'x', runs: 1, note: 'processing time / audio time, audio pushed as fast as possible' },
-    { name: 'local recognizer interim interval', value: median(gaps), p95: percentile(gaps, 95), unit: 'ms', runs: gaps.length, note: 'wall clock between interims when fed faster than real time' },
+    {
+      name: 'local recognizer real-time factor',
+      value: elapsedMs / audioMs,
+      unit: 'x',
+      runs: 1,
+      note: 'processing time / audio time, audio pushed as fast as possible',
+    },
+    {
+      name: 'local recognizer interim interval',
+      value: median(gaps),
+      p95: percentile(gaps, 95),
+      unit: 'ms',
+      runs: gaps.length,
+      note: 'wall clock between interims when fed faster than real time',
+    },
   ];
 }
 
@@ -71,6 +84,13 @@ async function benchProcessOverhead(): Promise<Figure[]> {
   await rm(dir, { recursive: true, force: true });
   return [
     { name: 'recognizer process start (stand-in engine)', value: startMs, unit: 'ms', runs: 1, note: 'fork + IPC; a real model adds its load time' },
-    { name: 'recognizer process push-to-interim overhead', value: median(latencies), p95: percentile(latencies, 95), unit: 'ms', runs: latencies.length, note: 'IPC both ways, stand-in decode; real decode adds model time' },
+    {
+      name: 'recognizer process push-to-interim overhead',
+      value: median(latencies),
+      p95: percentile(latencies, 95),
+      unit: 'ms',
+      runs: latencies.length,
+      note: 'IPC both ways, stand-in decode; real decode adds model time',
+    },
   ];
 }

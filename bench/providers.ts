@@ -27,15 +27,25 @@ async function main(): Promise<void> {
   figures.push(...(await benchDownload()));
   figures.push(...(await benchSherpa()));
   figures.push(
-    { name: 'end of speech to first TTS audio (embedded stack)', value: null, unit: 'ms', runs: 0, note: 'needs the TTS and agent session (other modules); see the session benchmark' },
-    { name: 'abort to silence', value: null, unit: 'ms', runs: 0, note: 'needs the playback path; LLM abort-to-stop above is this layer\'s share' },
+    {
+      name: 'end of speech to first TTS audio (embedded stack)',
+      value: null,
+      unit: 'ms',
+      runs: 0,
+      note: 'needs the TTS and agent session (other modules); see the session benchmark',
+    },
+    { name: 'abort to silence', value: null, unit: 'ms', runs: 0, note: "needs the playback path; LLM abort-to-stop above is this layer's share" },
   );
   printTable(figures);
   const out = path.resolve(import.meta.dirname, 'results', 'providers.json');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(
     out,
-    JSON.stringify({ when: new Date().toISOString(), machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version }, figures }, null, 2),
+    JSON.stringify(
+      { when: new Date().toISOString(), machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version }, figures },
+      null,
+      2,
+    ),
   );
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }

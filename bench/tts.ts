@@ -128,28 +128,72 @@ for (const voice of ['slt', 'kal16'] as const) {
   const r = await latency(voice);
   raw[`latency_${voice}`] = r;
   staleTotal += r.stale;
-  rows.push({ name: `time to first audio (${voice})`, p50: round(pct(r.ttfa, 50)), p95: round(pct(r.ttfa, 95)), unit: 'ms', n: r.ttfa.length, note: 'target p95 <= 150' });
-  rows.push({ name: `cancel -> ack (${voice})`, p50: round(pct(r.ack, 50)), p95: round(pct(r.ack, 95)), unit: 'ms', n: r.ack.length, note: 'target p95 <= 50' });
+  rows.push({
+    name: `time to first audio (${voice})`,
+    p50: round(pct(r.ttfa, 50)),
+    p95: round(pct(r.ttfa, 95)),
+    unit: 'ms',
+    n: r.ttfa.length,
+    note: 'target p95 <= 150',
+  });
+  rows.push({
+    name: `cancel -> ack (${voice})`,
+    p50: round(pct(r.ack, 50)),
+    p95: round(pct(r.ack, 95)),
+    unit: 'ms',
+    n: r.ack.length,
+    note: 'target p95 <= 50',
+  });
 }
 for (const voice of ['slt', 'kal16', 'awb', 'rms'] as const) {
   process.stderr.write(`bench:tts real-time factor (${voice})...\n`);
   const r = await realTimeFactor(voice);
   raw[`rtf_${voice}`] = r;
-  rows.push({ name: `synthesis RTF (${voice})`, p50: round(r.rtf, 3), p95: null, unit: 'x', n: OPENERS.length, note: `flite alone ${round(r.fliteOnlyRtf, 3)}; ${round(r.audioSeconds)} s of audio` });
+  rows.push({
+    name: `synthesis RTF (${voice})`,
+    p50: round(r.rtf, 3),
+    p95: null,
+    unit: 'x',
+    n: OPENERS.length,
+    note: `flite alone ${round(r.fliteOnlyRtf, 3)}; ${round(r.audioSeconds)} s of audio`,
+  });
 }
 process.stderr.write(`bench:tts memory over ${MEMORY_TURNS} turns...\n`);
 const m = await memory();
 raw.memory = m;
 staleTotal += m.stale;
-rows.push({ name: `heap used before/after ${m.turns} turns`, p50: m.before.heapUsedMb, p95: m.after.heapUsedMb, unit: 'MB', n: m.turns, note: `rss ${m.before.rssMb} -> ${m.after.rssMb} MB; ${round(m.seconds)} s; gc ${typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'forced' : 'not exposed'}` });
+rows.push({
+  name: `heap used before/after ${m.turns} turns`,
+  p50: m.before.heapUsedMb,
+  p95: m.after.heapUsedMb,
+  unit: 'MB',
+  n: m.turns,
+  note: `rss ${m.before.rssMb} -> ${m.after.rssMb} MB; ${round(m.seconds)} s; gc ${typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'forced' : 'not exposed'}`,
+});
 rows.push({ name: 'stale chunks delivered after cancel', p50: staleTotal, p95: null, unit: 'chunks', n: 0, note: 'target 0' });
 
 const w = [44, 9, 9, 7, 6];
 console.log(['figure'.padEnd(w[0]!), 'p50'.padStart(w[1]!), 'p95'.padStart(w[2]!), 'unit'.padStart(w[3]!), 'n'.padStart(w[4]!), '  note'].join(''));
 for (const r of rows) {
-  console.log([r.name.padEnd(w[0]!), String(r.p50 ?? '-').padStart(w[1]!), String(r.p95 ?? '-').padStart(w[2]!), r.unit.padStart(w[3]!), String(r.n).padStart(w[4]!), `  ${r.note}`].join(''));
+  console.log(
+    [
+      r.name.padEnd(w[0]!),
+      String(r.p50 ?? '-').padStart(w[1]!),
+      String(r.p95 ?? '-').padStart(w[2]!),
+      r.unit.padStart(w[3]!),
+      String(r.n).padStart(w[4]!),
+      `  ${r.note}`,
+    ].join(''),
+  );
 }
 const out = path.resolve(import.meta.dirname, 'results', 'tts.json');
 await mkdir(path.dirname(out), { recursive: true });
-await writeFile(out, JSON.stringify({ when: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() }, rows, raw }, null, 2) + '\n');
+await writeFile(
+  out,
+  JSON.stringify(
+    { when: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg() }, rows, raw },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`\nwrote ${path.relative(process.cwd(), out)}`);

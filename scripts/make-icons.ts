@@ -47,7 +47,10 @@ function render(size: number, shape: Shape): Uint8Array {
   const n = 4;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           let pixel: Rgba = [0, 0, 0, 0];
@@ -55,7 +58,10 @@ function render(size: number, shape: Shape): Uint8Array {
             if (layer.inside) pixel = layer.color;
           }
           // Premultiplied accumulation so transparent samples do not darken edges.
-          r += pixel[0] * pixel[3]; g += pixel[1] * pixel[3]; b += pixel[2] * pixel[3]; a += pixel[3];
+          r += pixel[0] * pixel[3];
+          g += pixel[1] * pixel[3];
+          b += pixel[2] * pixel[3];
+          a += pixel[3];
         }
       }
       const i = (py * size + px) * 4;
@@ -73,10 +79,16 @@ const disc = (radius: number, color: Rgba) => (x: number, y: number) => ({ color
 const ring = (outer: number, inner: number, color: Rgba) => (x: number, y: number) => ({ color, inside: distance(x, y) <= outer && distance(x, y) >= inner });
 const slash = (halfWidth: number, color: Rgba, within: number) => (x: number, y: number) => ({
   color,
-  inside: Math.abs((x - 0.5) - (y - 0.5)) / Math.SQRT2 <= halfWidth && distance(x, y) <= within,
+  inside: Math.abs(x - 0.5 - (y - 0.5)) / Math.SQRT2 <= halfWidth && distance(x, y) <= within,
 });
-const bar = (x0: number, x1: number, y0: number, y1: number, color: Rgba) => (x: number, y: number) => ({ color, inside: x >= x0 && x <= x1 && y >= y0 && y <= y1 });
-const layers = (...fns: ((x: number, y: number) => { color: Rgba; inside: boolean })[]): Shape => (x, y) => fns.map((f) => f(x, y));
+const bar = (x0: number, x1: number, y0: number, y1: number, color: Rgba) => (x: number, y: number) => ({
+  color,
+  inside: x >= x0 && x <= x1 && y >= y0 && y <= y1,
+});
+const layers =
+  (...fns: ((x: number, y: number) => { color: Rgba; inside: boolean })[]): Shape =>
+  (x, y) =>
+    fns.map((f) => f(x, y));
 
 const GREY: Rgba = [128, 128, 128, 255];
 const GREEN: Rgba = [46, 160, 67, 255];

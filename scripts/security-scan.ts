@@ -91,10 +91,14 @@ function main(): number {
   const csv = path.join(stage, 'findings.csv');
   try {
     const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
-    const run = spawnSync(process.execPath, [cli, '-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [cli, '-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     if (run.status !== 0 || !fs.existsSync(csv)) {
       process.stderr.write(`Electronegativity did not run to the end (exit ${run.status}).\n${run.stderr}\n${run.stdout}\n`);
       return 2;
@@ -104,7 +108,14 @@ function main(): number {
     const blocking = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
     process.stdout.write(`Electronegativity (Electron ${electronVersion}) over electron/ and renderer/: ${findings.length} finding(s)\n`);
     for (const f of findings) {
-      const note = f.severity === 'LOW' ? (accepted.has(`${f.check} ${f.file}`) ? 'accepted (SECURITY.md)' : 'LOW, not yet in SECURITY.md') : f.severity === 'HIGH' || f.severity === 'MEDIUM' ? 'BLOCKING' : '';
+      const note =
+        f.severity === 'LOW'
+          ? accepted.has(`${f.check} ${f.file}`)
+            ? 'accepted (SECURITY.md)'
+            : 'LOW, not yet in SECURITY.md'
+          : f.severity === 'HIGH' || f.severity === 'MEDIUM'
+            ? 'BLOCKING'
+            : '';
       process.stdout.write(`  ${f.severity.padEnd(13)} ${f.check.padEnd(40)} ${`${f.file}:${f.location}`.padEnd(36)} ${note}\n`);
     }
     if (blocking.length > 0) {

@@ -64,12 +64,32 @@ export function summarize(turns: TurnFigures[]): Row[] {
   const row = (name: string, xs: number[]): Row => ({ name, p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)) });
   const stageNames = [...new Set(turns.flatMap((t) => Object.keys(t.stages)))];
   return [
-    ...stageNames.map((s) => row(`stage ${s}`, turns.map((t) => t.stages[s] ?? 0))),
-    row('TTS first audio (model)', turns.map((t) => t.modelsMs.tts)),
-    row('VAD edge error', turns.map((t) => t.vadEdgeErrorMs)),
-    row('ideal (models + windows)', turns.map((t) => t.idealMs)),
-    row('end to end', turns.map((t) => t.endToEndMs)),
-    row('app overhead', turns.map((t) => t.overheadMs)),
+    ...stageNames.map((s) =>
+      row(
+        `stage ${s}`,
+        turns.map((t) => t.stages[s] ?? 0),
+      ),
+    ),
+    row(
+      'TTS first audio (model)',
+      turns.map((t) => t.modelsMs.tts),
+    ),
+    row(
+      'VAD edge error',
+      turns.map((t) => t.vadEdgeErrorMs),
+    ),
+    row(
+      'ideal (models + windows)',
+      turns.map((t) => t.idealMs),
+    ),
+    row(
+      'end to end',
+      turns.map((t) => t.endToEndMs),
+    ),
+    row(
+      'app overhead',
+      turns.map((t) => t.overheadMs),
+    ),
   ];
 }
 

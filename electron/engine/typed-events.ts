@@ -19,7 +19,11 @@ export interface Subscribable<E extends EventMap<E>> {
  * Subscribes `listener` to one event; returns its end (for a DisposableStore). The map is named
  * at the call when the emitter is a class extending EventEmitter<T>: TypeScript cannot read T back from it.
  */
-export function listen<T extends EventMap<T>, K extends keyof T & (string | symbol)>(emitter: NoInfer<EventEmitter<T>>, event: K, listener: (...args: T[K]) => void): Closer;
+export function listen<T extends EventMap<T>, K extends keyof T & (string | symbol)>(
+  emitter: NoInfer<EventEmitter<T>>,
+  event: K,
+  listener: (...args: T[K]) => void,
+): Closer;
 export function listen(emitter: EventEmitter, event: string | symbol, listener: (...args: unknown[]) => void): Closer {
   emitter.on(event, listener);
   return () => {

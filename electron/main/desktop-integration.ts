@@ -99,9 +99,7 @@ export class DesktopIntegration {
   /** Closing this window hides it to the tray while the setting is on and a tray exists. */
   attachWindow(window: BrowserWindow): void {
     if (!this.app) throw new Error('DesktopIntegration.start() must run before attachWindow()');
-    this.cleanups.push(
-      hideOnClose(this.app, window, { shouldHide: () => this.tray !== null && (this.services?.settings.get().app.closeToTray ?? false) }),
-    );
+    this.cleanups.push(hideOnClose(this.app, window, { shouldHide: () => this.tray !== null && (this.services?.settings.get().app.closeToTray ?? false) }));
   }
 
   dispose(): void {

@@ -6,8 +6,6 @@ import { app } from 'electron';
  * (see asarUnpack in electron-builder.yml) so native code and the OS can read the files.
  */
 export function resourcesDir(...parts: string[]): string {
-  const base = app.isPackaged
-    ? path.join(process.resourcesPath, 'app.asar.unpacked', 'resources')
-    : path.join(app.getAppPath(), 'resources');
+  const base = app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked', 'resources') : path.join(app.getAppPath(), 'resources');
   return path.join(base, ...parts);
 }

@@ -10,7 +10,9 @@ export interface MainWindowOptions {
 
 export function installContentSecurityPolicy(devServerUrl: string | undefined): void {
   // Dev server needs its HMR socket; production gets the strict policy as a header too.
-  const policy = devServerUrl ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*") : CONTENT_SECURITY_POLICY;
+  const policy = devServerUrl
+    ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+    : CONTENT_SECURITY_POLICY;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });

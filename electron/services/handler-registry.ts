@@ -3,22 +3,11 @@
  * Shared by Electron main (ipcMain) and the browser twin (WebSocket): the one place that
  * turns untrusted input into typed calls. Never throws, never hangs the caller.
  */
-import {
-  fail,
-  invokeChannels,
-  IpcFailure,
-  issuesOf,
-  ok,
-  type InvokeName,
-  type InvokeResponse,
-  type IpcResult,
-} from '../contract/index.js';
+import { fail, invokeChannels, IpcFailure, issuesOf, ok, type InvokeName, type InvokeResponse, type IpcResult } from '../contract/index.js';
 import type { z } from 'zod';
 import { nullLogger, type Logger } from '../engine/logger.js';
 
-export type Handler<C extends InvokeName> = (
-  request: z.output<(typeof invokeChannels)[C]['request']>,
-) => Promise<InvokeResponse<C>> | InvokeResponse<C>;
+export type Handler<C extends InvokeName> = (request: z.output<(typeof invokeChannels)[C]['request']>) => Promise<InvokeResponse<C>> | InvokeResponse<C>;
 
 export interface HandlerRegistryOptions {
   logger?: Logger;

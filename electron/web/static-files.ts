@@ -46,7 +46,8 @@ export function serveRendererFile(res: ServerResponse, rendererDir: string, path
   const headers: Record<string, string> = { ...BASE_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' };
   if (file === indexPath) {
     const wsOrigin = `ws://${host}`;
-    headers['Content-Security-Policy'] = `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; media-src 'self' data: blob:; connect-src 'self' ${wsOrigin}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+    headers['Content-Security-Policy'] =
+      `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; media-src 'self' data: blob:; connect-src 'self' ${wsOrigin}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
     const html = fs.readFileSync(file, 'utf8').replace('<head>', `<head>\n    <meta name="${TWIN_META_NAME}" content="${wsOrigin}/bridge">`);
     res.writeHead(200, headers).end(html);
     return;

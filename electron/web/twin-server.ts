@@ -129,5 +129,7 @@ function plain(res: http.ServerResponse, status: number, text: string): void {
 }
 
 function html(res: http.ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'", Connection: 'close' }).end(body);
+  res
+    .writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'", Connection: 'close' })
+    .end(body);
 }

@@ -90,7 +90,11 @@ describe('conversation view', () => {
   it('has no serious or critical accessibility problems', async () => {
     await open({ width: 1600, height: 1000 });
     scriptInterruptDecided(scriptUpToBargeIn(twin.script));
-    twin.script.emit('app:error', { kind: 'deviceLost', message: 'The microphone was unplugged.', nextStep: 'Plug it back in, or choose another microphone in Settings → Audio.' });
+    twin.script.emit('app:error', {
+      kind: 'deviceLost',
+      message: 'The microphone was unplugged.',
+      nextStep: 'Plug it back in, or choose another microphone in Settings → Audio.',
+    });
     await page.getByRole('region', { name: 'Problems' }).waitFor();
     await page.screenshot({ path: artifactPath('conversation-error-banner-1600x1000.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);

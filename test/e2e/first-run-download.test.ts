@@ -82,7 +82,10 @@ describe('first-run download', () => {
     await download.waitFor();
     expect(await download.textContent()).toMatch(/Download 4 MB/);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    for (const size of [{ width: 900, height: 600 }, { width: 1600, height: 1000 }]) {
+    for (const size of [
+      { width: 900, height: 600 },
+      { width: 1600, height: 1000 },
+    ]) {
       await page.setViewportSize(size);
       await page.screenshot({ path: artifactPath(`first-run-${size.width}x${size.height}.png`) });
       expect(await layoutProblems(page), `${size.width}x${size.height}`).toEqual([]);
@@ -92,7 +95,9 @@ describe('first-run download', () => {
 
     const bar = page.getByRole('progressbar', { name: 'Downloading the local models' });
     await bar.waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => /MB\/s|kB\/s/.test(document.querySelector('[data-testid="download-figures"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /MB\/s|kB\/s/.test(document.querySelector('[data-testid="download-figures"]')?.textContent ?? ''), undefined, {
+      timeout: 10_000,
+    });
     expect(await page.getByTestId('download-figures').textContent()).toMatch(/of 4 MB · [\d.]+ (MB|kB)\/s( · about .+ left)?/);
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
     await page.screenshot({ path: artifactPath('first-run-downloading.png') });

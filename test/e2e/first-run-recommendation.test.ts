@@ -70,7 +70,10 @@ describe('first-run recommendation by machine', () => {
     expect(await box.locator('[data-pick="stt-zipformer-en-2023-06-26"]').count()).toBe(1);
     expect(await p.getByTestId('download-voice').textContent()).toContain('Add the natural voice (103 MB)');
     expect(await p.locator('#first-run-download').textContent()).toMatch(/Download 2315 MB/);
-    for (const size of [{ width: 900, height: 600 }, { width: 1600, height: 1000 }]) {
+    for (const size of [
+      { width: 900, height: 600 },
+      { width: 1600, height: 1000 },
+    ]) {
       await p.setViewportSize(size);
       await p.screenshot({ path: artifactPath(`first-run-recommend-cuda-${size.width}x${size.height}.png`) });
       expect(await layoutProblems(p), `${size.width}x${size.height}`).toEqual([]);

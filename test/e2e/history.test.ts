@@ -30,7 +30,15 @@ describe('conversation history in the twin', () => {
   it('a conversation survives a restart, exports to Markdown, and continues with only the heard parts in memory', { timeout: 120_000 }, async () => {
     provider = await startOpenAiTestServer({ transcript: TRANSCRIPT, reply: REPLY });
     const store = new SettingsStore({ dir: e2e.dataDir });
-    store.update({ providers: { sttProvider: 'openai-compatible', sttEndpoint: provider.baseUrl, llmProvider: 'openai-compatible', llmEndpoint: provider.baseUrl, llmModel: 'test-model' } });
+    store.update({
+      providers: {
+        sttProvider: 'openai-compatible',
+        sttEndpoint: provider.baseUrl,
+        llmProvider: 'openai-compatible',
+        llmEndpoint: provider.baseUrl,
+        llmModel: 'test-model',
+      },
+    });
     store.removeAllListeners();
     const mic = writeSpeechWav(path.join(e2e.dataDir, 'request.wav'), 'intent.wav', { fromMs: 1100, toMs: 2500 }, { leadMs: 1500, tailMs: 60_000 });
     const page = e2e.page;

@@ -36,8 +36,24 @@ afterAll(async () => {
 
 function turn(n: number, preemptive: boolean, ms: Partial<Record<'vad' | 'stt' | 'turn' | 'llm' | 'clause' | 'tts' | 'playback', number>>): LatencyBudgetEvent {
   const order = preemptive
-    ? ([['vad', 'vadEnd'], ['stt', 'sttFinal'], ['llm', 'llmFirstToken'], ['clause', 'llmFirstClause'], ['tts', 'ttsFirstAudio'], ['turn', 'endOfTurn'], ['playback', 'firstWrite']] as const)
-    : ([['vad', 'vadEnd'], ['stt', 'sttFinal'], ['turn', 'endOfTurn'], ['llm', 'llmFirstToken'], ['clause', 'llmFirstClause'], ['tts', 'ttsFirstAudio'], ['playback', 'firstWrite']] as const);
+    ? ([
+        ['vad', 'vadEnd'],
+        ['stt', 'sttFinal'],
+        ['llm', 'llmFirstToken'],
+        ['clause', 'llmFirstClause'],
+        ['tts', 'ttsFirstAudio'],
+        ['turn', 'endOfTurn'],
+        ['playback', 'firstWrite'],
+      ] as const)
+    : ([
+        ['vad', 'vadEnd'],
+        ['stt', 'sttFinal'],
+        ['turn', 'endOfTurn'],
+        ['llm', 'llmFirstToken'],
+        ['clause', 'llmFirstClause'],
+        ['tts', 'ttsFirstAudio'],
+        ['playback', 'firstWrite'],
+      ] as const);
   const segments = order.map(([stage, until]) => ({ stage, until, ms: ms[stage] ?? 0 }));
   return { turnId: `turn-${n}`, atMs: 10_000 * n, preemptive, totalMs: segments.reduce((a, s) => a + s.ms, 0), outputLatencyMs: 60, segments };
 }
@@ -52,7 +68,9 @@ it('shows a stacked bar per answered turn in the metrics panel', async () => {
   twin.script.emit('latency:budget', turn(4, true, { vad: 108, stt: 20, llm: 30, clause: 68, tts: 90, turn: 210, playback: 1 }));
   const rows = page.locator('[data-metric="latency-budget"] .bar-row');
   await expect.poll(() => rows.count()).toBe(4);
-  expect(await rows.nth(0).locator('.bar').getAttribute('aria-label')).toBe('877 ms: Pause detection 120, Recognizer 175, End-of-turn wait 230, Model first word 160, First phrase 70, Voice 120, Playback 2');
+  expect(await rows.nth(0).locator('.bar').getAttribute('aria-label')).toBe(
+    '877 ms: Pause detection 120, Recognizer 175, End-of-turn wait 230, Model first word 160, First phrase 70, Voice 120, Playback 2',
+  );
   await page.locator('section[aria-labelledby="metrics-title"]').screenshot({ path: artifactPath('metrics-latency-budget.png') });
   await page.screenshot({ path: artifactPath('conversation-latency-budget-1600x1000.png') });
   expect(await seriousAxeViolations(page)).toEqual([]);

@@ -40,7 +40,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width <= 1 || r.height <= 1) continue;
       const s = getComputedStyle(el);
-      if (s.visibility === 'hidden' || s.position === 'absolute' && s.clip !== 'auto') continue;
+      if (s.visibility === 'hidden' || (s.position === 'absolute' && s.clip !== 'auto')) continue;
       if (r.right > w + 1 || r.left < -1) problems.push(`${name(el)} sticks out sideways (${Math.round(r.left)}..${Math.round(r.right)} of ${w})`);
       else if (r.bottom > h + 1 && !inScroller(el)) problems.push(`${name(el)} is below the window (${Math.round(r.bottom)} of ${h})`);
       if (problems.length > 10) break;

@@ -34,7 +34,14 @@ const metric = (id: string) => e2e.page.locator(`[data-metric="${id}"] dd`).text
 describe('practice mode by voice', () => {
   it('a backchannel does not stop the agent; a real interruption by voice does', { timeout: 120_000 }, async () => {
     // The microphone starts with the session; the agent is reading well before 9 s.
-    const mic = micWav(path.join(e2e.dataDir, 'practice-voice.wav'), [{ clip: 'mm-hmm.wav', atS: 9 }, { clip: 'real-sentence.wav', atS: 16 }], 60);
+    const mic = micWav(
+      path.join(e2e.dataDir, 'practice-voice.wav'),
+      [
+        { clip: 'mm-hmm.wav', atS: 9 },
+        { clip: 'real-sentence.wav', atS: 16 },
+      ],
+      60,
+    );
     await e2e.startTwin(['--mic-wav', mic, '--speaker', 'null']);
     await e2e.page.goto(e2e.twin!.url);
     const practiseNow = e2e.page.locator('#first-run-practice');

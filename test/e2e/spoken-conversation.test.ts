@@ -28,7 +28,13 @@ describe('spoken conversation with an OpenAI-compatible provider', () => {
     // Settings written by the real settings store, as the Providers page would save them.
     const store = new SettingsStore({ dir: e2e.dataDir });
     store.update({
-      providers: { sttProvider: 'openai-compatible', sttEndpoint: provider.baseUrl, llmProvider: 'openai-compatible', llmEndpoint: provider.baseUrl, llmModel: 'test-model' },
+      providers: {
+        sttProvider: 'openai-compatible',
+        sttEndpoint: provider.baseUrl,
+        llmProvider: 'openai-compatible',
+        llmEndpoint: provider.baseUrl,
+        llmModel: 'test-model',
+      },
     });
     store.removeAllListeners();
     // One request from the intent fixture (1.31-2.19 s of speech), 1.5 s of silence first, then silence so the turn ends.
@@ -48,12 +54,18 @@ describe('spoken conversation with an OpenAI-compatible provider', () => {
     await e2e.page.waitForFunction((text) => document.querySelector('.entry.from-user .text')?.textContent?.includes(text), TRANSCRIPT, { timeout: 10_000 });
 
     await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="speaking"]', { timeout: 15_000 });
-    await e2e.page.waitForFunction((text) => document.querySelector('.entry.from-agent')?.textContent?.includes(text), 'Bring water, a warm layer', { timeout: 10_000 });
+    await e2e.page.waitForFunction((text) => document.querySelector('.entry.from-agent')?.textContent?.includes(text), 'Bring water, a warm layer', {
+      timeout: 10_000,
+    });
     await e2e.page.screenshot({ path: artifactPath('spoken-conversation.png') });
 
     expect(provider.transcriptions.length).toBeGreaterThanOrEqual(1);
     expect(provider.chats[0]!.model).toBe('test-model');
     expect(provider.chats[0]!.messages.at(-1)).toEqual({ role: 'user', content: TRANSCRIPT });
-    await e2e.page.waitForFunction((text) => document.querySelector('.entry.from-agent')?.textContent?.includes(text), 'Good shoes matter more than anything else.', { timeout: 15_000 });
+    await e2e.page.waitForFunction(
+      (text) => document.querySelector('.entry.from-agent')?.textContent?.includes(text),
+      'Good shoes matter more than anything else.',
+      { timeout: 15_000 },
+    );
   });
 });

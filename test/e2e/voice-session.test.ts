@@ -59,7 +59,10 @@ describe('a real voice session in the browser twin', () => {
     else await e2e.page.locator('#session-toggle').click();
     const started = await Promise.race([
       waitForState('speaking', 30_000).then(() => 'speaking' as const),
-      e2e.page.getByTestId('action-error').waitFor({ timeout: 30_000 }).then(() => 'error' as const),
+      e2e.page
+        .getByTestId('action-error')
+        .waitFor({ timeout: 30_000 })
+        .then(() => 'error' as const),
     ]);
     if (started === 'error') {
       const why = (await e2e.page.getByTestId('action-error').textContent()) ?? '';

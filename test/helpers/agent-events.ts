@@ -50,11 +50,19 @@ export class AgentEventScript {
   }
 
   quiet(durationMs: number): this {
-    return this.levels(durationMs, (i) => -62 + 3 * Math.sin(i), () => 0.02);
+    return this.levels(
+      durationMs,
+      (i) => -62 + 3 * Math.sin(i),
+      () => 0.02,
+    );
   }
 
   speech(durationMs: number): this {
-    return this.levels(durationMs, (i) => -24 + 6 * Math.sin(i * 0.9) + 3 * Math.sin(i * 2.3), (i) => (i < 2 ? 0.3 + i * 0.3 : 0.88 + 0.08 * Math.sin(i)));
+    return this.levels(
+      durationMs,
+      (i) => -24 + 6 * Math.sin(i * 0.9) + 3 * Math.sin(i * 2.3),
+      (i) => (i < 2 ? 0.3 + i * 0.3 : 0.88 + 0.08 * Math.sin(i)),
+    );
   }
 
   metrics(metrics: EventPayload<'metrics:update'>): this {
@@ -71,8 +79,23 @@ export function scriptUpToBargeIn(script: AgentEventScript): AgentEventScript {
   script.state('listening').quiet(4000).mark('userStart').speech(2600).mark('userStop');
   script.entry({ id: 'u1', speaker: 'user', text: 'What should I pack for three days of hiking in the Alps in late September?' });
   script.state('thinking').quiet(700).state('speaking').mark('agentStart');
-  script.entry({ id: 'a1', speaker: 'agent', text: 'Late September in the Alps can be crisp. Bring layers: a warm fleece, a light down jacket and a waterproof shell, plus gloves and a hat for the mornings.' });
-  script.quiet(5000).mark('duck').state('speaking', 'ducked').levels(300, () => -35, () => 0.7).mark('pause').state('speaking', 'paused').quiet(600);
+  script.entry({
+    id: 'a1',
+    speaker: 'agent',
+    text: 'Late September in the Alps can be crisp. Bring layers: a warm fleece, a light down jacket and a waterproof shell, plus gloves and a hat for the mornings.',
+  });
+  script
+    .quiet(5000)
+    .mark('duck')
+    .state('speaking', 'ducked')
+    .levels(
+      300,
+      () => -35,
+      () => 0.7,
+    )
+    .mark('pause')
+    .state('speaking', 'paused')
+    .quiet(600);
   script.state('speaking', 'resumed').mark('resume').mark('falseInterruption').quiet(6500).mark('agentStop');
   script.state('listening').quiet(2500).mark('userStart').speech(2200).mark('userStop');
   script.entry({ id: 'u2', speaker: 'user', text: 'And what about food? I will stay in huts.' });

@@ -16,9 +16,63 @@ export interface FuzzOptions {
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE', 'DELETE', 'PATCH', 'G\u00e9T', 'GET GET', '', 'PRI'];
-const TARGETS = ['/', '/%', '/%E0%A4%A', '//a:99999/', 'http://[::1', '//a:99999/bridge', '*', 'a', '/..%2f..%2fetc/passwd', '/%00', '/\\..\\', '/?token=', '/index.html?%zz=1', 'http://127.0.0.1:1/', '/\u00ff\u00fe', '//', '/%c0%af', '/' + 'a'.repeat(9000)];
-const HEADER_NAMES = ['Host', 'Upgrade', 'Connection', 'Sec-WebSocket-Key', 'Sec-WebSocket-Version', 'Origin', 'Cookie', 'Authorization', 'Content-Length', 'Transfer-Encoding', 'X-\u00e9', 'Sec-WebSocket-Extensions', 'Sec-WebSocket-Protocol'];
-const HEADER_VALUES = ['websocket', 'Upgrade', 'dGhlIHNhbXBsZSBub25jZQ==', '13', '8', 'http://127.0.0.1', 'null', 'evil.example', '127.0.0.1', '[::1', 'localhost:99999', 'Bearer x', '-1', '99999999999999999999', 'chunked', 'permessage-deflate; client_max_window_bits=99', '\u00ff\u00fe', '', 'a=b; c', '%E0%A4%A'];
+const TARGETS = [
+  '/',
+  '/%',
+  '/%E0%A4%A',
+  '//a:99999/',
+  'http://[::1',
+  '//a:99999/bridge',
+  '*',
+  'a',
+  '/..%2f..%2fetc/passwd',
+  '/%00',
+  '/\\..\\',
+  '/?token=',
+  '/index.html?%zz=1',
+  'http://127.0.0.1:1/',
+  '/\u00ff\u00fe',
+  '//',
+  '/%c0%af',
+  '/' + 'a'.repeat(9000),
+];
+const HEADER_NAMES = [
+  'Host',
+  'Upgrade',
+  'Connection',
+  'Sec-WebSocket-Key',
+  'Sec-WebSocket-Version',
+  'Origin',
+  'Cookie',
+  'Authorization',
+  'Content-Length',
+  'Transfer-Encoding',
+  'X-\u00e9',
+  'Sec-WebSocket-Extensions',
+  'Sec-WebSocket-Protocol',
+];
+const HEADER_VALUES = [
+  'websocket',
+  'Upgrade',
+  'dGhlIHNhbXBsZSBub25jZQ==',
+  '13',
+  '8',
+  'http://127.0.0.1',
+  'null',
+  'evil.example',
+  '127.0.0.1',
+  '[::1',
+  'localhost:99999',
+  'Bearer x',
+  '-1',
+  '99999999999999999999',
+  'chunked',
+  'permessage-deflate; client_max_window_bits=99',
+  '\u00ff\u00fe',
+  '',
+  'a=b; c',
+  '%E0%A4%A',
+];
 
 export async function fuzzHttp(options: FuzzOptions): Promise<{ sent: number; answered: number }> {
   const rand = mulberry32(options.seed);
@@ -34,7 +88,8 @@ export async function fuzzHttp(options: FuzzOptions): Promise<{ sent: number; an
     const target = rand() < 0.5 ? mangle(pick([...options.paths, ...TARGETS])) : pick([...options.paths, ...TARGETS]);
     const lines = [`${pick(METHODS)} ${target} ${pick(['HTTP/1.1', 'HTTP/1.0', 'HTTP/2', 'HTTP/9.9', ''])}`];
     if (rand() < 0.5) lines.push('Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13');
-    if (rand() < 0.7) lines.push(`Host: ${pick([`127.0.0.1:${options.port}`, `localhost:${options.port}`, `[::1]:${options.port}`, 'evil.example', pick(HEADER_VALUES)])}`);
+    if (rand() < 0.7)
+      lines.push(`Host: ${pick([`127.0.0.1:${options.port}`, `localhost:${options.port}`, `[::1]:${options.port}`, 'evil.example', pick(HEADER_VALUES)])}`);
     const extra = Math.floor(rand() * 6);
     for (let i = 0; i < extra; i++) lines.push(`${rand() < 0.2 ? randomText(5) : pick(HEADER_NAMES)}: ${rand() < 0.2 ? randomText(8) : pick(HEADER_VALUES)}`);
     return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');

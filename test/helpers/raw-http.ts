@@ -47,6 +47,16 @@ export function get(port: number, target: string, headers: string[] = [], host =
 export function upgrade(port: number, target: string, headers: string[] = [], host = `127.0.0.1:${port}`): Promise<RawResponse> {
   return rawRequest(
     port,
-    [`GET ${target} HTTP/1.1`, `Host: ${host}`, 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', ...headers, '', ''].join('\r\n'),
+    [
+      `GET ${target} HTTP/1.1`,
+      `Host: ${host}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version: 13',
+      ...headers,
+      '',
+      '',
+    ].join('\r\n'),
   );
 }

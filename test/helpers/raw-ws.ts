@@ -32,7 +32,17 @@ export function openNonReadingClient(port: number, target: string, headers: stri
     socket.on('data', onData);
     socket.on('error', reject);
     socket.write(
-      [`GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', ...headers, '', ''].join('\r\n'),
+      [
+        `GET ${target} HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+        'Sec-WebSocket-Version: 13',
+        ...headers,
+        '',
+        '',
+      ].join('\r\n'),
     );
   });
 }
@@ -41,7 +51,12 @@ function maskedTextFrame(text: string): Buffer {
   const payload = Buffer.from(text, 'utf8');
   const mask = randomBytes(4);
   const len = payload.length;
-  const header = len < 126 ? Buffer.from([0x81, 0x80 | len]) : len < 65536 ? Buffer.from([0x81, 0x80 | 126, len >> 8, len & 0xff]) : Buffer.concat([Buffer.from([0x81, 0x80 | 127]), bigLength(len)]);
+  const header =
+    len < 126
+      ? Buffer.from([0x81, 0x80 | len])
+      : len < 65536
+        ? Buffer.from([0x81, 0x80 | 126, len >> 8, len & 0xff])
+        : Buffer.concat([Buffer.from([0x81, 0x80 | 127]), bigLength(len)]);
   const masked = Buffer.alloc(len);
   for (let i = 0; i < len; i++) masked[i] = payload[i]! ^ mask[i % 4]!;
   return Buffer.concat([header, mask, masked]);

@@ -32,12 +32,16 @@ vi.mock('electron', () => ({
   nativeImage: { createFromPath: (p: string) => ({ path: p }) },
   Menu: { buildFromTemplate: (t: unknown) => t },
   Tray: class {
-    constructor() { os.trays++; }
+    constructor() {
+      os.trays++;
+    }
     setImage() {}
     setToolTip() {}
     setContextMenu() {}
     on() {}
-    destroy() { os.trays--; }
+    destroy() {
+      os.trays--;
+    }
   },
 }));
 
@@ -47,7 +51,9 @@ const { idleAgentControl } = await import('../../electron/main/agent-control.js'
 
 class FakeWindow extends EventEmitter {
   visible = true;
-  hide() { this.visible = false; }
+  hide() {
+    this.visible = false;
+  }
   clickClose(): boolean {
     let prevented = false;
     this.emit('close', { preventDefault: () => (prevented = true) });
@@ -64,7 +70,11 @@ afterEach(() => {
 
 function setup(control: AgentControl = idleAgentControl()) {
   const temp = makeTempDir('interject-desktop-');
-  const desktop = new DesktopIntegration({ userDataDir: temp.dir, logsDir: path.join(temp.dir, 'logs'), logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  const desktop = new DesktopIntegration({
+    userDataDir: temp.dir,
+    logsDir: path.join(temp.dir, 'logs'),
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+  });
   const services = createAppServices({ dataDir: temp.dir, secrets: desktop.secrets, shell: desktop.shell });
   const events: { event: string; payload: unknown }[] = [];
   services.events.subscribe((event, payload) => void events.push({ event, payload }));

@@ -56,7 +56,11 @@ describe('GlobalHotkeys', () => {
     const { hotkeys, activations } = setup();
     const status = hotkeys.apply(defaults);
     expect([...os.registered.keys()]).toEqual(['CommandOrControl+Shift+Space']);
-    expect(registration(status, 'interrupt')).toEqual({ action: 'interrupt', requested: 'CommandOrControl+Shift+Space', active: 'CommandOrControl+Shift+Space' });
+    expect(registration(status, 'interrupt')).toEqual({
+      action: 'interrupt',
+      requested: 'CommandOrControl+Shift+Space',
+      active: 'CommandOrControl+Shift+Space',
+    });
     press('CommandOrControl+Shift+Space');
     expect(activations).toEqual(['interrupt']);
   });
@@ -79,7 +83,9 @@ describe('GlobalHotkeys', () => {
     const interrupt = registration(status, 'interrupt');
     expect(interrupt.active).toBe('CommandOrControl+Shift+Space');
     expect(interrupt.requested).toBe('Control+Alt+K');
-    expect(interrupt.problem).toBe('Control+Alt+K could not be registered: another application is probably using it. CommandOrControl+Shift+Space is still active.');
+    expect(interrupt.problem).toBe(
+      'Control+Alt+K could not be registered: another application is probably using it. CommandOrControl+Shift+Space is still active.',
+    );
     expect(statuses.at(-1)).toEqual(status);
     press('CommandOrControl+Shift+Space');
     expect(activations).toEqual(['interrupt']);
@@ -91,7 +97,9 @@ describe('GlobalHotkeys', () => {
     os.invalid.add('Super+F13');
     const interrupt = registration(hotkeys.apply({ ...defaults, interrupt: 'Super+F13' }), 'interrupt');
     expect(interrupt.active).toBe('CommandOrControl+Shift+Space');
-    expect(interrupt.problem).toMatch(/^Super\+F13 is not a valid shortcut here \(conversion failure from Super\+F13\)\. CommandOrControl\+Shift\+Space is still active\.$/);
+    expect(interrupt.problem).toMatch(
+      /^Super\+F13 is not a valid shortcut here \(conversion failure from Super\+F13\)\. CommandOrControl\+Shift\+Space is still active\.$/,
+    );
     expect(os.registered.has('CommandOrControl+Shift+Space')).toBe(true);
   });
 
@@ -153,7 +161,11 @@ describe('GlobalHotkeys', () => {
   });
 
   it('survives an action that throws', () => {
-    const hotkeys = new GlobalHotkeys({ onActivate: () => { throw new Error('boom'); } });
+    const hotkeys = new GlobalHotkeys({
+      onActivate: () => {
+        throw new Error('boom');
+      },
+    });
     hotkeys.apply(defaults);
     expect(() => press('CommandOrControl+Shift+Space')).not.toThrow();
   });

@@ -30,7 +30,7 @@ describe('hotkey actions', () => {
     expect(failures).toEqual([]);
   });
 
-  it('passes interrupt()\'s error through unchanged when no session is running', async () => {
+  it("passes interrupt()'s error through unchanged when no session is running", async () => {
     const failures: ShellActionFailed[] = [];
     createHotkeyActions({ control: idleAgentControl, report: (f) => failures.push(f) }).onActivate('interrupt');
     await vi.runAllTimersAsync();

@@ -37,17 +37,55 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick };
 }
 type Rng = ReturnType<typeof rng>;
 
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', '\n', 'null', 'undefined', 'NaN', '__proto__', 'constructor', 'prototype', '../../etc/passwd',
-  '<script>alert(1)</script>', "'; DROP TABLE settings; --", '%s%s%s%n', '\u202e\u0301', '😀'.repeat(50), 'a'.repeat(5000),
-  'CommandOrControl+', '+', 'Ctrl+Ctrl+A', 'settings:get', '{"vad":{}}', '{', '[]', 'sk-' + 'x'.repeat(40), '\ud800',
+  '',
+  ' ',
+  '\u0000',
+  '\n',
+  'null',
+  'undefined',
+  'NaN',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE settings; --",
+  '%s%s%s%n',
+  '\u202e\u0301',
+  '😀'.repeat(50),
+  'a'.repeat(5000),
+  'CommandOrControl+',
+  '+',
+  'Ctrl+Ctrl+A',
+  'settings:get',
+  '{"vad":{}}',
+  '{',
+  '[]',
+  'sk-' + 'x'.repeat(40),
+  '\ud800',
 ];
-const NASTY_NUMBERS = [0, -0, -1, 1, 0.5, -1e-300, 1e308, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER, NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31) - 1];
+const NASTY_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  -1e-300,
+  1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_SAFE_INTEGER,
+  NaN,
+  Infinity,
+  -Infinity,
+  2 ** 31,
+  -(2 ** 31) - 1,
+];
 
 function randomString(r: Rng): string {
   if (r.next() < 0.5) return r.pick(NASTY_STRINGS);
@@ -61,18 +99,33 @@ function randomString(r: Rng): string {
 function randomValue(r: Rng, keys: readonly string[], depth = 0): unknown {
   const roll = r.int(depth > 3 ? 9 : 16);
   switch (roll) {
-    case 0: return undefined;
-    case 1: return null;
-    case 2: return r.next() < 0.5;
-    case 3: return r.pick(NASTY_NUMBERS);
-    case 4: return r.int(20000) - 10000;
-    case 5: case 6: return randomString(r);
-    case 7: return BigInt(r.int(1000)) * 10n ** 20n;
-    case 8: return r.pick([new Date(NaN), new Date(0), new Uint8Array(r.int(64)), new ArrayBuffer(8), new Map([[1, 2]]), new Set(['a']), /re/g, new Error('e')]);
-    case 9: case 10: case 11: return randomObject(r, keys, depth + 1);
-    case 12: return Array.from({ length: r.int(6) }, () => randomValue(r, keys, depth + 1));
-    case 13: return JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
-    case 14: return nested(r.pick([100, 1000]));
+    case 0:
+      return undefined;
+    case 1:
+      return null;
+    case 2:
+      return r.next() < 0.5;
+    case 3:
+      return r.pick(NASTY_NUMBERS);
+    case 4:
+      return r.int(20000) - 10000;
+    case 5:
+    case 6:
+      return randomString(r);
+    case 7:
+      return BigInt(r.int(1000)) * 10n ** 20n;
+    case 8:
+      return r.pick([new Date(NaN), new Date(0), new Uint8Array(r.int(64)), new ArrayBuffer(8), new Map([[1, 2]]), new Set(['a']), /re/g, new Error('e')]);
+    case 9:
+    case 10:
+    case 11:
+      return randomObject(r, keys, depth + 1);
+    case 12:
+      return Array.from({ length: r.int(6) }, () => randomValue(r, keys, depth + 1));
+    case 13:
+      return JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+    case 14:
+      return nested(r.pick([100, 1000]));
     default: {
       const cyclic: Record<string, unknown> = { [r.pick(keys.length ? keys : ['a'])]: 1 };
       cyclic['self'] = cyclic;

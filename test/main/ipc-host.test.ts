@@ -46,7 +46,9 @@ describe('Electron IPC host', () => {
   it('refuses a call from a page that is not the app', async () => {
     const ipc = fakeIpcMain();
     registerIpc(ipc as never, services.registry, services.events, () => [], undefined);
-    const result = (await ipc.handlers.get('settings:update')!({ senderFrame: { url: 'https://evil.example/' } }, { appearance: { theme: 'dark' } })) as { ok: boolean };
+    const result = (await ipc.handlers.get('settings:update')!({ senderFrame: { url: 'https://evil.example/' } }, { appearance: { theme: 'dark' } })) as {
+      ok: boolean;
+    };
     expect(result.ok).toBe(false);
     expect(services.settings.get().appearance.theme).toBe('system');
   });

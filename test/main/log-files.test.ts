@@ -59,7 +59,12 @@ describe('file logging', () => {
 
   it('rotate() shifts numbered files and drops the oldest', () => {
     const filePath = path.join(dir, 'main.log');
-    for (const [name, text] of [['main.log', 'now'], ['main.1.log', 'older'], ['main.2.log', 'oldest']]) fs.writeFileSync(path.join(dir, name!), text!);
+    for (const [name, text] of [
+      ['main.log', 'now'],
+      ['main.1.log', 'older'],
+      ['main.2.log', 'oldest'],
+    ])
+      fs.writeFileSync(path.join(dir, name!), text!);
     rotate(filePath, 2);
     expect(fs.readdirSync(dir).sort()).toEqual(['main.1.log', 'main.2.log']);
     expect(fs.readFileSync(path.join(dir, 'main.1.log'), 'utf8')).toBe('now');

@@ -67,7 +67,10 @@ describe('microphone permission', () => {
     tcc.userAllows = false;
     const error = await ensureMicrophoneAccess('darwin').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcFailure);
-    expect((error as IpcFailure).error).toEqual({ code: 'unavailable', message: expect.stringMatching(/^Interject is not allowed to use the microphone\. Open System Settings/) });
+    expect((error as IpcFailure).error).toEqual({
+      code: 'unavailable',
+      message: expect.stringMatching(/^Interject is not allowed to use the microphone\. Open System Settings/),
+    });
   });
 
   it('ensureMicrophoneAccess passes when allowed', async () => {

@@ -4,7 +4,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShellActionFailed } from '../../electron/contract/index.js';
 import type { AgentControl, AgentShellStatus } from '../../electron/main/agent-control.js';
 
-interface FakeMenuItem { label?: string; type?: string; enabled?: boolean; checked?: boolean; click?: () => void }
+interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  click?: () => void;
+}
 
 const trays = vi.hoisted(() => [] as { image: string; tooltip: string; menu: FakeMenuItem[]; destroyed: boolean; listeners: Record<string, () => void> }[]);
 
@@ -17,11 +23,21 @@ vi.mock('electron', () => ({
       this.state.image = image.path;
       trays.push(this.state);
     }
-    setImage(image: { path: string }) { this.state.image = image.path; }
-    setToolTip(text: string) { this.state.tooltip = text; }
-    setContextMenu(menu: FakeMenuItem[]) { this.state.menu = menu; }
-    on(event: string, listener: () => void) { this.state.listeners[event] = listener; }
-    destroy() { this.state.destroyed = true; }
+    setImage(image: { path: string }) {
+      this.state.image = image.path;
+    }
+    setToolTip(text: string) {
+      this.state.tooltip = text;
+    }
+    setContextMenu(menu: FakeMenuItem[]) {
+      this.state.menu = menu;
+    }
+    on(event: string, listener: () => void) {
+      this.state.listeners[event] = listener;
+    }
+    destroy() {
+      this.state.destroyed = true;
+    }
   },
 }));
 
@@ -51,7 +67,13 @@ function setup(initial: AgentShellStatus = { activity: 'idle', muted: false }, o
   const fake = fakeControl(initial, overrides);
   const failures: ShellActionFailed[] = [];
   const shown: string[] = [];
-  const tray = new AppTray({ iconDir, control: fake.control, report: (f) => failures.push(f), showWindow: () => shown.push('show'), quit: () => shown.push('quit') });
+  const tray = new AppTray({
+    iconDir,
+    control: fake.control,
+    report: (f) => failures.push(f),
+    showWindow: () => shown.push('show'),
+    quit: () => shown.push('quit'),
+  });
   return { tray, ...fake, failures, shown, electronTray: trays.at(-1)! };
 }
 
@@ -62,7 +84,10 @@ describe('tray', () => {
 
   it('has a 16 px icon and a @2x icon on disk for every state', () => {
     for (const state of ['idle', 'listening', 'speaking', 'muted']) {
-      for (const [file, size] of [[`${state}.png`, 16], [`${state}@2x.png`, 32]] as const) {
+      for (const [file, size] of [
+        [`${state}.png`, 16],
+        [`${state}@2x.png`, 32],
+      ] as const) {
         const png = fs.readFileSync(path.join(iconDir, file));
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
@@ -89,7 +114,13 @@ describe('tray', () => {
 
   it('offers Interrupt, Mute, Start/Stop session, Show window and Quit', () => {
     const { electronTray } = setup({ activity: 'speaking', muted: false });
-    expect(electronTray.menu.filter((i) => i.label).map((i) => i.label)).toEqual(['Interrupt', 'Mute microphone', 'Stop session', 'Show window', 'Quit Interject']);
+    expect(electronTray.menu.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'Interrupt',
+      'Mute microphone',
+      'Stop session',
+      'Show window',
+      'Quit Interject',
+    ]);
   });
 
   it('disables Interrupt and Mute and offers Start when there is no session', () => {
@@ -107,12 +138,17 @@ describe('tray', () => {
   });
 
   it("reports interrupt()'s error unchanged", async () => {
-    const { electronTray, failures } = setup({ activity: 'listening', muted: false }, {
-      interrupt: () => Promise.reject(new Error('Failed to send interrupt command: no active session')),
-    });
+    const { electronTray, failures } = setup(
+      { activity: 'listening', muted: false },
+      {
+        interrupt: () => Promise.reject(new Error('Failed to send interrupt command: no active session')),
+      },
+    );
     item(electronTray.menu, 'Interrupt').click!();
     await new Promise((r) => setImmediate(r));
-    expect(failures).toEqual([{ source: 'tray', action: 'interrupt', message: 'Failed to send interrupt command: no active session', atMs: expect.any(Number) }]);
+    expect(failures).toEqual([
+      { source: 'tray', action: 'interrupt', message: 'Failed to send interrupt command: no active session', atMs: expect.any(Number) },
+    ]);
   });
 
   it('Mute is a checkbox showing the mute state and toggles it', () => {

@@ -21,8 +21,12 @@ vi.mock('electron', () => ({
     }
     once() {}
     on() {}
-    loadFile() { return Promise.resolve(); }
-    loadURL() { return Promise.resolve(); }
+    loadFile() {
+      return Promise.resolve();
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
   },
 }));
 
@@ -34,7 +38,15 @@ describe('main window hardening', () => {
     createMainWindow({ preloadPath: '/app/out/preload/index.cjs', rendererFile: '/app/out/renderer/index.html', devServerUrl: undefined });
     const prefs = created.options.at(-1)!['webPreferences'] as Record<string, unknown>;
     expect(prefs).toEqual(secureWebPreferences('/app/out/preload/index.cjs'));
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('preloadURL');
   });

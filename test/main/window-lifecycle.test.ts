@@ -9,13 +9,27 @@ class FakeWindow extends EventEmitter {
   visible = true;
   minimized = false;
   focused = false;
-  hide() { this.visible = false; }
-  show() { this.visible = true; }
-  restore() { this.minimized = false; }
-  focus() { this.focused = true; }
-  isVisible() { return this.visible; }
-  isMinimized() { return this.minimized; }
-  isDestroyed() { return false; }
+  hide() {
+    this.visible = false;
+  }
+  show() {
+    this.visible = true;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  focus() {
+    this.focused = true;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isDestroyed() {
+    return false;
+  }
   /** What BrowserWindow does on the close button: emit 'close' with a cancellable event. */
   clickClose(): boolean {
     let prevented = false;
@@ -26,7 +40,9 @@ class FakeWindow extends EventEmitter {
 
 class FakeApp extends EventEmitter {
   lock = true;
-  requestSingleInstanceLock() { return this.lock; }
+  requestSingleInstanceLock() {
+    return this.lock;
+  }
 }
 
 type AppArg = Parameters<typeof hideOnClose>[0];

@@ -58,6 +58,17 @@ describe('level scale', () => {
   });
 
   it('lays sparkline points across the window', () => {
-    expect(sparklinePoints([{ tMs: 0, value: 0 }, { tMs: 100, value: 1 }], 0, 100, 200, 40)).toBe('0.0,40.0 200.0,0.0');
+    expect(
+      sparklinePoints(
+        [
+          { tMs: 0, value: 0 },
+          { tMs: 100, value: 1 },
+        ],
+        0,
+        100,
+        200,
+        40,
+      ),
+    ).toBe('0.0,40.0 200.0,0.0');
   });
 });

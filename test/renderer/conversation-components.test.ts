@@ -57,7 +57,10 @@ describe('TranscriptView', () => {
     const wrapper = mount(TranscriptView);
     bridge.script.entry({ id: 'u1', speaker: 'user', text: 'Hello' });
     await flushPromises();
-    await wrapper.findAll('button').find((b) => b.text() === 'Copy')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Copy')!
+      .trigger('click');
     await flushPromises();
     expect(writeText).toHaveBeenCalledWith('You: Hello');
     expect(wrapper.find('[role="status"]').text()).toBe('Transcript copied.');
@@ -67,7 +70,10 @@ describe('TranscriptView', () => {
     const wrapper = mount(TranscriptView);
     bridge.script.entry({ id: 'u1', speaker: 'user', text: 'Hello' });
     await flushPromises();
-    await wrapper.findAll('button').find((b) => b.text() === 'Clear')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Clear')!
+      .trigger('click');
     expect(wrapper.findAll('li')).toHaveLength(0);
   });
 
@@ -169,7 +175,11 @@ describe('SessionControls', () => {
 describe('LevelMeter', () => {
   it('reports the live microphone level as a meter', async () => {
     const wrapper = mount(LevelMeter);
-    bridge.script.levels(100, () => -18.4, () => 0.93);
+    bridge.script.levels(
+      100,
+      () => -18.4,
+      () => 0.93,
+    );
     await flushPromises();
     const meter = wrapper.find('[role="meter"]');
     expect(meter.attributes('aria-valuenow')).toBe('-18');
@@ -205,7 +215,11 @@ describe('MetricsPanel', () => {
     const wrapper = mount(MetricsPanel);
     expect(wrapper.find('[data-metric="latency-budget"]').exists()).toBe(false);
     const turn = (n: number, preemptive: boolean) => ({
-      turnId: `t${n}`, atMs: 1000 * n, preemptive, totalMs: 800, outputLatencyMs: 60,
+      turnId: `t${n}`,
+      atMs: 1000 * n,
+      preemptive,
+      totalMs: 800,
+      outputLatencyMs: 60,
       segments: [
         { stage: 'vad' as const, until: 'vadEnd' as const, ms: 400 },
         { stage: 'turn' as const, until: 'endOfTurn' as const, ms: 100 },
@@ -220,7 +234,9 @@ describe('MetricsPanel', () => {
     const segs = rows[0]!.findAll('.seg');
     expect(segs.map((s) => s.attributes('data-stage'))).toEqual(['vad', 'turn', 'llm', 'tts']);
     expect(segs[0]!.attributes('style')).toContain('width: 40%'); // 400 of a 1000 ms scale
-    expect(rows[5]!.find('.bar').attributes('aria-label')).toBe('800 ms (answer prepared early): Pause detection 400, End-of-turn wait 100, Model first word 200, Voice 100');
+    expect(rows[5]!.find('.bar').attributes('aria-label')).toBe(
+      '800 ms (answer prepared early): Pause detection 400, End-of-turn wait 100, Model first word 200, Voice 100',
+    );
     expect(rows[5]!.find('.total').text()).toContain('800 ms');
     expect(wrapper.find('.legend').text()).toContain('Pause detection');
     expect(wrapper.find('.legend').text()).not.toContain('Recognizer'); // only stages these turns had
@@ -230,7 +246,11 @@ describe('MetricsPanel', () => {
 describe('AlertBanners', () => {
   it('shows a device-lost error with its next step and dismisses it', async () => {
     const wrapper = mount(AlertBanners);
-    bridge.script.emit('app:error', { kind: 'deviceLost', message: 'The microphone was unplugged.', nextStep: 'Plug it back in or pick another one in Settings → Audio.' });
+    bridge.script.emit('app:error', {
+      kind: 'deviceLost',
+      message: 'The microphone was unplugged.',
+      nextStep: 'Plug it back in or pick another one in Settings → Audio.',
+    });
     await flushPromises();
     expect(wrapper.text()).toContain('Audio device lost: The microphone was unplugged.');
     expect(wrapper.text()).toContain('Next step: Plug it back in');

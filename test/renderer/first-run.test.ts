@@ -27,14 +27,27 @@ const bridge = useBridgePerTest({
 });
 
 function status(id: string, overrides: Partial<ModelStatusInfo> = {}): ModelStatusInfo {
-  return { id, purpose: id === STT ? 'stt' : 'llm', title: id === STT ? 'English speech recognition' : 'Small local language model', sizeBytes: id === STT ? 128e6 : 491e6, licence: 'Apache-2.0', state: 'absent', checksumPublished: false, ...overrides };
+  return {
+    id,
+    purpose: id === STT ? 'stt' : 'llm',
+    title: id === STT ? 'English speech recognition' : 'Small local language model',
+    sizeBytes: id === STT ? 128e6 : 491e6,
+    licence: 'Apache-2.0',
+    state: 'absent',
+    checksumPublished: false,
+    ...overrides,
+  };
 }
 
 function readiness(overrides: Partial<ReadinessSummary> = {}): ReadinessSummary {
   return {
     ready: false,
     practiceMode: true,
-    stt: { ready: false, reason: 'The local speech recognition model (128 MB) is not downloaded yet.', download: { id: STT, title: 'English speech recognition', sizeBytes: 128e6, partialBytes: 0 } },
+    stt: {
+      ready: false,
+      reason: 'The local speech recognition model (128 MB) is not downloaded yet.',
+      download: { id: STT, title: 'English speech recognition', sizeBytes: 128e6, partialBytes: 0 },
+    },
     llm: { ready: false, reason: 'No language model yet.', download: { id: LLM, title: 'Small local language model', sizeBytes: 491e6, partialBytes: 0 } },
     downloads: [
       { id: STT, title: 'English speech recognition', sizeBytes: 128e6, partialBytes: 0 },
@@ -45,7 +58,9 @@ function readiness(overrides: Partial<ReadinessSummary> = {}): ReadinessSummary 
   };
 }
 
-const answer = <T,>(value: T) => (): IpcResult<unknown> => ({ ok: true, value });
+const answer =
+  <T>(value: T) =>
+  (): IpcResult<unknown> => ({ ok: true, value });
 
 async function mountFirstRun() {
   await useModelsStore().load();
@@ -56,7 +71,11 @@ async function mountFirstRun() {
 
 describe('FirstRunScreen', () => {
   it('explains the choice on a fresh machine: the local models and their size, a provider, or practice', async () => {
-    bridge.answers['models:readiness'] = answer(readiness({ llm: { ...readiness().llm, reason: 'No language model yet: download the local one (491 MB), start Ollama or LM Studio, or enter a provider.' } }));
+    bridge.answers['models:readiness'] = answer(
+      readiness({
+        llm: { ...readiness().llm, reason: 'No language model yet: download the local one (491 MB), start Ollama or LM Studio, or enter a provider.' },
+      }),
+    );
     const wrapper = await mountFirstRun();
     expect(useFirstRunStore().shown).toBe(true);
     const text = wrapper.text();
@@ -67,13 +86,18 @@ describe('FirstRunScreen', () => {
     expect(wrapper.find('#first-run-practice').text()).toBe('Practise interrupting now');
   });
 
-  it('says there is no network when the download cannot start, in main\'s words', async () => {
+  it("says there is no network when the download cannot start, in main's words", async () => {
     bridge.answers['models:readiness'] = answer(readiness());
-    bridge.answers['models:install'] = () => ({ ok: false, error: { code: 'unavailable', message: 'No network: Cannot reach huggingface.co (ENOTFOUND): there seems to be no network connection.' } });
+    bridge.answers['models:install'] = () => ({
+      ok: false,
+      error: { code: 'unavailable', message: 'No network: Cannot reach huggingface.co (ENOTFOUND): there seems to be no network connection.' },
+    });
     const wrapper = await mountFirstRun();
     await wrapper.find('#first-run-download').trigger('click');
     await flushPromises();
-    expect(wrapper.find('[data-testid="download-error"]').text()).toBe('No network: Cannot reach huggingface.co (ENOTFOUND): there seems to be no network connection.');
+    expect(wrapper.find('[data-testid="download-error"]').text()).toBe(
+      'No network: Cannot reach huggingface.co (ENOTFOUND): there seems to be no network connection.',
+    );
     expect(bridge.calls.filter((c) => c.channel === 'models:install').map((c) => c.request)).toEqual([{ id: STT }, { id: LLM }]);
   });
 
@@ -85,12 +109,33 @@ describe('FirstRunScreen', () => {
     await wrapper.find('#first-run-download').trigger('click');
     await flushPromises();
     // The first reports of a download carry a one-chunk rate: no rate or time left until it has run a second.
-    bridge.services.events.emit('models:progress', { id: STT, phase: 'downloading', receivedBytes: 32_768, totalBytes: 128e6, bytesPerSecond: 33e6, remainingMs: 4000 });
-    bridge.services.events.emit('models:progress', { id: LLM, phase: 'downloading', receivedBytes: 32_768, totalBytes: 491e6, bytesPerSecond: 33e6, remainingMs: 15_000 });
+    bridge.services.events.emit('models:progress', {
+      id: STT,
+      phase: 'downloading',
+      receivedBytes: 32_768,
+      totalBytes: 128e6,
+      bytesPerSecond: 33e6,
+      remainingMs: 4000,
+    });
+    bridge.services.events.emit('models:progress', {
+      id: LLM,
+      phase: 'downloading',
+      receivedBytes: 32_768,
+      totalBytes: 491e6,
+      bytesPerSecond: 33e6,
+      remainingMs: 15_000,
+    });
     await flushPromises();
     expect(wrapper.find('[data-testid="download-figures"]').text()).toBe('66 kB of 619 MB');
     vi.spyOn(performance, 'now').mockReturnValue(performance.now() + 1500);
-    bridge.services.events.emit('models:progress', { id: STT, phase: 'downloading', receivedBytes: 64e6, totalBytes: 128e6, bytesPerSecond: 4e6, remainingMs: 16_000 });
+    bridge.services.events.emit('models:progress', {
+      id: STT,
+      phase: 'downloading',
+      receivedBytes: 64e6,
+      totalBytes: 128e6,
+      bytesPerSecond: 4e6,
+      remainingMs: 16_000,
+    });
     bridge.services.events.emit('models:progress', { id: LLM, phase: 'downloading', receivedBytes: 60e6, totalBytes: 491e6, bytesPerSecond: 4e6 });
     await flushPromises();
     const bar = wrapper.find('[role="progressbar"]');
@@ -112,7 +157,14 @@ describe('FirstRunScreen', () => {
     const wrapper = await mountFirstRun();
     await wrapper.find('#first-run-download').trigger('click');
     await flushPromises();
-    bridge.services.events.emit('models:state', status(LLM, { state: 'partial', partialBytes: 5e6, error: { code: 'interrupted', message: 'Download failed: The connection dropped after 5 MB of 491 MB.' } }));
+    bridge.services.events.emit(
+      'models:state',
+      status(LLM, {
+        state: 'partial',
+        partialBytes: 5e6,
+        error: { code: 'interrupted', message: 'Download failed: The connection dropped after 5 MB of 491 MB.' },
+      }),
+    );
     await flushPromises();
     expect(wrapper.find('[data-testid="download-error"]').text()).toContain('Download failed: The connection dropped after 5 MB of 491 MB.');
   });
@@ -147,7 +199,16 @@ describe('FirstRunScreen', () => {
   });
 
   it('is not shown once a conversation can run', async () => {
-    bridge.answers['models:readiness'] = answer(readiness({ ready: true, practiceMode: false, stt: { ready: true, provider: 'Local speech recognition model' }, llm: { ready: true, provider: 'Ollama' }, downloads: [], downloadBytes: 0 }));
+    bridge.answers['models:readiness'] = answer(
+      readiness({
+        ready: true,
+        practiceMode: false,
+        stt: { ready: true, provider: 'Local speech recognition model' },
+        llm: { ready: true, provider: 'Ollama' },
+        downloads: [],
+        downloadBytes: 0,
+      }),
+    );
     await useModelsStore().load();
     expect(useFirstRunStore().shown).toBe(false);
   });
@@ -156,7 +217,9 @@ describe('FirstRunScreen', () => {
     await useModelsStore().load();
     const asked = bridge.calls.filter((c) => c.channel === 'models:readiness').length;
     await bridge.api.settings.update({ providers: { llmProvider: 'openai-compatible', llmEndpoint: 'http://127.0.0.1:9/v1' } });
-    await vi.waitFor(() => expect(useModelsStore().readiness?.llm).toMatchObject({ ready: true, provider: 'OpenAI-compatible server at http://127.0.0.1:9/v1' }));
+    await vi.waitFor(() =>
+      expect(useModelsStore().readiness?.llm).toMatchObject({ ready: true, provider: 'OpenAI-compatible server at http://127.0.0.1:9/v1' }),
+    );
     expect(bridge.calls.filter((c) => c.channel === 'models:readiness').length).toBe(asked + 1);
   });
 });
@@ -200,7 +263,7 @@ describe('PracticeModePanel', () => {
     expect(bridge.calls.filter((c) => c.channel === 'agent:practice').map((c) => c.request)).toEqual([{ action: 'continue' }, { action: 'next' }]);
   });
 
-  it('shows main\'s error when practice is no longer running', async () => {
+  it("shows main's error when practice is no longer running", async () => {
     const wrapper = await mountRunning('practice');
     await wrapper.find('#practice-next').trigger('click');
     await flushPromises();

@@ -9,7 +9,18 @@ const bridge = useBridgePerTest({ subscribed: () => [useHistoryStore()] });
 function talk(): void {
   bridge.services.events.emit('transcript:update', { entries: [{ id: 'a-e1', speaker: 'user', text: 'Tell me about trains', interim: false }] });
   bridge.services.events.emit('transcript:update', {
-    entries: [{ id: 'a-e2', speaker: 'agent', text: 'The next train leaves at nine.', interim: false, interrupted: true, heardText: 'The next train', unheardText: 'leaves at nine.', reason: 'voice' }],
+    entries: [
+      {
+        id: 'a-e2',
+        speaker: 'agent',
+        text: 'The next train leaves at nine.',
+        interim: false,
+        interrupted: true,
+        heardText: 'The next train',
+        unheardText: 'leaves at nine.',
+        reason: 'voice',
+      },
+    ],
   });
   bridge.services.events.emit('agent:state', { state: 'idle', atMs: 0 });
 }

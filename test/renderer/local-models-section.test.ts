@@ -17,7 +17,19 @@ const LLM = 'llm-qwen2.5-0.5b-instruct-q4';
 const bridge = useBridgePerTest({ subscribed: () => [useModelsStore()], start: () => useSettingsStore().load() });
 
 function status(id: string, overrides: Partial<ModelStatusInfo> = {}): IpcResult<unknown> {
-  return { ok: true, value: { id, purpose: id === STT ? 'stt' : 'llm', title: 'A model', sizeBytes: 128e6, licence: 'Apache-2.0', state: 'absent', checksumPublished: false, ...overrides } };
+  return {
+    ok: true,
+    value: {
+      id,
+      purpose: id === STT ? 'stt' : 'llm',
+      title: 'A model',
+      sizeBytes: 128e6,
+      licence: 'Apache-2.0',
+      state: 'absent',
+      checksumPublished: false,
+      ...overrides,
+    },
+  };
 }
 
 async function mountSection() {
@@ -28,10 +40,13 @@ async function mountSection() {
 }
 
 const row = (wrapper: ReturnType<typeof mount>, id: string) => wrapper.find(`[data-model-id="${id}"]`);
-const button = (wrapper: ReturnType<typeof mount>, id: string, text: string) => row(wrapper, id).findAll('button').find((b) => b.text() === text);
+const button = (wrapper: ReturnType<typeof mount>, id: string, text: string) =>
+  row(wrapper, id)
+    .findAll('button')
+    .find((b) => b.text() === text);
 
 describe('LocalModelsSection', () => {
-  it('lists the catalogue\'s models, not downloaded, with size and licence', async () => {
+  it("lists the catalogue's models, not downloaded, with size and licence", async () => {
     const wrapper = await mountSection();
     expect(row(wrapper, STT).text()).toContain('Speech recognition: English speech recognition');
     expect(row(wrapper, STT).text()).toContain('128 MB · Apache-2.0');
@@ -60,7 +75,10 @@ describe('LocalModelsSection', () => {
   });
 
   it('deletes an installed model', async () => {
-    bridge.answers['models:list'] = () => ({ ok: true, value: [(status(LLM, { state: 'installed', path: '/data/models/llm' }) as { value: ModelStatusInfo }).value] });
+    bridge.answers['models:list'] = () => ({
+      ok: true,
+      value: [(status(LLM, { state: 'installed', path: '/data/models/llm' }) as { value: ModelStatusInfo }).value],
+    });
     bridge.answers['models:delete'] = (req) => status((req as { id: string }).id, { state: 'absent' });
     const wrapper = await mountSection();
     expect(row(wrapper, LLM).find('.state').text()).toBe('Installed');

@@ -54,14 +54,27 @@ describe('first-run recommendation', () => {
     const box = wrapper.find('[data-testid="machine-recommendation"]');
     expect(box.text()).toContain('32 GB RAM, 8 cores, CUDA GPU');
     expect(box.find('[data-pick="llm-llama-3.2-3b-instruct-q4"]').text()).toContain('2019 MB');
-    expect(box.find('.why').text()).toMatch(/Language model: The largest model here: CUDA and 32 GB of RAM run it at speaking pace\. Licence: Llama 3.2 Community License\./);
+    expect(box.find('.why').text()).toMatch(
+      /Language model: The largest model here: CUDA and 32 GB of RAM run it at speaking pace\. Licence: Llama 3.2 Community License\./,
+    );
     expect(box.find('[data-pick="stt-zipformer-en-2023-06-26"]').exists()).toBe(true);
     expect(box.find('[data-pick="tts-kokoro-int8-en-v0_19"]').exists()).toBe(true);
     expect(wrapper.find('#first-run-download').text()).toBe('Download 2315 MB');
   });
 
   it('offers the natural voice as its own download (the built-in voice needs none)', async () => {
-    bridge.answers['models:install'] = (req) => ({ ok: true, value: { id: (req as { id: string }).id, purpose: 'tts', title: 'Kokoro', sizeBytes: 103e6, licence: 'Apache-2.0', state: 'downloading', checksumPublished: true } });
+    bridge.answers['models:install'] = (req) => ({
+      ok: true,
+      value: {
+        id: (req as { id: string }).id,
+        purpose: 'tts',
+        title: 'Kokoro',
+        sizeBytes: 103e6,
+        licence: 'Apache-2.0',
+        state: 'downloading',
+        checksumPublished: true,
+      },
+    });
     const wrapper = await mountFirstRun({ totalRamBytes: 16 * GB, cpuCores: 8, gpu: 'cpu' });
     const button = wrapper.find('[data-testid="download-voice"]');
     expect(button.text()).toBe('Add the natural voice (103 MB)');
@@ -73,17 +86,32 @@ describe('first-run recommendation', () => {
 });
 
 describe('Settings: choosing the model a conversation uses', () => {
-  const installed = (id: string, purpose: ModelStatusInfo['purpose']): ModelStatusInfo => ({ id, purpose, title: id, sizeBytes: 1e8, licence: 'Apache-2.0', state: 'installed', path: `/m/${id}`, checksumPublished: true });
+  const installed = (id: string, purpose: ModelStatusInfo['purpose']): ModelStatusInfo => ({
+    id,
+    purpose,
+    title: id,
+    sizeBytes: 1e8,
+    licence: 'Apache-2.0',
+    state: 'installed',
+    path: `/m/${id}`,
+    checksumPublished: true,
+  });
 
   it('"Use for conversations" saves the choice through the real settings service', async () => {
-    const list: IpcResult<unknown> = { ok: true, value: [installed('llm-qwen2.5-1.5b-instruct-q4', 'llm'), installed('tts-kokoro-int8-en-v0_19', 'tts'), installed('stt-zipformer-en-2023-06-26', 'stt')] };
+    const list: IpcResult<unknown> = {
+      ok: true,
+      value: [installed('llm-qwen2.5-1.5b-instruct-q4', 'llm'), installed('tts-kokoro-int8-en-v0_19', 'tts'), installed('stt-zipformer-en-2023-06-26', 'stt')],
+    };
     bridge.answers['models:list'] = () => list;
     await useModelsStore().load();
     const wrapper = mount(LocalModelsSection);
     await flushPromises();
     for (const id of ['llm-qwen2.5-1.5b-instruct-q4', 'tts-kokoro-int8-en-v0_19', 'stt-zipformer-en-2023-06-26']) {
       const row = wrapper.find(`[data-model-id="${id}"]`);
-      await row.findAll('button').find((b) => b.text() === 'Use for conversations')!.trigger('click');
+      await row
+        .findAll('button')
+        .find((b) => b.text() === 'Use for conversations')!
+        .trigger('click');
       await flushPromises();
       expect(wrapper.find(`[data-model-id="${id}"] .in-use`).text()).toBe('Used for conversations');
     }

@@ -17,7 +17,11 @@ describe('validation messages in plain words, with the allowed range and unit', 
   it.each([
     [{ conversation: { speakingInterruptDurationMs: 9000 } }, 'conversation.speakingInterruptDurationMs', 'Enter a whole number from 0 to 5000 ms.'],
     [{ conversation: { silenceDurationMs: 300.5 } }, 'conversation.silenceDurationMs', 'Enter a whole number from 120 to 5000 ms.'],
-    [{ conversation: { strategies: [{ type: 'minWords', params: { minWords: 0 } }] } }, 'conversation.strategies.0.params.minWords', 'Enter a whole number from 1 to 50 words.'],
+    [
+      { conversation: { strategies: [{ type: 'minWords', params: { minWords: 0 } }] } },
+      'conversation.strategies.0.params.minWords',
+      'Enter a whole number from 1 to 50 words.',
+    ],
     [{ conversation: { duckDb: 5 } }, 'conversation.duckDb', 'Enter a number from -60 to 0 dB.'],
     [{ providers: { llmMaxTokens: 5 } }, 'providers.llmMaxTokens', 'Enter a whole number from 16 to 8192 tokens.'],
     [{ tts: { sampleRate: 100 } }, 'tts.sampleRate', 'Enter a whole number from 8000 to 48000 Hz.'],

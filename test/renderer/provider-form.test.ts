@@ -8,7 +8,12 @@ import { openSettingsPage } from './settings-page';
 // What main answers is tested against real servers in test/services/providers; happy-dom's
 // fetch enforces CORS, so here main's answer is scripted and the request it got is checked.
 // The page's local-models list loads first, so nothing is still loading when a test ends.
-const bridge = useBridgePerTest({ start: async () => { await useSettingsStore().load(); await useModelsStore().load(); } });
+const bridge = useBridgePerTest({
+  start: async () => {
+    await useSettingsStore().load();
+    await useModelsStore().load();
+  },
+});
 const BASE = 'http://127.0.0.1:1234/v1';
 
 /** Waits for main's answer to arrive and be rendered (a real HTTP round trip). */
@@ -46,7 +51,10 @@ describe('the providers page', () => {
     await wrapper.find('#field-providers-llmEndpoint').setValue(BASE);
     await wrapper.find('[data-part="llm"] button').trigger('click');
     await settle(() => wrapper.find('[data-part="llm"] .outcome').text() !== '');
-    expect(bridge.calls.at(-1)).toMatchObject({ channel: 'providers:test', request: { part: 'llm', providers: { llmProvider: 'openai-compatible', llmEndpoint: BASE } } });
+    expect(bridge.calls.at(-1)).toMatchObject({
+      channel: 'providers:test',
+      request: { part: 'llm', providers: { llmProvider: 'openai-compatible', llmEndpoint: BASE } },
+    });
     expect(wrapper.find('[data-part="llm"] .outcome').text()).toBe(summary);
     expect(bridge.services.settings.get().providers.llmEndpoint).toBe('');
     const options = wrapper.findAll('#field-providers-llmModel-choices option').map((o) => o.attributes('value'));
@@ -55,7 +63,10 @@ describe('the providers page', () => {
   });
 
   it('a result is dropped once the fields it tested change', async () => {
-    bridge.answers['providers:test'] = () => ({ ok: true, value: { ok: false, summary: 'LM Studio at 127.0.0.1:1234 refused the API key (HTTP 401).', models: [] } });
+    bridge.answers['providers:test'] = () => ({
+      ok: true,
+      value: { ok: false, summary: 'LM Studio at 127.0.0.1:1234 refused the API key (HTTP 401).', models: [] },
+    });
     const wrapper = await openSettingsPage('providers');
     await wrapper.find('#field-providers-llmProvider').setValue('openai-compatible');
     await wrapper.find('#field-providers-llmEndpoint').setValue(BASE);

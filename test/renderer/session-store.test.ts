@@ -10,7 +10,10 @@ const bridge = useBridgePerTest({ stop: () => useSessionStore().unsubscribe() })
 
 describe('session store', () => {
   it('loads the idle snapshot when no session runs', async () => {
-    bridge.answers['agent:status'] = () => ({ ok: true, value: { ...(runningStatus().ok ? (runningStatus() as { value: object }).value : {}), state: 'idle', sessionId: null } });
+    bridge.answers['agent:status'] = () => ({
+      ok: true,
+      value: { ...(runningStatus().ok ? (runningStatus() as { value: object }).value : {}), state: 'idle', sessionId: null },
+    });
     const session = useSessionStore();
     expect(await session.load()).toBe(true);
     expect(session.state).toBe('idle');

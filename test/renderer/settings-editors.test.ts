@@ -29,7 +29,7 @@ function mountStrategies(value: Strategy[], errors: Record<string, string> = {})
   return mount(StrategiesEditor, { props: { id: 's', field: strategiesField(), modelValue: value, errors }, attachTo: document.body });
 }
 
-const last = <T,>(w: { emitted: (e: string) => unknown[][] | undefined }) => (w.emitted('update:modelValue')!.at(-1)![0] as T);
+const last = <T>(w: { emitted: (e: string) => unknown[][] | undefined }) => w.emitted('update:modelValue')!.at(-1)![0] as T;
 
 describe('settings pages', () => {
   it('place every field of the schema on exactly one page', () => {
@@ -51,19 +51,28 @@ describe('StrategiesEditor', () => {
     const wrapper = mountStrategies([{ type: 'phrases', params: {} }]);
     await wrapper.find('#s-new').setValue('minDuration');
     await wrapper.find('#s').trigger('click');
-    expect(last<Strategy[]>(wrapper)).toEqual([{ type: 'phrases', params: {} }, { type: 'minDuration', params: { minDurationMs: 500 } }]);
+    expect(last<Strategy[]>(wrapper)).toEqual([
+      { type: 'phrases', params: {} },
+      { type: 'minDuration', params: { minDurationMs: 500 } },
+    ]);
     wrapper.unmount();
   });
 
   it('moves a strategy up', async () => {
-    const wrapper = mountStrategies([{ type: 'phrases', params: {} }, { type: 'minWords', params: { minWords: 2 } }]);
+    const wrapper = mountStrategies([
+      { type: 'phrases', params: {} },
+      { type: 'minWords', params: { minWords: 2 } },
+    ]);
     await wrapper.find('#s-1-up').trigger('click');
     expect(last<Strategy[]>(wrapper).map((s) => s.type)).toEqual(['minWords', 'phrases']);
     wrapper.unmount();
   });
 
   it('removes a strategy', async () => {
-    const wrapper = mountStrategies([{ type: 'phrases', params: {} }, { type: 'minWords', params: { minWords: 2 } }]);
+    const wrapper = mountStrategies([
+      { type: 'phrases', params: {} },
+      { type: 'minWords', params: { minWords: 2 } },
+    ]);
     await wrapper.find('[aria-label="Remove Phrase lists"]').trigger('click');
     expect(last<Strategy[]>(wrapper).map((s) => s.type)).toEqual(['minWords']);
     wrapper.unmount();
@@ -92,7 +101,10 @@ describe('StrategiesEditor', () => {
 
   it('saves a reordered list through main and the engine settings change', async () => {
     const store = useSettingsStore();
-    store.setField('conversation', 'strategies', [{ type: 'minWords', params: { minWords: 3 } }, { type: 'phrases', params: {} }]);
+    store.setField('conversation', 'strategies', [
+      { type: 'minWords', params: { minWords: 3 } },
+      { type: 'phrases', params: {} },
+    ]);
     expect(await store.save()).toBe(true);
     expect(bridge.services.settings.get().conversation.strategies.map((s) => s.type)).toEqual(['minWords', 'phrases']);
   });
@@ -141,7 +153,16 @@ describe('PhraseListEditor', () => {
 
 describe('DevicePicker', () => {
   it('offers the system default and the listed devices', async () => {
-    bridge.answers['devices:list'] = () => ({ ok: true, value: { inputs: [{ id: 'usb', label: 'USB Mic', isDefault: true }, { id: 'hdmi-in', label: 'Webcam', isDefault: false }], outputs: [] } });
+    bridge.answers['devices:list'] = () => ({
+      ok: true,
+      value: {
+        inputs: [
+          { id: 'usb', label: 'USB Mic', isDefault: true },
+          { id: 'hdmi-in', label: 'Webcam', isDefault: false },
+        ],
+        outputs: [],
+      },
+    });
     const wrapper = mount(DevicePicker, { props: { id: 'd', kind: 'input', modelValue: 'default' } });
     await flushPromises();
     expect(wrapper.findAll('option').map((o) => o.text())).toEqual(['System default', 'USB Mic (system default)', 'Webcam']);
@@ -182,7 +203,10 @@ describe('ApiKeyField', () => {
     const wrapper = mount(ApiKeyField, { props: { provider: 'elevenlabs', label: 'ElevenLabs' } });
     expect(wrapper.find('[data-testid="key-state-elevenlabs"]').text()).toBe('Not set');
     await wrapper.find('input').setValue('xi-secret-key-1');
-    await wrapper.findAll('button').find((b) => b.text() === 'Save key')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Save key')!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="key-state-elevenlabs"]').text()).toBe('Set');
     expect((wrapper.find('input').element as HTMLInputElement).value).toBe('');
@@ -196,7 +220,10 @@ describe('ApiKeyField', () => {
     const { useSecretsStore } = await import('../../renderer/src/stores/secrets');
     await useSecretsStore().load();
     await flushPromises();
-    await wrapper.findAll('button').find((b) => b.text() === 'Forget')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Forget')!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.find('[data-testid="key-state-elevenlabs"]').text()).toBe('Not set');
   });
@@ -216,7 +243,10 @@ describe('SettingsPanel pages', () => {
     await store.load();
     store.setField('appearance', 'theme', 'dark');
     const wrapper = await openSettingsPage('vad');
-    await wrapper.findAll('button').find((b) => b.text() === 'Reset to defaults')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Reset to defaults')!
+      .trigger('click');
     await flushPromises();
     expect(bridge.services.settings.get().vad.silenceMs).toBe(320);
     expect(store.draft.appearance['theme']).toBe('dark');

@@ -34,7 +34,8 @@ describe('alerts store', () => {
   it('replaces a repeated error instead of stacking copies', () => {
     const store = useAlertsStore();
     store.subscribe();
-    for (let i = 0; i < 3; i++) bridge.script.emit('app:error', { kind: 'providerUnreachable', message: 'OpenAI did not answer.', nextStep: 'Check the network.' });
+    for (let i = 0; i < 3; i++)
+      bridge.script.emit('app:error', { kind: 'providerUnreachable', message: 'OpenAI did not answer.', nextStep: 'Check the network.' });
     expect(store.alerts).toHaveLength(1);
   });
 

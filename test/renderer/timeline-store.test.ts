@@ -15,7 +15,11 @@ describe('timeline store', () => {
 
   it('shows the newest level as the current one', () => {
     const store = useTimelineStore();
-    bridge.script.at(1000).levels(100, (i) => -40 + i * 10, () => 0.9);
+    bridge.script.at(1000).levels(
+      100,
+      (i) => -40 + i * 10,
+      () => 0.9,
+    );
     expect(store.latest).toMatchObject({ rmsDbfs: -30, vadProbability: 0.9 });
   });
 
@@ -48,7 +52,11 @@ describe('timeline model', () => {
 
   it('lists duck, pause, resume, interrupt and false alarm as points', () => {
     const kinds = ['duck', 'pause', 'resume', 'interrupt', 'falseInterruption'] as const;
-    const model = timelineModel(kinds.map((kind, i) => ({ tMs: 100 + i, kind })), 1000, 60_000);
+    const model = timelineModel(
+      kinds.map((kind, i) => ({ tMs: 100 + i, kind })),
+      1000,
+      60_000,
+    );
     expect(model.points.map((p) => p.kind)).toEqual([...kinds]);
   });
 });

@@ -24,14 +24,30 @@ describe('transcript store', () => {
   it('takes the interrupted cut of an agent entry', () => {
     const store = useTranscriptStore();
     bridge.script.entry({ id: 'a1', speaker: 'agent', text: 'One two three four' });
-    bridge.script.entry({ id: 'a1', speaker: 'agent', text: 'One two three four', interrupted: true, heardText: 'One two', unheardText: 'three four', reason: 'hotkey' });
+    bridge.script.entry({
+      id: 'a1',
+      speaker: 'agent',
+      text: 'One two three four',
+      interrupted: true,
+      heardText: 'One two',
+      unheardText: 'three four',
+      reason: 'hotkey',
+    });
     expect(store.entries[0]).toMatchObject({ interrupted: true, heardText: 'One two', reason: 'hotkey' });
   });
 
   it('copies only what was heard, marking the cut', () => {
     const store = useTranscriptStore();
     bridge.script.entry({ id: 'u1', speaker: 'user', text: 'Tell me a story' });
-    bridge.script.entry({ id: 'a1', speaker: 'agent', text: 'Once upon a time there was', interrupted: true, heardText: 'Once upon', unheardText: 'a time there was', reason: 'voice' });
+    bridge.script.entry({
+      id: 'a1',
+      speaker: 'agent',
+      text: 'Once upon a time there was',
+      interrupted: true,
+      heardText: 'Once upon',
+      unheardText: 'a time there was',
+      reason: 'voice',
+    });
     bridge.script.entry({ id: 'u2', speaker: 'user', text: 'wai', interim: true });
     expect(store.asText()).toBe('You: Tell me a story\nAgent: Once upon [interrupted by voice]');
   });

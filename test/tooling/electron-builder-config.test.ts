@@ -38,7 +38,10 @@ beforeAll(async () => {
 
 /** Each top-level glob's fixed prefix ("node_modules/decibri/**" → "node_modules/decibri"). */
 function fixedPrefix(glob: string): string {
-  return glob.split('/').filter((part, i, parts) => !/[*?{[]/.test(part) && parts.slice(0, i).every((p) => !/[*?{[]/.test(p))).join('/');
+  return glob
+    .split('/')
+    .filter((part, i, parts) => !/[*?{[]/.test(part) && parts.slice(0, i).every((p) => !/[*?{[]/.test(p)))
+    .join('/');
 }
 
 function matchesSomething(glob: string): boolean {
@@ -47,7 +50,11 @@ function matchesSomething(glob: string): boolean {
   if (firstWild === -1) return fs.existsSync(path.join(root, glob));
   const dir = path.join(root, ...parts.slice(0, firstWild));
   if (!fs.existsSync(dir)) return false;
-  const pattern = new RegExp(`^${parts[firstWild]!.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const pattern = new RegExp(
+    `^${parts[firstWild]!.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return fs.readdirSync(dir).some((name) => pattern.test(name));
 }
 

@@ -16,7 +16,10 @@ describe('layering lint rule', () => {
   });
 
   it('fails an engine file that imports the Electron adapters', async () => {
-    const errors = await restrictedImportErrors("import { registerIpc } from '../../main/ipc-host';\nexport const x = registerIpc;\n", 'electron/engine/audio/bad.ts');
+    const errors = await restrictedImportErrors(
+      "import { registerIpc } from '../../main/ipc-host';\nexport const x = registerIpc;\n",
+      'electron/engine/audio/bad.ts',
+    );
     expect(errors).toHaveLength(1);
   });
 
@@ -26,12 +29,18 @@ describe('layering lint rule', () => {
   });
 
   it('fails a renderer file that imports electron/main', async () => {
-    const errors = await restrictedImportErrors("import { registerIpc } from '../../electron/main/ipc-host';\nexport const x = registerIpc;\n", 'renderer/src/bad.ts');
+    const errors = await restrictedImportErrors(
+      "import { registerIpc } from '../../electron/main/ipc-host';\nexport const x = registerIpc;\n",
+      'renderer/src/bad.ts',
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('lets the renderer import the contract', async () => {
-    const errors = await restrictedImportErrors("import { defaultSettings } from '../../electron/contract/index';\nexport const x = defaultSettings;\n", 'renderer/src/ok.ts');
+    const errors = await restrictedImportErrors(
+      "import { defaultSettings } from '../../electron/contract/index';\nexport const x = defaultSettings;\n",
+      'renderer/src/ok.ts',
+    );
     expect(errors).toEqual([]);
   });
 
@@ -41,7 +50,9 @@ describe('layering lint rule', () => {
   });
 
   it('fails a relative import in electron/ without its .js extension', async () => {
-    const [result] = await eslint.lintText("import { frameDurationMs } from './frame';\nexport const x = frameDurationMs;\n", { filePath: 'electron/engine/audio/bad.ts' });
+    const [result] = await eslint.lintText("import { frameDurationMs } from './frame';\nexport const x = frameDurationMs;\n", {
+      filePath: 'electron/engine/audio/bad.ts',
+    });
     expect(result!.messages.map((m) => m.message)).toContain('Relative imports in electron/ end in .js (the file as Node runs it), e.g. "./frame.js".');
   });
 });

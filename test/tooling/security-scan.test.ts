@@ -5,7 +5,10 @@ import { acceptedLows, findingsFromCsv, parseCsv } from '../../scripts/security-
 
 describe('security scan report reading', () => {
   it('reads quoted CSV fields with commas, quotes and line breaks', () => {
-    expect(parseCsv('a,"b, c","say ""hi""","two\nlines"\nx,y\n')).toEqual([['a', 'b, c', 'say "hi"', 'two\nlines'], ['x', 'y']]);
+    expect(parseCsv('a,"b, c","say ""hi""","two\nlines"\nx,y\n')).toEqual([
+      ['a', 'b, c', 'say "hi"', 'two\nlines'],
+      ['x', 'y'],
+    ]);
   });
 
   it("turns Electronegativity's CSV into findings", () => {
@@ -15,8 +18,22 @@ describe('security scan report reading', () => {
       'CSP_GLOBAL_CHECK,"LOW","TENTATIVE","electron/web/twin-server.ts","73:6",N/A,"Failed to\n parse CSP",https://example.invalid',
     ].join('\n');
     expect(findingsFromCsv(csv)).toEqual([
-      { check: 'SANDBOX_JS_CHECK', severity: 'MEDIUM', confidence: 'FIRM', file: 'electron/main/window.ts', location: '22:17', description: 'Use sandbox, please' },
-      { check: 'CSP_GLOBAL_CHECK', severity: 'LOW', confidence: 'TENTATIVE', file: 'electron/web/twin-server.ts', location: '73:6', description: 'Failed to\n parse CSP' },
+      {
+        check: 'SANDBOX_JS_CHECK',
+        severity: 'MEDIUM',
+        confidence: 'FIRM',
+        file: 'electron/main/window.ts',
+        location: '22:17',
+        description: 'Use sandbox, please',
+      },
+      {
+        check: 'CSP_GLOBAL_CHECK',
+        severity: 'LOW',
+        confidence: 'TENTATIVE',
+        file: 'electron/web/twin-server.ts',
+        location: '73:6',
+        description: 'Failed to\n parse CSP',
+      },
     ]);
   });
 

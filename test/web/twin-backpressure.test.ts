@@ -49,7 +49,9 @@ describe('browser twin: a client that never reads', () => {
     watch.stop();
     client.close();
     const after = await rssSettles(() => twin.server.rssBytes(), baseline + 20 * MB, 10_000);
-    console.log(`twin RSS: baseline ${(baseline / MB).toFixed(0)} MB, peak +${((peak - baseline) / MB).toFixed(1)} MB, 10 s after leaving +${((after - baseline) / MB).toFixed(1)} MB`);
+    console.log(
+      `twin RSS: baseline ${(baseline / MB).toFixed(0)} MB, peak +${((peak - baseline) / MB).toFixed(1)} MB, 10 s after leaving +${((after - baseline) / MB).toFixed(1)} MB`,
+    );
     expect(peak - baseline).toBeLessThan(50 * MB);
     expect(after - baseline).toBeLessThan(20 * MB);
     expect(twin.server.exited).toBe(false);

@@ -21,7 +21,10 @@ export async function startTwinFixture(): Promise<TwinFixture> {
   const data = makeTempDir('interject-twin-harden-');
   const rendererDir = path.join(data.dir, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body><script type="module" src="/assets/app.js"></script></body></html>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body><script type="module" src="/assets/app.js"></script></body></html>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   const server = await startChildServer(
     'electron/web/cli.ts',

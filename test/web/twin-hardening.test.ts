@@ -46,7 +46,12 @@ describe('browser twin: malformed requests', () => {
   });
 
   it('lives through 10,000 random request lines and headers', async () => {
-    const { sent } = await fuzzHttp({ port: twin.port, count: 10_000, seed: 13, paths: ['/', '/bridge', '/assets/app.js', `/?token=${twin.launchToken.slice(0, 4)}`] });
+    const { sent } = await fuzzHttp({
+      port: twin.port,
+      count: 10_000,
+      seed: 13,
+      paths: ['/', '/bridge', '/assets/app.js', `/?token=${twin.launchToken.slice(0, 4)}`],
+    });
     expect(sent).toBe(10_000);
     await stillServes();
   }, 120_000);
@@ -124,7 +129,15 @@ describe('browser twin: malformed bridge frames', () => {
   }
 
   it('answers each malformed frame with a typed error instead of silence', async () => {
-    const replies = await exchange(['{not json', '[1,2]', '{"channel":"settings:get"}', '{"id":"x","channel":"settings:get"}', Buffer.from([1, 2, 3]), '{"id":7}', '{"id":8,"channel":"no:such"}']);
+    const replies = await exchange([
+      '{not json',
+      '[1,2]',
+      '{"channel":"settings:get"}',
+      '{"id":"x","channel":"settings:get"}',
+      Buffer.from([1, 2, 3]),
+      '{"id":7}',
+      '{"id":8,"channel":"no:such"}',
+    ]);
     expect(replies).toHaveLength(7);
     for (const r of replies as { id: unknown; result: { ok: boolean; error: { code: string; message: string } } }[]) {
       expect(r.result.ok).toBe(false);
@@ -136,14 +149,18 @@ describe('browser twin: malformed bridge frames', () => {
 
   it('answers 2,000 random frames (bytes, broken JSON, odd ids and channels) one reply each, and lives', async () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const frames: (string | Buffer)[] = Array.from({ length: 2000 }, (_, i) => {
       const kind = rand();
       if (kind < 0.2) return Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 64) }, () => Math.floor(rand() * 256)));
       if (kind < 0.4) return JSON.stringify({ id: i, channel: 'settings:get' }).slice(0, Math.floor(rand() * 30));
       const id = pick<unknown>([i, -i, 1.5, '1', null, [], {}, 2 ** 60, undefined]);
-      return JSON.stringify({ id, channel: pick<unknown>(['settings:get', 'settings:export', 'no:such', '', 7, null, '__proto__', 'constructor']), request: pick<unknown>([undefined, {}, [], 'x', { __proto__: 1 }]) });
+      return JSON.stringify({
+        id,
+        channel: pick<unknown>(['settings:get', 'settings:export', 'no:such', '', 7, null, '__proto__', 'constructor']),
+        request: pick<unknown>([undefined, {}, [], 'x', { __proto__: 1 }]),
+      });
     });
     const replies = await exchange(frames);
     expect(replies).toHaveLength(2000);

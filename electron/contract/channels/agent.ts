@@ -112,9 +112,7 @@ export const AudioLevelSchema = z.object({
 });
 export type AudioLevel = z.infer<typeof AudioLevelSchema>;
 
-export const BARGE_IN_MARK_KINDS = [
-  'agentStart', 'agentStop', 'userStart', 'userStop', 'duck', 'pause', 'resume', 'interrupt', 'falseInterruption',
-] as const;
+export const BARGE_IN_MARK_KINDS = ['agentStart', 'agentStop', 'userStart', 'userStop', 'duck', 'pause', 'resume', 'interrupt', 'falseInterruption'] as const;
 export const BargeInMarkSchema = z.object({
   tMs: z.number(),
   kind: z.enum(BARGE_IN_MARK_KINDS),
@@ -171,8 +169,7 @@ export const agentInvokes = {
     response: AgentStatusSchema,
   }),
   'agent:interrupt': defineInvoke({
-    summary:
-      'Silence the agent now. No session: not_streaming / no_session with the exact messages above. Agent silent: a no-op (interrupted false).',
+    summary: 'Silence the agent now. No session: not_streaming / no_session with the exact messages above. Agent silent: a no-op (interrupted false).',
     request: z.object({ reason: ManualInterruptSourceSchema.optional() }).strict().optional(),
     response: z.object({ interrupted: z.boolean() }),
   }),
@@ -187,7 +184,7 @@ export const agentInvokes = {
     response: z.object({ text: z.string().max(MAX_ENTRY_TEXT) }),
   }),
   'agent:retry': defineInvoke({
-    summary: "Ask the language model again for the last turn whose answer failed; retried false when there is none (or no session).",
+    summary: 'Ask the language model again for the last turn whose answer failed; retried false when there is none (or no session).',
     request: z.undefined(),
     response: z.object({ retried: z.boolean() }),
   }),
@@ -204,6 +201,9 @@ export const agentEvents = {
   'metrics:update': defineEvent({ summary: 'Session metrics changed.', payload: SessionMetricsSchema }),
   'audio:level': defineEvent({ summary: 'Microphone level and VAD probability, ~20 Hz while a session runs.', payload: AudioLevelSchema }),
   'bargein:mark': defineEvent({ summary: 'A moment for the barge-in timeline (speech spans, duck, pause, resume, interrupt).', payload: BargeInMarkSchema }),
-  'latency:budget': defineEvent({ summary: 'Voice-to-voice latency of an answered turn, stage by stage, at its first sample.', payload: LatencyBudgetEventSchema }),
+  'latency:budget': defineEvent({
+    summary: 'Voice-to-voice latency of an answered turn, stage by stage, at its first sample.',
+    payload: LatencyBudgetEventSchema,
+  }),
   'app:error': defineEvent({ summary: 'Something the person must act on: device lost, TTS closed fatally, provider unreachable.', payload: AppErrorSchema }),
 } as const;

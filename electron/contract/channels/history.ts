@@ -36,7 +36,10 @@ export type Conversation = z.infer<typeof ConversationSchema>;
 export const historyInvokes = {
   'history:list': defineInvoke({
     summary: 'Past conversations, newest first; with a query, only those whose words or name contain it.',
-    request: z.object({ query: z.string().max(200).optional() }).strict().optional(),
+    request: z
+      .object({ query: z.string().max(200).optional() })
+      .strict()
+      .optional(),
     response: z.object({ conversations: z.array(ConversationSummarySchema).max(10_000), folder: z.string().max(1100), enabled: z.boolean() }),
   }),
   'history:get': defineInvoke({
@@ -72,5 +75,8 @@ export const historyInvokes = {
 } as const;
 
 export const historyEvents = {
-  'history:changed': defineEvent({ summary: 'A conversation was saved, renamed, deleted or restored.', payload: z.object({ id: z.string().max(64).optional() }) }),
+  'history:changed': defineEvent({
+    summary: 'A conversation was saved, renamed, deleted or restored.',
+    payload: z.object({ id: z.string().max(64).optional() }),
+  }),
 } as const;

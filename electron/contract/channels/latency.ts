@@ -7,7 +7,16 @@ import { z } from 'zod';
 
 /** The moments measured, in the order a turn without preemptive generation meets them. */
 export const LATENCY_MARKS = [
-  'voiceEnd', 'vadEnd', 'sttFinal', 'endOfTurn', 'llmRequest', 'llmFirstToken', 'llmFirstClause', 'ttsRequest', 'ttsFirstAudio', 'firstWrite',
+  'voiceEnd',
+  'vadEnd',
+  'sttFinal',
+  'endOfTurn',
+  'llmRequest',
+  'llmFirstToken',
+  'llmFirstClause',
+  'ttsRequest',
+  'ttsFirstAudio',
+  'firstWrite',
 ] as const;
 export type LatencyMark = (typeof LATENCY_MARKS)[number];
 

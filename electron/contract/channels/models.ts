@@ -15,9 +15,7 @@ export const MODEL_STATES = ['absent', 'partial', 'downloading', 'installed', 'l
 export const MODEL_PHASES = ['downloading', 'verifying', 'extracting', 'installing'] as const;
 
 /** Catalogue ids are short slugs ("stt-zipformer-en-20m", "llm-qwen2.5-0.5b-instruct-q4"). */
-export const ModelIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'A model id is 1-80 lowercase letters, digits, ".", "-" or "_".');
+export const ModelIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'A model id is 1-80 lowercase letters, digits, ".", "-" or "_".');
 
 /** 4096: longer than any real path on the three OSes; blocks megabyte "paths". */
 export const MAX_MODEL_PATH = 4096;
@@ -148,9 +146,7 @@ export const modelsInvokes = {
   }),
   'models:link': defineInvoke({
     summary: 'Use a model file or folder the person already has, after checking it holds the files the model needs.',
-    request: z
-      .object({ id: ModelIdSchema, path: z.string().trim().min(1, 'Choose a file or folder.').max(MAX_MODEL_PATH) })
-      .strict(),
+    request: z.object({ id: ModelIdSchema, path: z.string().trim().min(1, 'Choose a file or folder.').max(MAX_MODEL_PATH) }).strict(),
     response: ModelStatusSchema,
   }),
   'models:readiness': defineInvoke({
@@ -161,6 +157,12 @@ export const modelsInvokes = {
 } as const;
 
 export const modelsEvents = {
-  'models:progress': defineEvent({ summary: 'Download progress of a model, a few times a second: bytes, rate, time left, phase.', payload: ModelProgressSchema }),
-  'models:state': defineEvent({ summary: "A model's state changed (download started, finished, failed with error, deleted, linked).", payload: ModelStatusSchema }),
+  'models:progress': defineEvent({
+    summary: 'Download progress of a model, a few times a second: bytes, rate, time left, phase.',
+    payload: ModelProgressSchema,
+  }),
+  'models:state': defineEvent({
+    summary: "A model's state changed (download started, finished, failed with error, deleted, linked).",
+    payload: ModelStatusSchema,
+  }),
 } as const;

@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { defineInvoke } from '../define.js';
 
 /** Provider ids are short slugs ("openai", "deepgram", "elevenlabs"). */
-export const SecretProviderSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'A provider id is 1-40 lowercase letters, digits, "-" or "_".');
+export const SecretProviderSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'A provider id is 1-40 lowercase letters, digits, "-" or "_".');
 
 /** 4096: longer than any provider's key or token; blocks megabyte "keys". */
 export const MAX_SECRET_LENGTH = 4096;

@@ -61,7 +61,7 @@ export const shellInvokes = {
     response: HotkeyStatusSchema,
   }),
   'shell:openLogsFolder': defineInvoke({
-    summary: "Open the logs folder in the OS file manager; answers its path.",
+    summary: 'Open the logs folder in the OS file manager; answers its path.',
     request: z.undefined(),
     response: LogsFolderSchema,
   }),

@@ -132,8 +132,31 @@ export const ConversationSettingsSchema = z.object({
    * strategies say. Case and punctuation insensitive.
    */
   acknowledgementPhrases: phraseList.default(() => [
-    'okay', 'ok', 'yeah', 'yes', 'yep', 'yup', 'mm-hmm', 'mhm', 'uh-huh', 'right', 'sure', 'got it',
-    'i see', 'alright', 'all right', 'cool', 'nice', 'great', 'thank you', 'thanks', 'oh', 'ah', 'hmm', 'um', 'uh',
+    'okay',
+    'ok',
+    'yeah',
+    'yes',
+    'yep',
+    'yup',
+    'mm-hmm',
+    'mhm',
+    'uh-huh',
+    'right',
+    'sure',
+    'got it',
+    'i see',
+    'alright',
+    'all right',
+    'cool',
+    'nice',
+    'great',
+    'thank you',
+    'thanks',
+    'oh',
+    'ah',
+    'hmm',
+    'um',
+    'uh',
   ]),
   /**
    * Phrases that always interrupt, on their first occurrence (Vapi's interruptionPhrases, Agora's
@@ -141,7 +164,17 @@ export const ConversationSettingsSchema = z.object({
    * backchannel "fair enough".
    */
   interruptionPhrases: phraseList.default(() => [
-    'stop', 'wait', 'hold on', 'hang on', 'no', 'pause', "that's enough", 'that is enough', 'shut up', 'excuse me', 'sorry',
+    'stop',
+    'wait',
+    'hold on',
+    'hang on',
+    'no',
+    'pause',
+    "that's enough",
+    'that is enough',
+    'shut up',
+    'excuse me',
+    'sorry',
   ]),
   /**
    * How far the agent is turned down at speech onset. -12 dB makes the agent clearly quieter
@@ -168,8 +201,30 @@ export const ConversationSettingsSchema = z.object({
    * ending the turn in a thinking pause is a top complaint (the agent talks over the user).
    */
   holdWords: phraseList.default(() => [
-    'and', 'so', 'um', 'uh', 'but', 'because', 'or', 'then', 'like', 'the', 'a', 'an',
-    'to', 'for', 'with', 'of', 'about', 'in', 'on', 'at', 'from', 'my', 'your', 'if',
+    'and',
+    'so',
+    'um',
+    'uh',
+    'but',
+    'because',
+    'or',
+    'then',
+    'like',
+    'the',
+    'a',
+    'an',
+    'to',
+    'for',
+    'with',
+    'of',
+    'about',
+    'in',
+    'on',
+    'at',
+    'from',
+    'my',
+    'your',
+    'if',
   ]),
 });
 export type ConversationSettings = z.infer<typeof ConversationSettingsSchema>;

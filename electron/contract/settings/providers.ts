@@ -32,7 +32,11 @@ export const ProvidersSettingsSchema = z.object({
   /** Empty uses the provider's default model (nova-3, whisper-1, or the catalogue's local model). */
   sttModel: modelName.default(''),
   /** ISO-639-1 code; English by default because the local model is English-only. */
-  sttLanguage: z.string().trim().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Use a language code such as "en" or "en-GB".').default('en'),
+  sttLanguage: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Use a language code such as "en" or "en-GB".')
+    .default('en'),
 
   /**
    * auto: a local OpenAI-compatible server if one answers (Ollama, LM Studio), else the

@@ -35,5 +35,7 @@ export const TtsSettingsSchema = z.object({
 export type TtsSettings = z.infer<typeof TtsSettingsSchema>;
 
 // Each vendor's parameters are TTS settings of the right type: a typo or a mismatch fails the typecheck.
-type UnreadableVendor = { [K in keyof typeof TTS_VENDORS]: TtsSettings extends z.input<(typeof TTS_VENDORS)[K]['parameters']> ? never : K }[keyof typeof TTS_VENDORS];
+type UnreadableVendor = {
+  [K in keyof typeof TTS_VENDORS]: TtsSettings extends z.input<(typeof TTS_VENDORS)[K]['parameters']> ? never : K;
+}[keyof typeof TTS_VENDORS];
 export const vendorParametersAreSettings: [UnreadableVendor] extends [never] ? true : UnreadableVendor = true;

@@ -97,7 +97,14 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
     const canceller = options.echoCancellation ? new EchoCanceller({ ...(options.resamplers ? { resamplers: options.resamplers } : {}) }) : null;
-    this.input = new UserInput({ vad: options.vad, stt: options.stt, canceller, echoGuard: this.echoGuard, prefixPaddingMs: options.prefixPaddingMs, earlyFinal: options.earlyFinal });
+    this.input = new UserInput({
+      vad: options.vad,
+      stt: options.stt,
+      canceller,
+      echoGuard: this.echoGuard,
+      prefixPaddingMs: options.prefixPaddingMs,
+      earlyFinal: options.earlyFinal,
+    });
     this.controller = new BargeInController(
       {
         clock,

@@ -15,11 +15,7 @@ export interface HeardCut {
   method: 'wordTimestamps' | 'proportional' | 'speakingRate';
 }
 
-export function cutAtPlayed(
-  text: string,
-  playedMs: number,
-  info: { words?: readonly WordTiming[]; totalAudioMs?: number; audioComplete?: boolean },
-): HeardCut {
+export function cutAtPlayed(text: string, playedMs: number, info: { words?: readonly WordTiming[]; totalAudioMs?: number; audioComplete?: boolean }): HeardCut {
   const tokens = tokenize(text);
   let heardWords: number;
   let method: HeardCut['method'];
@@ -31,7 +27,7 @@ export function cutAtPlayed(
     heardWords = exact.length === heard.length && exact.length > 0 ? Math.max(...exact.map((w) => w.textTokens!)) : heard.length;
   } else if (info.audioComplete && info.totalAudioMs && info.totalAudioMs > 0) {
     method = 'proportional';
-    heardWords = wordsBeforeChar(tokens, (text.length * Math.min(1, playedMs / info.totalAudioMs)));
+    heardWords = wordsBeforeChar(tokens, text.length * Math.min(1, playedMs / info.totalAudioMs));
   } else {
     method = 'speakingRate';
     heardWords = wordsBeforeChar(tokens, playedMs * ESTIMATED_CHARS_PER_MS);

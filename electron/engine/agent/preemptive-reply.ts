@@ -18,10 +18,7 @@ export function shouldPreempt(c: Pick<ConversationSettings, 'preemptiveGeneratio
   return semanticCheckFor(c)?.(text) !== 'incomplete';
 }
 
-export type HeldTtsEvent =
-  | { kind: 'audio'; samples: Float32Array; sampleRate: number }
-  | { kind: 'words'; words: WordTiming[] }
-  | { kind: 'final' };
+export type HeldTtsEvent = { kind: 'audio'; samples: Float32Array; sampleRate: number } | { kind: 'words'; words: WordTiming[] } | { kind: 'final' };
 
 export interface HeldReplyHandlers {
   text(turnId: string, text: string): void;

@@ -179,7 +179,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     this.finishedAtGap = false;
     if (!atGap && this.deps.stt) this.finalsOwed++; // owed before listeners ask `awaitingFinal`
     this.emit('speechEnd', { tMs });
-    if (atGap) this.deps.stt?.reset(); // only the silence after the gap: nothing to recognize
+    if (atGap)
+      this.deps.stt?.reset(); // only the silence after the gap: nothing to recognize
     else this.deps.stt?.endSegment();
   }
 

@@ -32,9 +32,7 @@ export class RecordingSink extends EventEmitter<AudioOutputEvents> implements Au
 
   write(frame: AudioFrame): void {
     if (frame.sampleRate !== this.sampleRate || frame.channels !== this.channels) {
-      throw new RangeError(
-        `RecordingSink: frame is ${frame.sampleRate} Hz x${frame.channels}, the sink is ${this.sampleRate} Hz x${this.channels}.`,
-      );
+      throw new RangeError(`RecordingSink: frame is ${frame.sampleRate} Hz x${frame.channels}, the sink is ${this.sampleRate} Hz x${this.channels}.`);
     }
     this.frames.push({ writtenAtMs: this.clock.nowMs(), data: frame.data.slice() });
   }

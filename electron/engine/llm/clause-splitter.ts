@@ -15,7 +15,26 @@ export interface ClauseSplitterOptions {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'no', 'fig', 'inc', 'ltd', 'co', 'mt', 'u.s',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'approx',
+  'no',
+  'fig',
+  'inc',
+  'ltd',
+  'co',
+  'mt',
+  'u.s',
 ]);
 
 export class ClauseSplitter {
@@ -69,7 +88,7 @@ export class ClauseSplitter {
         if (ch === '.' && this.isAbbreviation(i)) continue;
         return end;
       }
-      if ((ch === '—' || ch === '–' || wordCount(b.slice(0, i)) >= this.minWordsAtComma)) return end;
+      if (ch === '—' || ch === '–' || wordCount(b.slice(0, i)) >= this.minWordsAtComma) return end;
     }
     return this.forcedCut();
   }

@@ -49,11 +49,17 @@ export async function listModels(options: ListModelsOptions): Promise<string[]> 
     try {
       body = JSON.parse(text);
     } catch {
-      throw new LlmError('bad-response', `The server at ${host} answered, but not with a model list (is it an OpenAI-compatible server, and does the address end in /v1?).`);
+      throw new LlmError(
+        'bad-response',
+        `The server at ${host} answered, but not with a model list (is it an OpenAI-compatible server, and does the address end in /v1?).`,
+      );
     }
     const data = (body as { data?: unknown }).data;
     if (!Array.isArray(data)) {
-      throw new LlmError('bad-response', `The server at ${host} answered, but not with a model list (is it an OpenAI-compatible server, and does the address end in /v1?).`);
+      throw new LlmError(
+        'bad-response',
+        `The server at ${host} answered, but not with a model list (is it an OpenAI-compatible server, and does the address end in /v1?).`,
+      );
     }
     return data
       .map((m) => (m as { id?: unknown } | null)?.id)

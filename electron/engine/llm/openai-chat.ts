@@ -102,7 +102,8 @@ export class OpenAiChatModel implements LanguageModel {
   private resolveModel(): Promise<string> {
     if (this.options.model) return Promise.resolve(this.options.model);
     this.model ??= listModels({ baseUrl: this.options.baseUrl, apiKey: this.options.apiKey, clock: this.clock }).then((models) => {
-      if (models.length === 0) throw new LlmError('not-found', `${this.what()} lists no models. Load a model in the server, or name one in Settings, Providers.`);
+      if (models.length === 0)
+        throw new LlmError('not-found', `${this.what()} lists no models. Load a model in the server, or name one in Settings, Providers.`);
       this.logger.info('language model picked from the server list', { model: models[0] });
       return models[0]!;
     });

@@ -100,10 +100,7 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   const sha256 = await sha256OfFile(options.destFile);
   if (options.expectedSha256 && sha256 !== options.expectedSha256.toLowerCase()) {
     await rm(options.destFile, { force: true });
-    throw new ModelError(
-      'checksum',
-      `The downloaded file is damaged: its sha256 is ${sha256}, expected ${options.expectedSha256}. It was deleted; try again.`,
-    );
+    throw new ModelError('checksum', `The downloaded file is damaged: its sha256 is ${sha256}, expected ${options.expectedSha256}. It was deleted; try again.`);
   }
   return { bytes: received, sha256, resumed: startAt > 0 };
 }
@@ -119,8 +116,7 @@ function receiveBody(res: IncomingMessage, options: DownloadOptions, clock: Cloc
     lastReportMs = now;
     const elapsedS = Math.max(now - startedMs, 1) / 1000;
     const bytesPerSecond = (received - startAt) / elapsedS;
-    const remainingMs =
-      totalBytes !== undefined && bytesPerSecond > 0 ? Math.round(((totalBytes - received) / bytesPerSecond) * 1000) : undefined;
+    const remainingMs = totalBytes !== undefined && bytesPerSecond > 0 ? Math.round(((totalBytes - received) / bytesPerSecond) * 1000) : undefined;
     options.onProgress({ receivedBytes: received, totalBytes, bytesPerSecond, remainingMs });
   };
 

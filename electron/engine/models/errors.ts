@@ -4,17 +4,7 @@ import { CodedError } from '../coded-error.js';
  * (offer "retry", "free some space", "choose another file") and a message a person can read.
  */
 export type ModelErrorCode =
-  | 'unknown-model'
-  | 'offline'
-  | 'http'
-  | 'interrupted'
-  | 'checksum'
-  | 'size-mismatch'
-  | 'extract'
-  | 'disk-space'
-  | 'cancelled'
-  | 'busy'
-  | 'invalid-path';
+  'unknown-model' | 'offline' | 'http' | 'interrupted' | 'checksum' | 'size-mismatch' | 'extract' | 'disk-space' | 'cancelled' | 'busy' | 'invalid-path';
 
 export class ModelError extends CodedError<ModelErrorCode> {
   override readonly name = 'ModelError';

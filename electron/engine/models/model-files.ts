@@ -27,5 +27,12 @@ export async function unwrapSingleFolder(dir: string): Promise<string> {
 }
 
 export function describePatterns(patterns: RegExp[]): string {
-  return patterns.map((p) => p.source.replace(/^\^|\$$/g, '').replace(/\\\./g, '.').replace(/\.\*/g, '*')).join(', ');
+  return patterns
+    .map((p) =>
+      p.source
+        .replace(/^\^|\$$/g, '')
+        .replace(/\\\./g, '.')
+        .replace(/\.\*/g, '*'),
+    )
+    .join(', ');
 }

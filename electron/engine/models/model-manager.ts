@@ -130,10 +130,16 @@ export class ModelManager extends EventEmitter<ModelManagerEvents> {
     const controller = new AbortController();
     const done = this.runInstall(entry, controller.signal).finally(() => {
       this.running.delete(id);
-      void this.status(id).then((s) => this.emit('state', s), () => undefined);
+      void this.status(id).then(
+        (s) => this.emit('state', s),
+        () => undefined,
+      );
     });
     this.running.set(id, { controller, done });
-    void this.status(id).then((s) => this.emit('state', s), () => undefined);
+    void this.status(id).then(
+      (s) => this.emit('state', s),
+      () => undefined,
+    );
     return done;
   }
 

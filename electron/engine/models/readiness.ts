@@ -20,9 +20,7 @@ export interface ModelToDownload {
 }
 
 export type SttPlan =
-  | { kind: 'local'; modelDir: string }
-  | { kind: 'deepgram'; model: string }
-  | { kind: 'openai-compatible'; baseUrl: string; model: string; needsKey: boolean };
+  { kind: 'local'; modelDir: string } | { kind: 'deepgram'; model: string } | { kind: 'openai-compatible'; baseUrl: string; model: string; needsKey: boolean };
 
 export type LlmPlan =
   | { kind: 'embedded'; modelPath: string }
@@ -64,7 +62,12 @@ export const DEFAULT_OPENAI_STT_MODEL = 'whisper-1';
 export const DEFAULT_DEEPGRAM_MODEL = 'nova-3';
 
 export async function whatIsReady(deps: ReadinessDeps): Promise<Readiness> {
-  const recommendation = deps.hardware ? await deps.hardware().then((hw) => recommend(hw, deps.models.entries()), () => undefined) : undefined;
+  const recommendation = deps.hardware
+    ? await deps.hardware().then(
+        (hw) => recommend(hw, deps.models.entries()),
+        () => undefined,
+      )
+    : undefined;
   const [stt, llm] = await Promise.all([sttReadiness(deps, recommendation), llmReadiness(deps, recommendation)]);
   const downloadBytes = [stt.download, llm.download].reduce((sum, d) => sum + (d ? d.sizeBytes - d.partialBytes : 0), 0);
   return { stt, llm, practiceMode: !(stt.ready && llm.ready), downloadBytes, ...(recommendation ? { recommendation } : {}) };
@@ -75,7 +78,13 @@ export async function whatIsReady(deps: ReadinessDeps): Promise<Readiness> {
  * it is installed; else the largest installed one (the person chose to fetch it); else the
  * recommendation (or the catalogue default) to download.
  */
-export async function chooseLocalModel(models: ModelManager, purpose: ModelPurpose, setting: string, recommended: string | undefined, fallback: string): Promise<string> {
+export async function chooseLocalModel(
+  models: ModelManager,
+  purpose: ModelPurpose,
+  setting: string,
+  recommended: string | undefined,
+  fallback: string,
+): Promise<string> {
   const ofPurpose = models.entries().filter((e) => e.purpose === purpose);
   if (ofPurpose.some((e) => e.id === setting)) return setting;
   const installed = async (id: string) => (await models.pathOf(id).catch(() => undefined)) !== undefined;
@@ -100,7 +109,12 @@ async function sttReadiness({ settings, models, hasKey }: ReadinessDeps, rec: Re
       if (official && !keyed) return { ready: false, reason: 'OpenAI transcription needs an API key: add one, or enter the address of a local server.' };
       return {
         ready: true,
-        plan: { kind: 'openai-compatible', baseUrl: settings.sttEndpoint || OPENAI_BASE_URL, model: settings.sttModel || DEFAULT_OPENAI_STT_MODEL, needsKey: keyed },
+        plan: {
+          kind: 'openai-compatible',
+          baseUrl: settings.sttEndpoint || OPENAI_BASE_URL,
+          model: settings.sttModel || DEFAULT_OPENAI_STT_MODEL,
+          needsKey: keyed,
+        },
       };
     }
     case 'local': {

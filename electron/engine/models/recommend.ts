@@ -87,9 +87,17 @@ export function recommendStt(hw: Hardware, catalogue: readonly ModelEntry[] = MO
   const better = stts.find((e) => e.tier === 'better');
   const small = stts.find((e) => e.tier !== 'better') ?? stts[0]!;
   if (better && hw.cpuCores >= BETTER_STT.cores && hw.totalRamBytes >= BETTER_STT.ramBytes) {
-    return pick(better, 'real time with room to spare on 4+ cores (estimate)', `${hw.cpuCores} cores and ${ram(hw.totalRamBytes)} of RAM run the larger, more accurate recognizer.`);
+    return pick(
+      better,
+      'real time with room to spare on 4+ cores (estimate)',
+      `${hw.cpuCores} cores and ${ram(hw.totalRamBytes)} of RAM run the larger, more accurate recognizer.`,
+    );
   }
-  return pick(small, 'real time on 2 cores (measured on the 2-core test machine)', `With ${hw.cpuCores} cores the small recognizer keeps up while the language model runs.`);
+  return pick(
+    small,
+    'real time on 2 cores (measured on the 2-core test machine)',
+    `With ${hw.cpuCores} cores the small recognizer keeps up while the language model runs.`,
+  );
 }
 
 export function recommendTts(hw: Hardware, catalogue: readonly ModelEntry[] = MODEL_CATALOGUE): ModelPick {
@@ -99,7 +107,11 @@ export function recommendTts(hw: Hardware, catalogue: readonly ModelEntry[] = MO
   if (kokoro && hw.cpuCores >= KOKORO_MIN_CORES) {
     return pick(kokoro, 'first words in well under a second on 4+ cores (estimate)', `${hw.cpuCores} cores speak the most natural voice without pauses.`);
   }
-  return pick(light, 'several times faster than real time on 2 cores (estimate)', `With ${hw.cpuCores} cores the light neural voice speaks without pauses; Kokoro wants 4 or more.`);
+  return pick(
+    light,
+    'several times faster than real time on 2 cores (estimate)',
+    `With ${hw.cpuCores} cores the light neural voice speaks without pauses; Kokoro wants 4 or more.`,
+  );
 }
 
 /** Undefined when the catalogue lacks a purpose (a test or trimmed catalogue): nothing to recommend from. */

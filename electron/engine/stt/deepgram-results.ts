@@ -16,7 +16,8 @@ export interface DeepgramResults {
   channel: { alternatives: { transcript: string; words?: DeepgramWord[] }[] };
 }
 
-export type DeepgramMessage = DeepgramResults | { type: 'Metadata' | 'SpeechStarted' | 'UtteranceEnd' } | { type: 'Error'; description?: string; message?: string };
+export type DeepgramMessage =
+  DeepgramResults | { type: 'Metadata' | 'SpeechStarted' | 'UtteranceEnd' } | { type: 'Error'; description?: string; message?: string };
 
 /** Parses one text frame; throws with the reason when it is not a message we can read. */
 export function parseDeepgramMessage(text: string): DeepgramMessage {

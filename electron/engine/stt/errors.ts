@@ -1,6 +1,7 @@
 import { CodedError } from '../coded-error.js';
 /** Why speech recognition failed, with a code the UI can act on and a readable message. */
-export type SttErrorCode = 'unauthorized' | 'rate-limited' | 'server' | 'bad-response' | 'offline' | 'disconnected' | 'model-load' | 'crashed' | 'closed' | 'bad-input';
+export type SttErrorCode =
+  'unauthorized' | 'rate-limited' | 'server' | 'bad-response' | 'offline' | 'disconnected' | 'model-load' | 'crashed' | 'closed' | 'bad-input';
 
 export class SttError extends CodedError<SttErrorCode> {
   override readonly name = 'SttError';

@@ -130,7 +130,10 @@ function parseTranscription(body: string, url: string): Transcript {
   try {
     parsed = JSON.parse(body) as typeof parsed;
   } catch {
-    throw new SttError('bad-response', `The transcription server ${new URL(url).host} answered with something that is not JSON: ${JSON.stringify(body.slice(0, 120))}`);
+    throw new SttError(
+      'bad-response',
+      `The transcription server ${new URL(url).host} answered with something that is not JSON: ${JSON.stringify(body.slice(0, 120))}`,
+    );
   }
   if (typeof parsed.text !== 'string') {
     throw new SttError('bad-response', `The transcription server ${new URL(url).host} answered without a "text" field.`);

@@ -20,7 +20,10 @@ export async function findTransducerFiles(modelDir: string, preferInt8 = true): 
     if (!(await stat(modelDir)).isDirectory()) throw new Error('not a folder');
     names = await readdir(modelDir);
   } catch {
-    throw new SttError('model-load', `The speech recognition model folder ${modelDir} does not exist. Download the model or choose its folder in Settings, Providers.`);
+    throw new SttError(
+      'model-load',
+      `The speech recognition model folder ${modelDir} does not exist. Download the model or choose its folder in Settings, Providers.`,
+    );
   }
   const pick = (part: string): string | undefined => {
     const candidates = names.filter((n) => n.startsWith(part) && n.endsWith('.onnx')).sort();

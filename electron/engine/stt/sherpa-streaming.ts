@@ -86,7 +86,9 @@ export class SherpaRecognizer extends EventEmitter<SpeechRecognizerEvents> imple
       const timer = clock.setTimeout(() => {
         cleanup();
         child.kill('SIGKILL');
-        reject(new SttError('model-load', `The speech recognition model in ${options.modelDir} did not load within ${(options.loadTimeoutMs ?? 30_000) / 1000} s.`));
+        reject(
+          new SttError('model-load', `The speech recognition model in ${options.modelDir} did not load within ${(options.loadTimeoutMs ?? 30_000) / 1000} s.`),
+        );
       }, options.loadTimeoutMs ?? 30_000);
       const onMessage = (m: HostMessage) => {
         if (m.type === 'ready') {

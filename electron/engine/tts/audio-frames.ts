@@ -8,10 +8,7 @@ import type { WordTiming } from './types.js';
  * to what was asked for (some servers omit them); a present but wrong one is an error, because
  * playing audio at the wrong rate or format is worse than skipping it.
  */
-export function decodeAudioFrame(
-  msg: Record<string, unknown>,
-  fallback: { enc: string; sampleRate: number },
-): { samples: Float32Array; sampleRate: number } {
+export function decodeAudioFrame(msg: Record<string, unknown>, fallback: { enc: string; sampleRate: number }): { samples: Float32Array; sampleRate: number } {
   const binary = msg.audio instanceof Uint8Array;
   if (typeof msg.audio !== 'string' && !binary) throw new TtsError('MALFORMED_FRAME', 'An audio frame has no base64 "audio" string.');
   const enc = msg.enc === undefined ? fallback.enc : msg.enc;

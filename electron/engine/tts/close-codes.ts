@@ -1,10 +1,7 @@
 /** What a WebSocket close code means for a TTS session: stop for good, retry, or a normal end. */
 import type { TtsErrorCode } from './tts-error.js';
 
-export type CloseVerdict =
-  | { kind: 'fatal'; code: TtsErrorCode; message: string }
-  | { kind: 'transient'; retryAfterMs?: number }
-  | { kind: 'normal' };
+export type CloseVerdict = { kind: 'fatal'; code: TtsErrorCode; message: string } | { kind: 'transient'; retryAfterMs?: number } | { kind: 'normal' };
 
 const FATAL: Record<number, { code: TtsErrorCode; message: string }> = {
   4001: { code: 'AUTH_FAILED', message: 'The voice service rejected the API key (close 4001). Check the key in Settings → Voices and providers.' },

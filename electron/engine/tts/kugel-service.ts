@@ -37,7 +37,8 @@ export function kugelEndpoints(endpointUrl: string, apiKey?: string): KugelEndpo
   } catch {
     throw new TtsError('BAD_INPUT', `The KugelAudio address "${endpointUrl}" is not a valid URL; leave it empty for the KugelAudio service.`);
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new TtsError('BAD_INPUT', `The KugelAudio address must start with ws:// or wss://, got "${endpointUrl}".`);
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
+    throw new TtsError('BAD_INPUT', `The KugelAudio address must start with ws:// or wss://, got "${endpointUrl}".`);
   if (url.pathname === '/' || url.pathname === '') url.pathname = KUGEL_STREAM_PATH;
   if (key) url.searchParams.set('api_key', key);
   const restBase = `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`;
@@ -77,9 +78,12 @@ function headers(apiKey: string): Record<string, string> {
 
 /** A refused REST call, in the person's words (statuses as the SDKs classify them). */
 function refusal(status: number): TtsError {
-  if (status === 401 || status === 403) return new TtsError('AUTH_FAILED', `KugelAudio refused the API key (HTTP ${status}). Check the key in Settings → Voices and providers.`);
-  if (status === 402) return new TtsError('NO_CREDITS', 'Your KugelAudio account is out of credits (HTTP 402). Top it up at app.kugelaudio.com, or choose another voice.');
-  if (status === 429) return new TtsError('RATE_LIMITED', 'KugelAudio is limiting requests from this account right now (HTTP 429). Wait a minute and try again.');
+  if (status === 401 || status === 403)
+    return new TtsError('AUTH_FAILED', `KugelAudio refused the API key (HTTP ${status}). Check the key in Settings → Voices and providers.`);
+  if (status === 402)
+    return new TtsError('NO_CREDITS', 'Your KugelAudio account is out of credits (HTTP 402). Top it up at app.kugelaudio.com, or choose another voice.');
+  if (status === 429)
+    return new TtsError('RATE_LIMITED', 'KugelAudio is limiting requests from this account right now (HTTP 429). Wait a minute and try again.');
   return new TtsError('SERVER_ERROR', `KugelAudio answered HTTP ${status}. Try again shortly.`);
 }
 
@@ -105,7 +109,13 @@ export async function listKugelVoices(restBase: string, apiKey: string, options:
   if (!Array.isArray(body?.voices)) throw new TtsError('MALFORMED_FRAME', 'KugelAudio sent a voice list without "voices".');
   return body.voices.flatMap((v: Record<string, unknown>) =>
     Number.isInteger(v?.id) && typeof v.name === 'string'
-      ? [{ id: v.id as number, name: v.name, languages: Array.isArray(v.supported_languages) ? v.supported_languages.filter((l): l is string => typeof l === 'string') : [] }]
+      ? [
+          {
+            id: v.id as number,
+            name: v.name,
+            languages: Array.isArray(v.supported_languages) ? v.supported_languages.filter((l): l is string => typeof l === 'string') : [],
+          },
+        ]
       : [],
   );
 }

@@ -61,4 +61,16 @@ export function contextErrorCode(msg: Frame): 'TOO_MANY_CONTEXTS' | 'SERVER_ERRO
  * Fields the JS SDK's createContext puts on the FIRST context of a connection only (the session
  * config, fixed for the connection), plus word_timestamps, which only the Python SDK sends there.
  */
-export const SESSION_FIELDS = ['sample_rate', 'output_format', 'cfg_scale', 'temperature', 'max_new_tokens', 'normalize', 'language', 'project_id', 'dictionary_ids', 'inactivity_timeout', 'word_timestamps'];
+export const SESSION_FIELDS = [
+  'sample_rate',
+  'output_format',
+  'cfg_scale',
+  'temperature',
+  'max_new_tokens',
+  'normalize',
+  'language',
+  'project_id',
+  'dictionary_ids',
+  'inactivity_timeout',
+  'word_timestamps',
+];

@@ -26,10 +26,7 @@ export function decodePcm(bytes: Uint8Array, enc: string): Float32Array {
     return out;
   }
   if (enc === 'mulaw' || enc === 'alaw') return decodeG711(bytes, enc);
-  throw new TtsError(
-    'UNSUPPORTED_ENCODING',
-    `Audio encoding "${enc}" is not supported; ask the server for one of: ${SUPPORTED_ENCODINGS.join(', ')}.`,
-  );
+  throw new TtsError('UNSUPPORTED_ENCODING', `Audio encoding "${enc}" is not supported; ask the server for one of: ${SUPPORTED_ENCODINGS.join(', ')}.`);
 }
 
 export function decodeBase64Pcm(base64: string, enc: string): Float32Array {

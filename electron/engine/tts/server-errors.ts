@@ -11,7 +11,10 @@ const BY_CODE: Record<string, { code: TtsErrorCode; say: (detail: string) => str
   RATE_LIMITED: { code: 'RATE_LIMITED', say: () => 'The voice service is limiting requests from this account. Wait a minute and try again.' },
   TOO_MANY_CONTEXTS: { code: 'TOO_MANY_CONTEXTS', say: (d) => `The voice service has too many open streams for this connection (${d}).` },
   MODEL_UNAVAILABLE: { code: 'MODEL_UNAVAILABLE', say: () => 'The voice model is unavailable right now. Try again shortly, or choose another voice.' },
-  NOT_FOUND: { code: 'UNKNOWN_VOICE', say: (d) => `The voice service does not know this voice (${d}). Pick one of its voices: Settings → Voices and providers → Test lists them.` },
+  NOT_FOUND: {
+    code: 'UNKNOWN_VOICE',
+    say: (d) => `The voice service does not know this voice (${d}). Pick one of its voices: Settings → Voices and providers → Test lists them.`,
+  },
   MISSING_VOICE_ID: { code: 'UNKNOWN_VOICE', say: () => 'No voice was chosen for the voice service. Pick one in Settings → Voices and providers.' },
 };
 

@@ -11,7 +11,14 @@ import { decodeAudioFrame, parseWordTimings } from './audio-frames.js';
 import { TtsError } from './tts-error.js';
 import { TtsSocket, type TtsSocketOptions } from './tts-socket.js';
 import type { TurnTimeline } from './turn-timeline.js';
-import { DEFAULT_CANCEL_QUIET_TIMEOUT_MS, DEFAULT_SESSION_CONFIG, expectedAudio, type PlaybackClearer, type TtsClientEvents, type TtsSessionConfig } from './types.js';
+import {
+  DEFAULT_CANCEL_QUIET_TIMEOUT_MS,
+  DEFAULT_SESSION_CONFIG,
+  expectedAudio,
+  type PlaybackClearer,
+  type TtsClientEvents,
+  type TtsSessionConfig,
+} from './types.js';
 import { referenceCodec, type Frame, type WireCodec } from './wire-codec.js';
 
 export interface StreamingClientOptions {

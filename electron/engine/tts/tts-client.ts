@@ -262,16 +262,19 @@ export class TtsClient extends StreamingClientBase implements StreamingTts {
     const owed = this.cancelGroups[0];
     if (!owed) return;
     const untilDeadlineMs = Math.max(0, owed.sentAtMs + CANCEL_ACK_DEADLINE_MS - this.clock.nowMs());
-    this.quietTimer = this.clock.setTimeout(() => {
-      this.quietTimer = undefined;
-      const oldest = this.cancelGroups[0];
-      if (!oldest) return;
-      this.logger.info('TTS cancel not acknowledged; server quiet: the cancelled turn is over, and its socket is replaced');
-      for (const t of [...oldest.turns]) this.finishCancelled(t);
-      if (this.cancelGroups.includes(oldest)) this.endCancelGroup(oldest);
-      // Leftovers of that turn may still come, with no turn id to tell them apart: never read that socket again.
-      this.socket.recycle('cancel not acknowledged');
-    }, Math.min(this.quietTimeoutMs, untilDeadlineMs));
+    this.quietTimer = this.clock.setTimeout(
+      () => {
+        this.quietTimer = undefined;
+        const oldest = this.cancelGroups[0];
+        if (!oldest) return;
+        this.logger.info('TTS cancel not acknowledged; server quiet: the cancelled turn is over, and its socket is replaced');
+        for (const t of [...oldest.turns]) this.finishCancelled(t);
+        if (this.cancelGroups.includes(oldest)) this.endCancelGroup(oldest);
+        // Leftovers of that turn may still come, with no turn id to tell them apart: never read that socket again.
+        this.socket.recycle('cancel not acknowledged');
+      },
+      Math.min(this.quietTimeoutMs, untilDeadlineMs),
+    );
   }
 
   private removeLive(turn: Turn): void {

@@ -91,7 +91,25 @@ export function expectedAudio(config: TtsSessionConfig): { enc: string; sampleRa
 }
 
 /** The order StreamingSession.writeFrame (JS SDK) attaches config fields in. */
-const SDK_CONFIG_ORDER = ['voice_id', 'model_id', 'cfg_scale', 'temperature', 'max_new_tokens', 'sample_rate', 'output_format', 'flush_timeout_ms', 'max_buffer_length', 'normalize', 'language', 'word_timestamps', 'auto_mode', 'chunk_length_schedule', 'speed', 'project_id', 'dictionary_ids'];
+const SDK_CONFIG_ORDER = [
+  'voice_id',
+  'model_id',
+  'cfg_scale',
+  'temperature',
+  'max_new_tokens',
+  'sample_rate',
+  'output_format',
+  'flush_timeout_ms',
+  'max_buffer_length',
+  'normalize',
+  'language',
+  'word_timestamps',
+  'auto_mode',
+  'chunk_length_schedule',
+  'speed',
+  'project_id',
+  'dictionary_ids',
+];
 
 /** The config as the JS SDK puts it on a frame: its field order, unset fields left out, word_timestamps only when true. */
 export function sdkConfigFields(config: TtsSessionConfig): Record<string, unknown> {

@@ -48,10 +48,13 @@ export class BargeInAttempt {
   /** One timer at a time: the pause timer while ducked, the recover timer while settling. */
   schedule(delayMs: number, fn: () => void): void {
     this.cancelTimer();
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      fn();
-    }, Math.max(0, delayMs));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        fn();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   cancelTimer(): void {

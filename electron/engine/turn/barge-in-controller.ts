@@ -187,10 +187,13 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const speech = this.speech;
     if (speech === null) {
       this.clearAcceptTimer();
-      this.acceptTimer = this.deps.clock.setTimeout(() => {
-        this.acceptTimer = undefined;
-        if (this.userSpeaking) this.emit('userSpeechAccepted', { tMs: this.deps.clock.nowMs(), onsetMs: tMs });
-      }, Math.max(0, tMs + this.options.interruptDurationMs - now));
+      this.acceptTimer = this.deps.clock.setTimeout(
+        () => {
+          this.acceptTimer = undefined;
+          if (this.userSpeaking) this.emit('userSpeechAccepted', { tMs: this.deps.clock.nowMs(), onsetMs: tMs });
+        },
+        Math.max(0, tMs + this.options.interruptDurationMs - now),
+      );
       return;
     }
     if (this.options.interruptions === 'off') {

@@ -9,10 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type GuardedRead =
-  | { kind: 'missing' }
-  | { kind: 'ok'; text: string }
-  | { kind: 'refused'; reason: string };
+export type GuardedRead = { kind: 'missing' } | { kind: 'ok'; text: string } | { kind: 'refused'; reason: string };
 
 /** Thrown when a file is not written; `message` is for the person. */
 export class FileRefusal extends Error {
@@ -49,7 +46,11 @@ export function readGuardedFile(filePath: string, maxBytes: number): GuardedRead
     const opened = fs.fstatSync(fd);
     const swapped = oddFile(name, opened);
     if (swapped) return { kind: 'refused', reason: `${swapped}, so it was not read.` };
-    if (opened.size > maxBytes) return { kind: 'refused', reason: `${name} is ${formatBytes(opened.size)}, far more than settings ever take (at most ${formatBytes(maxBytes)}), so it was not read.` };
+    if (opened.size > maxBytes)
+      return {
+        kind: 'refused',
+        reason: `${name} is ${formatBytes(opened.size)}, far more than settings ever take (at most ${formatBytes(maxBytes)}), so it was not read.`,
+      };
     const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
@@ -77,7 +78,11 @@ export function writeGuardedFile(filePath: string, text: string, newFileMode: nu
     if (odd) throw new FileRefusal(`${odd}, so changes cannot be saved to it.`, 'not-regular');
     const current = stat.mode & 0o777;
     if (options.keepMode !== false) mode = current;
-    if ((current & 0o200) === 0) throw new FileRefusal(`${name} is read-only (mode ${current.toString(8).padStart(4, '0')}), so changes cannot be saved. Make it writable to save them; Interject does not change its permissions.`, 'read-only');
+    if ((current & 0o200) === 0)
+      throw new FileRefusal(
+        `${name} is read-only (mode ${current.toString(8).padStart(4, '0')}), so changes cannot be saved. Make it writable to save them; Interject does not change its permissions.`,
+        'read-only',
+      );
   } catch (error) {
     if (error instanceof FileRefusal) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw asRefusal(error, filePath);

@@ -46,7 +46,10 @@ export function registerHistoryHandlers(registry: HandlerRegistry, deps: History
     },
     'history:export': ({ id, format }) => {
       const conversation = store().get(id);
-      return { fileName: exportFileName(conversation, format), text: format === 'markdown' ? conversationMarkdown(conversation) : conversationJson(conversation) };
+      return {
+        fileName: exportFileName(conversation, format),
+        text: format === 'markdown' ? conversationMarkdown(conversation) : conversationJson(conversation),
+      };
     },
     'history:continue': async ({ id }) => {
       const conversation = store().get(id);

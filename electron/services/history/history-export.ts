@@ -34,7 +34,12 @@ export function conversationJson(c: Conversation): string {
 }
 
 export function exportFileName(c: Conversation, format: 'markdown' | 'json'): string {
-  const slug = c.summary.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'conversation';
+  const slug =
+    c.summary.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'conversation';
   return `${new Date(c.summary.startedAtEpochMs).toISOString().slice(0, 10)}-${slug}.${format === 'markdown' ? 'md' : 'json'}`;
 }
 

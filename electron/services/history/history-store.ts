@@ -86,7 +86,8 @@ export class HistoryStore {
 
   restore(id: string): ConversationSummary {
     const trashed = path.join(this.folder, TRASH, id + EXT);
-    if (!fs.existsSync(trashed)) throw new IpcFailure({ code: 'unavailable', message: 'That conversation can no longer be restored (deleted before the app last started).' });
+    if (!fs.existsSync(trashed))
+      throw new IpcFailure({ code: 'unavailable', message: 'That conversation can no longer be restored (deleted before the app last started).' });
     fs.renameSync(trashed, this.file(id));
     return this.get(id).summary;
   }

@@ -200,6 +200,8 @@ export class ModelService {
 
   private withFailure(status: ModelStatus): ModelStatusInfo {
     const failure = this.failures.get(status.id);
-    return failure && status.state !== 'installed' && status.state !== 'linked' && status.state !== 'downloading' ? { ...status, error: failure } : { ...status };
+    return failure && status.state !== 'installed' && status.state !== 'linked' && status.state !== 'downloading'
+      ? { ...status, error: failure }
+      : { ...status };
   }
 }

@@ -14,7 +14,8 @@ export const DENIED_MESSAGE = 'Interject is not allowed to use the microphone.';
 const DENIED_FIX: Record<string, string> = {
   darwin: 'Open System Settings > Privacy & Security > Microphone, turn on Interject, then restart Interject.',
   win32: 'Open Settings > Privacy & security > Microphone, turn on "Microphone access" and "Let desktop apps access your microphone", then try again.',
-  linux: 'Make sure PipeWire or PulseAudio is running and your user may use audio devices (the "audio" group); for Snap run "snap connect interject:audio-record", for Flatpak allow the microphone in Flatseal. Then try again.',
+  linux:
+    'Make sure PipeWire or PulseAudio is running and your user may use audio devices (the "audio" group); for Snap run "snap connect interject:audio-record", for Flatpak allow the microphone in Flatseal. Then try again.',
 };
 
 /** The permission answer for an OS status (macOS / Windows `getMediaAccessStatus`). */
@@ -31,7 +32,11 @@ export function permissionFor(status: MicrophoneAccess, platform: Platform): Mic
         fix: "Ask the computer's administrator to allow microphone access for Interject.",
       };
     case 'not-determined':
-      return { status, message: 'Interject has not been given microphone access yet.', fix: 'Start a session; the system will ask you to allow the microphone.' };
+      return {
+        status,
+        message: 'Interject has not been given microphone access yet.',
+        fix: 'Start a session; the system will ask you to allow the microphone.',
+      };
     case 'unknown':
       return { status, message: 'The system did not say whether Interject may use the microphone.', fix: deniedFix(platform) };
   }
@@ -59,13 +64,26 @@ export function captureProblem(error: unknown, platform: Platform): CaptureProbl
   if (code === 'PERMISSION_DENIED' || /access is denied|access denied|permission denied|e_accessdenied|0x80070005|eacces|not permitted/i.test(text)) {
     return { kind: 'permission-denied', message: DENIED_MESSAGE, fix: deniedFix(platform), detail };
   }
-  if (['NO_MICROPHONE_FOUND', 'MICROPHONE_NOT_FOUND', 'NOT_AN_INPUT_DEVICE'].includes(code) || /no (microphone|input device)|device not found|no such device|enodev|audclnt_e_device_invalidated/i.test(text)) {
+  if (
+    ['NO_MICROPHONE_FOUND', 'MICROPHONE_NOT_FOUND', 'NOT_AN_INPUT_DEVICE'].includes(code) ||
+    /no (microphone|input device)|device not found|no such device|enodev|audclnt_e_device_invalidated/i.test(text)
+  ) {
     return { kind: 'no-microphone', message: 'No microphone was found.', fix: 'Connect a microphone, or choose another input in Settings > Audio.', detail };
   }
   if (/busy|in use|exclusive|audclnt_e_device_in_use|ebusy/i.test(text)) {
-    return { kind: 'device-busy', message: 'The microphone is in use by another application.', fix: 'Close the other application, or choose another input in Settings > Audio.', detail };
+    return {
+      kind: 'device-busy',
+      message: 'The microphone is in use by another application.',
+      fix: 'Close the other application, or choose another input in Settings > Audio.',
+      detail,
+    };
   }
-  return { kind: 'device-failed', message: 'The microphone could not be opened.', fix: 'Check the input in Settings > Audio, unplug and reconnect the microphone, then try again.', detail };
+  return {
+    kind: 'device-failed',
+    message: 'The microphone could not be opened.',
+    fix: 'Check the input in Settings > Audio, unplug and reconnect the microphone, then try again.',
+    detail,
+  };
 }
 
 function deniedFix(platform: Platform): string {

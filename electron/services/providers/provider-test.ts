@@ -92,12 +92,23 @@ export async function testRecognizer(providers: ProvidersSettings, deps: Provide
       return { ok: true, summary: 'The built-in recognizer is downloaded and ready.', models: [] };
     case 'deepgram': {
       const url = providers.sttEndpoint ? deepgramListenUrl(providers.sttEndpoint) : 'wss://api.deepgram.com/v1/listen';
-      return probeWebSocket(url, { authorization: `Token ${deps.secrets.get('deepgram') ?? ''}` }, `Deepgram at ${new URL(url).host}`, deps.timeoutMs ?? 5000, plan.model);
+      return probeWebSocket(
+        url,
+        { authorization: `Token ${deps.secrets.get('deepgram') ?? ''}` },
+        `Deepgram at ${new URL(url).host}`,
+        deps.timeoutMs ?? 5000,
+        plan.model,
+      );
     }
     case 'openai-compatible': {
       const name = plan.baseUrl === OPENAI_BASE_URL ? 'OpenAI' : serverName(plan.baseUrl);
       try {
-        const models = await listModels({ baseUrl: plan.baseUrl, apiKey: deps.secrets.get('openai-stt') || undefined, clock: deps.clock, timeoutMs: deps.timeoutMs });
+        const models = await listModels({
+          baseUrl: plan.baseUrl,
+          apiKey: deps.secrets.get('openai-stt') || undefined,
+          clock: deps.clock,
+          timeoutMs: deps.timeoutMs,
+        });
         if (providers.sttModel && models.length > 0 && !models.includes(providers.sttModel)) {
           return { ok: false, summary: `${name}, ${plural(models.length, 'model')}, but none is called "${providers.sttModel}".`, models };
         }
@@ -126,7 +137,13 @@ function probeWebSocket(url: string, headers: Record<string, string>, name: stri
     socket.on('open', () => done({ ok: true, summary: `${name} accepted the key; speech will be transcribed with ${model}.`, models: [] }));
     socket.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;
-      done(fail(status === 401 || status === 403 ? `${name} refused the API key (HTTP ${status}). Check the key.` : `${name} refused the connection (HTTP ${status}). Check the address and model.`));
+      done(
+        fail(
+          status === 401 || status === 403
+            ? `${name} refused the API key (HTTP ${status}). Check the key.`
+            : `${name} refused the connection (HTTP ${status}). Check the address and model.`,
+        ),
+      );
     });
     socket.on('error', (e: Error & { code?: string }) => done(fail(`Cannot reach ${u.host} (${e.code ?? e.message}). Is the address right?`)));
   });
@@ -142,7 +159,11 @@ export async function testVoice(tts: TtsSettings, deps: ProviderTestDeps): Promi
     if (tts.provider === 'kugel') {
       listing = await kugelListing(tts, deps.secrets, timeoutMs);
       if (!/^\s*\d+/.test(tts.voice)) {
-        return { ok: false, summary: `KugelAudio has ${plural(listing.voices.length, 'voice')} for this key; pick one in the Voice field, then Test again.`, models: listing.voices };
+        return {
+          ok: false,
+          summary: `KugelAudio has ${plural(listing.voices.length, 'voice')} for this key; pick one in the Voice field, then Test again.`,
+          models: listing.voices,
+        };
       }
     }
     opened = await openSessionTts(tts, { clock: deps.clock, logger: deps.logger, secrets: deps.secrets, playback: { clear: () => undefined } });
@@ -159,8 +180,14 @@ export async function testVoice(tts: TtsSettings, deps: ProviderTestDeps): Promi
     await withTimeout(Promise.race([client.connect(), firstAudio.then(() => undefined)]), timeoutMs, `${what} did not answer within ${timeoutMs / 1000} s.`);
     client.send('Testing.', { flush: true });
     const ms = await withTimeout(firstAudio, timeoutMs, `${what} sent no audio within ${timeoutMs / 1000} s.`);
-    const listed = listing ? ` ${plural(listing.voices.length, 'voice')} to choose from${listing.models.length ? `; model ${listing.models.join(', ')}` : ''}.` : '';
-    return { ok: true, summary: `${capitalize(opened.description)} spoke with voice "${tts.voice}" (first audio after ${Math.round(ms)} ms).${listed}`, models: listing?.voices ?? [] };
+    const listed = listing
+      ? ` ${plural(listing.voices.length, 'voice')} to choose from${listing.models.length ? `; model ${listing.models.join(', ')}` : ''}.`
+      : '';
+    return {
+      ok: true,
+      summary: `${capitalize(opened.description)} spoke with voice "${tts.voice}" (first audio after ${Math.round(ms)} ms).${listed}`,
+      models: listing?.voices ?? [],
+    };
   } catch (error) {
     return { ...fail((error as Error).message), models: listing?.voices ?? [] };
   } finally {

@@ -9,13 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  SETTINGS_SECTIONS,
-  settingsSections,
-  SettingsSchema,
-  type Settings,
-  type SettingsNotice,
-} from '../../contract/index.js';
+import { SETTINGS_SECTIONS, settingsSections, SettingsSchema, type Settings, type SettingsNotice } from '../../contract/index.js';
 import { readGuardedFile } from '../files/guarded-file.js';
 import { migrate } from './migrations.js';
 
@@ -67,7 +61,12 @@ export function loadSettingsFile(filePath: string, nowMs: number): LoadedSetting
     migration = migrate(raw as Record<string, unknown>);
   } catch (error) {
     const movedTo = moveAside(filePath, nowMs);
-    return fresh({ kind: 'corrupt-file-replaced', message: `The settings file could not be upgraded (${(error as Error).message}). Defaults are in use; the old file was kept.`, atMs: nowMs, ...(movedTo ? { movedTo } : {}) });
+    return fresh({
+      kind: 'corrupt-file-replaced',
+      message: `The settings file could not be upgraded (${(error as Error).message}). Defaults are in use; the old file was kept.`,
+      atMs: nowMs,
+      ...(movedTo ? { movedTo } : {}),
+    });
   }
   if (migration.migrated) {
     notices.push({ kind: 'migrated', message: `Settings were upgraded from version ${migration.fromVersion}.`, atMs: nowMs });
@@ -76,8 +75,16 @@ export function loadSettingsFile(filePath: string, nowMs: number): LoadedSetting
   const { settings, resetFields } = repairSections(migration.raw);
   if (resetFields.length > 0 || migration.fromNewerApp) {
     const copy = copyAside(filePath, nowMs);
-    const what = resetFields.length > 0 ? `These settings were invalid and are back to their defaults: ${resetFields.join(', ')}.` : 'The settings file comes from a newer version of Interject; settings this version does not know were left out.';
-    notices.push({ kind: 'corrupt-file-replaced', message: `${what} The original file was kept${copy ? ` as ${path.basename(copy)}` : ''}.`, atMs: nowMs, ...(copy ? { movedTo: copy } : {}) });
+    const what =
+      resetFields.length > 0
+        ? `These settings were invalid and are back to their defaults: ${resetFields.join(', ')}.`
+        : 'The settings file comes from a newer version of Interject; settings this version does not know were left out.';
+    notices.push({
+      kind: 'corrupt-file-replaced',
+      message: `${what} The original file was kept${copy ? ` as ${path.basename(copy)}` : ''}.`,
+      atMs: nowMs,
+      ...(copy ? { movedTo: copy } : {}),
+    });
   }
   return { settings, notices, needsWrite: migration.migrated || resetFields.length > 0 };
 }

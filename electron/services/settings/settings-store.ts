@@ -83,14 +83,20 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     try {
       raw = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
     } catch (error) {
-      throw new IpcFailure({ code: 'invalid_request', message: `This file is not a settings file Interject can read: ${jsonProblemAt(json, error as Error)}.` });
+      throw new IpcFailure({
+        code: 'invalid_request',
+        message: `This file is not a settings file Interject can read: ${jsonProblemAt(json, error as Error)}.`,
+      });
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw new IpcFailure({ code: 'invalid_request', message: 'The file does not hold a settings object.' });
     }
     const { schemaVersion, ...rest } = raw as Record<string, unknown>;
     if (typeof schemaVersion === 'number' && schemaVersion > SETTINGS_SCHEMA_VERSION) {
-      throw new IpcFailure({ code: 'invalid_request', message: `These settings come from a newer Interject (version ${schemaVersion}); update the app to import them.` });
+      throw new IpcFailure({
+        code: 'invalid_request',
+        message: `These settings come from a newer Interject (version ${schemaVersion}); update the app to import them.`,
+      });
     }
     // Own section names only: `k in defaults` would let "constructor" or "toString" through.
     const unknownSections = Object.keys(rest).filter((k) => !(SETTINGS_SECTIONS as string[]).includes(k));
@@ -109,7 +115,10 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     if (!result.ok) {
       throw new IpcFailure({
         code: 'invalid_request',
-        message: `Settings not saved: ${result.issues.map((i) => `${i.path}: ${i.message}`).slice(0, 3).join('; ')}`,
+        message: `Settings not saved: ${result.issues
+          .map((i) => `${i.path}: ${i.message}`)
+          .slice(0, 3)
+          .join('; ')}`,
         issues: result.issues,
       });
     }
@@ -125,7 +134,11 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
       fs.mkdirSync(path.dirname(this.filePath), { recursive: true });
       writeGuardedFile(this.filePath, JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, ...settings }, null, '\t'), NEW_FILE_MODE);
     } catch (error) {
-      const notice: SettingsNotice = { kind: 'save-failed', message: `Settings could not be saved: ${asRefusal(error, this.filePath).message}`, atMs: this.now() };
+      const notice: SettingsNotice = {
+        kind: 'save-failed',
+        message: `Settings could not be saved: ${asRefusal(error, this.filePath).message}`,
+        atMs: this.now(),
+      };
       this.pending.push(notice);
       this.emit('notice', notice);
       throw new IpcFailure({ code: 'unavailable', message: notice.message });

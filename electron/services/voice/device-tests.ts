@@ -46,7 +46,12 @@ export async function playTestTone(io: VoiceIo, deviceId: string, clock: Clock, 
   }
 }
 
-export async function startMicTest(io: VoiceIo, deviceId: string, durationMs: number, deps: { clock: Clock; logger: Logger; events: EventHub }): Promise<{ durationMs: number }> {
+export async function startMicTest(
+  io: VoiceIo,
+  deviceId: string,
+  durationMs: number,
+  deps: { clock: Clock; logger: Logger; events: EventHub },
+): Promise<{ durationMs: number }> {
   const input = io.createInput(deviceId, deps.clock, deps.logger);
   let sum = 0;
   let count = 0;
@@ -68,7 +73,12 @@ export async function startMicTest(io: VoiceIo, deviceId: string, durationMs: nu
     }
   });
   input.on('error', (error) => {
-    deps.events.emit('app:error', { kind: 'deviceLost', message: error.message, nextStep: 'Choose another microphone in Settings → Audio.', atMs: deps.clock.nowMs() });
+    deps.events.emit('app:error', {
+      kind: 'deviceLost',
+      message: error.message,
+      nextStep: 'Choose another microphone in Settings → Audio.',
+      atMs: deps.clock.nowMs(),
+    });
   });
   await input.start();
   deps.clock.setTimeout(() => {

@@ -80,7 +80,13 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
 
     const notice = (m: string) => deps.onNotice?.(m);
     // The barge-in controller alone clears playback.
-    const tts: SessionTts = await openSessionTts(settings.tts, { clock, logger, secrets: deps.secrets, onNotice: notice, ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}) });
+    const tts: SessionTts = await openSessionTts(settings.tts, {
+      clock,
+      logger,
+      secrets: deps.secrets,
+      onNotice: notice,
+      ...(deps.neuralVoice ? { neuralVoice: deps.neuralVoice } : {}),
+    });
     if (tts.notice) notice(tts.notice);
     opened.add(() => tts.close());
     // Open the voice's WebSocket now: the first answer must not wait for the handshake (a

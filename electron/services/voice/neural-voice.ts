@@ -14,7 +14,11 @@ export async function resolveNeuralVoice(models: ModelManager, voice: string): P
   const entry = models.entries().find((e) => e.id === id && e.purpose === 'tts');
   if (!entry) return { kind: 'unavailable', reason: `There is no voice called "${voice}"; the built-in voice speaks instead.` };
   const modelDir = await models.pathOf(id).catch(() => undefined);
-  if (!modelDir) return { kind: 'unavailable', reason: `The voice "${entry.title}" is not downloaded yet; the built-in voice speaks until it is (Settings → Voices and providers).` };
+  if (!modelDir)
+    return {
+      kind: 'unavailable',
+      reason: `The voice "${entry.title}" is not downloaded yet; the built-in voice speaks until it is (Settings → Voices and providers).`,
+    };
   return {
     kind: 'neural',
     options: { modelDir, name: id, ...(entry.tts ? { speakers: entry.tts.speakers, defaultSpeaker: entry.tts.defaultSpeaker } : {}) },

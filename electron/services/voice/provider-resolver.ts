@@ -61,7 +61,13 @@ export async function buildRecognizer(plan: SttPlan, settings: ProvidersSettings
       });
     case 'openai-compatible': {
       const apiKey = key(deps.secrets, 'openai-stt');
-      return new OpenAiTranscriptionRecognizer({ baseUrl: plan.baseUrl, model: plan.model, language: settings.sttLanguage.slice(0, 2), ...(apiKey ? { apiKey } : {}), logger: deps.logger });
+      return new OpenAiTranscriptionRecognizer({
+        baseUrl: plan.baseUrl,
+        model: plan.model,
+        language: settings.sttLanguage.slice(0, 2),
+        ...(apiKey ? { apiKey } : {}),
+        logger: deps.logger,
+      });
     }
   }
 }
@@ -78,7 +84,13 @@ export async function buildLanguageModel(plan: LlmPlan, settings: ProvidersSetti
     case 'openai-compatible': {
       const apiKey = plan.source === 'settings' ? key(deps.secrets, 'openai-llm') : undefined;
       // An empty model is asked of the server (GET /models) on the first answer.
-      return new OpenAiChatModel({ baseUrl: plan.baseUrl, model: plan.model, maxTokens: settings.llmMaxTokens, ...(apiKey ? { apiKey } : {}), logger: deps.logger });
+      return new OpenAiChatModel({
+        baseUrl: plan.baseUrl,
+        model: plan.model,
+        maxTokens: settings.llmMaxTokens,
+        ...(apiKey ? { apiKey } : {}),
+        logger: deps.logger,
+      });
     }
   }
 }
@@ -93,8 +105,12 @@ export async function resolveProviders(settings: ProvidersSettings, deps: Provid
   });
   const notes = [readiness.stt.reason, readiness.llm.reason].filter((r): r is string => !!r);
   const [stt, llm] = await Promise.all([
-    readiness.stt.ready && readiness.stt.plan ? buildOrNote(() => buildRecognizer(readiness.stt.plan!, settings, deps), 'Speech recognition', notes, deps) : null,
-    readiness.llm.ready && readiness.llm.plan ? buildOrNote(() => buildLanguageModel(readiness.llm.plan!, settings, deps), 'The language model', notes, deps) : null,
+    readiness.stt.ready && readiness.stt.plan
+      ? buildOrNote(() => buildRecognizer(readiness.stt.plan!, settings, deps), 'Speech recognition', notes, deps)
+      : null,
+    readiness.llm.ready && readiness.llm.plan
+      ? buildOrNote(() => buildLanguageModel(readiness.llm.plan!, settings, deps), 'The language model', notes, deps)
+      : null,
   ]);
   return { stt, llm, notes };
 }

@@ -3,15 +3,7 @@
  * transcript:update, metrics:update, audio:level, bargein:mark, app:error) and keeps the
  * snapshot `agent:status` answers. One bridge per session; `detach` stops it.
  */
-import type {
-  AgentStatus,
-  AppError,
-  BargeInMarkKind,
-  BargeInPhase,
-  InterruptReason,
-  SessionMetrics,
-  TranscriptEntry,
-} from '../../contract/index.js';
+import type { AgentStatus, AppError, BargeInMarkKind, BargeInPhase, InterruptReason, SessionMetrics, TranscriptEntry } from '../../contract/index.js';
 import { MAX_ENTRY_TEXT, MAX_TRANSCRIPT_ENTRIES } from '../../contract/index.js';
 import type { EventEmitter } from 'node:events';
 import type { AgentSession } from '../../engine/agent/agent-session.js';
@@ -137,7 +129,14 @@ export class SessionEventBridge {
     listen('latencyBudget', (e) => {
       const b = e.budget;
       const segments = b.segments.map((seg) => ({ stage: seg.stage, until: seg.until, ms: Math.round(seg.ms) }));
-      this.events.emit('latency:budget', { turnId: b.turnId, atMs: e.tMs, preemptive: b.preemptive, totalMs: Math.round(b.totalMs), outputLatencyMs: Math.round(b.outputLatencyMs), segments });
+      this.events.emit('latency:budget', {
+        turnId: b.turnId,
+        atMs: e.tMs,
+        preemptive: b.preemptive,
+        totalMs: Math.round(b.totalMs),
+        outputLatencyMs: Math.round(b.outputLatencyMs),
+        segments,
+      });
     });
     listen('vadProbability', (e) => {
       this.lastProbability = e.p;
@@ -205,10 +204,20 @@ function sessionError(e: AgentSessionEvents['error'][0]): AppError {
   const message = e.message.slice(0, 900) || 'Something went wrong.';
   switch (e.source) {
     case 'tts':
-      return { kind: 'ttsFatal', message: `The voice stopped: ${message}`, nextStep: 'Check the voice in Settings → Voices and providers, then start the session again.', atMs: e.tMs };
+      return {
+        kind: 'ttsFatal',
+        message: `The voice stopped: ${message}`,
+        nextStep: 'Check the voice in Settings → Voices and providers, then start the session again.',
+        atMs: e.tMs,
+      };
     case 'llm':
     case 'stt':
-      return { kind: 'providerUnreachable', message: `${e.source === 'llm' ? 'The language model' : 'Speech recognition'} failed: ${message}`, nextStep: 'Check the provider, its address and key in Settings → Voices and providers.', atMs: e.tMs };
+      return {
+        kind: 'providerUnreachable',
+        message: `${e.source === 'llm' ? 'The language model' : 'Speech recognition'} failed: ${message}`,
+        nextStep: 'Check the provider, its address and key in Settings → Voices and providers.',
+        atMs: e.tMs,
+      };
     default:
       return { kind: 'other', message, nextStep: 'Stop and start the session. If it happens again, open the logs folder from Settings.', atMs: e.tMs };
   }

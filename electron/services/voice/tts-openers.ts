@@ -74,7 +74,10 @@ export const TTS_OPENERS: { [Id in TtsVendorId]: TtsOpener<Id> } = {
     // The SDKs' fields: an integer voice id, PCM16 at sample_rate (no output_format), word timestamps when asked.
     const config = { voice_id: kugelVoiceId(voice), sample_rate: sampleRate, word_timestamps: wordTimestamps };
     const host = new URL(wsUrl).host;
-    return speaking(new TtsClient({ ...common, url: wsUrl, config }), host.endsWith('kugelaudio.com') ? 'KugelAudio' : `KugelAudio-compatible server at ${host}`);
+    return speaking(
+      new TtsClient({ ...common, url: wsUrl, config }),
+      host.endsWith('kugelaudio.com') ? 'KugelAudio' : `KugelAudio-compatible server at ${host}`,
+    );
   },
   elevenlabs: ({ voice, sampleRate }, { common, apiKey }) => speaking(createElevenLabsTts({ ...common, apiKey, voiceId: voice, sampleRate }), 'ElevenLabs'),
   cartesia: ({ voice, sampleRate }, { common, apiKey }) => speaking(createCartesiaTts({ ...common, apiKey, voiceId: voice, sampleRate }), 'Cartesia'),

@@ -44,8 +44,7 @@ export function fileVoiceIo(options: FileVoiceIoOptions): VoiceIo {
   return {
     description: `microphone from ${options.micWav}, speaker ${options.speaker}`,
     createInput: (_deviceId, clock) => new WavFileInput({ source: options.micWav, clock, pace: 'realtime' }),
-    createOutput: async (deviceId, clock, logger) =>
-      options.speaker === 'native' ? NativeSpeakerOutput.open({ clock, deviceId, logger }) : new NullSink(),
+    createOutput: async (deviceId, clock, logger) => (options.speaker === 'native' ? NativeSpeakerOutput.open({ clock, deviceId, logger }) : new NullSink()),
     listDevices: () => ({
       inputs: [{ id: 'default', label: `WAV file: ${options.micWav}`, isDefault: true }],
       outputs: options.speaker === 'native' ? toContract(listOutputDevices()) : [{ id: 'default', label: 'No speaker (discarded)', isDefault: true }],

@@ -193,15 +193,21 @@ export class VoiceService {
           logger.warn('Session notice', { message });
           providers.notes.push(message);
           // Shown in conversation mode too (notes appear only in practice mode's panel).
-          events.emit('app:error', { kind: 'other', message, nextStep: 'Download the voice again or choose another in Settings → Voices and providers; the built-in voice speaks meanwhile.', atMs: this.clock.nowMs() });
+          events.emit('app:error', {
+            kind: 'other',
+            message,
+            nextStep: 'Download the voice again or choose another in Settings → Voices and providers; the built-in voice speaks meanwhile.',
+            atMs: this.clock.nowMs(),
+          });
         },
         onDeviceError: (error, which) => {
           events.emit('app:error', {
             kind: 'deviceLost',
             message: error.message,
-            nextStep: which === 'input'
-              ? 'Plug the microphone back in or choose another one in Settings → Audio; Interject keeps trying.'
-              : 'Plug the speakers back in or choose another output in Settings → Audio; Interject keeps trying.',
+            nextStep:
+              which === 'input'
+                ? 'Plug the microphone back in or choose another one in Settings → Audio; Interject keeps trying.'
+                : 'Plug the speakers back in or choose another output in Settings → Audio; Interject keeps trying.',
             atMs: this.clock.nowMs(),
           });
         },

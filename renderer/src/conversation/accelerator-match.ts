@@ -1,6 +1,13 @@
 /** Does a keydown match an Electron accelerator ("CommandOrControl+Shift+Space")? */
 const KEY_ALIASES: Record<string, string> = {
-  space: ' ', esc: 'escape', return: 'enter', plus: '+', up: 'arrowup', down: 'arrowdown', left: 'arrowleft', right: 'arrowright',
+  space: ' ',
+  esc: 'escape',
+  return: 'enter',
+  plus: '+',
+  up: 'arrowup',
+  down: 'arrowdown',
+  left: 'arrowleft',
+  right: 'arrowright',
 };
 
 export function acceleratorMatches(accelerator: string, event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {

@@ -41,9 +41,7 @@ export interface LatencyBar {
 export function latencyBars(budgets: readonly LatencyBudgetEvent[]): LatencyBar[] {
   const scaleMs = Math.max(MIN_SCALE_MS, ...budgets.map((b) => b.totalMs));
   return budgets.map((b) => {
-    const segments = b.segments
-      .filter((s) => s.ms > 0)
-      .map((s) => ({ stage: s.stage, ...STAGE_LOOK[s.stage], ms: s.ms, widthPct: (s.ms / scaleMs) * 100 }));
+    const segments = b.segments.filter((s) => s.ms > 0).map((s) => ({ stage: s.stage, ...STAGE_LOOK[s.stage], ms: s.ms, widthPct: (s.ms / scaleMs) * 100 }));
     const parts = segments.map((s) => `${s.label} ${Math.round(s.ms)}`).join(', ');
     const early = b.preemptive ? ' (answer prepared early)' : '';
     return { turnId: b.turnId, totalMs: b.totalMs, preemptive: b.preemptive, segments, description: `${Math.round(b.totalMs)} ms${early}: ${parts}` };

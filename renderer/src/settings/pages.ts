@@ -37,7 +37,12 @@ const PAGES: SettingsPage[] = [
       { fields: ['conversation.interruptions', 'conversation.whenOff'] },
       {
         title: 'When you speak over the agent',
-        fields: ['conversation.speakingInterruptDurationMs', 'conversation.duckDb', 'conversation.falseInterruptionTimeoutMs', 'conversation.interruptDurationMs'],
+        fields: [
+          'conversation.speakingInterruptDurationMs',
+          'conversation.duckDb',
+          'conversation.falseInterruptionTimeoutMs',
+          'conversation.interruptDurationMs',
+        ],
       },
     ],
   },
@@ -63,7 +68,18 @@ const PAGES: SettingsPage[] = [
     title: 'End of turn',
     description: 'When Interject decides you have finished speaking.',
     icon: 'pause',
-    groups: [{ fields: ['conversation.eagerness', 'conversation.silenceDurationMs', 'conversation.semanticEndOfTurn', 'conversation.maxWaitMs', 'conversation.holdWords', 'conversation.preemptiveGeneration'] }],
+    groups: [
+      {
+        fields: [
+          'conversation.eagerness',
+          'conversation.silenceDurationMs',
+          'conversation.semanticEndOfTurn',
+          'conversation.maxWaitMs',
+          'conversation.holdWords',
+          'conversation.preemptiveGeneration',
+        ],
+      },
+    ],
   },
   {
     id: 'audio',
@@ -80,7 +96,11 @@ const PAGES: SettingsPage[] = [
     groups: [
       // The order of a conversation: what listens, what answers, what speaks.
       { title: 'Speech recognition', fields: ['providers.sttProvider', 'providers.sttEndpoint', 'providers.sttModel', 'providers.sttLanguage'], test: 'stt' },
-      { title: 'Language model', fields: ['providers.llmProvider', 'providers.llmEndpoint', 'providers.llmModel', 'providers.llmMaxTokens', 'providers.llmThreads'], test: 'llm' },
+      {
+        title: 'Language model',
+        fields: ['providers.llmProvider', 'providers.llmEndpoint', 'providers.llmModel', 'providers.llmMaxTokens', 'providers.llmThreads'],
+        test: 'llm',
+      },
       { title: 'Voice (speech synthesis)', fields: ['tts.provider', 'tts.endpointUrl', 'tts.voice', 'tts.sampleRate', 'tts.wordTimestamps'], test: 'tts' },
     ],
     extras: ['apiKeys', 'models'],
@@ -130,7 +150,10 @@ function schemaFieldPaths(): FieldPath[] {
 export function settingsPages(): SettingsPage[] {
   const all = schemaFieldPaths();
   const exists = new Set(all);
-  const pages = PAGES.map((page) => ({ ...page, groups: page.groups.map((g) => ({ ...g, fields: g.fields.filter((f) => exists.has(f)) })).filter((g) => g.fields.length > 0) }));
+  const pages = PAGES.map((page) => ({
+    ...page,
+    groups: page.groups.map((g) => ({ ...g, fields: g.fields.filter((f) => exists.has(f)) })).filter((g) => g.fields.length > 0),
+  }));
   const placed = new Set(pages.flatMap((p) => p.groups.flatMap((g) => g.fields)));
   const unplaced = all.filter((f) => !placed.has(f));
   if (unplaced.length > 0) pages.find((p) => p.id === 'advanced')!.groups.push({ title: 'Other', fields: unplaced });

@@ -52,7 +52,7 @@ function variantsOf(section: SettingsSection, union: AnySchema & { options?: Any
     const shape = (option as unknown as { shape?: Record<string, AnySchema> }).shape;
     const tag = shape?.['type'] as (AnySchema & { value?: unknown }) | undefined;
     if (!shape || !tag || typeof tag.value !== 'string') return null;
-    const params = shape['params'] ? (unwrap(shape['params']) as unknown as { shape?: Record<string, AnySchema> }).shape ?? {} : {};
+    const params = shape['params'] ? ((unwrap(shape['params']) as unknown as { shape?: Record<string, AnySchema> }).shape ?? {}) : {};
     variants.push({ type: tag.value, params: Object.entries(params).map(([key, s]) => describe(section, key, s)) });
   }
   return variants;

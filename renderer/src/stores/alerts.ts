@@ -53,7 +53,11 @@ export const useAlertsStore = defineStore('alerts', () => {
       api.on('transcript:update', (update) => clearResolved(update.entries)),
       api.on('app:error', (error) => push({ kind: error.kind, message: error.message, nextStep: error.nextStep })),
       api.on('shell:actionFailed', (failure) => {
-        const code = failure.message.includes('not currently streaming') ? 'not_streaming' : failure.message.includes('no active session') ? 'no_session' : 'internal';
+        const code = failure.message.includes('not currently streaming')
+          ? 'not_streaming'
+          : failure.message.includes('no active session')
+            ? 'no_session'
+            : 'internal';
         const readable = readableActionError(failure.action, { code, message: failure.message });
         const where = failure.source === 'hotkey' ? 'The hotkey' : 'The tray menu';
         push({ kind: 'actionFailed', message: `${where}: ${readable.title}`, nextStep: failure.message });

@@ -50,9 +50,7 @@ export const useDevicesStore = defineStore('devices', () => {
   async function testSpeaker(deviceId: string): Promise<void> {
     speaker.value = { running: true, message: 'Playing a test sound…' };
     const result = await getBridge().devices.testSpeaker({ deviceId });
-    speaker.value = result.ok
-      ? { running: false, message: 'Test sound played. Did you hear it?' }
-      : { running: false, message: result.error.message };
+    speaker.value = result.ok ? { running: false, message: 'Test sound played. Did you hear it?' } : { running: false, message: result.error.message };
   }
 
   function subscribe(): void {
@@ -63,7 +61,12 @@ export const useDevicesStore = defineStore('devices', () => {
       api.on('devices:testLevel', (level) => {
         const peakDbfs = Math.max(mic.value.peakDbfs, level.rmsDbfs);
         mic.value = level.done
-          ? { running: false, levelDbfs: -100, peakDbfs, message: peakDbfs > -50 ? 'Your microphone works.' : 'Nothing was heard. Check the device and its volume.' }
+          ? {
+              running: false,
+              levelDbfs: -100,
+              peakDbfs,
+              message: peakDbfs > -50 ? 'Your microphone works.' : 'Nothing was heard. Check the device and its volume.',
+            }
           : { ...mic.value, running: true, levelDbfs: level.rmsDbfs, peakDbfs };
       }),
     ];

@@ -113,7 +113,21 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   return {
-    conversations, query, enabled, folder, open, error, deleted,
-    refresh, openConversation, rename, remove, undoDelete, exportAs, continueConversation, subscribe, unsubscribe,
+    conversations,
+    query,
+    enabled,
+    folder,
+    open,
+    error,
+    deleted,
+    refresh,
+    openConversation,
+    rename,
+    remove,
+    undoDelete,
+    exportAs,
+    continueConversation,
+    subscribe,
+    unsubscribe,
   };
 });

@@ -152,7 +152,9 @@ export const useModelsStore = defineStore('models', () => {
   }
 
   async function cancelAll(): Promise<void> {
-    const ids = Object.values(statuses.value).filter((s) => s.state === 'downloading').map((s) => s.id);
+    const ids = Object.values(statuses.value)
+      .filter((s) => s.state === 'downloading')
+      .map((s) => s.id);
     const results = await Promise.all(ids.map((id) => getBridge().models.cancel({ id })));
     for (const result of results) if (result.ok) applyStatus(result.value);
   }
@@ -163,7 +165,24 @@ export const useModelsStore = defineStore('models', () => {
   }
 
   return {
-    statuses, progress, readiness, actionError, loaded, downloadIds, downloading, overall, failures,
-    subscribe, unsubscribe, load, refreshReadiness, downloadAll, cancelAll, link, install, cancel, remove,
+    statuses,
+    progress,
+    readiness,
+    actionError,
+    loaded,
+    downloadIds,
+    downloading,
+    overall,
+    failures,
+    subscribe,
+    unsubscribe,
+    load,
+    refreshReadiness,
+    downloadAll,
+    cancelAll,
+    link,
+    install,
+    cancel,
+    remove,
   };
 });

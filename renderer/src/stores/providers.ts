@@ -30,7 +30,9 @@ export const useProvidersStore = defineStore('providers', () => {
     const result = await getBridge().providers.test(request as never);
     tests.value = {
       ...tests.value,
-      [part]: result.ok ? { ...result.value, testing: false, testedWith } : { ok: false, summary: result.error.message, models: [], testing: false, testedWith },
+      [part]: result.ok
+        ? { ...result.value, testing: false, testedWith }
+        : { ok: false, summary: result.error.message, models: [], testing: false, testedWith },
     };
   }
 

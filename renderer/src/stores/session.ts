@@ -69,7 +69,11 @@ export const useSessionStore = defineStore('session', () => {
     return true;
   }
 
-  async function run<T>(action: SessionAction, call: () => Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>, onOk: (value: T) => void): Promise<boolean> {
+  async function run<T>(
+    action: SessionAction,
+    call: () => Promise<{ ok: true; value: T } | { ok: false; error: IpcError }>,
+    onOk: (value: T) => void,
+  ): Promise<boolean> {
     if (busy.value !== null && action !== 'interrupt') return false;
     busy.value = action;
     try {
@@ -88,21 +92,47 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Harmless when the agent is silent (main answers interrupted: false); no session: a readable error. */
   const interrupt = (reason: ManualInterruptSource = 'button') =>
-    run('interrupt', () => getBridge().agent.interrupt({ reason }), (value) => {
-      lastInterrupt.value = { interrupted: value.interrupted, seq: ++interruptSeq };
-    });
+    run(
+      'interrupt',
+      () => getBridge().agent.interrupt({ reason }),
+      (value) => {
+        lastInterrupt.value = { interrupted: value.interrupted, seq: ++interruptSeq };
+      },
+    );
 
   const setMuted = (next: boolean) =>
-    run('mute', () => getBridge().agent.mute({ muted: next }), (value) => {
-      muted.value = value.muted;
-    });
+    run(
+      'mute',
+      () => getBridge().agent.mute({ muted: next }),
+      (value) => {
+        muted.value = value.muted;
+      },
+    );
 
   function dismissActionError(): void {
     actionError.value = null;
   }
 
   return {
-    state, phase, stateAtMs, sessionId, muted, busy, actionError, lastInterrupt, loaded, running, agentSpeaking,
-    subscribe, unsubscribe, load, startSession, stopSession, interrupt, setMuted, dismissActionError, applyStatus,
+    state,
+    phase,
+    stateAtMs,
+    sessionId,
+    muted,
+    busy,
+    actionError,
+    lastInterrupt,
+    loaded,
+    running,
+    agentSpeaking,
+    subscribe,
+    unsubscribe,
+    load,
+    startSession,
+    stopSession,
+    interrupt,
+    setMuted,
+    dismissActionError,
+    applyStatus,
   };
 });

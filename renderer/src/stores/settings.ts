@@ -5,14 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import {
-  defaultSettings,
-  validateSettings,
-  type IpcError,
-  type Settings,
-  type SettingsNotice,
-  type SettingsSection,
-} from '../../../electron/contract/index';
+import { defaultSettings, validateSettings, type IpcError, type Settings, type SettingsNotice, type SettingsSection } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
 import { issueInWords } from '../settings/issue-words';
 
@@ -184,14 +177,20 @@ export const useSettingsStore = defineStore('settings', () => {
   function dirtyFields(paths: readonly string[]): boolean {
     return paths.some((path) => {
       const [section, key] = splitFieldPath(path);
-      return JSON.stringify(draft.value[section as SettingsSection]?.[key]) !== JSON.stringify((saved.value as unknown as Draft)[section as SettingsSection]?.[key]);
+      return (
+        JSON.stringify(draft.value[section as SettingsSection]?.[key]) !== JSON.stringify((saved.value as unknown as Draft)[section as SettingsSection]?.[key])
+      );
     });
   }
 
   /** Errors on a field and anything inside it (list items, parameters), by path relative to the field. */
   function errorsUnder(path: string): Record<string, string> {
     const prefix = `${path}.`;
-    return Object.fromEntries(Object.entries(fieldErrors.value).filter(([p]) => p.startsWith(prefix)).map(([p, m]) => [p.slice(prefix.length), m]));
+    return Object.fromEntries(
+      Object.entries(fieldErrors.value)
+        .filter(([p]) => p.startsWith(prefix))
+        .map(([p, m]) => [p.slice(prefix.length), m]),
+    );
   }
 
   /**
@@ -223,7 +222,31 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   return {
-    saved, draft, fieldErrors, notices, filePath, loaded, saving, lastError, lastSavedAtMs, dirty, hasErrors,
-    dirtySection, start, stop, load, setField, discard, save, savePatch, resetSection, resetFields, dirtyFields, errorsUnder, importJson, exportJson, dismissNotice,
+    saved,
+    draft,
+    fieldErrors,
+    notices,
+    filePath,
+    loaded,
+    saving,
+    lastError,
+    lastSavedAtMs,
+    dirty,
+    hasErrors,
+    dirtySection,
+    start,
+    stop,
+    load,
+    setField,
+    discard,
+    save,
+    savePatch,
+    resetSection,
+    resetFields,
+    dirtyFields,
+    errorsUnder,
+    importJson,
+    exportJson,
+    dismissNotice,
   };
 });

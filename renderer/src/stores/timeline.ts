@@ -52,11 +52,7 @@ export const useTimelineStore = defineStore('timeline', () => {
   function subscribe(): void {
     if (unsubscribers.length > 0) return;
     const api = getBridge();
-    unsubscribers = [
-      api.on('audio:level', addLevel),
-      api.on('bargein:mark', addMark),
-      api.on('agent:state', (event) => advance(event.atMs)),
-    ];
+    unsubscribers = [api.on('audio:level', addLevel), api.on('bargein:mark', addMark), api.on('agent:state', (event) => advance(event.atMs))];
   }
 
   function unsubscribe(): void {

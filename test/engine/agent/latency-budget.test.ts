@@ -18,14 +18,50 @@ describe('latency budget', () => {
     expect(b.totalMs).toBe(782);
     expect(b.outputLatencyMs).toBe(60);
     expect(b.segments.reduce((n, s) => n + s.ms, 0)).toBe(b.totalMs);
-    expect(b.segments.map((s) => `${s.stage}:${s.ms}`)).toEqual(['vad:320', 'stt:150', 'turn:30', 'app:1', 'llm:150', 'clause:49', 'app:0', 'tts:80', 'playback:2']);
+    expect(b.segments.map((s) => `${s.stage}:${s.ms}`)).toEqual([
+      'vad:320',
+      'stt:150',
+      'turn:30',
+      'app:1',
+      'llm:150',
+      'clause:49',
+      'app:0',
+      'tts:80',
+      'playback:2',
+    ]);
     expect(stageTotals(b)).toMatchObject({ vad: 320, stt: 150, turn: 30, llm: 150, clause: 49, tts: 80, playback: 2, app: 1 });
     expect(r.recording).toBe(false); // one report per turn
   });
 
   it('a preemptive turn puts the model and TTS before the end of the turn', () => {
-    const b = buildBudget('t', true, { voiceEnd: 0, vadEnd: 320, sttFinal: 330, llmRequest: 330, llmFirstToken: 340, llmFirstClause: 350, ttsRequest: 350, ttsFirstAudio: 420, endOfTurn: 500, firstWrite: 500 }, 0);
-    expect(b.segments.map((s) => s.until)).toEqual(['vadEnd', 'sttFinal', 'llmRequest', 'llmFirstToken', 'llmFirstClause', 'ttsRequest', 'ttsFirstAudio', 'endOfTurn', 'firstWrite']);
+    const b = buildBudget(
+      't',
+      true,
+      {
+        voiceEnd: 0,
+        vadEnd: 320,
+        sttFinal: 330,
+        llmRequest: 330,
+        llmFirstToken: 340,
+        llmFirstClause: 350,
+        ttsRequest: 350,
+        ttsFirstAudio: 420,
+        endOfTurn: 500,
+        firstWrite: 500,
+      },
+      0,
+    );
+    expect(b.segments.map((s) => s.until)).toEqual([
+      'vadEnd',
+      'sttFinal',
+      'llmRequest',
+      'llmFirstToken',
+      'llmFirstClause',
+      'ttsRequest',
+      'ttsFirstAudio',
+      'endOfTurn',
+      'firstWrite',
+    ]);
     expect(b.totalMs).toBe(500);
     expect(stageTotals(b).turn).toBe(80); // waiting out the window with the audio ready
   });

@@ -136,7 +136,11 @@ describe('preemptive generation', () => {
 });
 
 describe('eagerness', () => {
-  for (const [eagerness, windowMs] of [['eager', 300], ['normal', 500], ['patient', 800]] as const) {
+  for (const [eagerness, windowMs] of [
+    ['eager', 300],
+    ['normal', 500],
+    ['patient', 800],
+  ] as const) {
     it(`${eagerness}: the turn ends ${windowMs} ms after the voice, not ${windowMs - 1}`, async () => {
       const { h } = await userStopsTalking({ eagerness, preemptiveGeneration: false });
       await vi.advanceTimersByTimeAsync(windowMs - 1);

@@ -26,7 +26,13 @@ async function reply(text: string, chunksText = false) {
   const tts = new RecordingTts(chunksText);
   const runner = new ReplyRunner(tts, { kind: 'llm', llm: new ScriptedLlm([text]), messages: [] });
   await runner.run();
-  return { sends: tts.sends.map((s) => s.text), flushes: tts.sends.every((s) => s.flush), noFlush: tts.sends.every((s) => !s.flush), ended: tts.ended, text: runner.text };
+  return {
+    sends: tts.sends.map((s) => s.text),
+    flushes: tts.sends.every((s) => s.flush),
+    noFlush: tts.sends.every((s) => !s.flush),
+    ended: tts.ended,
+    text: runner.text,
+  };
 }
 
 describe('a reply streamed into TTS', () => {

@@ -83,7 +83,7 @@ export class ScriptedTts extends EventEmitter<AgentTtsEvents> implements AgentTt
     this.emit('wordTimestamps', { turnId, words });
     for (let i = 0; i < chunks; i++) {
       this.pendingChunks++;
-      const delay = 50 * (this.pendingChunks);
+      const delay = 50 * this.pendingChunks;
       this.timers.push(
         this.clock.setTimeout(() => {
           if (this.turn !== turnId) return;

@@ -72,7 +72,11 @@ describe('device list', () => {
   });
 
   it('reads an enumeration failure as no devices', () => {
-    const lib = { inputDevices: () => { throw new Error('ALSA exploded'); } } as unknown as Decibri;
+    const lib = {
+      inputDevices: () => {
+        throw new Error('ALSA exploded');
+      },
+    } as unknown as Decibri;
     expect(listInputDevices(lib)).toEqual([]);
   });
 });

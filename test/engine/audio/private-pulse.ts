@@ -74,7 +74,14 @@ export async function startPrivatePulse(): Promise<PrivatePulse | { skipReason: 
     }
   }
   await stop();
-  return { skipReason: `the private PulseAudio daemon did not start: ${log.split('\n').filter((l) => l.startsWith('E:')).join(' ') || 'no answer on its socket'}` };
+  return {
+    skipReason: `the private PulseAudio daemon did not start: ${
+      log
+        .split('\n')
+        .filter((l) => l.startsWith('E:'))
+        .join(' ') || 'no answer on its socket'
+    }`,
+  };
 }
 
 /** Plays a WAV into the private sink, resolving when it has finished. */

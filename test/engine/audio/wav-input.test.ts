@@ -74,7 +74,9 @@ describe('WAV reading', () => {
   });
 
   it('refuses 96 kHz audio, naming the rate and the supported range', async () => {
-    await expect(readWavFile(await writeWav('96k.wav', 1, 96_000, '16', [0, 1, 2]))).rejects.toThrow(/sample rate 96000 Hz is not supported; use 8000 to 48000 Hz/);
+    await expect(readWavFile(await writeWav('96k.wav', 1, 96_000, '16', [0, 1, 2]))).rejects.toThrow(
+      /sample rate 96000 Hz is not supported; use 8000 to 48000 Hz/,
+    );
   });
 
   it('refuses a WAV with no samples', async () => {
@@ -121,7 +123,7 @@ describe('WavFileInput', () => {
     expect(frames).toHaveLength(51);
   });
 
-  it('rejects start() for a bad file with the reader\'s message', async () => {
+  it("rejects start() for a bad file with the reader's message", async () => {
     const input = new WavFileInput({ source: join(dir, 'absent.wav'), clock: systemClock, pace: 'fast' });
     await expect(input.start()).rejects.toThrow(/absent\.wav: no such file/);
   });

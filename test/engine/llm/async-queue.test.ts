@@ -35,7 +35,9 @@ it('throws away untaken items on discard (an aborted answer is not heard)', asyn
 it('rejects the reader with the source failure', async () => {
   const q = new AsyncQueue<string>();
   setImmediate(() => q.fail(new Error('model crashed')));
-  await expect((async () => {
-    for await (const _ of q) void _;
-  })()).rejects.toThrow('model crashed');
+  await expect(
+    (async () => {
+      for await (const _ of q) void _;
+    })(),
+  ).rejects.toThrow('model crashed');
 });

@@ -16,10 +16,7 @@ describe('cutting streamed text into clauses for speech', () => {
   });
 
   it('cuts at a comma once the clause has a few words, not after a lone "Sure,"', () => {
-    expect(splitStreamed(['Sure, I can help with that, ', 'and here is how it works.'])).toEqual([
-      'Sure, I can help with that,',
-      'and here is how it works.',
-    ]);
+    expect(splitStreamed(['Sure, I can help with that, ', 'and here is how it works.'])).toEqual(['Sure, I can help with that,', 'and here is how it works.']);
   });
 
   it('does not cut inside a number split across deltas', () => {

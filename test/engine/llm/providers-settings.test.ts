@@ -24,7 +24,9 @@ describe('provider settings', () => {
   });
 
   it('accept a local OpenAI-compatible server', () => {
-    const result = validateSettings(mergeSettings(defaultSettings(), { providers: { llmProvider: 'openai-compatible', llmEndpoint: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.2' } }));
+    const result = validateSettings(
+      mergeSettings(defaultSettings(), { providers: { llmProvider: 'openai-compatible', llmEndpoint: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.2' } }),
+    );
     expect(result.ok).toBe(true);
   });
 

@@ -23,7 +23,9 @@ afterEach(async () => {
 });
 
 async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path.join(ARCHIVES_DIR, file))).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path.join(ARCHIVES_DIR, file)))
+    .digest('hex');
 }
 
 async function entry(route: string, format: ArchiveFormat, overrides: Partial<ModelEntry> = {}): Promise<ModelEntry> {

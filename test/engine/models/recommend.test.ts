@@ -58,7 +58,12 @@ describe('recommendations by machine', () => {
   });
 
   it('a catalogue without voices (or models) recommends nothing rather than something absent', () => {
-    expect(recommend(machine(8, 2, 'cpu'), MODEL_CATALOGUE.filter((m) => m.purpose !== 'tts'))).toBeUndefined();
+    expect(
+      recommend(
+        machine(8, 2, 'cpu'),
+        MODEL_CATALOGUE.filter((m) => m.purpose !== 'tts'),
+      ),
+    ).toBeUndefined();
   });
 
   it('the catalogue offers a small and a better option for recognition, language model and voice', () => {

@@ -15,7 +15,14 @@ export interface DeepgramServer {
   audioBytes(): number;
   controlMessages: string[];
   /** Sends a Results message; times in seconds of audio. */
-  results(r: { transcript: string; start: number; duration: number; isFinal?: boolean; fromFinalize?: boolean; words?: { word: string; start: number; end: number }[] }): void;
+  results(r: {
+    transcript: string;
+    start: number;
+    duration: number;
+    isFinal?: boolean;
+    fromFinalize?: boolean;
+    words?: { word: string; start: number; end: number }[];
+  }): void;
   sendRaw(text: string): void;
   /** What to send when a Finalize arrives (default: nothing). */
   onFinalize: ((server: DeepgramServer) => void) | undefined;

@@ -36,7 +36,14 @@ describe('streaming to Deepgram', () => {
     expect(server.connections).toHaveLength(1);
     const { query, authorization } = server.connections[0]!;
     expect(authorization).toBe('Token dg-key');
-    expect(Object.fromEntries(query)).toMatchObject({ encoding: 'linear16', sample_rate: '16000', channels: '1', interim_results: 'true', model: 'nova-3', language: 'en' });
+    expect(Object.fromEntries(query)).toMatchObject({
+      encoding: 'linear16',
+      sample_rate: '16000',
+      channels: '1',
+      interim_results: 'true',
+      model: 'nova-3',
+      language: 'en',
+    });
     expect(server.audioBytes()).toBe(speech.length * 2);
   });
 
@@ -54,11 +61,27 @@ describe('streaming to Deepgram', () => {
   it('sends Finalize when the segment ends and emits the final with word timings on from_finalize', async () => {
     const r = recognizer();
     server.onFinalize = (s) =>
-      s.results({ transcript: 'stop now', start: 0, duration: 1, isFinal: true, fromFinalize: true, words: [{ word: 'stop', start: 0.1, end: 0.4 }, { word: 'now', start: 0.5, end: 0.8 }] });
+      s.results({
+        transcript: 'stop now',
+        start: 0,
+        duration: 1,
+        isFinal: true,
+        fromFinalize: true,
+        words: [
+          { word: 'stop', start: 0.1, end: 0.4 },
+          { word: 'now', start: 0.5, end: 0.8 },
+        ],
+      });
     await speak(r);
     r.endSegment();
     const [final] = (await once(r, 'final')) as [Transcript];
-    expect(final).toEqual({ text: 'stop now', words: [{ word: 'stop', startMs: 100, endMs: 400 }, { word: 'now', startMs: 500, endMs: 800 }] });
+    expect(final).toEqual({
+      text: 'stop now',
+      words: [
+        { word: 'stop', startMs: 100, endMs: 400 },
+        { word: 'now', startMs: 500, endMs: 800 },
+      ],
+    });
   });
 
   it('emits the final after the finalize wait when Deepgram sends no from_finalize result', async () => {

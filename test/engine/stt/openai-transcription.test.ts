@@ -43,7 +43,15 @@ describe('transcribing a segment with an OpenAI-compatible endpoint', () => {
   });
 
   it('asks for and returns word timings in milliseconds when enabled', async () => {
-    server.script(json(200, { text: 'Hi you', words: [{ word: 'Hi', start: 0.1, end: 0.32 }, { word: 'you', start: 0.4, end: 0.61 }] }));
+    server.script(
+      json(200, {
+        text: 'Hi you',
+        words: [
+          { word: 'Hi', start: 0.1, end: 0.32 },
+          { word: 'you', start: 0.4, end: 0.61 },
+        ],
+      }),
+    );
     const r = recognizer({ wordTimings: true });
     pushAll(r, speech);
     r.endSegment();

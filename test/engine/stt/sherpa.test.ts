@@ -12,7 +12,8 @@ import { beckett, frames } from './speech.js';
 
 const FAKE_ENGINE = path.resolve(import.meta.dirname, 'fake-sherpa-engine.cjs');
 // Real English weights, when someone has them: the streaming zipformer from the catalogue.
-const REAL_MODEL_DIR = process.env.INTERJECT_SHERPA_MODEL_DIR ?? path.resolve(import.meta.dirname, '../../fixtures/models/sherpa-onnx-streaming-zipformer-en-20M-2023-02-17');
+const REAL_MODEL_DIR =
+  process.env.INTERJECT_SHERPA_MODEL_DIR ?? path.resolve(import.meta.dirname, '../../fixtures/models/sherpa-onnx-streaming-zipformer-en-20M-2023-02-17');
 const HAVE_REAL_MODEL = existsSync(REAL_MODEL_DIR);
 
 let dir: string;
@@ -28,7 +29,8 @@ afterEach(async () => {
 async function fakeModelDir(bytes = 'not really onnx'): Promise<string> {
   const m = path.join(dir, 'model');
   await mkdir(m, { recursive: true });
-  for (const f of ['encoder-epoch-99-avg-1.onnx', 'encoder-epoch-99-avg-1.int8.onnx', 'decoder-epoch-99-avg-1.onnx', 'joiner-epoch-99-avg-1.onnx']) await writeFile(path.join(m, f), bytes);
+  for (const f of ['encoder-epoch-99-avg-1.onnx', 'encoder-epoch-99-avg-1.int8.onnx', 'decoder-epoch-99-avg-1.onnx', 'joiner-epoch-99-avg-1.onnx'])
+    await writeFile(path.join(m, f), bytes);
   await writeFile(path.join(m, 'tokens.txt'), '<blk> 0\n');
   return m;
 }

@@ -27,7 +27,13 @@ describe('FliteEngine', () => {
   it('a reused flite instance speaks each sentence exactly as the first time, across voices and texts', async () => {
     // Both workers reuse one instance each (issue 13); after other voices and a long text, the same request gives the same samples.
     const first = await engine.synthesize('Okay, see you at 4 pm.', 'awb', 16000).promise;
-    for (const [text, voice] of [[LONG, 'slt'], ['Hello world.', 'kal16'], [LONG, 'rms'], ['Hi.', 'awb']] as const) await engine.synthesize(text, voice, 16000).promise;
+    for (const [text, voice] of [
+      [LONG, 'slt'],
+      ['Hello world.', 'kal16'],
+      [LONG, 'rms'],
+      ['Hi.', 'awb'],
+    ] as const)
+      await engine.synthesize(text, voice, 16000).promise;
     const again = await Promise.all([1, 2].map(() => engine.synthesize('Okay, see you at 4 pm.', 'awb', 16000).promise));
     for (const r of again) expect(Buffer.from(r.samples.buffer).equals(Buffer.from(first.samples.buffer))).toBe(true);
   }, 60_000);

@@ -34,7 +34,9 @@ describe('local TTS server: clients that never read', () => {
     watch.stop();
     for (const c of clients) c.close();
     const after = await rssSettles(() => tts.server.rssBytes(), baseline + 20 * MB, 10_000);
-    console.log(`TTS server RSS: baseline ${(baseline / MB).toFixed(0)} MB, peak +${((peak - baseline) / MB).toFixed(1)} MB, 10 s after leaving +${((after - baseline) / MB).toFixed(1)} MB`);
+    console.log(
+      `TTS server RSS: baseline ${(baseline / MB).toFixed(0)} MB, peak +${((peak - baseline) / MB).toFixed(1)} MB, 10 s after leaving +${((after - baseline) / MB).toFixed(1)} MB`,
+    );
     expect(peak - baseline).toBeLessThan(50 * MB);
     expect(after - baseline).toBeLessThan(20 * MB);
     expect(tts.server.exited).toBe(false);

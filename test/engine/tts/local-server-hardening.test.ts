@@ -51,7 +51,12 @@ describe('local TTS server: the HTTP upgrade path', () => {
   });
 
   it('lives through 10,000 random request lines and headers', async () => {
-    const { sent, answered } = await fuzzHttp({ port: tts.port, count: 10_000, seed: 13, paths: ['/ws/tts/stream', '/ws/tts/multi', `/ws/tts/stream?api_key=${TOKEN}`] });
+    const { sent, answered } = await fuzzHttp({
+      port: tts.port,
+      count: 10_000,
+      seed: 13,
+      paths: ['/ws/tts/stream', '/ws/tts/multi', `/ws/tts/stream?api_key=${TOKEN}`],
+    });
     expect(sent).toBe(10_000);
     expect(answered).toBeGreaterThan(5_000);
     await stillServes();

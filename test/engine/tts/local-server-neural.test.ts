@@ -99,7 +99,11 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
   it('when the voice process dies, flite speaks the next turn and the session is told once', async () => {
     const { spawnSync } = await import('node:child_process');
     // The tone voice's process is the server's only sherpa-tts-host child.
-    const pids = spawnSync('pgrep', ['-P', String(process.pid), '-f', 'sherpa-tts-host']).stdout.toString().trim().split('\n').filter(Boolean);
+    const pids = spawnSync('pgrep', ['-P', String(process.pid), '-f', 'sherpa-tts-host'])
+      .stdout.toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     expect(pids.length).toBe(1);
     process.kill(Number(pids[0]), 'SIGKILL');
     await new Promise((r) => setTimeout(r, 300));
@@ -120,7 +124,9 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)('a voice model that fails to load
     const server = await startLocalTtsServer({ voice: 'natural', neural: { modelDir: await makeCorruptVoice(path.join(tmp, 'bad')), name: 'natural' } });
     try {
       expect(server.voice).toBe('slt');
-      expect(server.notice).toMatch(/^The natural voice could not start, so the built-in voice speaks instead\. Could not load the voice model in .*bad: its process stopped/);
+      expect(server.notice).toMatch(
+        /^The natural voice could not start, so the built-in voice speaks instead\. Could not load the voice model in .*bad: its process stopped/,
+      );
       const c = await RawClient.open(server.url);
       c.send({ text: 'Still talking.', close: true });
       await c.next((f) => f.final === true);
@@ -134,16 +140,19 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)('a voice model that fails to load
 });
 
 const REAL = process.env.INTERJECT_TTS_MODEL_DIR;
-describe.skipIf(!REAL || !existsSync(REAL))(`with a real neural voice (skipped: no voice folder; set INTERJECT_TTS_MODEL_DIR to a Kokoro or Piper folder from the sherpa-onnx tts-models release)`, () => {
-  let server: LocalTtsServer;
-  beforeAll(async () => {
-    server = await startLocalTtsServer({ voice: 'neural', neural: { modelDir: REAL!, name: 'neural' } });
-  }, 120_000);
-  afterAll(() => server?.close());
+describe.skipIf(!REAL || !existsSync(REAL))(
+  `with a real neural voice (skipped: no voice folder; set INTERJECT_TTS_MODEL_DIR to a Kokoro or Piper folder from the sherpa-onnx tts-models release)`,
+  () => {
+    let server: LocalTtsServer;
+    beforeAll(async () => {
+      server = await startLocalTtsServer({ voice: 'neural', neural: { modelDir: REAL!, name: 'neural' } });
+    }, 120_000);
+    afterAll(() => server?.close());
 
-  it('speaks, and is cancelled mid-sentence with 0 samples after the ack', async () => {
-    expect(server.notice).toBeUndefined();
-    const r = await cancelMidTurn(server.url, 'neural');
-    expect(r.afterAck).toBe(0);
-  }, 120_000);
-});
+    it('speaks, and is cancelled mid-sentence with 0 samples after the ack', async () => {
+      expect(server.notice).toBeUndefined();
+      const r = await cancelMidTurn(server.url, 'neural');
+      expect(r.afterAck).toBe(0);
+    }, 120_000);
+  },
+);

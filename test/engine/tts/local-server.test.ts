@@ -149,7 +149,11 @@ describe('local TTS server', () => {
 
   it('works end to end with the client: cancel mid-sentence drops the rest, the next turn plays', async () => {
     const played: string[] = [];
-    const client = new TtsClient({ url: local().url, config: { voice_id: 'kal16', sample_rate: 24000 }, playback: { clear: (id) => played.push(`clear:${id}`) } });
+    const client = new TtsClient({
+      url: local().url,
+      config: { voice_id: 'kal16', sample_rate: 24000 },
+      playback: { clear: (id) => played.push(`clear:${id}`) },
+    });
     const rec = record(client);
     await client.connect();
     const a = client.send('This sentence is interrupted halfway. And this one is never heard. ', { flush: true });
@@ -168,7 +172,9 @@ describe('local TTS server', () => {
 
 describe('npm run tts-server', () => {
   it('prints its full WebSocket URL, token included, on one line', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/engine/tts/local-server/cli.ts', '--port', '0', '--voice', 'kal16'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/engine/tts/local-server/cli.ts', '--port', '0', '--voice', 'kal16'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -189,7 +195,9 @@ describe('npm run tts-server', () => {
   }, 60_000);
 
   it('rejects a bad --port with a clear message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/engine/tts/local-server/cli.ts', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/engine/tts/local-server/cli.ts', '--port', 'abc'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -50,13 +50,17 @@ describe('finding a voice model folder', () => {
     for (const f of ['model-steps-3.onnx', 'vocos-22khz-univ.onnx', 'tokens.txt']) await writeFile(path.join(m, f), 'x');
     const matcha = await findNeuralModel(m);
     expect(matcha.kind).toBe('matcha');
-    expect((matcha.config as { model: unknown }).model).toMatchObject({ matcha: { acousticModel: path.join(m, 'model-steps-3.onnx'), vocoder: path.join(m, 'vocos-22khz-univ.onnx') } });
+    expect((matcha.config as { model: unknown }).model).toMatchObject({
+      matcha: { acousticModel: path.join(m, 'model-steps-3.onnx'), vocoder: path.join(m, 'vocos-22khz-univ.onnx') },
+    });
     const k = path.join(tmp, 'kokoro-1');
     await mkdir(path.join(k, 'espeak-ng-data'), { recursive: true });
     await mkdir(path.join(k, 'dict'));
     for (const f of ['model.onnx', 'voices.bin', 'tokens.txt', 'lexicon-us-en.txt', 'lexicon-zh.txt']) await writeFile(path.join(k, f), 'x');
     const kokoro = await findNeuralModel(k);
-    expect((kokoro.config as { model: unknown }).model).toMatchObject({ kokoro: { lexicon: `${path.join(k, 'lexicon-us-en.txt')},${path.join(k, 'lexicon-zh.txt')}`, dictDir: path.join(k, 'dict') } });
+    expect((kokoro.config as { model: unknown }).model).toMatchObject({
+      kokoro: { lexicon: `${path.join(k, 'lexicon-us-en.txt')},${path.join(k, 'lexicon-zh.txt')}`, dictDir: path.join(k, 'dict') },
+    });
   });
 });
 

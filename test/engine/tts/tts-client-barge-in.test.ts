@@ -9,7 +9,12 @@ let server: ScriptedServer;
 let client: TtsClient;
 let clock: ManualClock;
 let rec: Recorded;
-const playback = { cleared: [] as string[], clear(turnId: string) { this.cleared.push(turnId); } };
+const playback = {
+  cleared: [] as string[],
+  clear(turnId: string) {
+    this.cleared.push(turnId);
+  },
+};
 
 beforeEach(async () => {
   server = await ScriptedServer.start();

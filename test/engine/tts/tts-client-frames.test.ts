@@ -71,7 +71,13 @@ describe('audio chunks', () => {
   it('emits word timestamps in ms for the live turn (seconds or ms on the wire)', async () => {
     conn.send({ word_timestamps: [{ word: 'Hello', start: 0.1, end: 0.4 }, { word: 'there', start_ms: 400, end_ms: 700 }, { bogus: true }] });
     await until(() => rec.words.length === 1);
-    expect(rec.words[0]).toEqual({ turnId: turn, words: [{ word: 'Hello', startMs: 100, endMs: 400 }, { word: 'there', startMs: 400, endMs: 700 }] });
+    expect(rec.words[0]).toEqual({
+      turnId: turn,
+      words: [
+        { word: 'Hello', startMs: 100, endMs: 400 },
+        { word: 'there', startMs: 400, endMs: 700 },
+      ],
+    });
   });
 });
 

@@ -102,7 +102,11 @@ describe('stress: random interleavings', () => {
     expect(unhandled).toEqual([]);
     expect(errors).toEqual([]);
     // Every ended client let go of everything: only the two listeners this test added remain.
-    for (const c of survivors) expect(c.eventNames().map((n) => [n, c.listenerCount(n)])).toEqual([['audio', 1], ['error', 1]]);
+    for (const c of survivors)
+      expect(c.eventNames().map((n) => [n, c.listenerCount(n)])).toEqual([
+        ['audio', 1],
+        ['error', 1],
+      ]);
     expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
     expect(process.listenerCount('unhandledRejection')).toBe(listenerBaseline);
     expect(server.openConnections).toBe(0);

@@ -6,15 +6,35 @@ const model = new BackchannelClassifier(defaults);
 const kind = (text: string, final = true) => model.classify(text, final).kind;
 
 describe('the backchannel model', () => {
-  it.each(['that makes sense', 'oh wow', 'sounds good', 'I see', 'thank you', 'exactly', 'right right right', 'oh really', 'fair enough', 'very true', "yes that's right", 'ha ha', 'of course', 'yeah yeah', 'so cool'])(
-    '"%s" is a backchannel, in or out of the lists',
-    (text) => expect(kind(text)).toBe('backchannel'),
-  );
+  it.each([
+    'that makes sense',
+    'oh wow',
+    'sounds good',
+    'I see',
+    'thank you',
+    'exactly',
+    'right right right',
+    'oh really',
+    'fair enough',
+    'very true',
+    "yes that's right",
+    'ha ha',
+    'of course',
+    'yeah yeah',
+    'so cool',
+  ])('"%s" is a backchannel, in or out of the lists', (text) => expect(kind(text)).toBe('backchannel'));
 
-  it.each(['could you repeat the last part', 'what about the price', 'is there a direct train', 'I need a train that leaves earlier', 'too fast', 'which platform', 'go back', 'tell me more', 'why not'])(
-    '"%s" is a turn of its own',
-    (text) => expect(kind(text)).toBe('interrupt'),
-  );
+  it.each([
+    'could you repeat the last part',
+    'what about the price',
+    'is there a direct train',
+    'I need a train that leaves earlier',
+    'too fast',
+    'which platform',
+    'go back',
+    'tell me more',
+    'why not',
+  ])('"%s" is a turn of its own', (text) => expect(kind(text)).toBe('interrupt'));
 
   it('says why, in words', () => {
     expect(model.classify('oh wow', true).reason).toBe('"oh wow" is only filler and surprise');

@@ -49,7 +49,9 @@ describe('barge-in without words', () => {
     speak(400);
     controller.onSpeechGap(now());
     expect(playback.paused).toBe(false);
-    expect(events).toEqual([{ type: 'falseInterruption', payload: expect.objectContaining({ reason: expect.stringMatching(/is short, like a backchannel/) }) }]);
+    expect(events).toEqual([
+      { type: 'falseInterruption', payload: expect.objectContaining({ reason: expect.stringMatching(/is short, like a backchannel/) }) },
+    ]);
   });
 
   it('speech after the gap pauses again and still interrupts once it is long enough', () => {

@@ -136,7 +136,15 @@ describe('the decider', () => {
   });
 
   it('an acknowledgement-only utterance is vetoed even when another strategy says yes', () => {
-    const d = new InterruptionDecider(buildStrategies([{ type: 'backchannelModel', params: {} }, { type: 'minDuration', params: { minDurationMs: 0 } }], phrases));
+    const d = new InterruptionDecider(
+      buildStrategies(
+        [
+          { type: 'backchannelModel', params: {} },
+          { type: 'minDuration', params: { minDurationMs: 0 } },
+        ],
+        phrases,
+      ),
+    );
     d.appendAudio(toneFrame(-20));
     d.setText('okay got it');
     expect(d.decide()).toMatchObject({ interrupt: false, vetoedBy: 'backchannelModel', reason: '"okay got it" is in your never-interrupt phrases' });
@@ -153,7 +161,15 @@ describe('the decider', () => {
   });
 
   it('the old defaults (phrase lists, then two words) still work when chosen', () => {
-    const d = new InterruptionDecider(buildStrategies([{ type: 'phrases', params: {} }, { type: 'minWords', params: { minWords: 2 } }], phrases));
+    const d = new InterruptionDecider(
+      buildStrategies(
+        [
+          { type: 'phrases', params: {} },
+          { type: 'minWords', params: { minWords: 2 } },
+        ],
+        phrases,
+      ),
+    );
     d.setText('stop');
     expect(d.decide()).toMatchObject({ interrupt: true, strategy: 'phrases' });
     d.setText('actually Tuesday');
@@ -161,8 +177,14 @@ describe('the decider', () => {
   });
 
   it('names the bad strategy entry', () => {
-    expect(() => buildStrategies([{ type: 'phrases', params: {} }, { type: 'minWords', params: { minWords: 0 } }], phrases)).toThrow(
-      'Interruption strategy #2: minWords must be a whole number greater than 0 (got 0).',
-    );
+    expect(() =>
+      buildStrategies(
+        [
+          { type: 'phrases', params: {} },
+          { type: 'minWords', params: { minWords: 0 } },
+        ],
+        phrases,
+      ),
+    ).toThrow('Interruption strategy #2: minWords must be a whole number greater than 0 (got 0).');
   });
 });

@@ -52,7 +52,10 @@ describe('Silero VAD on real speech', () => {
   }
 
   it('fires nothing on 30 s of digital silence', async () => {
-    const report = await analyzeWav({ samples: new Float32Array(16_000 * 30), sampleRate: 16_000, channels: 1, durationMs: 30_000 }, { model, withProbabilities: true });
+    const report = await analyzeWav(
+      { samples: new Float32Array(16_000 * 30), sampleRate: 16_000, channels: 1, durationMs: 30_000 },
+      { model, withProbabilities: true },
+    );
     expect(report.segments).toEqual([]);
     expect(report.misfires).toEqual([]);
     expect(report.probabilities).toHaveLength(Math.floor((30_000 * 16) / 512));

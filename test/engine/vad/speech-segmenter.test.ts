@@ -101,7 +101,8 @@ describe('VadProcessor with tentative onsets', () => {
       audioSamples = e.audio.length;
     });
     const total = 19 * 512;
-    for (let at = 0; at < total; at += 320) await vad.push({ data: new Float32Array(Math.min(320, total - at)), sampleRate: 16_000, channels: 1, timestampMs: at / 16 });
+    for (let at = 0; at < total; at += 320)
+      await vad.push({ data: new Float32Array(Math.min(320, total - at)), sampleRate: 16_000, channels: 1, timestampMs: at / 16 });
     await vad.flush();
     expect(log).toEqual(['likely 64', 'start 64', 'end 64-224']);
     // 32 ms of prefix before the tentative onset at 64, to the end at 224: 192 ms

@@ -98,7 +98,9 @@ describe('VadProcessor with a scripted model', () => {
 
   it('names bad options', () => {
     const model = new ScriptedVadModel([0]);
-    expect(() => new VadProcessor({ model, options: { releaseThreshold: 0.8, speechThreshold: 0.5 } })).toThrow(/releaseThreshold: The release threshold must not be above/);
+    expect(() => new VadProcessor({ model, options: { releaseThreshold: 0.8, speechThreshold: 0.5 } })).toThrow(
+      /releaseThreshold: The release threshold must not be above/,
+    );
     expect(() => new VadProcessor({ model, options: { speechThreshold: 2 } })).toThrow(/speechThreshold: Must be between 0 and 1/);
   });
 

@@ -21,7 +21,15 @@ afterEach(() => temp.cleanup());
 const user = (id: string, text: string): TranscriptEntry => ({ id, speaker: 'user', text, interim: false });
 const agent = (id: string, text: string): TranscriptEntry => ({ id, speaker: 'agent', text, interim: false });
 const cut = (id: string, heard: string, unheard: string): TranscriptEntry => ({
-  id, speaker: 'agent', text: `${heard} ${unheard}`, interim: false, interrupted: true, heardText: heard, unheardText: unheard, reason: 'voice', strategy: 'phrases',
+  id,
+  speaker: 'agent',
+  text: `${heard} ${unheard}`,
+  interim: false,
+  interrupted: true,
+  heardText: heard,
+  unheardText: unheard,
+  reason: 'voice',
+  strategy: 'phrases',
 });
 
 function conversation(...entries: TranscriptEntry[]): string {
@@ -40,7 +48,12 @@ describe('saving conversations as they happen', () => {
 
   it('keeps the heard/unheard cut and why it was cut', () => {
     const id = conversation(user('u1', 'Tell me about trains'), cut('a1', 'The next train leaves', 'at nine from platform four.'));
-    expect(store.get(id).entries[1]).toMatchObject({ interrupted: true, heardText: 'The next train leaves', unheardText: 'at nine from platform four.', reason: 'voice' });
+    expect(store.get(id).entries[1]).toMatchObject({
+      interrupted: true,
+      heardText: 'The next train leaves',
+      unheardText: 'at nine from platform four.',
+      reason: 'voice',
+    });
   });
 
   it('a crash mid-line loses only that line', () => {
@@ -117,7 +130,12 @@ describe('export and continue', () => {
   });
 
   it('the agent remembers only what was heard of a continued conversation', () => {
-    const id = conversation(user('u1', 'Tell me about trains'), cut('a1', 'The next train leaves', 'at nine from platform four.'), user('u2', 'Thanks'), agent('a2', 'You are welcome.'));
+    const id = conversation(
+      user('u1', 'Tell me about trains'),
+      cut('a1', 'The next train leaves', 'at nine from platform four.'),
+      user('u2', 'Thanks'),
+      agent('a2', 'You are welcome.'),
+    );
     const memory = new ChatHistory('Be brief.', heardMessages(store.get(id).entries)).snapshot();
     expect(memory).toEqual([
       { role: 'system', content: 'Be brief.' },

@@ -77,7 +77,8 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
 export async function makeSttArchive(workDir: string): Promise<Buffer> {
   const folder = path.join(workDir, 'tiny-zipformer');
   fs.mkdirSync(folder, { recursive: true });
-  for (const name of ['encoder-epoch-99.int8.onnx', 'decoder-epoch-99.onnx', 'joiner-epoch-99.int8.onnx']) fs.writeFileSync(path.join(folder, name), Buffer.alloc(20_000, name));
+  for (const name of ['encoder-epoch-99.int8.onnx', 'decoder-epoch-99.onnx', 'joiner-epoch-99.int8.onnx'])
+    fs.writeFileSync(path.join(folder, name), Buffer.alloc(20_000, name));
   fs.writeFileSync(path.join(folder, 'tokens.txt'), '<blk> 0\n<sos/eos> 1\n');
   const archive = path.join(workDir, 'stt.tar.gz');
   await tar.create({ gzip: true, file: archive, cwd: workDir }, ['tiny-zipformer']);

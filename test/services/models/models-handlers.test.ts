@@ -210,7 +210,7 @@ describe('models channels', () => {
     expect(after.llm.provider).toBe('Local language model (runs in the app)');
   });
 
-  it('offers the real catalogue\'s two first-run models on a fresh machine (619 MB)', async () => {
+  it("offers the real catalogue's two first-run models on a fresh machine (619 MB)", async () => {
     const tmp = makeTempDir('interject-models-svc-');
     dataDir = tmp.dir;
     cleanup = tmp.cleanup;
@@ -224,7 +224,12 @@ describe('models channels', () => {
   it('names a configured OpenAI-compatible server as ready without any download', async () => {
     start();
     await call('settings:update', {
-      providers: { sttProvider: 'openai-compatible', sttEndpoint: 'http://127.0.0.1:9/v1', llmProvider: 'openai-compatible', llmEndpoint: 'http://127.0.0.1:9/v1' },
+      providers: {
+        sttProvider: 'openai-compatible',
+        sttEndpoint: 'http://127.0.0.1:9/v1',
+        llmProvider: 'openai-compatible',
+        llmEndpoint: 'http://127.0.0.1:9/v1',
+      },
     });
     const summary = await call<ReadinessSummary>('models:readiness');
     expect(summary).toMatchObject({ ready: true, downloads: [], downloadBytes: 0 });

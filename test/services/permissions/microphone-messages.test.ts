@@ -15,7 +15,10 @@ describe('capture errors mapped to the permission messages', () => {
   });
 
   it('Windows: WASAPI access denied (privacy switch off) points to the Windows setting', () => {
-    const problem = captureProblem(decibriError('Failed to open audio stream: A backend-specific error has occurred: 0x80070005 Access is denied.', 'STREAM_OPEN_FAILED'), 'win32');
+    const problem = captureProblem(
+      decibriError('Failed to open audio stream: A backend-specific error has occurred: 0x80070005 Access is denied.', 'STREAM_OPEN_FAILED'),
+      'win32',
+    );
     expect(problem).toMatchObject({ kind: 'permission-denied', message: DENIED_MESSAGE, fix: expect.stringContaining('Privacy & security > Microphone') });
   });
 
@@ -27,7 +30,10 @@ describe('capture errors mapped to the permission messages', () => {
   });
 
   it('no microphone connected', () => {
-    expect(captureProblem(decibriError('No microphone found.', 'NO_MICROPHONE_FOUND'), 'linux')).toMatchObject({ kind: 'no-microphone', message: 'No microphone was found.' });
+    expect(captureProblem(decibriError('No microphone found.', 'NO_MICROPHONE_FOUND'), 'linux')).toMatchObject({
+      kind: 'no-microphone',
+      message: 'No microphone was found.',
+    });
   });
 
   it('a microphone held exclusively by another application', () => {

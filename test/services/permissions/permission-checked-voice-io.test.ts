@@ -32,7 +32,9 @@ function io(mic: FakeMic): VoiceIo {
   return {
     description: 'fake',
     createInput: () => mic,
-    createOutput: async () => { throw new Error('unused'); },
+    createOutput: async () => {
+      throw new Error('unused');
+    },
     listDevices: () => ({ inputs: [], outputs: [] }),
   };
 }
@@ -53,7 +55,11 @@ describe('permission-checked microphone', () => {
   it('does not open the microphone when access is refused, and says how to fix it', async () => {
     const mic = new FakeMic();
     const refused = new IpcFailure({ code: 'unavailable', message: `${DENIED_MESSAGE} Open System Settings > Privacy & Security > Microphone.` });
-    const input = permissionCheckedVoiceIo(io(mic), { platform: 'darwin', ensureAccess: () => Promise.reject(refused) }).createInput('default', systemClock, nullLogger);
+    const input = permissionCheckedVoiceIo(io(mic), { platform: 'darwin', ensureAccess: () => Promise.reject(refused) }).createInput(
+      'default',
+      systemClock,
+      nullLogger,
+    );
     await expect(input.start()).rejects.toBe(refused);
     expect(mic.running).toBe(false);
   });

@@ -22,7 +22,11 @@ const kugel = (fields: Record<string, unknown>) => TtsSettingsSchema.parse({ pro
 
 describe('KugelAudio provider', () => {
   it('speaks to the service by default (EU host for an eu- key, prefix stripped), and to a given server otherwise', () => {
-    expect(kugelEndpoints('', 'k1')).toEqual({ wsUrl: 'wss://api.kugelaudio.com/ws/tts/stream?api_key=k1', restBase: 'https://api.kugelaudio.com', apiKey: 'k1' });
+    expect(kugelEndpoints('', 'k1')).toEqual({
+      wsUrl: 'wss://api.kugelaudio.com/ws/tts/stream?api_key=k1',
+      restBase: 'https://api.kugelaudio.com',
+      apiKey: 'k1',
+    });
     expect(kugelEndpoints('', 'eu-k2').wsUrl).toBe('wss://api.eu.kugelaudio.com/ws/tts/stream?api_key=k2');
     expect(kugelEndpoints('ws://127.0.0.1:9000', undefined)).toEqual({ wsUrl: 'ws://127.0.0.1:9000/ws/tts/stream', restBase: 'http://127.0.0.1:9000' });
     expect(() => kugelEndpoints('https://x', 'k')).toThrow('must start with ws:// or wss://');
@@ -40,7 +44,9 @@ describe('KugelAudio provider', () => {
       { id: 1, name: 'slt', languages: ['en'] },
       { id: 2, name: 'kal16', languages: ['en'] },
     ]);
-    await expect(listKugelVoices(base, 'wrong')).rejects.toThrow('KugelAudio refused the API key (HTTP 401). Check the key in Settings → Voices and providers.');
+    await expect(listKugelVoices(base, 'wrong')).rejects.toThrow(
+      'KugelAudio refused the API key (HTTP 401). Check the key in Settings → Voices and providers.',
+    );
   });
 
   it('Test fills the voice picker from the listing, then speaks with the chosen voice', async () => {
@@ -50,7 +56,9 @@ describe('KugelAudio provider', () => {
     expect(first.models).toEqual(['1 — slt (en)', '2 — kal16 (en)', '3 — awb (en)', '4 — rms (en)']);
     const second = await testVoice(kugel({ endpointUrl, voice: first.models[1] }), deps(local().token));
     expect(second.ok).toBe(true);
-    expect(second.summary).toMatch(/^KugelAudio-compatible server at 127\.0\.0\.1:\d+ spoke with voice "2 — kal16 \(en\)" \(first audio after \d+ ms\)\. 4 voices to choose from; model kugel-3\.$/);
+    expect(second.summary).toMatch(
+      /^KugelAudio-compatible server at 127\.0\.0\.1:\d+ spoke with voice "2 — kal16 \(en\)" \(first audio after \d+ ms\)\. 4 voices to choose from; model kugel-3\.$/,
+    );
     const refused = await testVoice(kugel({ endpointUrl, voice: '2' }), deps('wrong'));
     expect(refused).toMatchObject({ ok: false, summary: 'KugelAudio refused the API key (HTTP 401). Check the key in Settings → Voices and providers.' });
   });

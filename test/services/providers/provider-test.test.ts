@@ -63,7 +63,11 @@ describe('testing the language model', () => {
     server.script(listing('qwen2.5-7b-instruct', 'llama-3.2-3b', 'phi-4'));
     const r = await test({ part: 'llm', providers: { llmProvider: 'openai-compatible', llmEndpoint: server.baseUrl } });
     const host = new URL(server.baseUrl).host;
-    expect(r).toEqual({ ok: true, summary: `The server at ${host}, 3 models; answers will use qwen2.5-7b-instruct.`, models: ['qwen2.5-7b-instruct', 'llama-3.2-3b', 'phi-4'] });
+    expect(r).toEqual({
+      ok: true,
+      summary: `The server at ${host}, 3 models; answers will use qwen2.5-7b-instruct.`,
+      models: ['qwen2.5-7b-instruct', 'llama-3.2-3b', 'phi-4'],
+    });
   });
 
   it('a model name the server does not have is a problem, with the list to pick from', async () => {

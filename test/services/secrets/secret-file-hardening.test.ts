@@ -14,11 +14,16 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-
 type Outcome = { code: string; message: string };
 /** Runs write-in-child.ts on `folder`, bounded: a hang is a failure, not a stuck run. */
 function inChild(folder: string, user: { uid?: number; gid?: number } = {}): { providers: string[]; secrets: Outcome; settings: Outcome } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'write-in-child.ts'), folder], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', ...user, env: { ...process.env, HOME: '/tmp' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'write-in-child.ts'), folder], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    killSignal: 'SIGKILL',
+    ...user,
+    env: { ...process.env, HOME: '/tmp' },
+  });
   if (r.status !== 0) throw new Error(`child failed (status ${r.status}, signal ${r.signal}): ${r.stderr.slice(-500)}`);
   return JSON.parse(r.stdout);
 }

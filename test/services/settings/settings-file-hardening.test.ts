@@ -19,7 +19,11 @@ const custom = () => JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, ap
 
 /** Opens a store in a child process, so a start-up that hangs is a failed test, not a hung run. */
 function openInChild(): { notices: { kind: string; message: string }[]; theme: string; rssMb: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'open-store-child.ts'), dir], { timeout: 15_000, encoding: 'utf8', killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'open-store-child.ts'), dir], {
+    timeout: 15_000,
+    encoding: 'utf8',
+    killSignal: 'SIGKILL',
+  });
   if (r.status !== 0) throw new Error(`the store did not start (status ${r.status}, signal ${r.signal}): ${r.stderr.slice(-500)}`);
   return JSON.parse(r.stdout);
 }

@@ -56,14 +56,25 @@ describe('downloading the natural voice', () => {
     const tmp = makeTempDir('interject-voice-svc-');
     cleanup = tmp.cleanup;
     const entry: ModelEntry = { ...KOKORO, url: `${server.url}/voice.tar.gz`, sizeBytes: archive.length, format: 'tar.gz', sha256 };
-    services = createAppServices({ dataDir: tmp.dir, detectLocalServers: async () => [], modelCatalogue: [...MODEL_CATALOGUE.filter((m) => m.purpose !== 'tts'), entry], hardware: async () => ({ totalRamBytes: 16 * 1024 ** 3, cpuCores: 8, gpu: 'cpu' }) });
+    services = createAppServices({
+      dataDir: tmp.dir,
+      detectLocalServers: async () => [],
+      modelCatalogue: [...MODEL_CATALOGUE.filter((m) => m.purpose !== 'tts'), entry],
+      hardware: async () => ({ totalRamBytes: 16 * 1024 ** 3, cpuCores: 8, gpu: 'cpu' }),
+    });
     return services;
   }
 
   const installed = async (s: AppServices) => {
     const r = await s.registry.handle('models:install', { id: KOKORO.id });
     expect(r.ok).toBe(true);
-    await vi.waitFor(async () => expect(((await s.registry.handle('models:list', undefined)) as { value: ModelStatusInfo[] }).value.find((m) => m.id === KOKORO.id)!.state).toBe('installed'), { timeout: 10_000 });
+    await vi.waitFor(
+      async () =>
+        expect(((await s.registry.handle('models:list', undefined)) as { value: ModelStatusInfo[] }).value.find((m) => m.id === KOKORO.id)!.state).toBe(
+          'installed',
+        ),
+      { timeout: 10_000 },
+    );
   };
 
   it('installs through the downloader (sha256 checked) and becomes the local voice', async () => {
@@ -78,10 +89,13 @@ describe('downloading the natural voice', () => {
   it('a download whose checksum does not match is not installed, and the voice setting stays', async () => {
     const s = start('0'.repeat(64));
     await s.registry.handle('models:install', { id: KOKORO.id });
-    await vi.waitFor(async () => {
-      const m = ((await s.registry.handle('models:list', undefined)) as { value: ModelStatusInfo[] }).value.find((x) => x.id === KOKORO.id)!;
-      expect(m.error?.code).toBe('checksum');
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        const m = ((await s.registry.handle('models:list', undefined)) as { value: ModelStatusInfo[] }).value.find((x) => x.id === KOKORO.id)!;
+        expect(m.error?.code).toBe('checksum');
+      },
+      { timeout: 10_000 },
+    );
     expect(s.settings.get().tts.voice).toBe('slt');
   });
 
@@ -102,9 +116,17 @@ describe('which voice a session speaks with', () => {
 
   it('a voice that is not downloaded yet is named, and flite speaks', async () => {
     expect(await resolveNeuralVoice(models, 'slt')).toEqual({ kind: 'flite' });
-    expect(await resolveNeuralVoice(models, PIPER.id)).toEqual({ kind: 'unavailable', reason: `The voice "${PIPER.title}" is not downloaded yet; the built-in voice speaks until it is (Settings → Voices and providers).` });
+    expect(await resolveNeuralVoice(models, PIPER.id)).toEqual({
+      kind: 'unavailable',
+      reason: `The voice "${PIPER.title}" is not downloaded yet; the built-in voice speaks until it is (Settings → Voices and providers).`,
+    });
     expect((await resolveNeuralVoice(models, 'nobody')).kind).toBe('unavailable');
-    const tts = await openSessionTts(local(PIPER.id), { clock: systemClock, logger: nullLogger, secrets, neuralVoice: (v) => resolveNeuralVoice(models, v) }).catch((e: Error) => e);
+    const tts = await openSessionTts(local(PIPER.id), {
+      clock: systemClock,
+      logger: nullLogger,
+      secrets,
+      neuralVoice: (v) => resolveNeuralVoice(models, v),
+    }).catch((e: Error) => e);
     expect(tts).not.toBeInstanceOf(Error);
     if (tts instanceof Error) return;
     expect(tts.description).toBe('local voice slt');
@@ -112,21 +134,30 @@ describe('which voice a session speaks with', () => {
     await tts.close();
   }, 60_000);
 
-  it.skipIf(TONE_VOICE_SKIP !== undefined)('a linked voice speaks; a damaged one falls back to flite with the reason', async () => {
-    await models.useExisting(PIPER.id, await makeToneVoice(path.join(tmp.dir, 'tone')));
-    const choice = await resolveNeuralVoice(models, `${PIPER.id}:lessac`);
-    expect(choice).toMatchObject({ kind: 'neural', options: { name: PIPER.id, speakers: ['lessac'] } });
-    const good = await openSessionTts(local(PIPER.id), { clock: systemClock, logger: nullLogger, secrets, neuralVoice: (v) => resolveNeuralVoice(models, v) });
-    expect(good.description).toBe(`local voice ${PIPER.id}`);
-    expect(good.notice).toBeUndefined();
-    await good.close();
+  it.skipIf(TONE_VOICE_SKIP !== undefined)(
+    'a linked voice speaks; a damaged one falls back to flite with the reason',
+    async () => {
+      await models.useExisting(PIPER.id, await makeToneVoice(path.join(tmp.dir, 'tone')));
+      const choice = await resolveNeuralVoice(models, `${PIPER.id}:lessac`);
+      expect(choice).toMatchObject({ kind: 'neural', options: { name: PIPER.id, speakers: ['lessac'] } });
+      const good = await openSessionTts(local(PIPER.id), {
+        clock: systemClock,
+        logger: nullLogger,
+        secrets,
+        neuralVoice: (v) => resolveNeuralVoice(models, v),
+      });
+      expect(good.description).toBe(`local voice ${PIPER.id}`);
+      expect(good.notice).toBeUndefined();
+      await good.close();
 
-    await models.useExisting(PIPER.id, await makeCorruptVoice(path.join(tmp.dir, 'corrupt')));
-    const bad = await openSessionTts(local(PIPER.id), { clock: systemClock, logger: nullLogger, secrets, neuralVoice: (v) => resolveNeuralVoice(models, v) });
-    expect(bad.description).toBe('local voice slt');
-    expect(bad.notice).toMatch(/^The natural voice could not start, so the built-in voice speaks instead\. Could not load the voice model/);
-    await bad.close();
-  }, 60_000);
+      await models.useExisting(PIPER.id, await makeCorruptVoice(path.join(tmp.dir, 'corrupt')));
+      const bad = await openSessionTts(local(PIPER.id), { clock: systemClock, logger: nullLogger, secrets, neuralVoice: (v) => resolveNeuralVoice(models, v) });
+      expect(bad.description).toBe('local voice slt');
+      expect(bad.notice).toMatch(/^The natural voice could not start, so the built-in voice speaks instead\. Could not load the voice model/);
+      await bad.close();
+    },
+    60_000,
+  );
 });
 
 describe('a session whose natural voice is missing', () => {

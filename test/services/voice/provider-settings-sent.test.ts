@@ -52,7 +52,11 @@ describe('language model settings on the wire', () => {
 
   it('an empty Model asks the server for its list and uses the first model (never "default")', async () => {
     server.script(listing('qwen2.5-7b', 'llama3.2'), streamed('ok'), streamed('again'));
-    const llm = await buildLanguageModel({ kind: 'openai-compatible', baseUrl: server.baseUrl, model: '', needsKey: false, source: 'settings' }, providers({}), deps);
+    const llm = await buildLanguageModel(
+      { kind: 'openai-compatible', baseUrl: server.baseUrl, model: '', needsKey: false, source: 'settings' },
+      providers({}),
+      deps,
+    );
     await answer(llm);
     await answer(llm);
     expect(server.received.map((r) => r.url)).toEqual(['/v1/models', '/v1/chat/completions', '/v1/chat/completions']);
@@ -61,15 +65,29 @@ describe('language model settings on the wire', () => {
 
   it('an empty Model on a server with no models says so', async () => {
     server.script(listing());
-    const llm = await buildLanguageModel({ kind: 'openai-compatible', baseUrl: server.baseUrl, model: '', needsKey: false, source: 'settings' }, providers({}), deps);
+    const llm = await buildLanguageModel(
+      { kind: 'openai-compatible', baseUrl: server.baseUrl, model: '', needsKey: false, source: 'settings' },
+      providers({}),
+      deps,
+    );
     await expect(answer(llm)).rejects.toThrow(/lists no models/);
   });
 
   it('the named Model, the address and the stored key are what the request carries', async () => {
     server.script(streamed('ok'));
     deps.secrets.set('openai-llm', 'sk-from-store');
-    await answer(await buildLanguageModel({ kind: 'openai-compatible', baseUrl: server.baseUrl, model: 'gpt-4o-mini', needsKey: true, source: 'settings' }, providers({ llmModel: 'gpt-4o-mini' }), deps));
-    expect(server.received[0]).toMatchObject({ url: '/v1/chat/completions', headers: { authorization: 'Bearer sk-from-store' }, body: { model: 'gpt-4o-mini' } });
+    await answer(
+      await buildLanguageModel(
+        { kind: 'openai-compatible', baseUrl: server.baseUrl, model: 'gpt-4o-mini', needsKey: true, source: 'settings' },
+        providers({ llmModel: 'gpt-4o-mini' }),
+        deps,
+      ),
+    );
+    expect(server.received[0]).toMatchObject({
+      url: '/v1/chat/completions',
+      headers: { authorization: 'Bearer sk-from-store' },
+      body: { model: 'gpt-4o-mini' },
+    });
   });
 });
 

@@ -78,7 +78,15 @@ describe('SessionEventBridge', () => {
       strategy: 'minWords',
       cutMethod: 'wordTimestamps',
     });
-    session.emit('transcript', { id: 'e2', speaker: 'agent', text: 'The weather today', unheardText: 'is sunny.', status: 'interrupted', turnId: 't1', tMs: 500 });
+    session.emit('transcript', {
+      id: 'e2',
+      speaker: 'agent',
+      text: 'The weather today',
+      unheardText: 'is sunny.',
+      status: 'interrupted',
+      turnId: 't1',
+      tMs: 500,
+    });
     const [update] = sentOf('transcript:update');
     expect(sentOf('transcript:update')).toHaveLength(1);
     expect(update!.entries[0]).toMatchObject({
@@ -96,7 +104,16 @@ describe('SessionEventBridge', () => {
   });
 
   it('a manual interrupt carries its control and no strategy', () => {
-    session.emit('interrupted', { tMs: 5, turnId: 't9', heardText: 'Hi', unheardText: 'there', playedMs: 100, reason: 'hotkey', strategy: null, cutMethod: 'proportional' });
+    session.emit('interrupted', {
+      tMs: 5,
+      turnId: 't9',
+      heardText: 'Hi',
+      unheardText: 'there',
+      playedMs: 100,
+      reason: 'hotkey',
+      strategy: null,
+      cutMethod: 'proportional',
+    });
     session.emit('transcript', { id: 'e1', speaker: 'agent', text: 'Hi', unheardText: 'there', status: 'interrupted', turnId: 't9', tMs: 5 });
     const entry = sentOf('transcript:update')[0]!.entries[0]!;
     expect(entry).toMatchObject({ reason: 'hotkey' });

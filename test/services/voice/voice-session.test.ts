@@ -65,7 +65,10 @@ describe('voice session over the contract', { timeout: 30_000 }, () => {
     expect(agent).toMatchObject({ interrupted: true, reason: 'button' });
     expect(agent!.text.startsWith(agent!.heardText ?? '')).toBe(true);
     // The cut entry goes out once, already labelled with who cut it.
-    const cutUpdates = events.filter((e) => e.event === 'transcript:update').flatMap((e) => (e.payload as { entries: { id: string; interrupted?: boolean; reason?: string }[] }).entries).filter((x) => x.id === agent!.id && x.interrupted);
+    const cutUpdates = events
+      .filter((e) => e.event === 'transcript:update')
+      .flatMap((e) => (e.payload as { entries: { id: string; interrupted?: boolean; reason?: string }[] }).entries)
+      .filter((x) => x.id === agent!.id && x.interrupted);
     expect(cutUpdates).toEqual([expect.objectContaining({ reason: 'button' })]);
     expect(status.metrics.interruptions).toBe(1);
     expect(events.some((e) => e.event === 'bargein:mark' && (e.payload as { kind: string }).kind === 'interrupt')).toBe(true);

@@ -22,4 +22,3 @@ export function parseArgs(argv: string[]): { scenario: string; outDir: string | 
   if (scenario === null) throw new ScenarioError(`No scenario file given. ${USAGE}`);
   return { scenario, outDir };
 }
-

@@ -21,7 +21,12 @@ export async function writeOutputs(dir: string, result: SimulationResult, title:
   await mkdir(dir, { recursive: true });
   const wav = (samples: Float32Array) => {
     const w = new wavefile.WaveFile();
-    w.fromScratch(1, 16_000, '16', Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s)) * 32767)));
+    w.fromScratch(
+      1,
+      16_000,
+      '16',
+      Int16Array.from(samples, (s) => Math.round(Math.max(-1, Math.min(1, s)) * 32767)),
+    );
     return w.toBuffer();
   };
   await writeFile(join(dir, 'output.wav'), wav(result.traces.output));

@@ -61,7 +61,10 @@ export function runEchoOffline(options: {
     const started = process.cpuUsage();
     const ahead = s + lead;
     if (ahead + FRAME > agentAt && ahead < agentAt + options.agent.length) {
-      options.processor.pushReference({ data: heard.slice(ahead, ahead + FRAME), sampleRate: RATE, channels: 1, timestampMs: (s * 1000) / RATE }, (ahead * 1000) / RATE);
+      options.processor.pushReference(
+        { data: heard.slice(ahead, ahead + FRAME), sampleRate: RATE, channels: 1, timestampMs: (s * 1000) / RATE },
+        (ahead * 1000) / RATE,
+      );
     }
     const out = options.processor.process({ data: mic.slice(s, s + FRAME), sampleRate: RATE, channels: 1, timestampMs: (s * 1000) / RATE });
     const used = process.cpuUsage(started);

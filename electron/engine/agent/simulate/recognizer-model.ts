@@ -167,13 +167,16 @@ export class SimulatedRecognizer extends EventEmitter<SpeechRecognizerEvents> im
   private scheduleTick(k: number): void {
     const { chunkMs, lookaheadMs, computeMs } = this.timing;
     const at = this.audioStartMs + k * chunkMs + lookaheadMs + computeMs;
-    this.tick = this.clock.setTimeout(() => {
-      this.tick = undefined;
-      if (!this.open) return;
-      this.nextChunk = k + 1;
-      this.showUpTo(this.audioStartMs + k * chunkMs);
-      this.scheduleTick(k + 1);
-    }, Math.max(0, at - this.clock.nowMs()));
+    this.tick = this.clock.setTimeout(
+      () => {
+        this.tick = undefined;
+        if (!this.open) return;
+        this.nextChunk = k + 1;
+        this.showUpTo(this.audioStartMs + k * chunkMs);
+        this.scheduleTick(k + 1);
+      },
+      Math.max(0, at - this.clock.nowMs()),
+    );
   }
 
   private stopTick(): void {

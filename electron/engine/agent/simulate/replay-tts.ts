@@ -49,12 +49,15 @@ export class ReplayTts extends EventEmitter<AgentTtsEvents> implements AgentTts 
       const samples = speech.samples.slice(start, start + perChunk);
       this.delivering++;
       this.timers.push(
-        this.clock.setTimeout(() => {
-          if (this.turn !== turnId) return;
-          this.delivering--;
-          this.emit('audio', { turnId, samples, sampleRate: speech.sampleRate });
-          this.maybeFinal(turnId);
-        }, FIRST_CHUNK_MS + i * CHUNK_INTERVAL_MS),
+        this.clock.setTimeout(
+          () => {
+            if (this.turn !== turnId) return;
+            this.delivering--;
+            this.emit('audio', { turnId, samples, sampleRate: speech.sampleRate });
+            this.maybeFinal(turnId);
+          },
+          FIRST_CHUNK_MS + i * CHUNK_INTERVAL_MS,
+        ),
       );
     }
     return turnId;

@@ -5,7 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { SettingsPatchSchema, defaultSettings, issuesOf, mergeSettings, validateSettings, type Settings, type SettingsPatch } from '../../../contract/settings/index.js';
+import {
+  SettingsPatchSchema,
+  defaultSettings,
+  issuesOf,
+  mergeSettings,
+  validateSettings,
+  type Settings,
+  type SettingsPatch,
+} from '../../../contract/settings/index.js';
 
 export const ScenarioSchema = z
   .object({
@@ -37,7 +45,10 @@ export const ScenarioSchema = z
         /** A room impulse response (WAV, any rate, first channel), played after `delayMs`. */
         rirWav: z.string().min(1, 'echo.rirWav must name a WAV file.').optional(),
         /** Loudspeaker distortion: soft clipping tanh(g x) / g with the drive g in dB (0 = mild at full scale, 12 = strong). */
-        nonlinearity: z.object({ driveDb: z.number().min(0).max(40, 'echo.nonlinearity.driveDb must be at most 40.') }).strict().optional(),
+        nonlinearity: z
+          .object({ driveDb: z.number().min(0).max(40, 'echo.nonlinearity.driveDb must be at most 40.') })
+          .strict()
+          .optional(),
         /** The speaker's clock against the mic's, in parts per million (typical USB/laptop devices: within ±100). */
         driftPpm: z.number().min(-1000, 'echo.driftPpm must be at least -1000.').max(1000, 'echo.driftPpm must be at most 1000.').optional(),
         /** The echo path changes (the laptop moved) this long after the agent's first audio; unset fields keep their values, and without a new room a different one is generated. */
@@ -69,7 +80,11 @@ export const ScenarioSchema = z
             lookaheadMs: z.number().min(0).max(2000).optional(),
             computeMs: z.number().min(0).max(2000).optional(),
             finalLagMs: z.number().min(0).max(10_000).optional(),
-            wordErrorRate: z.number().min(0, 'recognizer.wordErrorRate must be between 0 and 1.').max(1, 'recognizer.wordErrorRate must be between 0 and 1.').optional(),
+            wordErrorRate: z
+              .number()
+              .min(0, 'recognizer.wordErrorRate must be between 0 and 1.')
+              .max(1, 'recognizer.wordErrorRate must be between 0 and 1.')
+              .optional(),
             seed: z.number().int().optional(),
           })
           .strict(),

@@ -47,7 +47,15 @@ export class EchoBound {
    * @param erle per-band ERLE of the linear filter (power ratios), its overall value, and the bins per band
    * @returns the bound per bin (16-bit-scale spectrum units)
    */
-  update(history: FarEndHistory, foreground: PartitionedFilter, micEnergy: number, refEnergy: number, erle: Float64Array, erleOverall: number, bandBins: number): Float64Array {
+  update(
+    history: FarEndHistory,
+    foreground: PartitionedFilter,
+    micEnergy: number,
+    refEnergy: number,
+    erle: Float64Array,
+    erleOverall: number,
+    bandBins: number,
+  ): Float64Array {
     const K = this.bins;
     const o = history.offset(0);
     for (let k = 0; k < K; k++) {

@@ -161,7 +161,14 @@ export class EchoCanceller {
       // The mic holds the echo alone when the echo estimate explains it (within 6 dB): then the
       // suppressor may learn how much of the echo the filter removes.
       const echoAlone = meanSquare(echo) * 4 > micEnergy && refEnergy > 1e-8;
-      out = this.suppression ? this.suppressor.process(error, echo, echoAlone, this.bound.update(this.linear.history, this.linear.foreground, micEnergy, refEnergy, this.suppressor.erle, this.suppressor.erleOverall, BAND_BINS)) : error;
+      out = this.suppression
+        ? this.suppressor.process(
+            error,
+            echo,
+            echoAlone,
+            this.bound.update(this.linear.history, this.linear.foreground, micEnergy, refEnergy, this.suppressor.erle, this.suppressor.erleOverall, BAND_BINS),
+          )
+        : error;
       this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
       this.erleOut = 0.98 * this.erleOut + 0.02 * meanSquare(out);
     }

@@ -142,11 +142,14 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
     mic.on('end', () => {
       if (this.mic === mic && this.wanted) this.lose('the microphone stream ended unexpectedly');
     });
-    this.watchdog = this.options.clock.setInterval(() => {
-      if (this.mic === mic && this.options.clock.nowMs() - this.lastDataMs > this.options.stallTimeoutMs) {
-        this.lose(`no audio from the microphone for ${this.options.stallTimeoutMs} ms`);
-      }
-    }, Math.max(250, this.options.stallTimeoutMs / 4));
+    this.watchdog = this.options.clock.setInterval(
+      () => {
+        if (this.mic === mic && this.options.clock.nowMs() - this.lastDataMs > this.options.stallTimeoutMs) {
+          this.lose(`no audio from the microphone for ${this.options.stallTimeoutMs} ms`);
+        }
+      },
+      Math.max(250, this.options.stallTimeoutMs / 4),
+    );
   }
 
   /**
@@ -179,7 +182,11 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
   private fail(code: 'no input device' | 'device lost', why: string, cause?: unknown): void {
     this.clearTimers();
     const retryInMs = this.wanted ? this.options.retryDelayMs : null;
-    const error = new AudioDeviceError(code, `${why}.${retryInMs !== null ? ` Retrying in ${retryInMs} ms.` : ''}`, { willRetry: retryInMs !== null, retryInMs, cause });
+    const error = new AudioDeviceError(code, `${why}.${retryInMs !== null ? ` Retrying in ${retryInMs} ms.` : ''}`, {
+      willRetry: retryInMs !== null,
+      retryInMs,
+      cause,
+    });
     this.options.logger.warn('microphone', { code, why });
     this.lastError = error;
     this.emitError(error);

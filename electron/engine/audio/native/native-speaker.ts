@@ -67,7 +67,9 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
 
   write(frame: AudioFrame): void {
     if (frame.sampleRate !== this.sampleRate || frame.channels !== this.channels) {
-      throw new RangeError(`NativeSpeakerOutput: frame is ${frame.sampleRate} Hz x${frame.channels}, the device runs at ${this.sampleRate} Hz x${this.channels}.`);
+      throw new RangeError(
+        `NativeSpeakerOutput: frame is ${frame.sampleRate} Hz x${frame.channels}, the device runs at ${this.sampleRate} Hz x${this.channels}.`,
+      );
     }
     if (!this.speaker) {
       if (this.droppedSamples === 0) this.options.logger.warn('speaker: no device, dropping audio until it is back');

@@ -30,7 +30,14 @@ if (!values.neural && !isFliteVoice(values.voice)) fail(`--voice must be one of 
 
 process.removeAllListeners('warning');
 const neural = values.neural ? { modelDir: values.neural, name: values['neural-name'] } : undefined;
-const server = await startLocalTtsServer({ port, host: values.host, voice: values.voice, token: values.token, ...(neural ? { neural } : {}), logger: consoleLogger('tts-server') });
+const server = await startLocalTtsServer({
+  port,
+  host: values.host,
+  voice: values.voice,
+  token: values.token,
+  ...(neural ? { neural } : {}),
+  logger: consoleLogger('tts-server'),
+});
 if (server.notice) process.stderr.write(`tts-server: ${server.notice}\n`);
 process.stdout.write(`${server.url}\n`);
 process.stderr.write(`multi-context: ${server.multiUrl}\n`);

@@ -177,7 +177,10 @@ export class FliteEngine {
       });
   }
 
-  private onWorkerMessage(worker: Worker, msg: { type: string; id?: number; samples?: Float32Array; sampleRate?: number; error?: string; timings?: unknown }): void {
+  private onWorkerMessage(
+    worker: Worker,
+    msg: { type: string; id?: number; samples?: Float32Array; sampleRate?: number; error?: string; timings?: unknown },
+  ): void {
     const slot = this.pool.find((p) => p.worker === worker);
     if (!slot || !slot.job || msg.id !== slot.job.id) return;
     const job = slot.job;
@@ -187,7 +190,12 @@ export class FliteEngine {
     if (slot.onIdle) return slot.onIdle();
     if (!abandoned) {
       if (msg.type === 'done') {
-        job.resolve({ samples: msg.samples!, sampleRate: msg.sampleRate!, synthMs: performance.now() - job.startedAt!, timings: msg.timings as SynthesisResult['timings'] });
+        job.resolve({
+          samples: msg.samples!,
+          sampleRate: msg.sampleRate!,
+          synthMs: performance.now() - job.startedAt!,
+          timings: msg.timings as SynthesisResult['timings'],
+        });
       } else job.reject(new Error(`flite failed: ${msg.error}`));
     }
     if (this.pool.length > POOL_SIZE && this.queue.length === 0) {

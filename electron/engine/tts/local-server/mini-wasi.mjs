@@ -27,7 +27,11 @@ export class MiniWasi {
       args_sizes_get: (argcPtr, bufSizePtr) => {
         const v = view();
         v.setUint32(argcPtr, this.args.length, true);
-        v.setUint32(bufSizePtr, this.args.reduce((n, a) => n + a.length, 0), true);
+        v.setUint32(
+          bufSizePtr,
+          this.args.reduce((n, a) => n + a.length, 0),
+          true,
+        );
         return ERRNO.SUCCESS;
       },
       args_get: (argvPtr, bufPtr) => {

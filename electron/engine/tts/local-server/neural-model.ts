@@ -34,12 +34,19 @@ async function names(dir: string): Promise<string[]> {
  * Finds the model files in `dir`. `speakers` names the speakers when the catalogue knows them;
  * int8 weights are preferred (about 3x smaller and faster on a CPU, for a difference few hear).
  */
-export async function findNeuralModel(dir: string, opts: { speakers?: readonly string[]; defaultSpeaker?: string; numThreads?: number } = {}): Promise<NeuralModel> {
+export async function findNeuralModel(
+  dir: string,
+  opts: { speakers?: readonly string[]; defaultSpeaker?: string; numThreads?: number } = {},
+): Promise<NeuralModel> {
   const files = await names(dir);
   const isVocoder = (n: string) => /^(vocos|hifigan)/i.test(n);
   const vocoder = files.find((n) => n.endsWith('.onnx') && isVocoder(n));
   const onnx = files.filter((n) => n.endsWith('.onnx') && !isVocoder(n)).sort((a, b) => Number(b.includes('int8')) - Number(a.includes('int8')));
-  const missing = [onnx.length === 0 ? 'a .onnx model' : '', files.includes('tokens.txt') ? '' : 'tokens.txt', files.includes('espeak-ng-data') ? '' : 'espeak-ng-data/'].filter(Boolean);
+  const missing = [
+    onnx.length === 0 ? 'a .onnx model' : '',
+    files.includes('tokens.txt') ? '' : 'tokens.txt',
+    files.includes('espeak-ng-data') ? '' : 'espeak-ng-data/',
+  ].filter(Boolean);
   if (missing.length > 0) throw new NeuralModelError(`${dir} is not a sherpa-onnx voice model: it lacks ${missing.join(', ')}.`);
   const model = path.join(dir, onnx[0]!);
   if ((await stat(model)).size === 0) throw new NeuralModelError(`The voice model file ${model} is empty.`);

@@ -108,7 +108,10 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       // A client that stops reading is paused (its frames unread, no new sentence synthesized), then dropped.
-      const budget = new SendBudget(ws, { ...BUDGET, onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }) });
+      const budget = new SendBudget(ws, {
+        ...BUDGET,
+        onDrop: (bytes) => logger.warn('local TTS: dropped a client that stopped reading', { bufferedBytes: bytes }),
+      });
       const paced = pacedEngine(engine, budget);
       const session =
         pathname === MULTI_PATH

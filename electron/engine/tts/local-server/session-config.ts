@@ -80,7 +80,9 @@ export function parseOutputFormat(value: unknown): { encoding: WireEncoding; sam
   const m = typeof value === 'string' ? /^(pcm|ulaw|alaw)_(\d+)$/.exec(value) : null;
   const rate = m ? Number(m[2]) : NaN;
   if (!m || rate < 8000 || rate > 48000 || (m[1] !== 'pcm' && rate !== 8000)) {
-    return { error: `output_format ${JSON.stringify(value)} is not supported; use pcm_<rate> (8000-48000), ulaw_8000 or alaw_8000, or leave it out for PCM16.` };
+    return {
+      error: `output_format ${JSON.stringify(value)} is not supported; use pcm_<rate> (8000-48000), ulaw_8000 or alaw_8000, or leave it out for PCM16.`,
+    };
   }
   return { encoding: m[1] === 'pcm' ? 'pcm_s16le' : m[1] === 'ulaw' ? 'mulaw' : 'alaw', sampleRate: rate };
 }

@@ -84,7 +84,11 @@ export class SherpaTtsEngine implements NeuralEngine {
     const logger = options.logger ?? nullLogger;
     let model: NeuralModel;
     try {
-      model = await findNeuralModel(options.modelDir, { ...(options.speakers ? { speakers: options.speakers } : {}), ...(options.defaultSpeaker ? { defaultSpeaker: options.defaultSpeaker } : {}), numThreads: options.numThreads ?? 1 });
+      model = await findNeuralModel(options.modelDir, {
+        ...(options.speakers ? { speakers: options.speakers } : {}),
+        ...(options.defaultSpeaker ? { defaultSpeaker: options.defaultSpeaker } : {}),
+        numThreads: options.numThreads ?? 1,
+      });
     } catch (e) {
       throw new NeuralVoiceError((e as Error).message);
     }
@@ -142,7 +146,14 @@ export class SherpaTtsEngine implements NeuralEngine {
   synthesize(text: string, voice: string, sampleRate: number): SynthesisJob {
     let job!: Job;
     const promise = new Promise<SynthesisResult>((resolve, reject) => {
-      job = { id: this.nextId++, text, sid: speakerOf(voice, this.name, this.model, this.numSpeakers) ?? this.model.defaultSpeaker, sampleRate, resolve, reject };
+      job = {
+        id: this.nextId++,
+        text,
+        sid: speakerOf(voice, this.name, this.model, this.numSpeakers) ?? this.model.defaultSpeaker,
+        sampleRate,
+        resolve,
+        reject,
+      };
     });
     promise.catch(() => {}); // callers that cancel may not await
     if (!this.running) job.reject(new NeuralVoiceError('The neural voice is not running.'));

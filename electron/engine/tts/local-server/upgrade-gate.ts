@@ -9,9 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parseRequestTarget } from '../../net/request-target.js';
 
-export type UpgradeVerdict =
-  | { ok: true; pathname: string }
-  | { ok: false; status: 400 | 401 | 404; code: string; message: string };
+export type UpgradeVerdict = { ok: true; pathname: string } | { ok: false; status: 400 | 401 | 404; code: string; message: string };
 
 export function checkUpgrade(req: IncomingMessage, token: string, paths: readonly string[]): UpgradeVerdict {
   const target = parseRequestTarget(req.url);

@@ -93,7 +93,16 @@ export function voiceDetail(id: number, voices?: VoiceSet): Record<string, unkno
 
 export function modelListing(sampleRate: number): Record<string, unknown> {
   return {
-    models: [{ id: LOCAL_MODEL_ID, name: 'Local flite', description: 'Offline speech synthesis on this computer (flite).', parameters: '', max_input_length: 20_000, sample_rate: sampleRate }],
+    models: [
+      {
+        id: LOCAL_MODEL_ID,
+        name: 'Local flite',
+        description: 'Offline speech synthesis on this computer (flite).',
+        parameters: '',
+        max_input_length: 20_000,
+        sample_rate: sampleRate,
+      },
+    ],
   };
 }
 

@@ -178,7 +178,11 @@ export class CartesiaContextChain {
     if (typeof frame.audio === 'string') turn.playedMs += (Buffer.byteLength(frame.audio, 'base64') / 2 / this.sampleRate) * 1000;
     if (Array.isArray(frame.word_timestamps) && seg.offsetMs > 0) {
       const shift = seg.offsetMs / 1000;
-      out.word_timestamps = (frame.word_timestamps as { word: string; start: number; end: number }[]).map((w) => ({ ...w, start: w.start + shift, end: w.end + shift }));
+      out.word_timestamps = (frame.word_timestamps as { word: string; start: number; end: number }[]).map((w) => ({
+        ...w,
+        start: w.start + shift,
+        end: w.end + shift,
+      }));
     }
     return out;
   }

@@ -26,7 +26,13 @@ export interface CartesiaTtsOptions extends Omit<MultiContextClientOptions, 'url
   baseUrl?: string;
 }
 
-type CartesiaRequest = { model_id: string; voice: { mode: 'id'; id: string }; output_format: { container: 'raw'; encoding: 'pcm_s16le'; sample_rate: number }; language: string; add_timestamps: boolean };
+type CartesiaRequest = {
+  model_id: string;
+  voice: { mode: 'id'; id: string };
+  output_format: { container: 'raw'; encoding: 'pcm_s16le'; sample_rate: number };
+  language: string;
+  add_timestamps: boolean;
+};
 
 export class CartesiaCodec implements WireCodec {
   /** Maps each turn onto the Cartesia contexts that speak it (more than one when a pause outlived a context). */
@@ -67,16 +73,25 @@ export class CartesiaCodec implements WireCodec {
     switch (msg.type) {
       case 'chunk':
         if (typeof msg.data !== 'string') return [];
-        return this.contexts.route(id, { kind: 'frame', frame: { audio: msg.data, enc: this.request.output_format.encoding, sr: this.request.output_format.sample_rate, context_id: id } });
+        return this.contexts.route(id, {
+          kind: 'frame',
+          frame: { audio: msg.data, enc: this.request.output_format.encoding, sr: this.request.output_format.sample_rate, context_id: id },
+        });
       case 'timestamps': {
         const w = msg.word_timestamps as { words?: string[]; start?: number[]; end?: number[] } | undefined;
         if (!w?.words || !w.start || !w.end) return [];
-        return this.contexts.route(id, { kind: 'frame', frame: { word_timestamps: w.words.map((word, i) => ({ word, start: w.start![i], end: w.end![i] })), context_id: id } });
+        return this.contexts.route(id, {
+          kind: 'frame',
+          frame: { word_timestamps: w.words.map((word, i) => ({ word, start: w.start![i], end: w.end![i] })), context_id: id },
+        });
       }
       case 'done':
         return this.contexts.route(id, { kind: 'done' });
       case 'error':
-        return this.contexts.route(id, { kind: 'error', frame: { error: msg.message ?? msg.error ?? msg.title ?? 'Cartesia error', error_code: msg.error_code, context_id: id } });
+        return this.contexts.route(id, {
+          kind: 'error',
+          frame: { error: msg.message ?? msg.error ?? msg.title ?? 'Cartesia error', error_code: msg.error_code, context_id: id },
+        });
       default:
         return []; // flush_done, phoneme_timestamps and anything new
     }

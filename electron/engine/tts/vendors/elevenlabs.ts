@@ -37,7 +37,9 @@ export class ElevenLabsCodec implements WireCodec {
     if (f.close_context === true) {
       this.audioMs.delete(id!);
       // Graceful: flush what is buffered, then close (answered by isFinal). Barge-in: close at once.
-      return f.immediate ? { wire: [send({ context_id: id, close_context: true })] } : { wire: [send({ context_id: id, flush: true }), send({ context_id: id, close_context: true })] };
+      return f.immediate
+        ? { wire: [send({ context_id: id, close_context: true })] }
+        : { wire: [send({ context_id: id, flush: true }), send({ context_id: id, close_context: true })] };
     }
     if (isContextCreation(f)) {
       const init: Frame = { text: ' ', context_id: id };

@@ -67,7 +67,8 @@ export class BackchannelClassifier {
     const cue = leftover.find((w) => CUES[w] !== undefined);
     if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     const strong = leftover.filter((w) => !WEAK.has(w));
-    if (leftover.length >= 2 && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
+    if (leftover.length >= 2 && strong.length >= 1)
+      return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
       return { kind: 'backchannel', reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)` };

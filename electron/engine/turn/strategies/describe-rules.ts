@@ -4,7 +4,11 @@ import { STREAMING_MARGIN_MS, type WordSource } from './voice-shape-strategy.js'
 
 export function describeRules(c: ConversationSettings, words: WordSource): string[] {
   if (c.interruptions === 'off') {
-    return [c.whenOff === 'append' ? 'Interruptions are off: what you say while the agent speaks is answered after it finishes.' : 'Interruptions are off: what you say while the agent speaks is ignored.'];
+    return [
+      c.whenOff === 'append'
+        ? 'Interruptions are off: what you say while the agent speaks is answered after it finishes.'
+        : 'Interruptions are off: what you say while the agent speaks is ignored.',
+    ];
   }
   const rules: string[] = [`The agent turns down as soon as you start speaking and pauses after ${c.speakingInterruptDurationMs} ms of your voice.`];
   if (c.strategies.length === 0) return [...rules, 'Any speech that long stops it (no strategies are set).'];
@@ -26,7 +30,11 @@ export function describeRules(c: ConversationSettings, words: WordSource): strin
         );
         break;
       case 'phrases':
-        rules.push(wordsNow === null ? 'Phrase lists: not used now (no speech recognition).' : 'Phrase lists: an always-interrupt phrase stops it; an utterance of only never-interrupt phrases never does.');
+        rules.push(
+          wordsNow === null
+            ? 'Phrase lists: not used now (no speech recognition).'
+            : 'Phrase lists: an always-interrupt phrase stops it; an utterance of only never-interrupt phrases never does.',
+        );
         break;
       case 'minWords':
         rules.push(wordsNow === null ? `${s.params.minWords} words: not used now (no speech recognition).` : `${s.params.minWords} words or more stop it.`);

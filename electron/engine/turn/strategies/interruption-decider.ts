@@ -2,9 +2,7 @@ import type { AudioFrame } from '../../audio/frame.js';
 import type { InterruptionStrategy } from './strategy.js';
 import type { WordSource } from './voice-shape-strategy.js';
 
-export type Decision =
-  | { interrupt: true; strategy: string; reason: string }
-  | { interrupt: false; vetoedBy: string | null; reason: string | null };
+export type Decision = { interrupt: true; strategy: string; reason: string } | { interrupt: false; vetoedBy: string | null; reason: string | null };
 
 /**
  * Asks the strategies in order; the first yes wins unless one vetoes (backchannel-only

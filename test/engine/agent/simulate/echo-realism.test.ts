@@ -19,7 +19,12 @@ let rirWav: string;
 function writeWav(path: string, samples: Float32Array, rate: number): void {
   const w = new wavefile.WaveFile();
   const peak = samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  w.fromScratch(1, rate, '16', Int16Array.from(samples, (s) => Math.round((0.9 * s * 32767) / peak)));
+  w.fromScratch(
+    1,
+    rate,
+    '16',
+    Int16Array.from(samples, (s) => Math.round((0.9 * s * 32767) / peak)),
+  );
   writeFileSync(path, w.toBuffer());
 }
 
@@ -37,7 +42,18 @@ afterAll(async () => {
 describe('simulate: realistic echo', () => {
   it('accepts the new echo fields next to the old ones and resolves rirWav like the clips', () => {
     const s = parseScenario(
-      { agentSays: 'Hi.', echo: { gainDb: -6, delayMs: 10, rt60Ms: 300, rirWav: 'room.wav', nonlinearity: { driveDb: 12 }, driftPpm: -100, pathChange: { atMs: 3000, gainDb: -3 } } },
+      {
+        agentSays: 'Hi.',
+        echo: {
+          gainDb: -6,
+          delayMs: 10,
+          rt60Ms: 300,
+          rirWav: 'room.wav',
+          nonlinearity: { driveDb: 12 },
+          driftPpm: -100,
+          pathChange: { atMs: 3000, gainDb: -3 },
+        },
+      },
       dir,
     );
     expect(s.echo).toMatchObject({ rirWav: join(dir, 'room.wav'), nonlinearity: { driveDb: 12 }, driftPpm: -100, pathChange: { atMs: 3000, gainDb: -3 } });

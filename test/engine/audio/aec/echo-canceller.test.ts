@@ -53,14 +53,25 @@ const laptopRoom = (t60Ms: number, seed: number) =>
 function run(spec: Omit<EchoPathSpec, 'room'> & { echoDb?: number }, userAtMs: number | null, processor: MicProcessor = new EchoCanceller()) {
   const gainDb = -26 + (spec.echoDb ?? 0) + 20;
   const path = new EchoPath({ ...spec, room: roomFromResponse(laptopRoom(400, 1), gainDb, 10) });
-  const traces = runEchoOffline({ agent, agentAtMs: 200, user: userAtMs === null ? [] : [{ samples: user, atMs: userAtMs }], path, processor, durationMs: 9000 });
+  const traces = runEchoOffline({
+    agent,
+    agentAtMs: 200,
+    user: userAtMs === null ? [] : [{ samples: user, atMs: userAtMs }],
+    path,
+    processor,
+    durationMs: 9000,
+  });
   return { ...echoFigures(traces), traces };
 }
 
 /** The old energy gate in the same harness (its reference is stamped with the write time). */
 function gate(): MicProcessor {
   const guard = new EchoGuard({ marginDb: 6, maxDelayMs: 250 });
-  return { latencyMs: 0, pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }), process: (f) => guard.processMic(f).frame };
+  return {
+    latencyMs: 0,
+    pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }),
+    process: (f) => guard.processMic(f).frame,
+  };
 }
 
 function slice(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {

@@ -9,7 +9,9 @@ import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../../fixtures/models/tone-vits');
-const ESPEAK_DATA = ['/usr/lib/x86_64-linux-gnu/espeak-ng-data', '/usr/lib/aarch64-linux-gnu/espeak-ng-data', '/usr/share/espeak-ng-data'].find((d) => existsSync(path.join(d, 'phontab')));
+const ESPEAK_DATA = ['/usr/lib/x86_64-linux-gnu/espeak-ng-data', '/usr/lib/aarch64-linux-gnu/espeak-ng-data', '/usr/share/espeak-ng-data'].find((d) =>
+  existsSync(path.join(d, 'phontab')),
+);
 
 /** Why the tone voice cannot run here, or undefined when it can. */
 export const TONE_VOICE_SKIP = ESPEAK_DATA ? undefined : 'no espeak-ng data on this machine (install espeak-ng-data)';

@@ -34,7 +34,19 @@ export const STREAM_CONFIG_FIELDS: Record<string, (v: unknown) => boolean> = {
 };
 
 /** Session fields MultiContextSession.createContext puts on the FIRST context only (plus word_timestamps, which only the Python SDK sends). */
-export const MULTI_SESSION_FIELDS = ['sample_rate', 'output_format', 'cfg_scale', 'temperature', 'max_new_tokens', 'normalize', 'language', 'project_id', 'dictionary_ids', 'inactivity_timeout', 'word_timestamps'];
+export const MULTI_SESSION_FIELDS = [
+  'sample_rate',
+  'output_format',
+  'cfg_scale',
+  'temperature',
+  'max_new_tokens',
+  'normalize',
+  'language',
+  'project_id',
+  'dictionary_ids',
+  'inactivity_timeout',
+  'word_timestamps',
+];
 
 function keysOk(f: Frame, allowed: string[], problems: string[], what: string): void {
   for (const k of Object.keys(f)) if (!allowed.includes(k)) problems.push(`${what}: unexpected field "${k}"`);
@@ -127,7 +139,8 @@ export function checkServerFrame(f: Frame): string[] {
     else
       for (const w of f.word_timestamps as Frame[]) {
         if (typeof w.word !== 'string') p.push('word timestamp: word');
-        for (const k of ['start_ms', 'end_ms', 'char_start', 'char_end']) if (!isNum(w[k])) p.push(`word timestamp: "${k}" missing (KeyError in the Python SDK)`);
+        for (const k of ['start_ms', 'end_ms', 'char_start', 'char_end'])
+          if (!isNum(w[k])) p.push(`word timestamp: "${k}" missing (KeyError in the Python SDK)`);
         if (!isNum(w.score)) p.push('word timestamp: score');
       }
   }
@@ -144,7 +157,9 @@ export function checkServerFrame(f: Frame): string[] {
   if (f.settings_updated === true) {
     const s = f.settings as Frame | undefined;
     if (!s) p.push('settings_updated: settings');
-    else for (const k of ['cfg_scale', 'temperature', 'speed', 'max_new_tokens', 'language', 'normalize']) if (!(k in s)) p.push(`settings_updated: settings.${k}`);
+    else
+      for (const k of ['cfg_scale', 'temperature', 'speed', 'max_new_tokens', 'language', 'normalize'])
+        if (!(k in s)) p.push(`settings_updated: settings.${k}`);
   }
   if (f.context_closed === true && !(f.usage && isNum((f.usage as Frame).audio_seconds))) p.push('context_closed: usage.audio_seconds');
   if ('error' in f && typeof f.error !== 'string') p.push('error must be a string');

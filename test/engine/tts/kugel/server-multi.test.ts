@@ -11,7 +11,14 @@ const audioOf = (c: RawClient, id: string) => c.frames.filter((f) => typeof f.au
 
 /** The Python SDK's _start_session frame: session config on the first context, voice in voice_settings. */
 function startSession(c: RawClient, id: string): void {
-  c.send({ text: ' ', context_id: id, sample_rate: 16000, normalize: true, word_timestamps: true, voice_settings: { voice_id: 2, cfg_scale: 2.0, max_new_tokens: 2048 } });
+  c.send({
+    text: ' ',
+    context_id: id,
+    sample_rate: 16000,
+    normalize: true,
+    word_timestamps: true,
+    voice_settings: { voice_id: 2, cfg_scale: 2.0, max_new_tokens: 2048 },
+  });
 }
 
 describe('KugelAudio conformance: /ws/tts/multi on the embedded server', () => {

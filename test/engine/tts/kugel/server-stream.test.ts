@@ -7,7 +7,17 @@ import { checkServerFrame } from './sdk-spec.js';
 const local = useLocalTtsServer();
 
 /** The Python SDK's StreamConfig.to_dict() defaults on the first frame, with word timestamps on. */
-const PY_CONFIG = { cfg_scale: 2.0, max_new_tokens: 2048, sample_rate: 16000, flush_timeout_ms: 500, max_buffer_length: 1000, normalize: true, word_timestamps: true, speed: 1.0, voice_id: 2 };
+const PY_CONFIG = {
+  cfg_scale: 2.0,
+  max_new_tokens: 2048,
+  sample_rate: 16000,
+  flush_timeout_ms: 500,
+  max_buffer_length: 1000,
+  normalize: true,
+  word_timestamps: true,
+  speed: 1.0,
+  voice_id: 2,
+};
 const problems = (c: RawClient) => c.frames.flatMap((f) => checkServerFrame(f));
 
 describe('KugelAudio conformance: /ws/tts/stream on the embedded server', () => {
@@ -97,7 +107,10 @@ describe('KugelAudio conformance: /ws/tts/stream on the embedded server', () => 
   });
 
   it('serves codec-rate output formats: pcm_8000 and ulaw_8000 (enc mulaw); a bad token is refused clearly', async () => {
-    for (const [fmt, enc] of [['pcm_8000', 'pcm_s16le'], ['ulaw_8000', 'mulaw']]) {
+    for (const [fmt, enc] of [
+      ['pcm_8000', 'pcm_s16le'],
+      ['ulaw_8000', 'mulaw'],
+    ]) {
       const c = await RawClient.open(local().url);
       c.send({ text: 'Hi there.', flush: false, output_format: fmt, close: true });
       await c.next((f) => f.final === true);

@@ -28,7 +28,8 @@ beforeEach(async () => {
 afterEach(() => stopVendorSession(session));
 
 const inputs = () => conn.received.filter((m) => typeof m.transcript === 'string').map((m) => [m.transcript, m.context_id, m.continue]);
-const chunk = (contextId: unknown, value: number, samples = 100) => conn.send({ type: 'chunk', data: pcmBase64(samples, value), done: false, status_code: 206, context_id: contextId });
+const chunk = (contextId: unknown, value: number, samples = 100) =>
+  conn.send({ type: 'chunk', data: pcmBase64(samples, value), done: false, status_code: 206, context_id: contextId });
 const done = (contextId: unknown) => conn.send({ type: 'done', done: true, status_code: 206, context_id: contextId });
 const heardValues = () => rec.audio.map((a) => Math.round(a.samples[0]! * 100) / 100);
 

@@ -40,7 +40,14 @@ export class ExpiringCartesiaContexts {
       this.over.add(id);
       this.refused.push(id);
       if (this.onLateInput === 'error') {
-        this.conn.send({ type: 'error', done: true, status_code: 400, title: 'Context expired', message: `Context ${id} has expired or is closed.`, context_id: id });
+        this.conn.send({
+          type: 'error',
+          done: true,
+          status_code: 400,
+          title: 'Context expired',
+          message: `Context ${id} has expired or is closed.`,
+          context_id: id,
+        });
       }
       return;
     }

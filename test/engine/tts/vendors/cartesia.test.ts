@@ -33,13 +33,21 @@ describe('Cartesia adapter', () => {
       ['world.', true, id],
       ['', false, id],
     ]);
-    expect(conn.received[0]).toMatchObject({ model_id: 'sonic-2', voice: { mode: 'id', id: 'v-123' }, output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: 22050 }, language: 'en' });
+    expect(conn.received[0]).toMatchObject({
+      model_id: 'sonic-2',
+      voice: { mode: 'id', id: 'v-123' },
+      output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: 22050 },
+      language: 'en',
+    });
     conn.send({ type: 'timestamps', context_id: id, done: false, word_timestamps: { words: ['Hello', 'world'], start: [0, 0.5], end: [0.4, 0.9] } });
     conn.send({ type: 'chunk', data: pcm(220), done: false, status_code: 206, context_id: id });
     conn.send({ type: 'done', done: true, status_code: 206, context_id: id });
     await ended;
     expect(rec.audio.map((a) => [a.turnId, a.sampleRate, a.samples.length])).toEqual([[id, 22050, 220]]);
-    expect(rec.words[0]!.words).toEqual([{ word: 'Hello', startMs: 0, endMs: 400 }, { word: 'world', startMs: 500, endMs: 900 }]);
+    expect(rec.words[0]!.words).toEqual([
+      { word: 'Hello', startMs: 0, endMs: 400 },
+      { word: 'world', startMs: 500, endMs: 900 },
+    ]);
     expect(rec.finals).toEqual([id]);
   });
 
@@ -66,7 +74,15 @@ describe('Cartesia adapter', () => {
   it('reports a Cartesia error for the turn', async () => {
     const id = client.send('Hi.');
     await conn.next((m) => m.transcript === 'Hi.');
-    conn.send({ type: 'error', done: true, title: 'Invalid model', message: 'The model is not valid.', error_code: 'model_not_found', status_code: 400, context_id: id });
+    conn.send({
+      type: 'error',
+      done: true,
+      title: 'Invalid model',
+      message: 'The model is not valid.',
+      error_code: 'model_not_found',
+      status_code: 400,
+      context_id: id,
+    });
     await until(() => rec.errors.length === 1);
     expect(rec.errors[0]!.message).toContain('The model is not valid.');
   });

@@ -33,11 +33,18 @@ describe('ElevenLabs adapter', () => {
       { context_id: id, flush: true },
       { context_id: id, close_context: true },
     ]);
-    conn.send({ audio: pcm(160), contextId: id, alignment: { chars: ['H', 'i', ' ', 'y', 'o'], charStartTimesMs: [0, 50, 100, 150, 200], charDurationsMs: [50, 50, 50, 50, 50] } });
+    conn.send({
+      audio: pcm(160),
+      contextId: id,
+      alignment: { chars: ['H', 'i', ' ', 'y', 'o'], charStartTimesMs: [0, 50, 100, 150, 200], charDurationsMs: [50, 50, 50, 50, 50] },
+    });
     conn.send({ isFinal: true, contextId: id });
     await ended;
     expect(rec.audio.map((a) => [a.turnId, a.sampleRate, a.samples.length])).toEqual([[id, 16000, 160]]);
-    expect(rec.words[0]!.words).toEqual([{ word: 'Hi', startMs: 0, endMs: 100 }, { word: 'yo', startMs: 150, endMs: 250 }]);
+    expect(rec.words[0]!.words).toEqual([
+      { word: 'Hi', startMs: 0, endMs: 100 },
+      { word: 'yo', startMs: 150, endMs: 250 },
+    ]);
     expect(rec.finals).toEqual([id]);
   });
 
