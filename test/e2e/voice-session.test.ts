@@ -47,7 +47,10 @@ describe('a real voice session in the browser twin', () => {
     // A settings change that must take effect: the interrupt hotkey.
     await e2e.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings' }).click();
     await e2e.page.locator('#settings-page-hotkeys').click();
-    await e2e.page.locator('#field-hotkeys-interrupt').fill('Alt+F9');
+    // The hotkey box shows key caps with Record and Type…; Type… opens the text form.
+    const hotkeyField = e2e.page.locator('.accel', { has: e2e.page.locator('#field-hotkeys-interrupt') });
+    await hotkeyField.getByRole('button', { name: 'Type…' }).click();
+    await e2e.page.locator('input#field-hotkeys-interrupt').fill('Alt+F9');
     await e2e.page.locator('#settings-save').click();
     await expect.poll(() => e2e.page.getByRole('status').filter({ hasText: 'Settings saved.' }).count()).toBe(1);
     await e2e.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Conversation' }).click();
