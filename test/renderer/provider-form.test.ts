@@ -77,3 +77,33 @@ describe('the providers page', () => {
     expect(wrapper.find('[data-part="llm"] .outcome').text()).toBe('');
   });
 });
+
+describe('quick setup presets', () => {
+  it('Ollama fills the language model’s provider and address, says what is next, and Discard undoes it', async () => {
+    const wrapper = await openSettingsPage('providers');
+    const ollama = wrapper.find('[data-presets="llm"] [data-preset="ollama"]');
+    expect(ollama.attributes('aria-pressed')).toBe('false');
+    await ollama.trigger('click');
+    expect((wrapper.find('#field-providers-llmProvider').element as HTMLSelectElement).value).toBe('openai-compatible');
+    expect((wrapper.find('#field-providers-llmEndpoint').element as HTMLInputElement).value).toBe('http://127.0.0.1:11434/v1');
+    expect(ollama.attributes('aria-pressed')).toBe('true');
+    expect(wrapper.find('[data-presets="llm"] .note').text()).toBe('Ollama: Start Ollama (ollama serve) and pull a model, then Test.');
+    // Only the language model changed; nothing is saved until Save.
+    expect(useSettingsStore().draft.providers.sttProvider).toBe('local');
+    expect(bridge.services.settings.get().providers.llmProvider).toBe('auto');
+    useSettingsStore().discard();
+    await flushPromises();
+    expect(wrapper.find('#field-providers-llmEndpoint').exists()).toBe(false);
+    expect(ollama.attributes('aria-pressed')).toBe('false');
+  });
+
+  it('a voice preset fills the vendor and its default voice, and a recognizer preset its model', async () => {
+    const wrapper = await openSettingsPage('providers');
+    await wrapper.find('[data-presets="tts"] [data-preset="elevenlabs"]').trigger('click');
+    expect(useSettingsStore().draft.tts).toMatchObject({ provider: 'elevenlabs', voice: '21m00Tcm4TlvDq8ikWAM' });
+    await wrapper.find('[data-presets="stt"] [data-preset="deepgram"]').trigger('click');
+    expect(useSettingsStore().draft.providers).toMatchObject({ sttProvider: 'deepgram', sttEndpoint: '', sttModel: 'nova-3' });
+    // Deepgram's key box appears, for both the voice and the recognizer choice it needs.
+    expect(wrapper.text()).toContain('Deepgram');
+  });
+});
