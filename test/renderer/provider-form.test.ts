@@ -2,8 +2,8 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
-import { openSettingsPage } from './settings-page';
+import { useBridgePerTest } from './helpers/bridge-per-test';
+import { openSettingsPage } from './helpers/settings-page';
 
 // What main answers is tested against real servers in test/services/providers; happy-dom's
 // fetch enforces CORS, so here main's answer is scripted and the request it got is checked.
