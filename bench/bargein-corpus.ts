@@ -5,11 +5,14 @@
  * defaults chosen on the tuning part carry over.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import wavefile from 'wavefile';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
+
+/** The shared real-speech fixtures (SOURCE.md there): two_cities_16k.wav is only there, not in test/fixtures. */
+const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
 
 export type Label =
   'backchannel-in' | 'backchannel-out' | 'laugh' | 'cough' | 'noise' | 'echo' | 'force' | 'request' | 'question' | 'two-word' | 'real' | 'echo+user';
@@ -269,7 +272,13 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
   ];
   for (const [i, [file, start, len, text]] of [...real, ...realHoldout].entries()) {
     const wav = join(dir, `real-${i}.wav`);
-    const decoded = await readWavFile(join(speechDir, file));
+    const source = [join(speechDir, file), join(SHARED_SPEECH, file)].find((p) => existsSync(p));
+    if (source === undefined) {
+      const note = `(${file} not found: its clips are left out)`;
+      if (!voices.includes(note)) voices.push(note);
+      continue;
+    }
+    const decoded = await readWavFile(source);
     const from = Math.round(start * decoded.sampleRate) * decoded.channels;
     writeWav(wav, decoded.samples.slice(from, from + Math.round(len * decoded.sampleRate) * decoded.channels), decoded.sampleRate);
     cases.push({

@@ -94,7 +94,9 @@ export class SimulatedRecognizer extends EventEmitter<SpeechRecognizerEvents> im
     for (const u of utterances) {
       const words = u.text.trim().split(/\s+/).filter(Boolean);
       const span = Math.max(1, u.voicedEndMs - u.voicedStartMs);
-      const ends = u.voicedBlocksMs?.length ? wordEndsMs(u.voicedBlocksMs, words.length) : words.map((_, i) => u.voicedStartMs + ((i + 1) * span) / words.length);
+      const ends = u.voicedBlocksMs?.length
+        ? wordEndsMs(u.voicedBlocksMs, words.length)
+        : words.map((_, i) => u.voicedStartMs + ((i + 1) * span) / words.length);
       words.forEach((word, i) => {
         const heard = this.corrupt(word);
         if (heard !== null) this.words.push({ word: heard, endMs: ends[i]! });
