@@ -6,8 +6,8 @@ import TranscriptView from '../../renderer/src/components/conversation/Transcrip
 import { useAlertsStore } from '../../renderer/src/stores/alerts';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
-import { runningStatus } from './direct-bridge';
-import { useBridgePerTest } from './bridge-per-test';
+import { runningStatus } from './helpers/direct-bridge';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ subscribed: () => [useTranscriptStore(), useAlertsStore()] });
 const FAILED = 'The language model failed: Cannot reach 127.0.0.1:1 (ECONNREFUSED). Is the server running and the address right?';

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import HistoryView from '../../renderer/src/components/history/HistoryView.vue';
 import { useHistoryStore } from '../../renderer/src/stores/history';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ subscribed: () => [useHistoryStore()] });
 

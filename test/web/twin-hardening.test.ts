@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzHttp } from '../helpers/http-fuzz';
 import { get, upgrade } from '../helpers/raw-http';
-import { cookieFrom, startTwinFixture, type TwinFixture } from './twin-fixture';
+import { cookieFrom, startTwinFixture, type TwinFixture } from './helpers/twin-fixture';
 
 let twin: TwinFixture;
 let cookie = '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
-import { defaults } from './fakes.js';
+import { defaults } from './helpers/fakes.js';
 
 const model = new BackchannelClassifier(defaults);
 const kind = (text: string, final = true) => model.classify(text, final).kind;

@@ -6,7 +6,7 @@ import { MinDurationStrategy } from '../../../electron/engine/turn/strategies/mi
 import { MinVolumeStrategy } from '../../../electron/engine/turn/strategies/min-volume.js';
 import { MinWordsStrategy } from '../../../electron/engine/turn/strategies/min-words.js';
 import { PhrasesStrategy } from '../../../electron/engine/turn/strategies/phrases.js';
-import { defaults, toneFrame } from './fakes.js';
+import { defaults, toneFrame } from './helpers/fakes.js';
 
 const phrases = { acknowledgementPhrases: defaults.acknowledgementPhrases, interruptionPhrases: defaults.interruptionPhrases };
 

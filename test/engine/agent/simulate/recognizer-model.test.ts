@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../../../electron/engine/clock.js';
 import { ORACLE_TIMING, STREAMING_ZIPFORMER, SimulatedRecognizer } from '../../../../electron/engine/agent/simulate/recognizer-model.js';
-import { useFakeTimersPerTest } from '../../turn/fakes.js';
+import { useFakeTimersPerTest } from '../../turn/helpers/fakes.js';
 
 useFakeTimersPerTest();
 

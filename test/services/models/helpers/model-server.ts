@@ -8,8 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as tar from 'tar';
-import type { ModelEntry } from '../../../electron/engine/models/catalogue';
-import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID } from '../../../electron/engine/models/catalogue';
+import type { ModelEntry } from '../../../../electron/engine/models/catalogue';
+import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID } from '../../../../electron/engine/models/catalogue';
 
 export interface ModelServer {
   url: string;

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeTempDir } from '../helpers/temp-dir';
-import { startChildServer, type ChildServer } from '../helpers/child-server';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { startChildServer, type ChildServer } from '../../helpers/child-server';
 
 export interface TwinFixture {
   server: ChildServer;

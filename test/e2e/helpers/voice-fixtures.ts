@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeWav } from '../../electron/engine/audio/wav-reader';
-import { encodeWav } from '../../electron/engine/stt/wav';
+import { decodeWav } from '../../../electron/engine/audio/wav-reader';
+import { encodeWav } from '../../../electron/engine/stt/wav';
 
 const RATE = 16_000;
-const SPEECH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/speech');
+const SPEECH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/speech');
 
 export function writeSilenceWav(file: string, seconds: number): string {
   fs.writeFileSync(file, encodeWav(new Float32Array(RATE * seconds), RATE));

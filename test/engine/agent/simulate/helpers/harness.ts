@@ -1,12 +1,12 @@
 /** Runs scenarios through the simulate path with the TTS audio and the VAD model loaded once per file. */
 import { fileURLToPath } from 'node:url';
-import { loadResamplerFactory, type ResamplerFactory } from '../../../../electron/engine/audio/resampler.js';
-import { runScenario, type SimulationResult } from '../../../../electron/engine/agent/simulate/run-scenario.js';
-import { parseScenario } from '../../../../electron/engine/agent/simulate/scenario.js';
-import { synthesizeTexts, type SynthesizedSpeech } from '../../../../electron/engine/agent/simulate/synthesize.js';
-import { SileroVadModel } from '../../../../electron/engine/vad/silero-vad-model.js';
+import { loadResamplerFactory, type ResamplerFactory } from '../../../../../electron/engine/audio/resampler.js';
+import { runScenario, type SimulationResult } from '../../../../../electron/engine/agent/simulate/run-scenario.js';
+import { parseScenario } from '../../../../../electron/engine/agent/simulate/scenario.js';
+import { synthesizeTexts, type SynthesizedSpeech } from '../../../../../electron/engine/agent/simulate/synthesize.js';
+import { SileroVadModel } from '../../../../../electron/engine/vad/silero-vad-model.js';
 
-export const FIXTURES = fileURLToPath(new URL('../../../fixtures/bargein/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../../../fixtures/bargein/', import.meta.url));
 
 export const AGENT_TEXT =
   'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one.';

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import { systemClock } from '../../../electron/engine/clock.js';
-import type { AudioFrame } from '../../../electron/engine/audio/frame.js';
-import { BargeInController, type BargeInOptions } from '../../../electron/engine/turn/barge-in-controller.js';
-import type { PlaybackControl, TtsTurnControl } from '../../../electron/engine/turn/ports.js';
-import { buildStrategies } from '../../../electron/engine/turn/strategies/build-strategies.js';
-import { InterruptionDecider } from '../../../electron/engine/turn/strategies/interruption-decider.js';
-import type { InterruptionStrategyConfig } from '../../../electron/contract/settings/conversation.js';
-import { ConversationSettingsSchema } from '../../../electron/contract/settings/conversation.js';
+import { systemClock } from '../../../../electron/engine/clock.js';
+import type { AudioFrame } from '../../../../electron/engine/audio/frame.js';
+import { BargeInController, type BargeInOptions } from '../../../../electron/engine/turn/barge-in-controller.js';
+import type { PlaybackControl, TtsTurnControl } from '../../../../electron/engine/turn/ports.js';
+import { buildStrategies } from '../../../../electron/engine/turn/strategies/build-strategies.js';
+import { InterruptionDecider } from '../../../../electron/engine/turn/strategies/interruption-decider.js';
+import type { InterruptionStrategyConfig } from '../../../../electron/contract/settings/conversation.js';
+import { ConversationSettingsSchema } from '../../../../electron/contract/settings/conversation.js';
 
 /** Fake timers for every test of the file (the engine's system clock reads performance.now, which they drive). */
 export function useFakeTimersPerTest(): void {

@@ -1,8 +1,8 @@
 /** Real recorded speech for recognizer tests (see test/fixtures/speech/SOURCE.md). */
 import path from 'node:path';
-import { readWavFile } from '../../../electron/engine/audio/wav-reader.js';
+import { readWavFile } from '../../../../electron/engine/audio/wav-reader.js';
 
-export const SPEECH_DIR = path.resolve(import.meta.dirname, '../../fixtures/speech');
+export const SPEECH_DIR = path.resolve(import.meta.dirname, '../../../fixtures/speech');
 
 /** beckett.wav: 10 s, 16 kHz mono, one speaker reading prose. */
 export async function beckett(): Promise<Float32Array> {

@@ -5,11 +5,11 @@
  * vendor's client and what that vendor's messages look like.
  */
 import { expect } from 'vitest';
-import { encodePcmS16le } from '../../../../electron/engine/tts/pcm.js';
-import type { PlaybackClearer, StreamingTts } from '../../../../electron/engine/tts/types.js';
-import { ManualClock } from '../helpers/manual-clock.js';
-import { record, type Recorded } from '../helpers/recorder.js';
-import { ScriptedServer, type ScriptedConnection } from '../helpers/scripted-server.js';
+import { encodePcmS16le } from '../../../../../electron/engine/tts/pcm.js';
+import type { PlaybackClearer, StreamingTts } from '../../../../../electron/engine/tts/types.js';
+import { ManualClock } from '../../helpers/manual-clock.js';
+import { record, type Recorded } from '../../helpers/recorder.js';
+import { ScriptedServer, type ScriptedConnection } from '../../helpers/scripted-server.js';
 
 /** What the adapter under test is created with: where the scripted server is, and the test's clock and playback. */
 export interface VendorClientParts {

@@ -1,6 +1,6 @@
 // Child process for the settings-file tests: opens a SettingsStore on argv[2] and prints
 // what it starts with, so a test can bound with a timeout a start-up that might hang.
-import { SettingsStore } from '../../../electron/services/settings/settings-store';
+import { SettingsStore } from '../../../../electron/services/settings/settings-store';
 
 const store = new SettingsStore({ dir: process.argv[2]! });
 const rssMb = Math.round(process.memoryUsage().rss / (1024 * 1024));

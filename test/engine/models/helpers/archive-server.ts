@@ -14,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-export const ARCHIVES_DIR = path.resolve(import.meta.dirname, '../../fixtures/models/archives');
+export const ARCHIVES_DIR = path.resolve(import.meta.dirname, '../../../fixtures/models/archives');
 
 export interface ArchiveServer {
   url: string;

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { makeTempDir } from '../helpers/temp-dir';
+import { makeTempDir } from '../../helpers/temp-dir';
 import { launchChromium } from './browser';
 import { startTwin, type TwinProcess } from './twin-process';
 

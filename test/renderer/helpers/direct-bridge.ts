@@ -4,10 +4,10 @@
  * channel answers (e.g. the interrupt errors a running engine would give) without touching
  * product code; `script` sends agent events through the real EventHub.
  */
-import { INVOKE_CHANNELS, namespaced, type BridgeApi, type InterjectApi, type InvokeName, type IpcResult } from '../../electron/contract/index';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import { AgentEventScript } from '../helpers/agent-events';
-import { makeTempDir } from '../helpers/temp-dir';
+import { INVOKE_CHANNELS, namespaced, type BridgeApi, type InterjectApi, type InvokeName, type IpcResult } from '../../../electron/contract/index';
+import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { AgentEventScript } from '../../helpers/agent-events';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 export type Answers = Partial<Record<InvokeName, (request: unknown) => IpcResult<unknown>>>;
 

@@ -3,7 +3,7 @@
  * `instantBelowMs`) on the next tick: a test can check that the code waited as long as it
  * should, without waiting. Longer timers (watchdogs) never fire.
  */
-import type { Clock, TimerHandle } from '../../../electron/engine/clock.js';
+import type { Clock, TimerHandle } from '../../../../electron/engine/clock.js';
 
 export interface RecordingClock extends Clock {
   delaysMs: number[];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const ARTIFACTS_DIR = path.resolve(__dirname, 'artifacts');
+export const ARTIFACTS_DIR = path.resolve(__dirname, '../artifacts');
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** A fresh profile (user-data-dir) per launch, removed on close. */

@@ -1,9 +1,9 @@
 /** Scripted stand-ins for the VAD, recognizer, language model and TTS server (clock-driven). */
 import { EventEmitter } from 'node:events';
-import { systemClock, type Clock, type TimerHandle } from '../../../electron/engine/clock.js';
-import type { AgentTts, AgentTtsEvents, VoiceActivityEvents, WordTiming } from '../../../electron/engine/agent/ports.js';
-import type { ChatMessage, GenerateOptions, LanguageModel } from '../../../electron/engine/llm/types.js';
-import type { SpeechRecognizer, SpeechRecognizerEvents } from '../../../electron/engine/stt/types.js';
+import { systemClock, type Clock, type TimerHandle } from '../../../../electron/engine/clock.js';
+import type { AgentTts, AgentTtsEvents, VoiceActivityEvents, WordTiming } from '../../../../electron/engine/agent/ports.js';
+import type { ChatMessage, GenerateOptions, LanguageModel } from '../../../../electron/engine/llm/types.js';
+import type { SpeechRecognizer, SpeechRecognizerEvents } from '../../../../electron/engine/stt/types.js';
 
 export class ScriptedVad extends EventEmitter<VoiceActivityEvents> {
   frames = 0;

@@ -1,9 +1,9 @@
 // Child process for the secrets-file tests: lists keys, then tries to save a key and a setting in argv[2]
 // (run as another user when the test runs as root, since root writes anywhere) and prints
 // the typed errors it got.
-import { IpcFailure } from '../../../electron/contract/index';
-import { PlainFileSecretStore } from '../../../electron/services/secrets/plain-file-secret-store';
-import { SettingsStore } from '../../../electron/services/settings/settings-store';
+import { IpcFailure } from '../../../../electron/contract/index';
+import { PlainFileSecretStore } from '../../../../electron/services/secrets/plain-file-secret-store';
+import { SettingsStore } from '../../../../electron/services/settings/settings-store';
 
 const dir = process.argv[2]!;
 const codeOf = (fn: () => unknown) => {

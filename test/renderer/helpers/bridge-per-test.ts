@@ -5,7 +5,7 @@
  */
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach } from 'vitest';
-import { setBridge } from '../../renderer/src/bridge';
+import { setBridge } from '../../../renderer/src/bridge';
 import { createDirectBridge, type DirectBridge } from './direct-bridge';
 
 /** A store that follows main's events while subscribed. */

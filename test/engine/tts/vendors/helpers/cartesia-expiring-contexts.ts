@@ -5,9 +5,9 @@
  * cancelled takes no more input. What it answers such input with is up to the test: Cartesia's
  * error (`done: true`), or nothing at all. Audio and `done` stay scripted by the test.
  */
-import { CARTESIA_CONTEXT_EXPIRY_MS } from '../../../../electron/engine/tts/vendors/cartesia-contexts.js';
-import type { ManualClock } from '../helpers/manual-clock.js';
-import type { Frame, ScriptedConnection } from '../helpers/scripted-server.js';
+import { CARTESIA_CONTEXT_EXPIRY_MS } from '../../../../../electron/engine/tts/vendors/cartesia-contexts.js';
+import type { ManualClock } from '../../helpers/manual-clock.js';
+import type { Frame, ScriptedConnection } from '../../helpers/scripted-server.js';
 
 export class ExpiringCartesiaContexts {
   /** How input to a context that is over is answered. */

@@ -1,8 +1,8 @@
-import { AgentSession } from '../../../electron/engine/agent/agent-session.js';
-import { PlaybackQueue } from '../../../electron/engine/audio/playback-queue.js';
-import { RecordingSink } from '../../../electron/engine/audio/recording-sink.js';
-import { systemClock } from '../../../electron/engine/clock.js';
-import { ConversationSettingsSchema, type ConversationSettings } from '../../../electron/contract/settings/conversation.js';
+import { AgentSession } from '../../../../electron/engine/agent/agent-session.js';
+import { PlaybackQueue } from '../../../../electron/engine/audio/playback-queue.js';
+import { RecordingSink } from '../../../../electron/engine/audio/recording-sink.js';
+import { systemClock } from '../../../../electron/engine/clock.js';
+import { ConversationSettingsSchema, type ConversationSettings } from '../../../../electron/contract/settings/conversation.js';
 import { ScriptedLlm, ScriptedRecognizer, ScriptedTts, ScriptedVad } from './scripted.js';
 
 /** A session on the real PlaybackQueue + RecordingSink with scripted VAD/STT/LLM/TTS (use fake timers). */

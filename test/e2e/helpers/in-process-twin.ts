@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InvokeName, IpcResult } from '../../electron/contract/index';
-import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import { startTwinServer } from '../../electron/web/twin-server';
-import { makeTempDir } from '../helpers/temp-dir';
-import { AgentEventScript } from '../helpers/agent-events';
+import type { InvokeName, IpcResult } from '../../../electron/contract/index';
+import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { startTwinServer } from '../../../electron/web/twin-server';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { AgentEventScript } from '../../helpers/agent-events';
 
 export interface InProcessTwin {
   url: string;
@@ -20,7 +20,7 @@ export interface InProcessTwin {
   close(): Promise<void>;
 }
 
-const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/renderer');
 
 export async function startInProcessTwin(answers: Partial<Record<InvokeName, (request: unknown) => IpcResult<unknown>>> = {}): Promise<InProcessTwin> {
   const tmp = makeTempDir('interject-e2e-inproc-');

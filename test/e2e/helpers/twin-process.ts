@@ -11,7 +11,7 @@ export interface TwinProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 
 export async function startTwin(dataDir: string, extraArgs: string[] = []): Promise<TwinProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
