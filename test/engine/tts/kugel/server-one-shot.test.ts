@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLocalTtsServer } from '../helpers/local-server.js';
 import { RawClient, type Frame } from '../helpers/raw-client.js';
-import { checkServerFrame } from './sdk-spec.js';
+import { checkServerFrame } from './helpers/sdk-spec.js';
 
 const local = useLocalTtsServer();
 const oneShotUrl = () => `ws://127.0.0.1:${local().port}/ws/tts?api_key=${local().token}&model_id=kugel-3&sdk=python&sdk_version=2.0.1`;
