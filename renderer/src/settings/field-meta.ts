@@ -11,7 +11,7 @@ export interface FieldMeta {
   unit?: string;
   step?: number;
   /** Overrides the control picked from the schema type. */
-  control?: 'slider' | 'accelerator' | 'device';
+  control?: 'slider' | 'accelerator' | 'device' | 'voice';
   /** Labels for enum options. */
   optionLabels?: Record<string, string>;
   /** Placeholder for text inputs (e.g. what empty means). */
@@ -124,7 +124,8 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'tts.provider': { label: 'Voice provider', optionLabels: providerOptionLabels('tts') },
   'tts.voice': {
     label: 'Voice',
-    help: 'The provider’s voice id. KugelAudio: a voice number such as 1071 (Test lists yours). Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).',
+    control: 'voice',
+    help: 'The voices the provider lists. Typed ids: KugelAudio a number such as 1071; built-in slt, awb, rms, kal16, or a downloaded natural voice as id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).',
   },
   'tts.endpointUrl': {
     label: 'Server address',
