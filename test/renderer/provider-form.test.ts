@@ -107,3 +107,34 @@ describe('quick setup presets', () => {
     expect(wrapper.text()).toContain('Deepgram');
   });
 });
+
+describe('the voice picker', () => {
+  const voiceNote = (w: Awaited<ReturnType<typeof openSettingsPage>>) => w.find('#field-tts-voice-voices').text();
+
+  it('offers the built-in voices by name, and a typed id on request', async () => {
+    const wrapper = await openSettingsPage('providers');
+    await settle(() => wrapper.find('select#field-tts-voice').exists());
+    const select = wrapper.find('select#field-tts-voice');
+    expect(select.findAll('option').map((o) => o.attributes('value'))).toEqual(['slt', 'kal16', 'awb', 'rms', '__type-an-id__']);
+    expect(select.find('option').text()).toBe('slt — US English, female (flite slt)');
+    await select.setValue('kal16');
+    expect(useSettingsStore().draft.tts.voice).toBe('kal16');
+    await select.setValue('__type-an-id__');
+    const box = wrapper.find('input#field-tts-voice');
+    expect((box.element as HTMLInputElement).value).toBe('kal16');
+    await box.setValue('tts-kokoro-int8-en-v0_19:bm_george');
+    expect(useSettingsStore().draft.tts.voice).toBe('tts-kokoro-int8-en-v0_19:bm_george');
+    // A voice the list lacks stays chosen, and says so.
+    await wrapper.find('.voice-picker button').trigger('click');
+    expect(wrapper.find('select#field-tts-voice option').text()).toBe('tts-kokoro-int8-en-v0_19:bm_george (not in the list)');
+  });
+
+  it('a service with no key yet: a text box and a note that says why', async () => {
+    const wrapper = await openSettingsPage('providers');
+    await wrapper.find('[data-presets="tts"] [data-preset="cartesia"]').trigger('click');
+    await settle(() => voiceNote(wrapper).startsWith('Enter'));
+    expect(voiceNote(wrapper)).toBe('Enter your Cartesia API key (below) to choose from its voices. You can still type a voice id.');
+    expect((wrapper.find('input#field-tts-voice').element as HTMLInputElement).value).toBe('f786b574-daa5-4673-aa0c-cbe3e8534c02');
+    expect(wrapper.find('input#field-tts-voice').attributes('aria-describedby')).toContain('field-tts-voice-voices');
+  });
+});

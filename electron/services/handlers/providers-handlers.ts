@@ -1,9 +1,14 @@
 import type { HandlerRegistry } from '../handler-registry.js';
 import { testLanguageModel, testRecognizer, testVoice, type ProviderTestDeps } from '../providers/provider-test.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { listVoices, type VoiceApiBases } from '../providers/voice-listing.js';
 
 /** Tests the section being edited when the request carries it, else the saved one. */
-export function registerProvidersHandlers(registry: HandlerRegistry, settings: SettingsStore, deps: ProviderTestDeps): void {
+export function registerProvidersHandlers(
+  registry: HandlerRegistry,
+  settings: SettingsStore,
+  deps: ProviderTestDeps & { voiceApis?: Partial<VoiceApiBases> },
+): void {
   registry.registerAll({
     'providers:test': ({ part, providers, tts }) => {
       const saved = settings.get();
@@ -12,5 +17,7 @@ export function registerProvidersHandlers(registry: HandlerRegistry, settings: S
       if (part === 'stt') return testRecognizer(p, deps);
       return testVoice(tts ?? saved.tts, deps);
     },
+    'providers:voices': ({ tts }) =>
+      listVoices(tts ?? settings.get().tts, { secrets: deps.secrets, models: deps.models, ...(deps.voiceApis ? { apis: deps.voiceApis } : {}) }),
   });
 }
