@@ -3,7 +3,7 @@
  * (with its key as label) so nothing in the schema is ever hidden. Provider names come from
  * the contract's provider registries.
  */
-import { providerOptionLabels } from '../../../electron/contract/index';
+import { providerOptionLabels, STRATEGIES, type StrategyParam } from '../../../electron/contract/index';
 
 export interface FieldMeta {
   label: string;
@@ -167,44 +167,21 @@ export interface StrategyMeta {
   params?: Record<string, { label: string; unit?: string; step?: number }>;
 }
 
-export const strategyMeta: Record<string, StrategyMeta> = {
-  backchannelModel: {
-    label: 'Backchannel model (words)',
-    describe: () =>
-      'Your phrase lists first; then a question, a request or "no" interrupts, while backchannels in any combination ("mm-hmm", "that makes sense", "oh wow", "right right right") never do. Needs speech recognition.',
-    defaults: {},
-  },
-  voiceShape: {
-    label: 'Voice length (no words)',
-    describe: (p) =>
-      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${String(p['minSpeechMs'] ?? '?')} ms of your voice interrupts; shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
-    // 1000 ms: longer than nearly all backchannels, shorter than most requests (bench:bargein).
-    defaults: { minSpeechMs: 1000 },
-    params: { minSpeechMs: { label: 'Voice', unit: 'ms', step: 50 } },
-  },
-  phrases: {
-    label: 'Phrase lists',
-    describe: () => '"Always interrupt" phrases stop the agent at once; an utterance of only "never interrupt" phrases never does.',
-    defaults: {},
-  },
-  minWords: {
-    label: 'Minimum words',
-    describe: (p) => `Interrupt once you have said at least ${String(p['minWords'] ?? '?')} words.`,
-    defaults: { minWords: 2 },
-    params: { minWords: { label: 'Words', step: 1 } },
-  },
-  minVolume: {
-    label: 'Minimum loudness',
-    describe: (p) => `Interrupt when your speech is louder than ${String(p['minDbfs'] ?? '?')} dBFS.`,
-    // -35 dBFS: normal speech at arm's length; background voices are usually quieter.
-    defaults: { minDbfs: -35 },
-    params: { minDbfs: { label: 'Loudness', unit: 'dBFS', step: 1 } },
-  },
-  minDuration: {
-    label: 'Minimum duration',
-    describe: (p) => `Interrupt once you have spoken for ${String(p['minDurationMs'] ?? '?')} ms.`,
-    // 500 ms: longer than a cough or a short backchannel.
-    defaults: { minDurationMs: 500 },
-    params: { minDurationMs: { label: 'Duration', unit: 'ms', step: 50 } },
-  },
-};
+/** Read from the strategy registry (contract/settings/strategies.ts); a unit the label already says is not repeated. */
+export const strategyMeta: Record<string, StrategyMeta> = Object.fromEntries(
+  Object.entries(STRATEGIES).map(([type, d]): [string, StrategyMeta] => {
+    const params = Object.entries(d.params as Record<string, StrategyParam>);
+    return [
+      type,
+      {
+        label: d.label,
+        describe: (values) =>
+          (d.describe as (p: Record<string, string>) => string)(Object.fromEntries(params.map(([key]) => [key, String(values[key] ?? '?')]))),
+        defaults: Object.fromEntries(params.map(([key, p]) => [key, p.default])),
+        params: Object.fromEntries(
+          params.map(([key, p]) => [key, { label: p.label, step: p.step, unit: p.unit && p.unit !== p.label.toLowerCase() ? p.unit : undefined }]),
+        ),
+      },
+    ];
+  }),
+);

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services.js';
-import { startChatServer, status, type ChatServer } from '../../engine/llm/chat-server.js';
+import { startChatServer, status, type ChatServer } from '../../engine/llm/helpers/chat-server.js';
 import { useLocalTtsServer } from '../../engine/tts/helpers/local-server.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
