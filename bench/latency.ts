@@ -116,6 +116,8 @@ interface ConfigResult {
   leaks: { pausedTurns: number; turnsWithDrop: number; droppedAnswers: number; leakedWords: number; audibleSamplesBeforeEnd: number; outcomes: string[] };
   cpuMs: number;
   wallMs: number;
+  /** The machine's 1-minute load average when the configuration started and ended (wall-clock figures depend on it). */
+  load: [number, number];
 }
 
 async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turns: number, clips: Map<string, Clip>): Promise<ConfigResult> {
@@ -152,6 +154,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     outcomes.push(e.outcome);
     if (e.outcome === 'dropped') droppedTexts.push(llm.lastAborted() ?? '');
   });
+  const load0 = os.loadavg()[0]!;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await live.begin();
@@ -217,6 +220,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     leaks,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     wallMs: Math.round(wallMs),
+    load: [Math.round(load0 * 10) / 10, Math.round(os.loadavg()[0]! * 10) / 10],
   };
 }
 
@@ -311,7 +315,7 @@ async function main(): Promise<void> {
       const r = await runConfig(ms, ms, pre, turns, clips);
       results.push(r);
       printRows(
-        `models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms`,
+        `models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms, load ${r.load[0]} -> ${r.load[1]}`,
         r.rows,
       );
       if (pre)
