@@ -21,6 +21,8 @@ export interface OpenAiTestServerOptions {
   reply: string;
   /** Gap between SSE chunks; a real server streams tokens tens of ms apart. */
   chunkDelayMs?: number;
+  /** When set, a request without "Authorization: Bearer <apiKey>" gets 401, as api.openai.com answers a wrong key. */
+  apiKey?: string;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -38,6 +40,11 @@ export async function startOpenAiTestServer(options: OpenAiTestServerOptions): P
   const server = http.createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
+      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+        const error = { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' };
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+        return;
+      }
       if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
         transcriptions.push(body.length);
         if (!body.includes(Buffer.from('RIFF'))) {
