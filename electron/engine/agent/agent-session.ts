@@ -234,14 +234,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechLikely', ({ tMs }) => this.controller.onSpeechLikely(tMs));
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
-    this.input.on('speechGap', ({ tMs }) => {
-      if (this.input.pausing) this.pauses.gap(tMs);
-      this.controller.onSpeechGap(tMs);
-    });
-    this.input.on('speechGapEnd', ({ tMs }) => {
-      this.onUserGoesOn();
-      this.controller.onSpeechGapEnd(tMs);
-    });
+    this.input.on('pause', ({ tMs }) => this.pauses.gap(tMs));
+    this.input.on('resume', () => this.onUserGoesOn());
+    this.input.on('speechGap', ({ tMs }) => this.controller.onSpeechGap(tMs));
+    this.input.on('speechGapEnd', ({ tMs }) => this.controller.onSpeechGapEnd(tMs));
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
     this.input.on('interim', (text) => this.onUserText(text, false));
     this.input.on('final', (text) => this.onUserText(text, true));

@@ -1,9 +1,9 @@
 /**
  * Where the user's silence starts, for the end-of-turn timer and the latency budget (issue 17).
- * The VAD reports a gap (its first quiet windows, where the final is asked: user-input.ts) and,
- * if the quiet lasts, its end of speech. Both edges trail the voice, so the silence counts from
- * the voice's own end (voice-end.ts). The turn's timer starts at the gap; the end of speech of
- * the same silence leaves it running, and the user going on stops it.
+ * The user's pause (where the final is asked: user-input.ts) and, if the quiet lasts, the VAD's
+ * end of speech both come after the voice, so the silence counts from the voice's own end
+ * (voice-end.ts). The turn's timer starts at the pause; the end of speech of the same silence
+ * leaves it running, and the user going on stops it.
  */
 import type { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { LatencyHooks } from './latency-hooks.js';
@@ -16,31 +16,32 @@ export interface PauseTimingDeps {
 }
 
 export class PauseTiming {
-  /** The VAD edge of the pause the end-of-turn timer runs from (armed at the gap). */
-  private pauseEdgeMs: number | null = null;
+  /** The end-of-turn timer runs from a pause (armed there, until the user goes on or the speech ends). */
+  private paused = false;
 
   constructor(private readonly d: PauseTimingDeps) {}
 
-  /** The VAD's gap while the user pauses: the turn can end `silenceDurationMs` after the voice, not after the VAD's release. */
+  /** The user pauses (a VAD edge after the voice): the turn can end `silenceDurationMs` after the voice, not after the VAD's release. */
   gap(edgeMs: number): void {
     const voiceEndMs = this.d.input.voiceEndedAt(edgeMs);
     this.d.latency.voiceEnded(voiceEndMs);
-    this.pauseEdgeMs = edgeMs;
+    this.paused = true;
     this.d.endOfTurn.onSpeechEnd(voiceEndMs, this.d.input.awaitingFinal);
   }
 
   /** The user goes on after a gap: the timer that started there stops. */
   resumed(): void {
-    if (this.pauseEdgeMs !== null) this.d.endOfTurn.onSpeechStart();
-    this.pauseEdgeMs = null;
+    if (this.paused) this.d.endOfTurn.onSpeechStart();
+    this.paused = false;
   }
 
-  /** The VAD's end of speech at `edgeMs`: the voice end to time the turn from, or null when the gap's timer already runs (or ended). */
+  /** The VAD's end of speech at `edgeMs`: the voice end to time the turn from, or null when the pause's timer already runs (or ended). */
   speechEnded(edgeMs: number): number | null {
     const voiceEndMs = this.d.input.voiceEndedAt(edgeMs);
-    const timedFromGap = this.pauseEdgeMs === edgeMs;
-    this.pauseEdgeMs = null;
+    const timedFromGap = this.paused; // the same silence: nobody went on since the pause
+    this.paused = false;
+    if (timedFromGap) return null; // its voice end is recorded already
     this.d.latency.voiceEnded(voiceEndMs);
-    return timedFromGap ? null : voiceEndMs;
+    return voiceEndMs;
   }
 }

@@ -83,12 +83,12 @@ export function describe(section: SettingsSection, key: string, raw: AnySchema):
 }
 
 export function sectionFields(section: SettingsSection): FieldDescriptor[] {
-  const schema = settingsSections[section] as unknown as { shape: Record<string, AnySchema> };
+  const schema: { shape: Record<string, AnySchema> } = settingsSections[section];
   return Object.entries(schema.shape).map(([key, s]) => describe(section, key, s));
 }
 
 export function fieldDescriptor(section: SettingsSection, key: string): FieldDescriptor | undefined {
-  const schema = settingsSections[section] as unknown as { shape: Record<string, AnySchema> };
+  const schema: { shape: Record<string, AnySchema> } = settingsSections[section];
   const s = schema.shape[key];
   return s ? describe(section, key, s) : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ProviderKind, ProviderTestResultDto, VoiceListingDto } from '../../../electron/contract/index';
+import type { InvokeRequest, ProviderKind, ProviderTestResultDto, VoiceListingDto } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
 import { useSettingsStore } from './settings';
 
@@ -27,7 +27,7 @@ export const useProvidersStore = defineStore('providers', () => {
     const testedWith = editedValues(part);
     tests.value = { ...tests.value, [part]: { ...tests.value[part], testing: true } };
     const request = part === 'tts' ? { part, tts: settings.draft.tts } : { part, providers: settings.draft.providers };
-    const result = await getBridge().providers.test(request as never);
+    const result = await getBridge().providers.test(request as InvokeRequest<'providers:test'>);
     tests.value = {
       ...tests.value,
       [part]: result.ok
@@ -57,7 +57,7 @@ export const useProvidersStore = defineStore('providers', () => {
   async function loadVoices(): Promise<void> {
     const asked = ++voicesAsked;
     voicesLoading.value = true;
-    const result = await getBridge().providers.voices({ tts: settings.draft.tts as never });
+    const result = await getBridge().providers.voices({ tts: settings.draft.tts } as InvokeRequest<'providers:voices'>);
     if (asked !== voicesAsked) return;
     voicesLoading.value = false;
     voices.value = result.ok ? result.value : { voices: [], note: `${result.error.message} You can still type a voice id.` };
