@@ -16,6 +16,7 @@ import { LinearCanceller } from './linear-canceller.js';
 import { ReferenceBuffer } from './reference-buffer.js';
 import { BAND_BINS, ResidualSuppressor } from './residual-suppressor.js';
 import { EchoBound } from './echo-bound.js';
+import { SampleFifo } from './sample-fifo.js';
 
 export interface EchoCancellerOptions {
   /**
@@ -60,10 +61,10 @@ export class EchoCanceller {
   private refNext: number | null = null;
   private micNext: number | null = null;
   /** Mic samples waiting for a full block, and processed samples waiting to go out. */
-  private pending: number[] = [];
-  private outQueue: number[] = [];
+  private readonly pending = new SampleFifo();
+  private readonly outQueue = new SampleFifo();
   /** The raw mic, delayed exactly as the output is (a gate can decide on it and apply to the output). */
-  private rawQueue: number[] = [];
+  private readonly rawQueue = new SampleFifo();
   /** The raw mic samples lined up with the last output frame. */
   alignedInput = new Float32Array(0);
   private readonly micBlock = new Float64Array(BLOCK);
@@ -90,8 +91,8 @@ export class EchoCanceller {
     this.resamplers = options.resamplers;
     this.bound = new EchoBound(this.linear.fft.bins);
     // Two blocks late in both modes: the suppressor's overlap-add is itself one block late.
-    this.outQueue = new Array<number>(this.suppression ? BLOCK : 2 * BLOCK).fill(0);
-    this.rawQueue = new Array<number>(2 * BLOCK).fill(0);
+    this.outQueue.pushZeros(this.suppression ? BLOCK : 2 * BLOCK);
+    this.rawQueue.pushZeros(2 * BLOCK);
   }
 
   stats(): EchoCancellerStats {
@@ -121,20 +122,19 @@ export class EchoCanceller {
     if (expected === null || Math.abs(stamped - expected) >= REANCHOR_SAMPLES) {
       // A new stream: blocks start here (what was pending is dropped with the old stream's alignment).
       this.micNext = stamped;
-      this.pending = [];
+      this.pending.clear();
     }
-    for (const s of frame.data) {
-      this.pending.push(s);
-      this.rawQueue.push(s);
-    }
+    this.pending.push(frame.data);
+    this.rawQueue.push(frame.data);
     while (this.pending.length >= BLOCK) {
-      for (let i = 0; i < BLOCK; i++) this.micBlock[i] = this.pending[i]!;
-      this.pending.splice(0, BLOCK);
+      this.pending.shiftInto(this.micBlock);
       this.processBlock(this.micNext!);
       this.micNext! += BLOCK;
     }
-    const data = Float32Array.from(this.outQueue.splice(0, frame.data.length));
-    this.alignedInput = Float32Array.from(this.rawQueue.splice(0, frame.data.length));
+    const data = new Float32Array(frame.data.length);
+    this.outQueue.shiftInto(data);
+    this.alignedInput = new Float32Array(frame.data.length);
+    this.rawQueue.shiftInto(this.alignedInput);
     return { data, sampleRate: RATE, channels: 1, timestampMs: frame.timestampMs - this.latencyMs };
   }
 
@@ -172,7 +172,7 @@ export class EchoCanceller {
       this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
       this.erleOut = 0.98 * this.erleOut + 0.02 * meanSquare(out);
     }
-    for (let i = 0; i < BLOCK; i++) this.outQueue.push(out[i]!);
+    this.outQueue.push(out);
   }
 
   /** Moves the filter window when the echo's onset has left its first quarter. */
