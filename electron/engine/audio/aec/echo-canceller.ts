@@ -48,6 +48,9 @@ const RATE = ENGINE_SAMPLE_RATE;
 const BLOCK = 128;
 /** A frame this far from where the stream was expected starts a new stream (device restart, a gap). */
 const REANCHOR_SAMPLES = RATE / 50;
+/** Echo-alone blocks (8 ms) before the attenuation is reported: 0.25 s. */
+const ALONE_BLOCKS_TO_TRUST = 31;
+const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
 
 export class EchoCanceller {
   readonly latencyMs = ((2 * BLOCK) / RATE) * 1000;
@@ -76,6 +79,14 @@ export class EchoCanceller {
   private readonly bound: EchoBound;
   private erleMic = 0;
   private erleOut = 0;
+  /** ERLE over echo-alone blocks only (the user's voice must not lower it), mic vs output power. */
+  private aloneMic = 0;
+  private aloneOut = 0;
+  private aloneBlocks = 0;
+  private heldAttenuationDb = 0;
+  /** The previous block's mic power and echo-alone flag: the suppressor's output is one block late. */
+  private lastMicEnergy = 0;
+  private lastEchoAlone = false;
   private readonly tailBlocks: number;
 
   constructor(options: EchoCancellerOptions = {}) {
@@ -89,10 +100,20 @@ export class EchoCanceller {
     this.delay = new DelayEstimator(maxLag, 375, 32);
     this.suppression = options.suppression ?? true;
     this.resamplers = options.resamplers;
-    this.bound = new EchoBound(this.linear.fft.bins);
+    this.bound = new EchoBound(this.linear.fft.bins, partitions);
     // Two blocks late in both modes: the suppressor's overlap-add is itself one block late.
     this.outQueue.pushZeros(this.suppression ? BLOCK : 2 * BLOCK);
     this.rawQueue.pushZeros(2 * BLOCK);
+  }
+
+  /**
+   * How much of the echo the canceller removes now (dB, mic vs output over blocks holding the
+   * agent's echo alone, ~0.25 s), or null until it has seen 0.25 s of such blocks (or the echo
+   * path just changed). A gate after the canceller may trust its output by this much.
+   */
+  get attenuationDb(): number | null {
+    if (this.aloneBlocks < ALONE_BLOCKS_TO_TRUST) return null;
+    return this.heldAttenuationDb;
   }
 
   stats(): EchoCancellerStats {
@@ -169,8 +190,26 @@ export class EchoCanceller {
             this.bound.update(this.linear.history, this.linear.foreground, micEnergy, refEnergy, this.suppressor.erle, this.suppressor.erleOverall, BAND_BINS),
           )
         : error;
+      const outEnergy = meanSquare(out);
       this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
-      this.erleOut = 0.98 * this.erleOut + 0.02 * meanSquare(out);
+      this.erleOut = 0.98 * this.erleOut + 0.02 * outEnergy;
+      const lastMic = this.suppression ? this.lastMicEnergy : micEnergy;
+      if (this.suppression ? this.lastEchoAlone : echoAlone) {
+        // Over ~0.25 s of echo-alone blocks: follows a path change, ignores single loud blocks.
+        this.aloneMic = 0.97 * this.aloneMic + 0.03 * lastMic;
+        this.aloneOut = 0.97 * this.aloneOut + 0.03 * outEnergy;
+        this.aloneBlocks++;
+        // Held, falling 2.5 dB/s: a user speaking below the echo passes as 'echo alone' by energy
+        // and would lower the figure exactly while they talk; a real loss of the path resets it.
+        const now = 10 * Math.log10((this.aloneMic + 1e-12) / (this.aloneOut + 1e-12));
+        this.heldAttenuationDb = Math.max(now, this.heldAttenuationDb - ATTENUATION_FALL_DB_PER_BLOCK);
+      }
+      this.lastMicEnergy = micEnergy;
+      this.lastEchoAlone = echoAlone;
+      if (this.linear.pathLost) {
+        this.aloneBlocks = 0;
+        this.heldAttenuationDb = 0;
+      }
     }
     this.outQueue.push(out);
   }
