@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
-import { engineFileUrls } from './test/renderer/engine-url-plugin';
+import { engineFileUrls } from './test/renderer/helpers/engine-url-plugin';
 
 // One project per layer. e2e needs the built renderer (npm run test:e2e builds it first).
 export default defineConfig({

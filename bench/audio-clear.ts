@@ -5,7 +5,7 @@ import { NativeSpeakerOutput } from '../electron/engine/audio/native/native-spea
 import { PlaybackQueue } from '../electron/engine/audio/playback-queue';
 import type { AudioOutput } from '../electron/engine/audio/ports';
 import { RecordingSink } from '../electron/engine/audio/recording-sink';
-import { startPrivatePulse, sleep, waitFor } from '../test/engine/audio/private-pulse';
+import { startPrivatePulse, sleep, waitFor } from '../test/engine/audio/helpers/private-pulse';
 import { percentile, type AudioFigure } from './audio-stats';
 
 const RATE = 48_000;

@@ -61,7 +61,7 @@ async function benchProcessOverhead(): Promise<Figure[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'interject-bench-stt-'));
   await mkdir(path.join(dir, 'm'));
   for (const f of ['encoder.onnx', 'decoder.onnx', 'joiner.onnx', 'tokens.txt']) await writeFile(path.join(dir, 'm', f), 'x');
-  const engineModule = path.resolve(import.meta.dirname, '../test/engine/stt/fake-sherpa-engine.cjs');
+  const engineModule = path.resolve(import.meta.dirname, '../test/engine/stt/helpers/fake-sherpa-engine.cjs');
   const startAt = performance.now();
   const r = await SherpaRecognizer.start({ modelDir: path.join(dir, 'm'), engineModule });
   const startMs = performance.now() - startAt;

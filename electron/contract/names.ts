@@ -32,6 +32,7 @@ export const INVOKE_CHANNELS = [
   'models:link',
   'models:readiness',
   'providers:test',
+  'providers:voices',
   'history:list',
   'history:get',
   'history:rename',

@@ -20,12 +20,12 @@ export interface Clock {
  */
 export const systemClock: Clock = {
   nowMs: () => performance.now(),
-  setTimeout: (fn, delayMs) => globalThis.setTimeout(fn, delayMs) as unknown as TimerHandle,
+  setTimeout: (fn, delayMs) => globalThis.setTimeout(fn, delayMs),
   clearTimeout: (h) => {
-    if (h !== undefined) globalThis.clearTimeout(h as unknown as NodeJS.Timeout);
+    if (h !== undefined) globalThis.clearTimeout(h as NodeJS.Timeout | number);
   },
-  setInterval: (fn, periodMs) => globalThis.setInterval(fn, periodMs) as unknown as TimerHandle,
+  setInterval: (fn, periodMs) => globalThis.setInterval(fn, periodMs),
   clearInterval: (h) => {
-    if (h !== undefined) globalThis.clearInterval(h as unknown as NodeJS.Timeout);
+    if (h !== undefined) globalThis.clearInterval(h as NodeJS.Timeout | number);
   },
 };

@@ -8,14 +8,15 @@ import path from 'node:path';
 import { nullLogger, type Logger } from '../engine/logger.js';
 import { EventHub } from './event-hub.js';
 import { HandlerRegistry } from './handler-registry.js';
-import { registerSecretsHandlers } from './handlers/secrets-handlers.js';
-import { registerSettingsHandlers } from './handlers/settings-handlers.js';
-import { registerShellHandlers } from './handlers/shell-handlers.js';
-import { registerAgentHandlers } from './handlers/agent-handlers.js';
-import { registerDevicesHandlers } from './handlers/devices-handlers.js';
-import { registerModelsHandlers } from './handlers/models-handlers.js';
-import { registerProvidersHandlers } from './handlers/providers-handlers.js';
-import { registerHistoryHandlers } from './handlers/history-handlers.js';
+import { registerSecretsHandlers } from './secrets/secrets-handlers.js';
+import { registerSettingsHandlers } from './settings/settings-handlers.js';
+import { registerShellHandlers } from './shell/shell-handlers.js';
+import { registerAgentHandlers } from './voice/agent-handlers.js';
+import { registerDevicesHandlers } from './voice/devices-handlers.js';
+import { registerModelsHandlers } from './models/models-handlers.js';
+import { registerProvidersHandlers } from './providers/providers-handlers.js';
+import type { VoiceApiBases } from './providers/voice-listing.js';
+import { registerHistoryHandlers } from './history/history-handlers.js';
 import { HistoryRecorder } from './history/history-recorder.js';
 import { HistoryStore } from './history/history-store.js';
 import { ModelService } from './models/model-service.js';
@@ -43,6 +44,8 @@ export interface AppServicesOptions {
   voiceIo?: VoiceIo;
   /** Ollama/LM Studio probe for the "auto" language model; tests pass one that finds nothing. */
   detectLocalServers?: () => Promise<LocalServer[]>;
+  /** Where the voice vendors' listings are asked; tests point them at servers on 127.0.0.1. */
+  voiceApis?: Partial<VoiceApiBases>;
   /** The models the app can download; tests pass entries served from 127.0.0.1. Default: the real catalogue. */
   modelCatalogue?: readonly ModelEntry[];
   /** Hardware detection for model recommendations; tests fake it. Default: this machine, detected once. */
@@ -102,6 +105,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clock: systemClock,
     logger,
     ...(options.detectLocalServers ? { detect: options.detectLocalServers } : {}),
+    ...(options.voiceApis ? { voiceApis: options.voiceApis } : {}),
   });
 
   // History: the folder and on/off follow the settings; a new folder gets a new store.

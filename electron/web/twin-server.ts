@@ -30,7 +30,7 @@ export interface TwinServer {
   /** The address to open: it carries the launch token, so print it only to the person who started the twin. */
   url: string;
   port: number;
-  /** The launch token (in `url`). */
+  /** The launch token (in `url`); it opens the twin once. */
   token: string;
   close(): Promise<void>;
 }
@@ -39,7 +39,11 @@ export interface TwinServer {
 const MAX_MESSAGE_BYTES = 1024 * 1024 + 4096;
 
 const NOT_LET_IN =
-  '<!doctype html><meta charset="utf-8"><title>Interject</title><p>This Interject browser twin needs its access token. Open the address that <code>npm run start:web</code> printed (it ends with <code>?token=…</code>).</p>';
+  '<!doctype html><meta charset="utf-8"><title>Interject</title><p>This Interject browser twin needs its access token. Open the address that <code>npm run start:web</code> printed (it ends with <code>?token=…</code>).</p>' +
+  // A link from another site (webmail, chat) sets the SameSite=Strict cookie, but the browser does not send it on that same navigation; a click from here does.
+  '<p>If you have just opened that address from a link on another site, <a href="/">continue to Interject</a>.</p>';
+const LAUNCH_TOKEN_USED =
+  '<!doctype html><meta charset="utf-8"><title>Interject</title><p>This launch address has been used already. It opens the browser twin once, in the browser that opened it first; to open the twin in another browser, restart <code>npm run start:web</code> for a new address.</p>';
 
 export async function startTwinServer(options: TwinServerOptions): Promise<TwinServer> {
   const logger = options.logger ?? nullLogger;
@@ -61,9 +65,14 @@ export async function startTwinServer(options: TwinServerOptions): Promise<TwinS
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
     if (target.query.has('token')) {
-      if (!access.launchTokenMatches(target.query.get('token'))) {
-        refusals('Refused a wrong launch token');
-        return html(res, 403, NOT_LET_IN);
+      // A browser that already holds the session (the launch address opened again) just goes in.
+      if (access.hasSession(req)) return void res.writeHead(302, { ...BASE_HEADERS, Location: '/' }).end();
+      // Only a page load spends the token, not a HEAD (a link checker, say).
+      if (req.method !== 'GET') return html(res, 403, NOT_LET_IN);
+      const redeemed = access.redeemLaunchToken(target.query.get('token'));
+      if (redeemed !== 'opened') {
+        refusals(redeemed === 'used' ? 'Refused a launch token that was used already' : 'Refused a wrong launch token');
+        return html(res, 403, redeemed === 'used' ? LAUNCH_TOKEN_USED : NOT_LET_IN);
       }
       // The token leaves the address bar (and history) at once; the cookie carries the session.
       res.writeHead(302, { ...BASE_HEADERS, Location: '/', 'Set-Cookie': access.sessionCookie() }).end();

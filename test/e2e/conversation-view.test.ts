@@ -9,9 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../electron/contract/index';
 import { scriptInterruptDecided, scriptUpToBargeIn } from '../helpers/agent-events';
-import { artifactPath, launchChromium } from './browser';
-import { startInProcessTwin, type InProcessTwin } from './in-process-twin';
-import { layoutProblems, seriousAxeViolations } from './page-checks';
+import { artifactPath, launchChromium } from './helpers/browser';
+import { startInProcessTwin, type InProcessTwin } from './helpers/in-process-twin';
+import { layoutProblems, seriousAxeViolations } from './helpers/page-checks';
 
 const SIZES = [
   { width: 900, height: 600 },

@@ -12,9 +12,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import { startTwinServer } from '../../electron/web/twin-server';
 import { makeTempDir } from '../helpers/temp-dir';
-import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from '../services/models/model-server';
-import { artifactPath, launchChromium } from './browser';
-import { layoutProblems, seriousAxeViolations } from './page-checks';
+import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from '../services/models/helpers/model-server';
+import { artifactPath, launchChromium } from './helpers/browser';
+import { layoutProblems, seriousAxeViolations } from './helpers/page-checks';
 
 const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactPath } from './browser';
+import { artifactPath } from './helpers/browser';
 import { PRACTICE_PASSAGES } from '../../electron/engine/llm/practice-passages';
-import { useTwinE2e } from './twin-harness';
-import { writeSilenceWav } from './voice-fixtures';
+import { useTwinE2e } from './helpers/twin-harness';
+import { writeSilenceWav } from './helpers/voice-fixtures';
 
 const e2e = useTwinE2e('interject-e2e-firstrun-');
 

@@ -12,8 +12,8 @@ import type { Hardware } from '../../electron/engine/models/hardware';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import { startTwinServer } from '../../electron/web/twin-server';
 import { makeTempDir } from '../helpers/temp-dir';
-import { artifactPath, launchChromium } from './browser';
-import { layoutProblems, seriousAxeViolations } from './page-checks';
+import { artifactPath, launchChromium } from './helpers/browser';
+import { layoutProblems, seriousAxeViolations } from './helpers/page-checks';
 
 const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
 const GB = 1024 ** 3;

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../electron/services/settings/settings-store';
 import { INTERRUPTED_NOTE } from '../../electron/engine/agent/chat-history';
-import { artifactPath } from './browser';
-import { startOpenAiTestServer, type OpenAiTestServer } from './openai-test-server';
-import { seriousAxeViolations } from './page-checks';
-import { useTwinE2e } from './twin-harness';
-import { writeSpeechWav } from './voice-fixtures';
+import { artifactPath } from './helpers/browser';
+import { startOpenAiTestServer, type OpenAiTestServer } from './helpers/openai-test-server';
+import { seriousAxeViolations } from './helpers/page-checks';
+import { useTwinE2e } from './helpers/twin-harness';
+import { writeSpeechWav } from './helpers/voice-fixtures';
 
 const TRANSCRIPT = 'What should I pack for a hike in the mountains?';
 const REPLY =

@@ -6,9 +6,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ok, type LatencyBudgetEvent } from '../../electron/contract/index';
-import { artifactPath, launchChromium } from './browser';
-import { startInProcessTwin, type InProcessTwin } from './in-process-twin';
-import { seriousAxeViolations } from './page-checks';
+import { artifactPath, launchChromium } from './helpers/browser';
+import { startInProcessTwin, type InProcessTwin } from './helpers/in-process-twin';
+import { seriousAxeViolations } from './helpers/page-checks';
 
 const RUNNING = {
   state: 'listening' as const,

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeWav } from '../../electron/engine/audio/wav-reader';
 import { encodeWav } from '../../electron/engine/stt/wav';
-import { artifactPath } from './browser';
-import { useTwinE2e } from './twin-harness';
+import { artifactPath } from './helpers/browser';
+import { useTwinE2e } from './helpers/twin-harness';
 
 const RATE = 16_000;
 const CLIPS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/bargein');

@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../electron/services/settings/settings-store';
-import { artifactPath } from './browser';
-import { startOpenAiTestServer, type OpenAiTestServer } from './openai-test-server';
-import { useTwinE2e } from './twin-harness';
-import { writeSpeechWav } from './voice-fixtures';
+import { artifactPath } from './helpers/browser';
+import { startOpenAiTestServer, type OpenAiTestServer } from './helpers/openai-test-server';
+import { useTwinE2e } from './helpers/twin-harness';
+import { writeSpeechWav } from './helpers/voice-fixtures';
 
 const TRANSCRIPT = 'What should I pack for a hike in the mountains?';
 const REPLY = 'Bring water, a warm layer and a rain jacket. Good shoes matter more than anything else.';

@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactPath } from './browser';
-import { useTwinE2e } from './twin-harness';
+import { artifactPath } from './helpers/browser';
+import { useTwinE2e } from './helpers/twin-harness';
 
 const e2e = useTwinE2e('interject-e2e-voice-', { width: 1280, height: 800 });
 

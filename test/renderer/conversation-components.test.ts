@@ -17,8 +17,8 @@ import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { useTimelineStore } from '../../renderer/src/stores/timeline';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
 import { scriptInterruptDecided, scriptUpToBargeIn } from '../helpers/agent-events';
-import { runningStatus } from './direct-bridge';
-import { useBridgePerTest } from './bridge-per-test';
+import { runningStatus } from './helpers/direct-bridge';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({
   subscribed: () => [useSessionStore(), useTranscriptStore(), useMetricsStore(), useTimelineStore(), useAlertsStore()],

@@ -6,16 +6,17 @@ import TranscriptView from '../../renderer/src/components/conversation/Transcrip
 import { useAlertsStore } from '../../renderer/src/stores/alerts';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
-import { runningStatus } from './direct-bridge';
-import { useBridgePerTest } from './bridge-per-test';
+import { runningStatus } from './helpers/direct-bridge';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ subscribed: () => [useTranscriptStore(), useAlertsStore()] });
 const FAILED = 'The language model failed: Cannot reach 127.0.0.1:1 (ECONNREFUSED). Is the server running and the address right?';
 
 async function failedTurn() {
   useSessionStore().applyStatus((runningStatus() as { ok: true; value: AgentStatus }).value);
-  bridge.script.emit('transcript:update', { entries: [{ id: 'e1', speaker: 'user', text: 'when is the next train', interim: false }] });
+  // What main sends: the banner's error, then the turn marked with why its answer failed.
   bridge.script.emit('app:error', { kind: 'providerUnreachable', message: FAILED, nextStep: 'Check the provider.' });
+  bridge.script.emit('transcript:update', { entries: [{ id: 'e1', speaker: 'user', text: 'when is the next train', interim: false, replyFailed: FAILED }] });
   await flushPromises();
 }
 
@@ -29,7 +30,26 @@ describe('a reply that failed', () => {
     await marker.find('button').trigger('click');
     await flushPromises();
     expect(bridge.calls.at(-1)?.channel).toBe('agent:retry');
+    expect(wrapper.text()).toContain('Asking again…');
+    // The answer comes: main takes the mark off the turn.
+    bridge.script.emit('transcript:update', {
+      entries: [
+        { id: 'e1', speaker: 'user', text: 'when is the next train', interim: false },
+        { id: 'e2', speaker: 'agent', text: 'At nine.', interim: false },
+      ],
+    });
+    await flushPromises();
     expect(wrapper.find('[data-testid="failed-reply"]').exists()).toBe(false);
+  });
+
+  it('an earlier unanswered turn keeps its mark without Retry once the person moved on', async () => {
+    const wrapper = mount(TranscriptView);
+    await failedTurn();
+    bridge.script.emit('transcript:update', { entries: [{ id: 'e2', speaker: 'user', text: 'never mind', interim: false }] });
+    await flushPromises();
+    const marker = wrapper.find('[data-testid="failed-reply"]');
+    expect(marker.text()).toContain('No answer:');
+    expect(marker.find('button').exists()).toBe(false);
   });
 
   it('the banner clears itself once the agent answers again', async () => {

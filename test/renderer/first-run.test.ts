@@ -13,8 +13,8 @@ import { useFirstRunStore } from '../../renderer/src/stores/first-run';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { runningStatus } from './direct-bridge';
-import { useBridgePerTest } from './bridge-per-test';
+import { runningStatus } from './helpers/direct-bridge';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const STT = 'stt-zipformer-en-20m';
 const LLM = 'llm-qwen2.5-0.5b-instruct-q4';

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import HistoryView from '../../renderer/src/components/history/HistoryView.vue';
 import { useHistoryStore } from '../../renderer/src/stores/history';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ subscribed: () => [useHistoryStore()] });
 
@@ -51,6 +51,36 @@ describe('the history view', () => {
     await flushPromises();
     expect(wrapper.find('#history-detail-title').text()).toBe('Train times');
     expect(wrapper.find('.item .title').text()).toBe('Train times');
+  });
+
+  it('a turn whose answer failed shows its mark when reopened, and "Continue and ask again" continues, then asks again', async () => {
+    const FAILED = 'The language model failed: Cannot reach 127.0.0.1:9 (ECONNREFUSED).';
+    bridge.services.events.emit('transcript:update', {
+      entries: [{ id: 'c-e1', speaker: 'user', text: 'When is the ferry', interim: false, replyFailed: FAILED }],
+    });
+    bridge.services.events.emit('agent:state', { state: 'idle', atMs: 0 });
+    const wrapper = mount(HistoryView);
+    await settled(wrapper, () => wrapper.findAll('.item').length === 1);
+    await wrapper.find('.item').trigger('click');
+    await flushPromises();
+    const mark = wrapper.find('[data-testid="failed-reply"]');
+    expect(mark.text()).toContain(`No answer: ${FAILED}`);
+    bridge.answers['history:continue'] = () => ({
+      ok: true,
+      value: {
+        state: 'listening',
+        phase: 'none',
+        sessionId: 's',
+        muted: false,
+        transcript: [],
+        metrics: { lastBargeInLatencyMs: null, timeToFirstAudioMs: null, interruptions: 0, falseInterruptions: 0 },
+      },
+    });
+    bridge.answers['agent:retry'] = () => ({ ok: true, value: { retried: true } });
+    await mark.find('button').trigger('click');
+    await flushPromises();
+    expect(bridge.calls.slice(-2).map((c) => c.channel)).toEqual(['history:continue', 'agent:retry']);
+    expect(wrapper.emitted('continued')).toHaveLength(1);
   });
 
   it('delete offers Undo, which brings the conversation back', async () => {

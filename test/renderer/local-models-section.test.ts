@@ -9,7 +9,7 @@ import SettingsPanel from '../../renderer/src/components/SettingsPanel.vue';
 import LocalModelsSection from '../../renderer/src/components/settings/LocalModelsSection.vue';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const STT = 'stt-zipformer-en-20m';
 const LLM = 'llm-qwen2.5-0.5b-instruct-q4';

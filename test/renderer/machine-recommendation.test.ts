@@ -12,7 +12,7 @@ import FirstRunScreen from '../../renderer/src/components/first-run/FirstRunScre
 import LocalModelsSection from '../../renderer/src/components/settings/LocalModelsSection.vue';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const GB = 1024 ** 3;
 const bridge = useBridgePerTest({ subscribed: () => [useModelsStore()], start: () => useSettingsStore().load() });

@@ -7,8 +7,8 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
-import { openSettingsPage } from './settings-page';
+import { useBridgePerTest } from './helpers/bridge-per-test';
+import { openSettingsPage } from './helpers/settings-page';
 
 vi.mock('../../electron/contract/providers/tts.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/contract/providers/tts.js')>();

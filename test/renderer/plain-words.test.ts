@@ -3,8 +3,8 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, mergeSettings, validateSettings } from '../../electron/contract/index';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
-import { openSettingsPage } from './settings-page';
+import { useBridgePerTest } from './helpers/bridge-per-test';
+import { openSettingsPage } from './helpers/settings-page';
 
 const bridge = useBridgePerTest({ start: () => useSettingsStore().load() });
 

@@ -2,8 +2,8 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { useModelsStore } from '../../renderer/src/stores/models';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
-import { openSettingsPage } from './settings-page';
+import { useBridgePerTest } from './helpers/bridge-per-test';
+import { openSettingsPage } from './helpers/settings-page';
 
 // What main answers is tested against real servers in test/services/providers; happy-dom's
 // fetch enforces CORS, so here main's answer is scripted and the request it got is checked.
@@ -75,5 +75,66 @@ describe('the providers page', () => {
     expect(wrapper.find('[data-part="llm"] .outcome').text()).toContain('refused the API key');
     await wrapper.find('#field-providers-llmEndpoint').setValue('http://127.0.0.1:1/v1');
     expect(wrapper.find('[data-part="llm"] .outcome').text()).toBe('');
+  });
+});
+
+describe('quick setup presets', () => {
+  it('Ollama fills the language model’s provider and address, says what is next, and Discard undoes it', async () => {
+    const wrapper = await openSettingsPage('providers');
+    const ollama = wrapper.find('[data-presets="llm"] [data-preset="ollama"]');
+    expect(ollama.attributes('aria-pressed')).toBe('false');
+    await ollama.trigger('click');
+    expect((wrapper.find('#field-providers-llmProvider').element as HTMLSelectElement).value).toBe('openai-compatible');
+    expect((wrapper.find('#field-providers-llmEndpoint').element as HTMLInputElement).value).toBe('http://127.0.0.1:11434/v1');
+    expect(ollama.attributes('aria-pressed')).toBe('true');
+    expect(wrapper.find('[data-presets="llm"] .note').text()).toBe('Ollama: Start Ollama (ollama serve) and pull a model, then Test.');
+    // Only the language model changed; nothing is saved until Save.
+    expect(useSettingsStore().draft.providers.sttProvider).toBe('local');
+    expect(bridge.services.settings.get().providers.llmProvider).toBe('auto');
+    useSettingsStore().discard();
+    await flushPromises();
+    expect(wrapper.find('#field-providers-llmEndpoint').exists()).toBe(false);
+    expect(ollama.attributes('aria-pressed')).toBe('false');
+  });
+
+  it('a voice preset fills the vendor and its default voice, and a recognizer preset its model', async () => {
+    const wrapper = await openSettingsPage('providers');
+    await wrapper.find('[data-presets="tts"] [data-preset="elevenlabs"]').trigger('click');
+    expect(useSettingsStore().draft.tts).toMatchObject({ provider: 'elevenlabs', voice: '21m00Tcm4TlvDq8ikWAM' });
+    await wrapper.find('[data-presets="stt"] [data-preset="deepgram"]').trigger('click');
+    expect(useSettingsStore().draft.providers).toMatchObject({ sttProvider: 'deepgram', sttEndpoint: '', sttModel: 'nova-3' });
+    // Deepgram's key box appears, for both the voice and the recognizer choice it needs.
+    expect(wrapper.text()).toContain('Deepgram');
+  });
+});
+
+describe('the voice picker', () => {
+  const voiceNote = (w: Awaited<ReturnType<typeof openSettingsPage>>) => w.find('#field-tts-voice-voices').text();
+
+  it('offers the built-in voices by name, and a typed id on request', async () => {
+    const wrapper = await openSettingsPage('providers');
+    await settle(() => wrapper.find('select#field-tts-voice').exists());
+    const select = wrapper.find('select#field-tts-voice');
+    expect(select.findAll('option').map((o) => o.attributes('value'))).toEqual(['slt', 'kal16', 'awb', 'rms', '__type-an-id__']);
+    expect(select.find('option').text()).toBe('slt — US English, female (flite slt)');
+    await select.setValue('kal16');
+    expect(useSettingsStore().draft.tts.voice).toBe('kal16');
+    await select.setValue('__type-an-id__');
+    const box = wrapper.find('input#field-tts-voice');
+    expect((box.element as HTMLInputElement).value).toBe('kal16');
+    await box.setValue('tts-kokoro-int8-en-v0_19:bm_george');
+    expect(useSettingsStore().draft.tts.voice).toBe('tts-kokoro-int8-en-v0_19:bm_george');
+    // A voice the list lacks stays chosen, and says so.
+    await wrapper.find('.voice-picker button').trigger('click');
+    expect(wrapper.find('select#field-tts-voice option').text()).toBe('tts-kokoro-int8-en-v0_19:bm_george (not in the list)');
+  });
+
+  it('a service with no key yet: a text box and a note that says why', async () => {
+    const wrapper = await openSettingsPage('providers');
+    await wrapper.find('[data-presets="tts"] [data-preset="cartesia"]').trigger('click');
+    await settle(() => voiceNote(wrapper).startsWith('Enter'));
+    expect(voiceNote(wrapper)).toBe('Enter your Cartesia API key (below) to choose from its voices. You can still type a voice id.');
+    expect((wrapper.find('input#field-tts-voice').element as HTMLInputElement).value).toBe('f786b574-daa5-4673-aa0c-cbe3e8534c02');
+    expect(wrapper.find('input#field-tts-voice').attributes('aria-describedby')).toContain('field-tts-voice-voices');
   });
 });

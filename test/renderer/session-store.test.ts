@@ -3,8 +3,8 @@ import { NO_ACTIVE_SESSION_MESSAGE, NOT_STREAMING_MESSAGE } from '../../electron
 import { useMetricsStore } from '../../renderer/src/stores/metrics';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
-import { runningStatus } from './direct-bridge';
-import { useBridgePerTest } from './bridge-per-test';
+import { runningStatus } from './helpers/direct-bridge';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ stop: () => useSessionStore().unsubscribe() });
 

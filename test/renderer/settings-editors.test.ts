@@ -11,8 +11,8 @@ import { fieldDescriptor } from '../../renderer/src/settings/schema-fields';
 import { useDevicesStore } from '../../renderer/src/stores/devices';
 import { useHotkeysStore } from '../../renderer/src/stores/hotkeys';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
-import { openSettingsPage } from './settings-page';
+import { useBridgePerTest } from './helpers/bridge-per-test';
+import { openSettingsPage } from './helpers/settings-page';
 
 const bridge = useBridgePerTest({
   start: () => useSettingsStore().load(),

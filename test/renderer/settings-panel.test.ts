@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import NoticeBanner from '../../renderer/src/components/NoticeBanner.vue';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { sectionFields } from '../../renderer/src/settings/schema-fields';
-import { useBridgePerTest } from './bridge-per-test';
-import { openSettingsPage } from './settings-page';
+import { useBridgePerTest } from './helpers/bridge-per-test';
+import { openSettingsPage } from './helpers/settings-page';
 
 const bridge = useBridgePerTest({ start: () => useSettingsStore().load() });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ stop: () => useSettingsStore().stop() });
 

@@ -6,7 +6,7 @@ import { useDevicesStore } from '../../renderer/src/stores/devices';
 import { useHotkeysStore } from '../../renderer/src/stores/hotkeys';
 import { useMetricsStore } from '../../renderer/src/stores/metrics';
 import { useSecretsStore } from '../../renderer/src/stores/secrets';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({
   stop: () => {

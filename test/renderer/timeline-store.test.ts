@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timelineModel } from '../../renderer/src/conversation/timeline-spans';
 import { TIMELINE_WINDOW_MS, useTimelineStore } from '../../renderer/src/stores/timeline';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ subscribed: () => [useTimelineStore()] });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TRANSCRIPT_ENTRIES } from '../../electron/contract/index';
 import { useTranscriptStore } from '../../renderer/src/stores/transcript';
-import { useBridgePerTest } from './bridge-per-test';
+import { useBridgePerTest } from './helpers/bridge-per-test';
 
 const bridge = useBridgePerTest({ subscribed: () => [useTranscriptStore()] });
 

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { get } from '../helpers/raw-http';
 import { openNonReadingClient } from '../helpers/raw-ws';
 import { MB, rssSettles, watchRss } from '../helpers/rss-watch';
-import { cookieFrom, startTwinFixture, type TwinFixture } from './twin-fixture';
+import { cookieFrom, startTwinFixture, type TwinFixture } from './helpers/twin-fixture';
 
 let twin: TwinFixture;
 let cookie = '';

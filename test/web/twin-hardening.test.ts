@@ -2,16 +2,21 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzHttp } from '../helpers/http-fuzz';
-import { get, upgrade } from '../helpers/raw-http';
-import { cookieFrom, startTwinFixture, type TwinFixture } from './twin-fixture';
+import { get, rawRequest, upgrade } from '../helpers/raw-http';
+import { cookieFrom, startTwinFixture, type TwinFixture } from './helpers/twin-fixture';
 
 let twin: TwinFixture;
 let cookie = '';
+/** The answer to the first (and only good) use of the launch address. */
+let launch: { status: number; text: string };
 
 beforeAll(async () => {
   twin = await startTwinFixture();
-  const res = await get(twin.port, new URL(twin.launchUrl).pathname + new URL(twin.launchUrl).search);
-  cookie = cookieFrom(res.text);
+  // A foreign Host or a HEAD must not spend the one-time token before the person's browser does.
+  await get(twin.port, `/?token=${twin.launchToken}`, [], 'evil.example');
+  await rawRequest(twin.port, `HEAD /?token=${twin.launchToken} HTTP/1.1\r\nHost: 127.0.0.1:${twin.port}\r\nConnection: close\r\n\r\n`);
+  launch = await get(twin.port, new URL(twin.launchUrl).pathname + new URL(twin.launchUrl).search);
+  cookie = cookieFrom(launch.text);
 }, 60_000);
 
 afterAll(async () => {
@@ -73,7 +78,7 @@ describe('browser twin: who gets in', () => {
   });
 
   it('turns the launch token into an HttpOnly SameSite=Strict cookie and a redirect that drops it from the address', async () => {
-    const res = await get(twin.port, `/?token=${twin.launchToken}`);
+    const res = launch;
     expect(res.status).toBe(302);
     expect(res.text).toMatch(/\r\nLocation: \/\r\n/i);
     expect(res.text).toMatch(/Set-Cookie: [^\r\n]*HttpOnly/i);
@@ -83,6 +88,17 @@ describe('browser twin: who gets in', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain(`ws://127.0.0.1:${twin.port}/bridge`);
     expect(page.text).not.toContain(cookie.split('=')[1]);
+  });
+
+  it('opens the twin once per launch token: used again without the session it is refused with a sentence, with the session it just goes in', async () => {
+    const again = await get(twin.port, `/?token=${twin.launchToken}`);
+    expect(again.status).toBe(403);
+    expect(again.text).toContain('This launch address has been used already');
+    expect(again.text).not.toMatch(/Set-Cookie/i);
+    const sameBrowser = await get(twin.port, `/?token=${twin.launchToken}`, [`Cookie: ${cookie}`]);
+    expect(sameBrowser.status).toBe(302);
+    expect(sameBrowser.text).toMatch(/\r\nLocation: \/\r\n/i);
+    expect(sameBrowser.text).not.toMatch(/Set-Cookie/i);
   });
 
   it('refuses a foreign Host (DNS rebinding) even with the token or the cookie', async () => {

@@ -67,6 +67,8 @@ export const TranscriptEntrySchema = z.object({
   reason: InterruptReasonSchema.optional(),
   /** The interruption strategy that said yes ("minWords", "phrases", ...), for voice interrupts. */
   strategy: z.string().max(64).optional(),
+  /** A user turn whose answer failed: why, in words. Saved with the conversation; gone once an answer comes (Retry). */
+  replyFailed: z.string().max(1000).optional(),
   /** User entries that did not stop the agent: why ("treated as a backchannel because …"). */
   backchannel: z.string().max(300).optional(),
   /** When the entry started, engine clock. */

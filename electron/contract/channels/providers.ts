@@ -16,6 +16,13 @@ export const ProviderTestResultSchema = z.object({
 });
 export type ProviderTestResultDto = z.infer<typeof ProviderTestResultSchema>;
 
+export const VoiceListingSchema = z.object({
+  voices: z.array(z.object({ id: z.string().max(256), label: z.string().max(300) })).max(500),
+  /** Empty when listed; else why not (a typed id still works). */
+  note: z.string().max(2000),
+});
+export type VoiceListingDto = z.infer<typeof VoiceListingSchema>;
+
 export const providersInvokes = {
   'providers:test': defineInvoke({
     summary: 'Test a provider (recognizer, language model or voice) with unsaved settings; answers what was found.',
@@ -28,6 +35,11 @@ export const providersInvokes = {
       })
       .strict(),
     response: ProviderTestResultSchema,
+  }),
+  'providers:voices': defineInvoke({
+    summary: 'The voices the chosen voice service offers, for the Voice picker (with the voice settings being edited).',
+    request: z.object({ tts: TtsSettingsSchema.strict().optional() }).strict(),
+    response: VoiceListingSchema,
   }),
 } as const;
 

@@ -9,6 +9,7 @@ import { TTS_VENDORS, type TtsVendorSpec } from './tts.js';
 
 export * from './define.js';
 export * from './llm.js';
+export * from './presets.js';
 export * from './stt.js';
 export * from './tts.js';
 

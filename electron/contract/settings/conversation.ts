@@ -1,56 +1,7 @@
 import { z } from 'zod';
+import { InterruptionStrategySchema, strategyDefaults, type InterruptionStrategyConfig } from './strategies.js';
 
-/**
- * Interruption strategies, asked in this order on every interim transcript and audio update
- * while the user speaks over the agent; the first that says yes interrupts. An empty list
- * means any speech that lasts `speakingInterruptDurationMs` interrupts.
- */
-export const InterruptionStrategySchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('minWords'),
-    params: z.object({
-      minWords: z.number().int('minWords must be a whole number.').min(1, 'minWords must be greater than 0.').max(50),
-    }),
-  }),
-  z.object({
-    type: z.literal('minVolume'),
-    params: z.object({
-      /** Loudness (RMS over the speech so far) in dBFS the user must reach. */
-      minDbfs: z.number().min(-100, 'minDbfs must be at least -100 dBFS.').max(0, 'minDbfs must be at most 0 dBFS.'),
-    }),
-  }),
-  z.object({
-    type: z.literal('minDuration'),
-    params: z.object({
-      minDurationMs: z.number().int().min(0, 'minDurationMs must not be negative.').max(10000),
-    }),
-  }),
-  z.object({
-    // Uses the conversation section's acknowledgementPhrases / interruptionPhrases.
-    type: z.literal('phrases'),
-    params: z.object({}).default({}),
-  }),
-  z.object({
-    // Words: backchannels in any combination let the agent go on; questions, requests,
-    // negations interrupt. The phrase lists of this section come first.
-    type: z.literal('backchannelModel'),
-    params: z.object({}).default({}),
-  }),
-  z.object({
-    // Without words in time (no recognizer, or one that answers after you stop): the voice decides.
-    type: z.literal('voiceShape'),
-    params: z.object({
-      /**
-       * Voice that interrupts without words. 1000 ms: on the bench's tuning set backchannels,
-       * laughs and coughs last 140-1110 ms (p90 950 ms) and requests/questions 830-2160 ms
-       * (p10 880 ms); 1000 ms keeps nearly every backchannel from stopping the agent while a
-       * sentence still stops it within about a second (the agent is paused from 200 ms anyway).
-       */
-      minSpeechMs: z.number().int().min(200, 'minSpeechMs must be at least 200.').max(10000).default(1000),
-    }),
-  }),
-]);
-export type InterruptionStrategyConfig = z.infer<typeof InterruptionStrategySchema>;
+export { InterruptionStrategySchema, type InterruptionStrategyConfig } from './strategies.js';
 
 /**
  * How soon the agent takes its turn. `normal` uses silenceDurationMs / maxWaitMs as set
@@ -124,7 +75,7 @@ export const ConversationSettingsSchema = z.object({
     .max(8, 'At most 8 strategies.')
     .default((): InterruptionStrategyConfig[] => [
       { type: 'backchannelModel', params: {} },
-      { type: 'voiceShape', params: { minSpeechMs: 1000 } },
+      { type: 'voiceShape', params: strategyDefaults('voiceShape') },
     ]),
   /**
    * Backchannels that never interrupt on their own (Vapi's acknowledgementPhrases plus common

@@ -17,6 +17,7 @@ import { VadSettingsSchema } from './vad.js';
 export { acceleratorProblem, isValidAccelerator } from './accelerator.js';
 import { plainMessage } from './plain-issues.js';
 export { numberRangeMessage, plainMessage, schemaAt, unitOf } from './plain-issues.js';
+export { STRATEGIES, strategyDefaults, type StrategyDefinition, type StrategyParam, type StrategyType } from './strategies.js';
 
 /** Bump when a change needs a migration; add the step in electron/services/settings/migrations.ts. */
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -69,10 +70,6 @@ export type SettingsPatch = { [K in SettingsSection]?: Partial<Settings[K]> };
 
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({});
-}
-
-export function sectionDefaults<K extends SettingsSection>(section: K): Settings[K] {
-  return defaultSettings()[section];
 }
 
 /** Merges a patch into settings (shallow per section). Does not validate. */

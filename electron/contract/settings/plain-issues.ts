@@ -5,6 +5,8 @@
  * `...Db`). Messages written for a rule (a refine, a list's limit) are kept as they are.
  */
 import type { z } from 'zod';
+import { rangeMessage } from './number-words.js';
+import { STRATEGY_PARAM_UNITS } from './strategies.js';
 
 type Node = z.ZodType & {
   def: { type: string };
@@ -24,11 +26,10 @@ const UNITS: Array<[RegExp, string]> = [
   [/^sampleRate$/, 'Hz'],
   [/Tokens$/, 'tokens'],
   [/Days$/, 'days'],
-  [/^minWords$/, 'words'],
 ];
 
 export function unitOf(key: string): string {
-  return UNITS.find(([re]) => re.test(key))?.[1] ?? '';
+  return STRATEGY_PARAM_UNITS[key] ?? UNITS.find(([re]) => re.test(key))?.[1] ?? '';
 }
 
 function unwrap(node: Node): Node {
@@ -37,37 +38,21 @@ function unwrap(node: Node): Node {
   return n;
 }
 
-/** The schema at a path (object keys, array indexes, union options tried in turn). */
+/** The schema at a path (object keys, array indexes; of a union, the first option the rest of the path fits). */
 export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
-  let node: Node | undefined = root as Node;
-  for (const step of path) {
-    if (!node) return undefined;
-    const n: Node = unwrap(node);
-    if (n.def.type === 'object') node = n.shape?.[String(step)];
-    else if (n.def.type === 'array') node = n.element;
-    else if (n.def.type === 'union') node = n.options?.map((o) => unwrap(o).shape?.[String(step)]).find(Boolean);
-    else return undefined;
-  }
-  return node ? unwrap(node) : undefined;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+  const n: Node = unwrap(root as Node);
+  if (path.length === 0) return n;
+  const [step, ...rest] = path;
+  if (n.def.type === 'object') return n.shape?.[String(step)] && schemaAt(n.shape[String(step)]!, rest);
+  if (n.def.type === 'array') return n.element && schemaAt(n.element, rest);
+  if (n.def.type === 'union') return n.options?.map((o) => schemaAt(o, path)).find(Boolean);
+  return undefined;
 }
 
 /** "Enter a whole number from 0 to 5000 ms." for a number field. */
 export function numberRangeMessage(node: z.ZodType, key: string): string {
   const n = node as Node;
-  const what = n.isInt ? 'a whole number' : 'a number';
-  const unit = unitOf(key);
-  const u = unit ? ` ${unit}` : '';
-  const min = n.minValue ?? undefined;
-  const max = n.maxValue ?? undefined;
-  const finite = (v: number | undefined) => v !== undefined && Number.isFinite(v) && Math.abs(v) < Number.MAX_SAFE_INTEGER;
-  if (finite(min) && finite(max)) return `Enter ${what} from ${fmt(min!)} to ${fmt(max!)}${u}.`;
-  if (finite(min)) return `Enter ${what} of ${fmt(min!)}${u} or more.`;
-  if (finite(max)) return `Enter ${what} of ${fmt(max!)}${u} or less.`;
-  return `Enter ${what}${unit ? ` in ${unit}` : ''}.`;
+  return rangeMessage({ integer: n.isInt === true, min: n.minValue ?? undefined, max: n.maxValue ?? undefined, unit: unitOf(key) });
 }
 
 /** The plain message for one issue, given the schema that raised it. */

@@ -23,12 +23,12 @@ import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
 import { ChatHistory, type PriorTurn } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
-import { cutAtPlayed } from './heard-text.js';
-import { LatencyBudgetRecorder } from './latency-budget.js';
+import { LatencyHooks } from './latency-hooks.js';
 import { BargeInTimer } from './metrics.js';
+import { PauseTiming } from './pause-timing.js';
 import type { AgentPlayback, AgentTts, VoiceActivityDetector } from './ports.js';
-import { PreemptiveReply, shouldPreempt, type HeldTtsEvent } from './preemptive-reply.js';
-import { ReplyRunner, type ReplySource } from './reply-runner.js';
+import type { ReplyRunner, ReplySource } from './reply-runner.js';
+import { ReplyRouter } from './reply-router.js';
 import { ConversationTranscript } from './transcript.js';
 import { TurnLedger } from './turn-ledger.js';
 import { endOfTurnOptions } from './turn-semantics.js';
@@ -70,14 +70,13 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private readonly ledger = new TurnLedger();
   private readonly bargeInTimer = new BargeInTimer();
   /** Voice-to-voice latency of the turn being answered (issue 17). */
-  private readonly budget = new LatencyBudgetRecorder();
-  /** A reply started before the end of the turn was certain; held unheard until then. */
-  private preemptive: PreemptiveReply | null = null;
+  private readonly latency: LatencyHooks;
+  /** The reply being given, and an early one held unheard until the turn ends (preemptive generation). */
+  private readonly replies: ReplyRouter;
+  private readonly pauses: PauseTiming;
   private conversation: ConversationSettings;
   private readonly logger: Logger;
   private streaming = false;
-  private reply: ReplyRunner | null = null;
-  private replyRequestedAtMs = 0;
   /** Finals of the user's current turn. */
   private userTurnText = '';
   /** Speech made while interruptions were off, in append mode: joins the next user turn. */
@@ -116,6 +115,18 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       c,
     );
     this.endOfTurn = new EndOfTurnDetector(clock, endOfTurnOptions(c));
+    this.latency = new LatencyHooks(now);
+    this.pauses = new PauseTiming({ input: this.input, endOfTurn: this.endOfTurn, latency: this.latency });
+    this.replies = new ReplyRouter({
+      tts: options.tts,
+      playback: options.playback,
+      ledger: this.ledger,
+      latency: this.latency,
+      logger: this.logger,
+      onText: (turnId, text) => this.transcript.agentText(turnId, text),
+      onError: (e, reply) => this.onReplyFailed(e, reply),
+      onPreemptive: (outcome) => this.emit('preemptive', { tMs: this.now(), outcome }),
+    });
     this.wire();
   }
 
@@ -146,9 +157,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   async stop(): Promise<void> {
     if (!this.streaming) return;
     this.controller.interruptNow('api');
-    this.reply?.abort();
-    this.reply = null;
-    this.dropPreemptive();
+    this.replies.stopAll();
     this.endOfTurn.reset();
     this.streaming = false;
     this.machine.to('idle');
@@ -191,14 +200,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
    * the word timings (the same cut an interruption would make), so the transcript follows the voice.
    */
   heardSoFar(): { turnId: string; heardText: string } | null {
-    const reply = this.reply;
+    const reply = this.replies.current;
     if (!reply?.turnId || this.machine.state !== 'speaking') return null;
-    const record = this.ledger.get(reply.turnId);
-    const cut = cutAtPlayed(reply.text, this.options.playback.playedMs(reply.turnId), {
-      words: record.words,
-      totalAudioMs: record.audioMs,
-      audioComplete: record.final,
-    });
+    const cut = this.ledger.cut(reply.turnId, reply.text, this.options.playback.playedMs(reply.turnId));
     return { turnId: reply.turnId, heardText: cut.heardText };
   }
 
@@ -230,14 +234,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechLikely', ({ tMs }) => this.controller.onSpeechLikely(tMs));
     this.input.on('speechUnlikely', ({ tMs }) => this.controller.onSpeechUnlikely(tMs));
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
-    this.input.on('speechGap', ({ tMs }) => {
-      if (this.input.pausing) this.onUserPause(tMs);
-      this.controller.onSpeechGap(tMs);
-    });
-    this.input.on('speechGapEnd', ({ tMs }) => {
-      this.onUserGoesOn();
-      this.controller.onSpeechGapEnd(tMs);
-    });
+    this.input.on('pause', ({ tMs }) => this.pauses.gap(tMs));
+    this.input.on('resume', () => this.onUserGoesOn());
+    this.input.on('speechGap', ({ tMs }) => this.controller.onSpeechGap(tMs));
+    this.input.on('speechGapEnd', ({ tMs }) => this.controller.onSpeechGapEnd(tMs));
     this.input.on('audio', (f) => this.controller.onUserAudio(f));
     this.input.on('interim', (text) => this.onUserText(text, false));
     this.input.on('final', (text) => this.onUserText(text, true));
@@ -275,9 +275,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     });
     this.endOfTurn.on('endOfTurn', () => this.onEndOfUserTurn());
 
-    tts.on('audio', ({ turnId, samples, sampleRate }) => this.onTts(turnId, { kind: 'audio', samples, sampleRate }));
-    tts.on('wordTimestamps', ({ turnId, words }) => this.onTts(turnId, { kind: 'words', words }));
-    tts.on('final', ({ turnId }) => this.onTts(turnId, { kind: 'final' }));
+    tts.on('audio', ({ turnId, samples, sampleRate }) => this.replies.onTts(turnId, { kind: 'audio', samples, sampleRate }));
+    tts.on('wordTimestamps', ({ turnId, words }) => this.replies.onTts(turnId, { kind: 'words', words }));
+    tts.on('final', ({ turnId }) => this.replies.onTts(turnId, { kind: 'final' }));
     tts.on('error', (e) => this.fail('tts', e));
     playback.on('written', (f) => this.input.pushReference(f, f.timestampMs + playback.outputLatencyMs));
     playback.on('playbackStarted', ({ turnId }) => this.onPlaybackStarted(turnId));
@@ -285,41 +285,12 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private lastOnsetMs: number | null = null;
-  /** The VAD edge of the pause the end-of-turn timer runs from (armed at the gap). */
-  private pauseEdgeMs: number | null = null;
   /** Why the last speech over the agent did not stop it; shown with that user entry. */
   private backchannelReason: string | null = null;
 
-  /** TTS output: a held preemptive reply keeps it; the current reply's goes to playback; any other turn's is dropped. */
-  private onTts(turnId: string, e: HeldTtsEvent): void {
-    if (e.kind === 'audio' && this.budget.isFor(turnId)) this.budget.mark('ttsFirstAudio', this.now());
-    if (this.preemptive?.owns(turnId)) return this.preemptive.onTts(turnId, e);
-    if (e.kind === 'words') return this.ledger.addWords(turnId, e.words);
-    if (turnId !== this.reply?.turnId) return; // a cancelled or foreign turn: never played
-    if (e.kind === 'final') {
-      this.ledger.markFinal(turnId);
-      return this.options.playback.endTurn(turnId);
-    }
-    this.ledger.addAudio(turnId, e.samples.length, e.sampleRate);
-    this.options.playback.enqueue(turnId, e.samples, e.sampleRate);
-  }
-
-  /**
-   * The VAD's gap, with the final requested (user-input.ts): the end-of-turn silence runs from
-   * the voice's end now, not from the VAD's end of speech 224 ms later, so the turn can end
-   * exactly `silenceDurationMs` after the voice. The user going on (gap end) stops it.
-   */
-  private onUserPause(edgeMs: number): void {
-    const voiceEndMs = this.input.voiceEndedAt(edgeMs);
-    this.budget.voiceEnded(voiceEndMs, this.now());
-    this.pauseEdgeMs = edgeMs;
-    this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
-  }
-
   private onUserGoesOn(): void {
-    this.dropPreemptive(); // the early answer is never heard nor kept
-    if (this.pauseEdgeMs !== null) this.endOfTurn.onSpeechStart();
-    this.pauseEdgeMs = null;
+    this.replies.dropEarly(); // the early answer is never heard nor kept
+    this.pauses.resumed();
   }
 
   private onUserSpeechStart(tMs: number): void {
@@ -339,36 +310,34 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     if (full) this.transcript.userInterim(full);
     if (final) {
       this.userTurnText = full;
-      if (this.budget.recording) this.budget.mark('sttFinal', this.now());
+      this.latency.finalTranscript();
       this.endOfTurn.onFinalTranscript(full);
       this.maybeStartPreemptive(full);
     }
   }
 
   private onUserSpeechEnd(tMs: number): void {
-    const voiceEndMs = this.input.voiceEndedAt(tMs); // the VAD's edge trails the voice; the silence counts from the voice
-    const timedFromGap = this.pauseEdgeMs === tMs; // the same silence: the turn's timer already runs (or it ended)
-    this.pauseEdgeMs = null;
-    this.budget.voiceEnded(voiceEndMs, this.now());
+    const silenceFromMs = this.pauses.speechEnded(tMs);
     this.emit('userStoppedSpeaking', { tMs });
     this.controller.onSpeechEnd(tMs);
-    if (!timedFromGap) this.endOfTurn.onSpeechEnd(voiceEndMs, this.input.awaitingFinal);
+    if (silenceFromMs !== null) this.endOfTurn.onSpeechEnd(silenceFromMs, this.input.awaitingFinal);
   }
 
   /** User speech while the agent is thinking: the reply is abandoned, the user keeps the floor. */
   private onSpeechAcceptedWhileAgentSilent(): void {
-    if (this.machine.state !== 'thinking' || !this.reply) return;
-    this.reply.abort();
-    this.controller.abandonUnheardTurn(this.reply.turnId);
-    this.reply = null;
+    const reply = this.replies.current;
+    if (this.machine.state !== 'thinking' || !reply) return;
+    reply.abort();
+    this.controller.abandonUnheardTurn(reply.turnId);
+    this.replies.clear();
     this.machine.to('listening');
   }
 
   private onEndOfUserTurn(): void {
-    this.budget.mark('endOfTurn', this.now());
+    this.latency.endOfTurn();
     this.takeUserTurn();
-    this.dropPreemptive(); // still held: the turn ended with other words, or with no reply
-    if (!this.reply) this.budget.discard();
+    this.replies.dropEarly(); // still held: the turn ended with other words, or with no reply
+    if (!this.replies.current) this.latency.noTurn();
   }
 
   private takeUserTurn(): void {
@@ -396,72 +365,40 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.transcript.userFinal(turnText);
     if (!turnText) return;
     this.history.user(turnText);
-    if (this.preemptive?.fits(turnText)) return this.adopt(this.preemptive);
+    if (this.replies.adoptEarly(turnText, () => this.toThinking())) return;
     this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
   }
 
   /** The words are in and the turn looks complete, but the silence window runs on: start answering now, unheard. */
   private maybeStartPreemptive(userText: string): void {
+    const busy = this.replies.current || this.appendedText || this.speechWhileOff || (this.input.userSpeaking && !this.input.pausing);
+    if (busy || this.machine.state !== 'listening' || !this.latency.recording) return;
     const text = userText.trim();
-    const busy = this.preemptive || this.reply || this.appendedText || this.speechWhileOff || (this.input.userSpeaking && !this.input.pausing);
-    if (busy || this.machine.state !== 'listening' || !this.budget.recording || !shouldPreempt(this.conversation, text)) return;
     const messages = [...this.history.snapshot(), { role: 'user' as const, content: text }];
-    const reply = this.createReply({ kind: 'llm', llm: this.options.llm, messages }, true);
-    this.preemptive = new PreemptiveReply(reply, text);
-    this.emit('preemptive', { tMs: this.now(), outcome: 'started' });
-    void reply.run();
-  }
-
-  private adopt(p: PreemptiveReply): void {
-    this.preemptive = null;
-    this.reply = p.reply;
-    this.replyRequestedAtMs = this.now();
-    this.emit('preemptive', { tMs: this.now(), outcome: 'used' });
-    if (this.machine.state !== 'speaking') this.machine.to('thinking');
-    p.release({ text: (turnId, text) => this.transcript.agentText(turnId, text), tts: (turnId, e) => this.onTts(turnId, e) });
-  }
-
-  /** Drops the held early answer: its model stops, its TTS turn is cancelled, nothing of it was played or kept. */
-  private dropPreemptive(): void {
-    if (!this.preemptive) return;
-    this.preemptive.drop(this.options.tts, this.logger);
-    this.preemptive = null;
-    this.budget.forgetReply(); // a later reply to this turn is measured from its own request
-    this.emit('preemptive', { tMs: this.now(), outcome: 'dropped' });
+    this.replies.maybeStartEarly(this.conversation, text, { kind: 'llm', llm: this.options.llm, messages });
   }
 
   private startReply(source: ReplySource): void {
-    this.reply?.abort();
-    if (source.kind === 'text') this.budget.discard(); // a greeting or a script: no user turn to measure
-    const reply = this.createReply(source, false);
-    this.reply = reply;
-    this.replyRequestedAtMs = this.now();
-    if (this.machine.state !== 'speaking') this.machine.to('thinking');
-    void reply.run();
+    this.replies.start(source, () => this.toThinking());
   }
 
-  private createReply(source: ReplySource, preemptive: boolean): ReplyRunner {
-    const reply = new ReplyRunner(this.options.tts, source);
-    if (source.kind === 'llm') this.budget.track(reply, () => this.now(), preemptive);
-    reply.on('text', ({ turnId, text }) => {
-      if (this.reply === reply) this.transcript.agentText(turnId, text);
-    });
-    reply.on('error', (e) => {
-      if (preemptive && this.reply !== reply) return this.logger.warn('An early answer failed; the turn asks again', { error: e.message });
-      this.fail('llm', e);
-      if (this.reply === reply && this.machine.state === 'thinking') {
-        this.reply = null;
-        this.machine.to('listening');
-      }
-    });
-    return reply;
+  private toThinking(): void {
+    if (this.machine.state !== 'speaking') this.machine.to('thinking');
+  }
+
+  private onReplyFailed(e: Error, reply: ReplyRunner): void {
+    this.fail('llm', e);
+    if (this.replies.current === reply && this.machine.state === 'thinking') {
+      this.replies.clear();
+      this.machine.to('listening');
+    }
   }
 
   private onPlaybackStarted(turnId: string): void {
-    if (turnId !== this.reply?.turnId) return;
+    if (turnId !== this.replies.current?.turnId) return;
     const t = this.now();
-    this.emit('metric', { tMs: t, name: 'timeToFirstAudioMs', valueMs: t - this.replyRequestedAtMs });
-    const budget = this.budget.complete(turnId, t, this.options.playback.outputLatencyMs);
+    const { timeToFirstAudioMs, budget } = this.latency.playbackStarted(turnId, t, this.options.playback.outputLatencyMs);
+    this.emit('metric', { tMs: t, name: 'timeToFirstAudioMs', valueMs: timeToFirstAudioMs });
     if (budget) this.emit('latencyBudget', { tMs: t, budget });
     this.machine.to('speaking');
     this.controller.agentStartedSpeaking(turnId);
@@ -473,9 +410,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     // A turn that played out ends any barge-in attempt: a later manual interrupt must not
     // measure its latency from this attempt's onset. (An interrupted turn's timer is read first.)
     if (!interrupted) this.bargeInTimer.onRecovered();
-    if (interrupted || turnId !== this.reply?.turnId) return;
-    const reply = this.reply;
-    this.reply = null;
+    const reply = this.replies.current;
+    if (interrupted || turnId !== reply?.turnId) return;
+    this.replies.clear();
     this.transcript.agentFinished(turnId);
     this.history.assistant(reply.text);
     this.ledger.forget(turnId);
@@ -491,15 +428,12 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private onInterrupted(e: InterruptedEvent): void {
-    const reply = this.reply?.turnId === e.turnId ? this.reply : null;
-    const record = this.ledger.get(e.turnId);
-    const cut = cutAtPlayed(reply?.text ?? '', e.playedMs, {
-      words: record.words,
-      totalAudioMs: record.audioMs,
-      audioComplete: record.final,
-    });
-    reply?.abort();
-    if (reply) this.reply = null;
+    const reply = this.replies.current?.turnId === e.turnId ? this.replies.current : null;
+    const cut = this.ledger.cut(e.turnId, reply?.text ?? '', e.playedMs);
+    if (reply) {
+      reply.abort();
+      this.replies.clear();
+    }
     this.ledger.forget(e.turnId);
     this.history.interruptedAssistant(cut.heardText);
     const latency = this.bargeInTimer.onInterrupted(e.tMs, e.onsetMs, this.options.playback.outputLatencyMs);

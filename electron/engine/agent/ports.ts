@@ -31,6 +31,9 @@ export type VoiceActivityEvents = {
 /** The VAD (VadProcessor): fed 16 kHz mono frames in order; events come from within push. */
 export interface VoiceActivityDetector extends Subscribable<VoiceActivityEvents> {
   push(frame: AudioFrame): void | Promise<void>;
+  /** The probability below which a window is quiet, and a window's length: a VAD without them is only heard through its events. */
+  readonly releaseThreshold?: number;
+  readonly windowMs?: number;
 }
 
 /** A word of the turn's text with its place in the turn's audio: the TTS clients' type. */
@@ -70,8 +73,21 @@ export interface AgentPlayback extends Subscribable<AgentPlaybackEvents>, Playba
 }
 
 /** The VadProcessor as the session's port. */
-export function vadPort(vad: EventEmitter<VadProcessorEvents> & { push(frame: AudioFrame): void | Promise<void> }): VoiceActivityDetector {
-  return { ...subscribable<VoiceActivityEvents, VadProcessorEvents>(vad), push: (frame) => vad.push(frame) };
+export function vadPort(
+  vad: EventEmitter<VadProcessorEvents> & {
+    push(frame: AudioFrame): void | Promise<void>;
+    readonly currentOptions: { releaseThreshold: number };
+    readonly windowMs: number;
+  },
+): VoiceActivityDetector {
+  return {
+    ...subscribable<VoiceActivityEvents, VadProcessorEvents>(vad),
+    push: (frame) => vad.push(frame),
+    get releaseThreshold() {
+      return vad.currentOptions.releaseThreshold;
+    },
+    windowMs: vad.windowMs,
+  };
 }
 
 /** A TTS client (reference, multi-context or a vendor's: any StreamingTts) as the session's port. */

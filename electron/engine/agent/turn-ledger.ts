@@ -1,4 +1,5 @@
 /** Per TTS turn: how much audio arrived, its word timestamps, whether it is complete. */
+import { cutAtPlayed, type HeardCut } from './heard-text.js';
 import type { WordTiming } from './ports.js';
 
 export interface TurnRecord {
@@ -29,6 +30,12 @@ export class TurnLedger {
 
   markFinal(turnId: string): void {
     this.get(turnId).final = true;
+  }
+
+  /** What was heard of `text`, the turn's text, once `playedMs` of it played (heard-text.ts). */
+  cut(turnId: string, text: string, playedMs: number): HeardCut {
+    const r = this.get(turnId);
+    return cutAtPlayed(text, playedMs, { words: r.words, totalAudioMs: r.audioMs, audioComplete: r.final });
   }
 
   forget(turnId: string): void {

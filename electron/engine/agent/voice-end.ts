@@ -32,6 +32,8 @@ export class VoiceEndFinder {
   private quiet: number[] = [];
   private floorDb = -100;
   private peakDb = -100;
+  /** End of the last frame of the open speech clearly above the room (the rule of `refine`); null before one. */
+  private lastVoiceMs: number | null = null;
 
   /** Every frame the VAD sees, with whether speech is open. */
   push(frame: AudioFrame, speaking: boolean): void {
@@ -41,6 +43,7 @@ export class VoiceEndFinder {
     while (this.levels.length > 0 && endMs - this.levels[0]!.endMs > KEEP_MS) this.levels.shift();
     if (speaking) {
       this.peakDb = Math.max(this.peakDb, db);
+      if (db > this.thresholdDb()) this.lastVoiceMs = endMs;
     } else {
       this.quiet.push(db);
       if (this.quiet.length > QUIET_FRAMES) this.quiet.shift();
@@ -51,11 +54,17 @@ export class VoiceEndFinder {
   speechStarted(): void {
     this.floorDb = this.quiet.length > 0 ? Math.min(...this.quiet) : -100;
     this.peakDb = -100;
+    this.lastVoiceMs = null;
+  }
+
+  /** How long the open speech's voice has been quiet at `nowMs` by its level; null if no frame was clearly voice yet. */
+  quietForMs(nowMs: number): number | null {
+    return this.lastVoiceMs === null ? null : nowMs - this.lastVoiceMs;
   }
 
   /** The voice's end for a VAD end edge at `edgeMs` (never later than it). */
   refine(edgeMs: number): number {
-    const threshold = Math.max(this.floorDb + FLOOR_MARGIN_DB, this.peakDb - SPAN_DB);
+    const threshold = this.thresholdDb();
     for (let i = this.levels.length - 1; i >= 0; i--) {
       const l = this.levels[i]!;
       if (l.startMs >= edgeMs) continue;
@@ -63,6 +72,10 @@ export class VoiceEndFinder {
       if (l.db > threshold) return Math.min(edgeMs, l.endMs);
     }
     return edgeMs;
+  }
+
+  private thresholdDb(): number {
+    return Math.max(this.floorDb + FLOOR_MARGIN_DB, this.peakDb - SPAN_DB);
   }
 }
 

@@ -56,7 +56,7 @@ export function decodeWav(bytes: Uint8Array, source = 'WAV data'): DecodedWav {
     throw new WavFormatError(source, `broken WAV file: ${(err as Error).message}`);
   }
   const fmt = wav.fmt as WaveFmt;
-  const bitDepth = (wav as unknown as { bitDepth: string }).bitDepth;
+  const bitDepth = wav.bitDepth;
   if (fmt.numChannels < 1 || fmt.numChannels > 2) {
     throw new WavFormatError(source, `${fmt.numChannels} channels is not supported; use mono or stereo.`);
   }
@@ -72,10 +72,10 @@ export function decodeWav(bytes: Uint8Array, source = 'WAV data'): DecodedWav {
       `sample rate ${fmt.sampleRate} Hz is not supported; use ${WAV_MIN_SAMPLE_RATE} to ${WAV_MAX_SAMPLE_RATE} Hz (e.g. sox in.wav -r 16000 out.wav).`,
     );
   }
-  const data = (wav as unknown as { data: { samples: Uint8Array } }).data.samples;
+  const data = (wav.data as { samples?: Uint8Array }).samples;
   if (!data || data.length === 0) throw new WavFormatError(source, 'the WAV file holds no audio (empty data chunk).');
   // getSamples decodes to the file's own integer scale; normalise to [-1, 1].
-  const raw = wav.getSamples(true, Float64Array) as unknown as Float64Array;
+  const raw = wav.getSamples(true, Float64Array);
   const scale = bitDepth === '32f' || bitDepth === '64' ? 1 : 2 ** (fmt.bitsPerSample - 1);
   const samples = new Float32Array(raw.length);
   for (let i = 0; i < raw.length; i++) samples[i] = raw[i]! / scale;

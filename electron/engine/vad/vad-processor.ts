@@ -61,7 +61,8 @@ export class VadProcessor extends EventEmitter<VadProcessorEvents> {
   /** Recent audio kept for the prefix padding, plus the open segment's audio. */
   private history: { startMs: number; samples: Float32Array }[] = [];
   private chain: Promise<void> = Promise.resolve();
-  private readonly windowMs: number;
+  /** One model window, in ms (32 for Silero at 16 kHz). */
+  readonly windowMs: number;
 
   /** Windows quieter than this skip the model while not speaking (null = off). */
   private readonly energyGateDbfs: number | null;

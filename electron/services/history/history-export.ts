@@ -14,6 +14,7 @@ function escape(text: string): string {
 
 function entryMarkdown(e: TranscriptEntry): string {
   const who = e.speaker === 'user' ? '**You**' : '**Agent**';
+  if (e.replyFailed) return `${who}: ${escape(e.text)}\n\n*(no answer: ${escape(e.replyFailed)})*`;
   if (!e.interrupted) return `${who}: ${escape(e.text)}`;
   const heard = (e.heardText ?? '').trim();
   const unheard = (e.unheardText ?? '').trim();

@@ -141,8 +141,16 @@ export class SessionEventBridge {
     listen('vadProbability', (e) => {
       this.lastProbability = e.p;
     });
-    listen('transcript', (e) => this.upsert(this.toContract(e)));
-    listen('error', (e) => this.error(sessionError(e)));
+    listen('transcript', (e) => {
+      const entry = this.toContract(e);
+      if (entry.speaker === 'agent') this.markReply(undefined);
+      this.upsert(entry);
+    });
+    listen('error', (e) => {
+      const error = sessionError(e);
+      this.error(error);
+      if (e.source === 'llm') this.markReply(error.message);
+    });
   }
 
   private toContract(e: TranscriptRecord): TranscriptEntry {
@@ -170,6 +178,19 @@ export class SessionEventBridge {
           }
         : {}),
     };
+  }
+
+  /**
+   * The last user turn's answer failed (a reason), or came after all (undefined): the mark goes
+   * on that turn's entry, so the transcript and the saved conversation show it, and Retry finds it.
+   */
+  private markReply(failure: string | undefined): void {
+    const entries = [...this.entries.values()].filter((e) => !e.interim || e.speaker === 'agent');
+    const lastUser = entries.findLast((e) => e.speaker === 'user');
+    // A failure after part of an answer was spoken is not a turn left unanswered.
+    if (!lastUser || lastUser.replyFailed === failure || (failure !== undefined && entries.at(-1) !== lastUser)) return;
+    const { replyFailed: _old, ...rest } = lastUser;
+    this.upsert(failure === undefined ? rest : { ...rest, replyFailed: failure.slice(0, 1000) });
   }
 
   private upsert(entry: TranscriptEntry): void {

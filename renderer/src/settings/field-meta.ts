@@ -3,7 +3,7 @@
  * (with its key as label) so nothing in the schema is ever hidden. Provider names come from
  * the contract's provider registries.
  */
-import { providerOptionLabels } from '../../../electron/contract/index';
+import { providerOptionLabels, STRATEGIES, type StrategyParam } from '../../../electron/contract/index';
 
 export interface FieldMeta {
   label: string;
@@ -11,29 +11,12 @@ export interface FieldMeta {
   unit?: string;
   step?: number;
   /** Overrides the control picked from the schema type. */
-  control?: 'slider' | 'accelerator' | 'device';
+  control?: 'slider' | 'accelerator' | 'device' | 'voice';
   /** Labels for enum options. */
   optionLabels?: Record<string, string>;
   /** Placeholder for text inputs (e.g. what empty means). */
   placeholder?: string;
 }
-
-export interface SectionMeta {
-  title: string;
-  description: string;
-}
-
-export const sectionMeta: Record<string, SectionMeta> = {
-  conversation: { title: 'Conversation', description: 'When you may cut the agent off, and how long it waits for you.' },
-  vad: { title: 'Voice activity', description: 'How Interject tells speech from silence and noise.' },
-  audio: { title: 'Audio', description: 'Microphone and speakers.' },
-  hotkeys: { title: 'Hotkeys', description: 'Global shortcuts that work from any application.' },
-  appearance: { title: 'Appearance', description: 'How Interject looks.' },
-  tts: { title: 'Voice', description: 'The speech synthesizer.' },
-  providers: { title: 'Providers', description: 'Speech recognition and language model.' },
-  app: { title: 'Window', description: 'What closing the window does.' },
-  history: { title: 'History', description: 'Saved conversations.' },
-};
 
 const SEND_EMPTY = 'Empty: the provider’s usual address.';
 
@@ -124,7 +107,8 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'tts.provider': { label: 'Voice provider', optionLabels: providerOptionLabels('tts') },
   'tts.voice': {
     label: 'Voice',
-    help: 'The provider’s voice id. KugelAudio: a voice number such as 1071 (Test lists yours). Built-in voices: slt, awb, rms, kal16. A downloaded natural voice: its model id, or id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).',
+    control: 'voice',
+    help: 'The voices the provider lists. Typed ids: KugelAudio a number such as 1071; built-in slt, awb, rms, kal16, or a downloaded natural voice as id:speaker (e.g. tts-kokoro-int8-en-v0_19:bm_george).',
   },
   'tts.endpointUrl': {
     label: 'Server address',
@@ -166,44 +150,21 @@ export interface StrategyMeta {
   params?: Record<string, { label: string; unit?: string; step?: number }>;
 }
 
-export const strategyMeta: Record<string, StrategyMeta> = {
-  backchannelModel: {
-    label: 'Backchannel model (words)',
-    describe: () =>
-      'Your phrase lists first; then a question, a request or "no" interrupts, while backchannels in any combination ("mm-hmm", "that makes sense", "oh wow", "right right right") never do. Needs speech recognition.',
-    defaults: {},
-  },
-  voiceShape: {
-    label: 'Voice length (no words)',
-    describe: (p) =>
-      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${String(p['minSpeechMs'] ?? '?')} ms of your voice interrupts; shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
-    // 1000 ms: longer than nearly all backchannels, shorter than most requests (bench:bargein).
-    defaults: { minSpeechMs: 1000 },
-    params: { minSpeechMs: { label: 'Voice', unit: 'ms', step: 50 } },
-  },
-  phrases: {
-    label: 'Phrase lists',
-    describe: () => '"Always interrupt" phrases stop the agent at once; an utterance of only "never interrupt" phrases never does.',
-    defaults: {},
-  },
-  minWords: {
-    label: 'Minimum words',
-    describe: (p) => `Interrupt once you have said at least ${String(p['minWords'] ?? '?')} words.`,
-    defaults: { minWords: 2 },
-    params: { minWords: { label: 'Words', step: 1 } },
-  },
-  minVolume: {
-    label: 'Minimum loudness',
-    describe: (p) => `Interrupt when your speech is louder than ${String(p['minDbfs'] ?? '?')} dBFS.`,
-    // -35 dBFS: normal speech at arm's length; background voices are usually quieter.
-    defaults: { minDbfs: -35 },
-    params: { minDbfs: { label: 'Loudness', unit: 'dBFS', step: 1 } },
-  },
-  minDuration: {
-    label: 'Minimum duration',
-    describe: (p) => `Interrupt once you have spoken for ${String(p['minDurationMs'] ?? '?')} ms.`,
-    // 500 ms: longer than a cough or a short backchannel.
-    defaults: { minDurationMs: 500 },
-    params: { minDurationMs: { label: 'Duration', unit: 'ms', step: 50 } },
-  },
-};
+/** Read from the strategy registry (contract/settings/strategies.ts); a unit the label already says is not repeated. */
+export const strategyMeta: Record<string, StrategyMeta> = Object.fromEntries(
+  Object.entries(STRATEGIES).map(([type, d]): [string, StrategyMeta] => {
+    const params = Object.entries(d.params as Record<string, StrategyParam>);
+    return [
+      type,
+      {
+        label: d.label,
+        describe: (values) =>
+          (d.describe as (p: Record<string, string>) => string)(Object.fromEntries(params.map(([key]) => [key, String(values[key] ?? '?')]))),
+        defaults: Object.fromEntries(params.map(([key, p]) => [key, p.default])),
+        params: Object.fromEntries(
+          params.map(([key, p]) => [key, { label: p.label, step: p.step, unit: p.unit && p.unit !== p.label.toLowerCase() ? p.unit : undefined }]),
+        ),
+      },
+    ];
+  }),
+);

@@ -9,7 +9,7 @@ import { pageFields, settingsPages } from './pages';
 export function issueInWords(path: string, message: string): string {
   const [section = '', key = '', ...rest] = path.split('.');
   const fieldPath = `${section}.${key}`;
-  const page = settingsPages().find((p) => pageFields(p).includes(fieldPath as never));
+  const page = settingsPages().find((p) => pageFields(p).some((f) => f === fieldPath));
   const label = key ? metaFor(section, key).label : section;
   const item = rest.length > 0 && /^\d+$/.test(rest[0]!) ? `, item ${Number(rest[0]) + 1}` : '';
   return `${label}${item}${page ? ` (${page.title})` : ''}: ${message}`;

@@ -141,9 +141,7 @@ const PAGES: SettingsPage[] = [
 ];
 
 function schemaFieldPaths(): FieldPath[] {
-  return SETTINGS_SECTIONS.flatMap((section) =>
-    Object.keys((settingsSections[section] as unknown as { shape: Record<string, unknown> }).shape).map((key) => `${section}.${key}` as FieldPath),
-  );
+  return SETTINGS_SECTIONS.flatMap((section) => Object.keys(settingsSections[section].shape).map((key) => `${section}.${key}` as FieldPath));
 }
 
 /** The pages, with fields the schema no longer has dropped and unplaced schema fields added to Advanced. */

@@ -5,7 +5,7 @@
  * whose variants and parameters are read from the schema too.
  */
 import type { z } from 'zod';
-import { settingsSections, SETTINGS_SECTIONS, type SettingsSection } from '../../../electron/contract/index';
+import { settingsSections, type SettingsSection } from '../../../electron/contract/index';
 
 export type FieldKind = 'number' | 'integer' | 'enum' | 'string' | 'boolean' | 'stringList' | 'objectList' | 'other';
 
@@ -32,11 +32,12 @@ export interface VariantDescriptor {
 type AnySchema = z.ZodType & {
   def: { type: string; checks?: Array<{ _zod: { def: { check?: string; maximum?: number } } }> };
   unwrap?: () => AnySchema;
+  shape?: Record<string, AnySchema>;
 };
 
 function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
-  while ((s.def.type === 'default' || s.def.type === 'optional' || s.def.type === 'nullable') && s.unwrap) s = s.unwrap();
+  while (['default', 'prefault', 'optional', 'nullable'].includes(s.def.type) && s.unwrap) s = s.unwrap();
   return s;
 }
 
@@ -49,10 +50,10 @@ function variantsOf(section: SettingsSection, union: AnySchema & { options?: Any
   if (union.def.type !== 'union' || !union.options) return null;
   const variants: VariantDescriptor[] = [];
   for (const option of union.options) {
-    const shape = (option as unknown as { shape?: Record<string, AnySchema> }).shape;
+    const shape = option.shape;
     const tag = shape?.['type'] as (AnySchema & { value?: unknown }) | undefined;
     if (!shape || !tag || typeof tag.value !== 'string') return null;
-    const params = shape['params'] ? ((unwrap(shape['params']) as unknown as { shape?: Record<string, AnySchema> }).shape ?? {}) : {};
+    const params = shape['params'] ? (unwrap(shape['params']).shape ?? {}) : {};
     variants.push({ type: tag.value, params: Object.entries(params).map(([key, s]) => describe(section, key, s)) });
   }
   return variants;
@@ -82,16 +83,12 @@ export function describe(section: SettingsSection, key: string, raw: AnySchema):
 }
 
 export function sectionFields(section: SettingsSection): FieldDescriptor[] {
-  const schema = settingsSections[section] as unknown as { shape: Record<string, AnySchema> };
+  const schema: { shape: Record<string, AnySchema> } = settingsSections[section];
   return Object.entries(schema.shape).map(([key, s]) => describe(section, key, s));
 }
 
 export function fieldDescriptor(section: SettingsSection, key: string): FieldDescriptor | undefined {
-  const schema = settingsSections[section] as unknown as { shape: Record<string, AnySchema> };
+  const schema: { shape: Record<string, AnySchema> } = settingsSections[section];
   const s = schema.shape[key];
   return s ? describe(section, key, s) : undefined;
-}
-
-export function allSections(): SettingsSection[] {
-  return SETTINGS_SECTIONS;
 }

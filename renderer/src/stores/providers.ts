@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ProviderKind, ProviderTestResultDto } from '../../../electron/contract/index';
+import type { InvokeRequest, ProviderKind, ProviderTestResultDto, VoiceListingDto } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
 import { useSettingsStore } from './settings';
 
@@ -27,7 +27,7 @@ export const useProvidersStore = defineStore('providers', () => {
     const testedWith = editedValues(part);
     tests.value = { ...tests.value, [part]: { ...tests.value[part], testing: true } };
     const request = part === 'tts' ? { part, tts: settings.draft.tts } : { part, providers: settings.draft.providers };
-    const result = await getBridge().providers.test(request as never);
+    const result = await getBridge().providers.test(request as InvokeRequest<'providers:test'>);
     tests.value = {
       ...tests.value,
       [part]: result.ok
@@ -48,5 +48,20 @@ export const useProvidersStore = defineStore('providers', () => {
     return tests.value[part]?.models ?? [];
   }
 
-  return { tests, test, resultFor, modelsFor };
+  /** The Voice picker's choices for the voice settings being edited; null until the first answer. */
+  const voices = ref<VoiceListingDto | null>(null);
+  const voicesLoading = ref(false);
+  let voicesAsked = 0;
+
+  /** Asks main for the chosen service's voices; a later call wins over an earlier one still under way. */
+  async function loadVoices(): Promise<void> {
+    const asked = ++voicesAsked;
+    voicesLoading.value = true;
+    const result = await getBridge().providers.voices({ tts: settings.draft.tts } as InvokeRequest<'providers:voices'>);
+    if (asked !== voicesAsked) return;
+    voicesLoading.value = false;
+    voices.value = result.ok ? result.value : { voices: [], note: `${result.error.message} You can still type a voice id.` };
+  }
+
+  return { tests, test, resultFor, modelsFor, voices, voicesLoading, loadVoices };
 });

@@ -16,13 +16,18 @@ function splitFieldPath(path: string): [string, string] {
   return [path.slice(0, dot), path.slice(dot + 1)];
 }
 
+/** Settings seen field by field (every section is a plain object of its fields). */
+function asDraft(settings: Settings): Draft {
+  return settings;
+}
+
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export const useSettingsStore = defineStore('settings', () => {
   const saved = ref<Settings>(defaultSettings());
-  const draft = ref<Draft>(clone(defaultSettings()) as unknown as Draft);
+  const draft = ref<Draft>(asDraft(clone(defaultSettings())));
   const fieldErrors = ref<Record<string, string>>({});
   const notices = ref<SettingsNotice[]>([]);
   const filePath = ref('');
@@ -48,12 +53,12 @@ export const useSettingsStore = defineStore('settings', () => {
     const edits = keepEdits ? clone(draft.value) : null;
     const before = clone(saved.value);
     saved.value = settings;
-    const next = clone(settings) as unknown as Draft;
+    const next = asDraft(clone(settings));
     if (edits) {
       // Keep what the person is editing; take main's value for every untouched field.
       for (const section of Object.keys(next) as SettingsSection[]) {
         for (const key of Object.keys(next[section])) {
-          const edited = JSON.stringify(edits[section]?.[key]) !== JSON.stringify((before as unknown as Draft)[section]?.[key]);
+          const edited = JSON.stringify(edits[section]?.[key]) !== JSON.stringify(asDraft(before)[section]?.[key]);
           if (edited) next[section][key] = edits[section][key];
         }
       }
@@ -154,7 +159,7 @@ export const useSettingsStore = defineStore('settings', () => {
    * Unsaved edits elsewhere are kept.
    */
   async function resetFields(paths: readonly string[]): Promise<boolean> {
-    const defaults = defaultSettings() as unknown as Draft;
+    const defaults = asDraft(defaultSettings());
     const patch: Record<string, Record<string, unknown>> = {};
     for (const path of paths) {
       const [section, key] = splitFieldPath(path);
@@ -167,7 +172,7 @@ export const useSettingsStore = defineStore('settings', () => {
     // Take the defaults for these fields; keep what the person is editing elsewhere.
     for (const path of paths) {
       const [section, key] = splitFieldPath(path);
-      (draft.value[section as SettingsSection] as Record<string, unknown>)[key] = clone((result.value as unknown as Draft)[section as SettingsSection][key]);
+      (draft.value[section as SettingsSection] as Record<string, unknown>)[key] = clone(asDraft(result.value)[section as SettingsSection][key]);
     }
     applySaved(result.value, true);
     return true;
@@ -177,9 +182,7 @@ export const useSettingsStore = defineStore('settings', () => {
   function dirtyFields(paths: readonly string[]): boolean {
     return paths.some((path) => {
       const [section, key] = splitFieldPath(path);
-      return (
-        JSON.stringify(draft.value[section as SettingsSection]?.[key]) !== JSON.stringify((saved.value as unknown as Draft)[section as SettingsSection]?.[key])
-      );
+      return JSON.stringify(draft.value[section as SettingsSection]?.[key]) !== JSON.stringify(asDraft(saved.value)[section as SettingsSection]?.[key]);
     });
   }
 

@@ -55,32 +55,24 @@ export const useTranscriptStore = defineStore('transcript', () => {
     return transcriptAsText(visible.value);
   }
 
-  /** The turn whose answer failed (the language model could not be reached), shown with Retry until an answer comes. */
-  const failedReply = ref<{ afterEntryId: string; message: string } | null>(null);
-
-  function noteFailure(message: string): void {
-    const lastUser = [...entries.value].reverse().find((e) => e.speaker === 'user' && !e.interim);
-    if (lastUser) failedReply.value = { afterEntryId: lastUser.id, message };
-  }
+  /**
+   * The turn Retry can ask again: the last user turn, when main marked its answer failed and no
+   * answer followed (an earlier unanswered turn keeps its mark, without Retry).
+   */
+  const retryableId = computed(() => {
+    const last = entries.value.filter((e) => !e.interim).at(-1);
+    return last?.speaker === 'user' && last.replyFailed ? last.id : null;
+  });
 
   async function retry(): Promise<boolean> {
     const result = await getBridge().agent.retry();
-    if (result.ok && result.value.retried) failedReply.value = null;
     return result.ok && result.value.retried;
   }
 
   function subscribe(): void {
     if (unsubscribers.length > 0) return;
     const api = getBridge();
-    unsubscribers = [
-      api.on('transcript:update', (update) => {
-        upsert(update.entries);
-        if (update.entries.some((e) => e.speaker === 'agent')) failedReply.value = null;
-      }),
-      api.on('app:error', (error) => {
-        if (error.kind === 'providerUnreachable' && error.message.startsWith('The language model')) noteFailure(error.message);
-      }),
-    ];
+    unsubscribers = [api.on('transcript:update', (update) => upsert(update.entries))];
   }
 
   function unsubscribe(): void {
@@ -88,5 +80,5 @@ export const useTranscriptStore = defineStore('transcript', () => {
     unsubscribers = [];
   }
 
-  return { entries, visible, failedReply, upsert, replaceAll, clearView, undoClear, retry, asText, subscribe, unsubscribe };
+  return { entries, visible, retryableId, upsert, replaceAll, clearView, undoClear, retry, asText, subscribe, unsubscribe };
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../../electron/engine/agent/chat-history.js';
 import { ConversationSettingsSchema } from '../../../electron/contract/settings/conversation.js';
 import { sendInterrupt } from '../../../electron/engine/turn/manual-interrupt.js';
-import { makeSession } from './session-harness.js';
+import { makeSession } from './helpers/session-harness.js';
 
 const GREETING = 'Hello there, I can tell you all about the trains that leave from the central station today.';
 

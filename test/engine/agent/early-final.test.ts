@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationSettingsSchema } from '../../../electron/contract/settings/conversation.js';
 import { semanticCheckFor } from '../../../electron/engine/agent/turn-semantics.js';
-import { makeSession } from './session-harness.js';
+import { makeSession } from './helpers/session-harness.js';
 
 /** The VAD's gap comes 96 ms into the quiet, its end of speech 320 ms in (both stamped at the quiet's start). */
 const GAP_MS = 96;

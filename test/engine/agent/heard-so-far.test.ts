@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeSession } from './session-harness.js';
+import { makeSession } from './helpers/session-harness.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

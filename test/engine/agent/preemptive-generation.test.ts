@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LatencyBudget } from '../../../electron/engine/agent/latency-budget.js';
-import { makeSession } from './session-harness.js';
+import { makeSession } from './helpers/session-harness.js';
 
 const EARLY = 'The early answer nobody should hear.';
 const LATE = 'The train to York leaves at nine.';

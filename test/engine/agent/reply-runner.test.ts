@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { AgentTts, AgentTtsEvents } from '../../../electron/engine/agent/ports.js';
 import { ReplyRunner } from '../../../electron/engine/agent/reply-runner.js';
-import { ScriptedLlm } from './scripted.js';
+import { ScriptedLlm } from './helpers/scripted.js';
 
 /** Records what the runner hands to TTS, one entry per send. */
 class RecordingTts extends EventEmitter<AgentTtsEvents> implements AgentTts {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LlmError } from '../../../electron/engine/llm/errors.js';
 import type { ChatMessage, GenerateOptions } from '../../../electron/engine/llm/types.js';
-import { makeSession } from './session-harness.js';
+import { makeSession } from './helpers/session-harness.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

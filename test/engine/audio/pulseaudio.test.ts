@@ -20,7 +20,7 @@ import { loadResamplerFactory } from '../../../electron/engine/audio/resampler';
 import { readWavFile } from '../../../electron/engine/audio/wav-reader';
 import { SileroVadModel } from '../../../electron/engine/vad/silero-vad-model';
 import { VadProcessor } from '../../../electron/engine/vad/vad-processor';
-import { alignMs, concatFrames, paplay, sleep, startPrivatePulse, waitFor, type PrivatePulse } from './private-pulse';
+import { alignMs, concatFrames, paplay, sleep, startPrivatePulse, waitFor, type PrivatePulse } from './helpers/private-pulse';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/speech/beckett.wav');
 const TRUTH = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/speech/beckett.truth.json'), 'utf8')) as {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { detectLocalServers, LOCAL_SERVER_CANDIDATES } from '../../../electron/engine/llm/local-servers.js';
-import { startChatServer, status, type ChatServer } from './chat-server.js';
+import { startChatServer, status, type ChatServer } from './helpers/chat-server.js';
 
 let ollama: ChatServer;
 let lmStudio: ChatServer;

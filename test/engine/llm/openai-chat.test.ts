@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LlmError } from '../../../electron/engine/llm/errors.js';
 import { OpenAiChatModel, type OpenAiChatOptions } from '../../../electron/engine/llm/openai-chat.js';
 import type { ChatMessage } from '../../../electron/engine/llm/types.js';
-import { delta, rawThenDrop, rawThenHang, startChatServer, status, streamed, type ChatServer } from './chat-server.js';
-import { recordingClock } from './recording-clock.js';
+import { delta, rawThenDrop, rawThenHang, startChatServer, status, streamed, type ChatServer } from './helpers/chat-server.js';
+import { recordingClock } from './helpers/recording-clock.js';
 
 const HELLO: ChatMessage[] = [
   { role: 'system', content: 'Be brief.' },

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchiveFormat, ModelEntry } from '../../../electron/engine/models/catalogue.js';
 import { ModelError } from '../../../electron/engine/models/errors.js';
 import { ModelManager, type ModelProgress } from '../../../electron/engine/models/model-manager.js';
-import { ARCHIVES_DIR, startArchiveServer, type ArchiveServer } from './archive-server.js';
+import { ARCHIVES_DIR, startArchiveServer, type ArchiveServer } from './helpers/archive-server.js';
 
 const TRANSDUCER_FILES = [/^encoder.*\.onnx$/, /^decoder.*\.onnx$/, /^joiner.*\.onnx$/, /^tokens\.txt$/];
 

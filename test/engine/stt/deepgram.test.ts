@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeepgramRecognizer, type DeepgramOptions } from '../../../electron/engine/stt/deepgram-streaming.js';
 import { SttError } from '../../../electron/engine/stt/errors.js';
 import type { Transcript } from '../../../electron/engine/stt/types.js';
-import { startDeepgramServer, type DeepgramServer } from './deepgram-server.js';
-import { beckett, frames } from './speech.js';
+import { startDeepgramServer, type DeepgramServer } from './helpers/deepgram-server.js';
+import { beckett, frames } from './helpers/speech.js';
 
 let server: DeepgramServer;
 let speech: Float32Array;

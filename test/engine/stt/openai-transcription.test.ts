@@ -4,8 +4,8 @@ import { decodeWav } from '../../../electron/engine/audio/wav-reader.js';
 import { SttError } from '../../../electron/engine/stt/errors.js';
 import { OpenAiTranscriptionRecognizer } from '../../../electron/engine/stt/openai-transcription.js';
 import type { Transcript } from '../../../electron/engine/stt/types.js';
-import { beckett, frames } from './speech.js';
-import { json, startTranscriptionServer, type TranscriptionServer } from './transcription-server.js';
+import { beckett, frames } from './helpers/speech.js';
+import { json, startTranscriptionServer, type TranscriptionServer } from './helpers/transcription-server.js';
 
 let server: TranscriptionServer;
 let speech: Float32Array;

@@ -12,9 +12,9 @@ import { DeepgramRecognizer } from '../../../electron/engine/stt/deepgram-stream
 import { OpenAiTranscriptionRecognizer } from '../../../electron/engine/stt/openai-transcription.js';
 import { SherpaRecognizer } from '../../../electron/engine/stt/sherpa-streaming.js';
 import type { SpeechRecognizer, Transcript } from '../../../electron/engine/stt/types.js';
-import { startDeepgramServer } from './deepgram-server.js';
-import { beckett, frames } from './speech.js';
-import { json, startTranscriptionServer } from './transcription-server.js';
+import { startDeepgramServer } from './helpers/deepgram-server.js';
+import { beckett, frames } from './helpers/speech.js';
+import { json, startTranscriptionServer } from './helpers/transcription-server.js';
 
 interface Harness {
   recognizer: SpeechRecognizer;
@@ -39,7 +39,7 @@ const implementations: Record<string, () => Promise<Harness>> = {
     const model = path.join(dir, 'm');
     await mkdir(model);
     for (const f of ['encoder.onnx', 'decoder.onnx', 'joiner.onnx', 'tokens.txt']) await writeFile(path.join(model, f), 'x');
-    const recognizer = await SherpaRecognizer.start({ modelDir: model, engineModule: path.resolve(import.meta.dirname, 'fake-sherpa-engine.cjs') });
+    const recognizer = await SherpaRecognizer.start({ modelDir: model, engineModule: path.resolve(import.meta.dirname, 'helpers', 'fake-sherpa-engine.cjs') });
     return { recognizer, dispose: () => rm(dir, { recursive: true, force: true }) };
   },
 };

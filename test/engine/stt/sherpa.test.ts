@@ -8,9 +8,9 @@ import { SttError } from '../../../electron/engine/stt/errors.js';
 import { findTransducerFiles } from '../../../electron/engine/stt/sherpa-model.js';
 import { SherpaRecognizer } from '../../../electron/engine/stt/sherpa-streaming.js';
 import type { Transcript } from '../../../electron/engine/stt/types.js';
-import { beckett, frames } from './speech.js';
+import { beckett, frames } from './helpers/speech.js';
 
-const FAKE_ENGINE = path.resolve(import.meta.dirname, 'fake-sherpa-engine.cjs');
+const FAKE_ENGINE = path.resolve(import.meta.dirname, 'helpers', 'fake-sherpa-engine.cjs');
 // Real English weights, when someone has them: the streaming zipformer from the catalogue.
 const REAL_MODEL_DIR =
   process.env.INTERJECT_SHERPA_MODEL_DIR ?? path.resolve(import.meta.dirname, '../../fixtures/models/sherpa-onnx-streaming-zipformer-en-20M-2023-02-17');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, toneFrame, now, useFakeTimersPerTest } from './fakes.js';
+import { defaults, makeController, toneFrame, now, useFakeTimersPerTest } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 const RECOVER = defaults.falseInterruptionTimeoutMs;

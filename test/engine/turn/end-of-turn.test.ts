@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../../electron/engine/clock.js';
 import { EndOfTurnDetector, trailingHoldWordCheck } from '../../../electron/engine/turn/end-of-turn.js';
-import { defaults } from './fakes.js';
+import { defaults } from './helpers/fakes.js';
 
 const SILENCE = defaults.silenceDurationMs;
 const MAX = defaults.maxWaitMs;

@@ -8,7 +8,7 @@ import { BargeInController } from '../../../electron/engine/turn/barge-in-contro
 import { buildStrategies } from '../../../electron/engine/turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../../../electron/engine/turn/strategies/interruption-decider.js';
 import type { WordSource } from '../../../electron/engine/turn/strategies/voice-shape-strategy.js';
-import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest } from './fakes.js';
+import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest } from './helpers/fakes.js';
 
 useFakeTimersPerTest();
 

@@ -4,7 +4,7 @@
  * does not re-enter the controller while it is still interrupting.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { FakePlayback, defaults, makeController, now, useFakeTimersPerTest } from './fakes.js';
+import { FakePlayback, defaults, makeController, now, useFakeTimersPerTest } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 

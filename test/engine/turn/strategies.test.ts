@@ -6,7 +6,7 @@ import { MinDurationStrategy } from '../../../electron/engine/turn/strategies/mi
 import { MinVolumeStrategy } from '../../../electron/engine/turn/strategies/min-volume.js';
 import { MinWordsStrategy } from '../../../electron/engine/turn/strategies/min-words.js';
 import { PhrasesStrategy } from '../../../electron/engine/turn/strategies/phrases.js';
-import { defaults, toneFrame } from './fakes.js';
+import { defaults, toneFrame } from './helpers/fakes.js';
 
 const phrases = { acknowledgementPhrases: defaults.acknowledgementPhrases, interruptionPhrases: defaults.interruptionPhrases };
 
@@ -27,15 +27,15 @@ describe('minimum words', () => {
   });
 
   it('rejects zero, negative and fractional counts with a clear message', () => {
-    expect(() => new MinWordsStrategy(0)).toThrow('minWords must be a whole number greater than 0 (got 0).');
-    expect(() => new MinWordsStrategy(-2)).toThrow(/greater than 0/);
+    expect(() => new MinWordsStrategy(0)).toThrow('minWords: Enter a whole number from 1 to 50 words.');
+    expect(() => new MinWordsStrategy(-2)).toThrow(/from 1 to 50/);
     expect(() => new MinWordsStrategy(1.5)).toThrow(/whole number/);
   });
 
-  it('is validated in the settings schema too', () => {
+  it('is validated in the settings schema with the same message', () => {
     const r = ConversationSettingsSchema.safeParse({ strategies: [{ type: 'minWords', params: { minWords: 0 } }] });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe('minWords must be greater than 0.');
+    expect(r.error?.issues[0]?.message).toBe('Enter a whole number from 1 to 50 words.');
   });
 });
 
@@ -51,7 +51,7 @@ describe('minimum volume', () => {
   });
 
   it('rejects a positive dBFS threshold', () => {
-    expect(() => new MinVolumeStrategy(3)).toThrow(/0 dBFS or below/);
+    expect(() => new MinVolumeStrategy(3)).toThrow('minDbfs: Enter a number from -100 to 0 dBFS.');
   });
 });
 
@@ -185,6 +185,6 @@ describe('the decider', () => {
         ],
         phrases,
       ),
-    ).toThrow('Interruption strategy #2: minWords must be a whole number greater than 0 (got 0).');
+    ).toThrow('Interruption strategy #2: minWords: Enter a whole number from 1 to 50 words.');
   });
 });

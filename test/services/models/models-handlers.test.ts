@@ -10,7 +10,7 @@ import type { EventName, IpcResult, ModelProgressInfo, ModelStatusInfo, Readines
 import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID } from '../../../electron/engine/models/catalogue';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from './model-server';
+import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from './helpers/model-server';
 
 const LLM = DEFAULT_LLM_MODEL_ID;
 const STT = DEFAULT_STT_MODEL_ID;

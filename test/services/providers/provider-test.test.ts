@@ -6,8 +6,8 @@ import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services.js';
 import { serverName } from '../../../electron/services/providers/provider-test.js';
-import { startChatServer, status, type ChatServer } from '../../engine/llm/chat-server.js';
-import { startDeepgramServer } from '../../engine/stt/deepgram-server.js';
+import { startChatServer, status, type ChatServer } from '../../engine/llm/helpers/chat-server.js';
+import { startDeepgramServer } from '../../engine/stt/helpers/deepgram-server.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 let services: AppServices;

@@ -17,7 +17,7 @@ afterEach(() => {
 type Outcome = { code: string; message: string };
 /** Runs write-in-child.ts on `folder`, bounded: a hang is a failure, not a stuck run. */
 function inChild(folder: string, user: { uid?: number; gid?: number } = {}): { providers: string[]; secrets: Outcome; settings: Outcome } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'write-in-child.ts'), folder], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers', 'write-in-child.ts'), folder], {
     encoding: 'utf8',
     timeout: 20_000,
     killSignal: 'SIGKILL',

@@ -19,7 +19,7 @@ const custom = () => JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, ap
 
 /** Opens a store in a child process, so a start-up that hangs is a failed test, not a hung run. */
 function openInChild(): { notices: { kind: string; message: string }[]; theme: string; rssMb: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'open-store-child.ts'), dir], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers', 'open-store-child.ts'), dir], {
     timeout: 15_000,
     encoding: 'utf8',
     killSignal: 'SIGKILL',

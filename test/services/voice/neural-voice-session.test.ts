@@ -21,7 +21,7 @@ import { resolveNeuralVoice } from '../../../electron/services/voice/neural-voic
 import { openSessionTts } from '../../../electron/services/voice/session-tts';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { makeCorruptVoice, makeToneVoice, TONE_VOICE_SKIP } from '../../engine/tts/helpers/tone-voice';
-import { startModelServer, type ModelServer } from '../models/model-server';
+import { startModelServer, type ModelServer } from '../models/helpers/model-server';
 
 const KOKORO = MODEL_CATALOGUE.find((m) => m.id === 'tts-kokoro-int8-en-v0_19')!;
 const PIPER = MODEL_CATALOGUE.find((m) => m.id === 'tts-piper-en_us-lessac-medium')!;

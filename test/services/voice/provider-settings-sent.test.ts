@@ -11,9 +11,9 @@ import { buildLanguageModel, buildRecognizer, deepgramListenUrl, type ProviderRe
 import { nullLogger } from '../../../electron/engine/logger.js';
 import type { ModelManager } from '../../../electron/engine/models/model-manager.js';
 import type { LanguageModel } from '../../../electron/engine/llm/types.js';
-import { startChatServer, status, streamed, type ChatServer } from '../../engine/llm/chat-server.js';
-import { startDeepgramServer } from '../../engine/stt/deepgram-server.js';
-import { json, startTranscriptionServer } from '../../engine/stt/transcription-server.js';
+import { startChatServer, status, streamed, type ChatServer } from '../../engine/llm/helpers/chat-server.js';
+import { startDeepgramServer } from '../../engine/stt/helpers/deepgram-server.js';
+import { json, startTranscriptionServer } from '../../engine/stt/helpers/transcription-server.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 let server: ChatServer;

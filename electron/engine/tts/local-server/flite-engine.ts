@@ -74,19 +74,22 @@ interface PoolWorker {
 }
 
 /**
- * Two workers. A cancelled sentence is never killed mid-synthesis (terminating a thread inside
- * WebAssembly crashed Node 20 here): it finishes in the background and its result is dropped,
- * while the next turn goes to the free worker. When every worker is busy with abandoned work
- * and a live job waits, an extra worker is started; surplus workers are asked to leave once
- * idle. So cancelled work never holds up a live turn, and no thread is killed mid-WebAssembly.
+ * A fixed pool of two workers and a queue; never more threads, whatever the cancel storm.
+ * A cancelled sentence is never killed mid-synthesis (terminating a thread inside WebAssembly
+ * crashed Node 20 here): it finishes in the background and its result is dropped, while the
+ * next job goes to the other worker. An extra worker used to be started when both were busy
+ * with abandoned work, but it cost ~40 MB that the process kept after the thread left (issue
+ * 13: five clients leaving mid-text grew RSS by ~90 MB) and it bought no time: starting one
+ * (compiling 21 MB of WebAssembly) takes ~1 s here, while the abandoned sentence it would
+ * overtake ends within one sentence's synthesis (≤ ~0.5 s for the longest 200-character piece).
+ * Two because flite is CPU-bound and the app's voice turn needs at most one sentence ahead.
  */
 const POOL_SIZE = 2;
-/** Never more threads than this, whatever the cancel storm: two cores here, and flite is CPU-bound. */
-const MAX_WORKERS = 4;
 
 export class FliteEngine {
   private pool: PoolWorker[] = [];
-  private spawning = 0;
+  /** flite's linear memory as instantiated, shared by every worker (see flite-worker.mjs). */
+  private pristine: SharedArrayBuffer | undefined;
   private queue: PendingJob[] = [];
   private nextId = 1;
   private closed = false;
@@ -99,8 +102,17 @@ export class FliteEngine {
 
   /** Compiles flite and starts (and warms) the workers; call before the first job to keep that cost off the first turn. */
   async start(): Promise<void> {
-    const workers = await Promise.all(Array.from({ length: POOL_SIZE }, () => this.spawn()));
+    // The first worker takes the memory snapshot the others share, so it comes online first.
+    const first = this.spawn();
+    first.warm.catch(() => {}); // a failure to come online is thrown by the await below
+    await first.online;
+    const workers = await Promise.all([first.warm, ...Array.from({ length: POOL_SIZE - 1 }, () => this.spawn().warm)]);
     for (const w of workers) this.pool.push({ worker: w, job: null, abandoned: false });
+  }
+
+  /** Threads running flite (for tests: a cancel storm must not add any). */
+  get workerCount(): number {
+    return this.pool.length;
   }
 
   synthesize(text: string, voice: FliteVoice, sampleRate: number): SynthesisJob {
@@ -157,23 +169,18 @@ export class FliteEngine {
       job.startedAt = performance.now();
       free.worker.postMessage({ type: 'job', id: job.id, text: job.text, voice: job.voice, sampleRate: job.sampleRate });
     }
-    if (this.queue.length === 0 || this.spawning > 0) return;
-    // Work is waiting and every worker is busy: if some only do abandoned work, add a worker.
-    if (this.pool.some((p) => p.abandoned) && this.pool.length < MAX_WORKERS) this.grow();
   }
 
-  private grow(): void {
-    this.spawning += 1;
+  /** Starts a worker in place of one that died. */
+  private replace(): void {
     void this.spawn()
-      .then((worker) => {
-        this.spawning -= 1;
+      .warm.then((worker) => {
         if (this.closed) return void retire(worker);
         this.pool.push({ worker, job: null, abandoned: false });
         this.dispatch();
       })
       .catch((err: Error) => {
-        this.spawning -= 1;
-        for (const j of this.queue.splice(0)) j.reject(err);
+        if (this.pool.length === 0) for (const j of this.queue.splice(0)) j.reject(err);
       });
   }
 
@@ -198,21 +205,23 @@ export class FliteEngine {
         });
       } else job.reject(new Error(`flite failed: ${msg.error}`));
     }
-    if (this.pool.length > POOL_SIZE && this.queue.length === 0) {
-      // A surplus worker (added during a cancel storm) that has just gone idle: let it leave.
-      this.pool = this.pool.filter((p) => p !== slot);
-      void retire(worker);
-      return;
-    }
     this.dispatch();
   }
 
-  private async spawn(): Promise<Worker> {
-    const worker = new Worker(WORKER_URL, { workerData: { wasmPath: fliteWasmPath() } });
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
+  /** `online` once flite is compiled and instantiated (and the shared snapshot known), `warm` once it has spoken a first sentence. */
+  private spawn(): { online: Promise<void>; warm: Promise<Worker> } {
+    const worker = new Worker(WORKER_URL, { workerData: { wasmPath: fliteWasmPath(), pristine: this.pristine } });
+    const online = new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: { pristine?: SharedArrayBuffer }) => {
+        this.pristine ??= m.pristine;
+        resolve();
+      });
       worker.once('error', reject);
     });
+    return { online, warm: online.then(() => this.warm(worker)) };
+  }
+
+  private async warm(worker: Worker): Promise<Worker> {
     worker.on('message', (m) => this.onWorkerMessage(worker, m));
     worker.on('error', (err) => {
       const slot = this.pool.find((p) => p.worker === worker);
@@ -221,7 +230,7 @@ export class FliteEngine {
       // The thread died on its own: drop it and start a fresh one.
       this.pool = this.pool.filter((p) => p !== slot);
       slot.onIdle?.();
-      if (!this.closed) this.grow();
+      if (!this.closed) this.replace();
     });
     await new Promise<void>((resolve) => {
       const onWarm = (m: { type: string }) => {

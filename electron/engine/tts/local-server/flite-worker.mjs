@@ -9,6 +9,9 @@
 // linear memory is put back to its just-instantiated bytes (flite's globals and malloc state all
 // live there). That is sound only while the run returned normally: a trap or proc_exit leaves the
 // stack-pointer global unbalanced, so such an instance is dropped and a fresh one made.
+// The just-instantiated bytes (16 MB) are one SharedArrayBuffer for every worker of an engine:
+// the first worker takes it and the engine hands it to the others, so each one does not hold
+// its own copy (issue 13: per-worker memory is what five long texts at once multiplied).
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MiniWasi } from './mini-wasi.mjs';
@@ -19,7 +22,9 @@ import { resample } from './resample.mjs';
 const module = new WebAssembly.Module(readFileSync(workerData.wasmPath));
 /** A sentence that grew linear memory past this gets a fresh instance next (memory never shrinks); ~3x a long sentence's 24 MB. */
 const MAX_REUSED_MEMORY_BYTES = 64 * 1024 * 1024;
-let engine = null; // { wasi, instance, files, pristine: Uint8Array }
+let engine = null; // { wasi, instance, files, exited }
+/** The linear memory as instantiated: given by the engine, or taken here by the first worker. */
+let pristine = workerData.pristine ? new Uint8Array(workerData.pristine) : null;
 
 const fliteArgs = (voice) => ['flite', '-voice', voice, '-f', '/io/in.txt', '-o', '/io/out.wav'].map((a) => new TextEncoder().encode(a + '\0'));
 
@@ -33,15 +38,19 @@ function instantiate() {
     procExit(code);
   };
   const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.imports });
-  const pristine = new Uint8Array(instance.exports.memory.buffer).slice();
-  return { wasi, instance, files, pristine, exited: () => exited };
+  const mem = new Uint8Array(instance.exports.memory.buffer);
+  if (!pristine || pristine.length !== mem.length) {
+    pristine = new Uint8Array(new SharedArrayBuffer(mem.length));
+    pristine.set(mem);
+  }
+  return { wasi, instance, files, exited: () => exited };
 }
 
 /** Puts the instance back to its just-instantiated state, ready for one more run. */
 function reset(e, voice) {
   const mem = new Uint8Array(e.instance.exports.memory.buffer);
-  mem.set(e.pristine);
-  mem.fill(0, e.pristine.length);
+  mem.set(pristine);
+  mem.fill(0, pristine.length);
   e.files.clear();
   e.wasi.fds.clear();
   e.wasi.nextFd = 4;
@@ -122,4 +131,5 @@ parentPort.on('message', async (msg) => {
   }
 });
 
-parentPort.postMessage({ type: 'online' });
+engine = instantiate();
+parentPort.postMessage({ type: 'online', pristine: pristine.buffer });

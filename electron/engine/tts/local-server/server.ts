@@ -13,6 +13,7 @@ import { rateLimitedWarn } from '../../net/refusal-log.js';
 import { SendBudget } from '../../net/send-budget.js';
 import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
 import { MultiContextSession } from './multi-context-session.js';
+import { OneShotSession } from './one-shot-session.js';
 import { handleRestRequest } from './rest-api.js';
 import { startNeuralVoice, type NeuralVoiceOptions } from './neural-startup.js';
 import { DEFAULT_FLUSH_TIMEOUT_MS, type StreamConfig } from './session-config.js';
@@ -23,6 +24,8 @@ import { checkUpgrade, refuseUpgrade, tokensMatch } from './upgrade-gate.js';
 
 export const STREAM_PATH = '/ws/tts/stream';
 export const MULTI_PATH = '/ws/tts/multi';
+/** The SDKs' one-shot `tts.generate()` / `tts.stream()` endpoint. */
+export const ONE_SHOT_PATH = '/ws/tts';
 
 export interface LocalTtsServerOptions {
   port?: number;
@@ -98,7 +101,7 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   hardenHttpServer(http);
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => {});
-    const verdict = checkUpgrade(req, token, [STREAM_PATH, MULTI_PATH]);
+    const verdict = checkUpgrade(req, token, [STREAM_PATH, MULTI_PATH, ONE_SHOT_PATH]);
     if (!verdict.ok) {
       refusals('local TTS: refused an upgrade', { status: verdict.status });
       refuseUpgrade(socket, verdict);
@@ -116,7 +119,9 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
       const session =
         pathname === MULTI_PATH
           ? new MultiContextSession(ws, paced, defaults, logger, options.contextIdleTimeoutMs)
-          : new SingleStreamSession(ws, paced, defaults, logger);
+          : pathname === ONE_SHOT_PATH
+            ? new OneShotSession(ws, paced, defaults)
+            : new SingleStreamSession(ws, paced, defaults, logger);
       ws.on('message', (data, isBinary) => {
         if (isBinary) return sendError(ws, 'BINARY_NOT_SUPPORTED', 'Send JSON text frames.');
         let msg: unknown;

@@ -86,13 +86,17 @@ export class ElevenLabsCodec implements WireCodec {
 /** Character alignment ({chars, charStartTimesMs, charDurationsMs}) grouped into words. */
 export function alignmentToWords(alignment: unknown, offsetMs: number): { word: string; start_ms: number; end_ms: number }[] {
   if (!alignment || typeof alignment !== 'object') return [];
-  const a = alignment as { chars?: unknown; charStartTimesMs?: unknown; charDurationsMs?: unknown };
-  if (!Array.isArray(a.chars) || !Array.isArray(a.charStartTimesMs) || !Array.isArray(a.charDurationsMs)) return [];
+  const {
+    chars,
+    charStartTimesMs: starts,
+    charDurationsMs: durations,
+  } = alignment as { chars?: unknown; charStartTimesMs?: unknown; charDurationsMs?: unknown };
+  if (!Array.isArray(chars) || !Array.isArray(starts) || !Array.isArray(durations)) return [];
   const words: { word: string; start_ms: number; end_ms: number }[] = [];
   let cur: { word: string; start_ms: number; end_ms: number } | null = null;
-  a.chars.forEach((c, i) => {
-    const start = Number(a.charStartTimesMs![i as never]) + offsetMs;
-    const end = start + Number(a.charDurationsMs![i as never]);
+  chars.forEach((c, i) => {
+    const start = Number(starts[i]) + offsetMs;
+    const end = start + Number(durations[i]);
     if (typeof c !== 'string' || /\s/.test(c)) {
       if (cur) words.push(cur);
       cur = null;

@@ -45,6 +45,9 @@ export function describeRules(c: ConversationSettings, words: WordSource): strin
       case 'minDuration':
         rules.push(`${s.params.minDurationMs} ms of speech stops it.`);
         break;
+      default:
+        // A strategy added to the registry without its rule here fails to compile.
+        s satisfies never;
     }
   }
   return rules;

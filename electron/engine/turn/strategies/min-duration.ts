@@ -1,3 +1,4 @@
+import { strategyParamProblem } from '../../../contract/settings/strategies.js';
 import { frameDurationMs, type AudioFrame } from '../../audio/frame.js';
 import { BaseStrategy, StrategyConfigError } from './strategy.js';
 
@@ -8,9 +9,8 @@ export class MinDurationStrategy extends BaseStrategy {
 
   constructor(readonly minDurationMs: number) {
     super();
-    if (!Number.isFinite(minDurationMs) || minDurationMs < 0) {
-      throw new StrategyConfigError(`minDurationMs must be 0 or more (got ${minDurationMs}).`);
-    }
+    const problem = strategyParamProblem('minDuration', 'minDurationMs', minDurationMs);
+    if (problem) throw new StrategyConfigError(problem);
   }
 
   override appendAudio(frame: AudioFrame): void {

@@ -1,3 +1,4 @@
+import { strategyParamProblem } from '../../../contract/settings/strategies.js';
 import type { AudioFrame } from '../../audio/frame.js';
 import { BaseStrategy, StrategyConfigError } from './strategy.js';
 
@@ -15,9 +16,8 @@ export class MinVolumeStrategy extends BaseStrategy {
 
   constructor(readonly minDbfs: number) {
     super();
-    if (!Number.isFinite(minDbfs) || minDbfs > 0) {
-      throw new StrategyConfigError(`minDbfs must be a level of 0 dBFS or below (got ${minDbfs}).`);
-    }
+    const problem = strategyParamProblem('minVolume', 'minDbfs', minDbfs);
+    if (problem) throw new StrategyConfigError(problem);
   }
 
   override appendAudio(frame: AudioFrame): void {

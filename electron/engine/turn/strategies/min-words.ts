@@ -1,3 +1,4 @@
+import { strategyParamProblem } from '../../../contract/settings/strategies.js';
 import { wordCount } from '../text.js';
 import { BaseStrategy, StrategyConfigError } from './strategy.js';
 
@@ -8,9 +9,8 @@ export class MinWordsStrategy extends BaseStrategy {
 
   constructor(readonly minWords: number) {
     super();
-    if (!Number.isInteger(minWords) || minWords <= 0) {
-      throw new StrategyConfigError(`minWords must be a whole number greater than 0 (got ${minWords}).`);
-    }
+    const problem = strategyParamProblem('minWords', 'minWords', minWords);
+    if (problem) throw new StrategyConfigError(problem);
   }
 
   override setText(text: string): void {

@@ -1,3 +1,4 @@
+import { strategyParamProblem } from '../../../contract/settings/strategies.js';
 import type { AudioFrame } from '../../audio/frame.js';
 import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
 import { VoiceShape } from './voice-shape.js';
@@ -29,7 +30,8 @@ export class VoiceShapeStrategy implements InterruptionStrategy {
     readonly minSpeechMs: number,
     readonly words: WordSource,
   ) {
-    if (!Number.isFinite(minSpeechMs) || minSpeechMs < 0) throw new StrategyConfigError(`minSpeechMs must be 0 or more (got ${minSpeechMs}).`);
+    const problem = strategyParamProblem('voiceShape', 'minSpeechMs', minSpeechMs);
+    if (problem) throw new StrategyConfigError(problem);
   }
 
   appendAudio(frame: AudioFrame): void {

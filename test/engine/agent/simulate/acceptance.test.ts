@@ -4,7 +4,7 @@
  * recording sink, with oracle transcripts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_TEXT, makeHarness, SHORT_AGENT_TEXT, type Harness } from './harness.js';
+import { AGENT_TEXT, makeHarness, SHORT_AGENT_TEXT, type Harness } from './helpers/harness.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../../electron/engine/agent/simulate/cli-args.js';
 import { parseScenario } from '../../../../electron/engine/agent/simulate/scenario.js';
-import { FIXTURES } from './harness.js';
+import { FIXTURES } from './helpers/harness.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

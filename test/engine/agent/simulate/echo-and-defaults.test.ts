@@ -3,7 +3,7 @@
  * force phrases, noise and real speech, all through the simulate path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_TEXT, makeHarness, type Harness } from './harness.js';
+import { AGENT_TEXT, makeHarness, type Harness } from './helpers/harness.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import wavefile from 'wavefile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from '../../../../electron/engine/agent/simulate/scenario.js';
 import { imageSourceResponse } from '../../../../electron/engine/agent/simulate/image-source.js';
-import { AGENT_TEXT, FIXTURES, makeHarness, type Harness } from './harness.js';
+import { AGENT_TEXT, FIXTURES, makeHarness, type Harness } from './helpers/harness.js';
 
 let h: Harness;
 let dir: string;

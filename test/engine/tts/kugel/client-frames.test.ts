@@ -5,7 +5,7 @@ import { MultiContextTtsClient } from '../../../../electron/engine/tts/multi-con
 import { TtsClient } from '../../../../electron/engine/tts/tts-client.js';
 import { record } from '../helpers/recorder.js';
 import { ScriptedServer, until, type ScriptedConnection } from '../helpers/scripted-server.js';
-import { checkMultiClientFrame, checkStreamClientFrame, type Frame } from './sdk-spec.js';
+import { checkMultiClientFrame, checkStreamClientFrame, type Frame } from './helpers/sdk-spec.js';
 
 let server: ScriptedServer;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLocalTtsServer } from '../helpers/local-server.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { checkServerFrame } from './sdk-spec.js';
+import { checkServerFrame } from './helpers/sdk-spec.js';
 
 const local = useLocalTtsServer();
 

@@ -9,8 +9,8 @@ import type { ManualClock } from '../helpers/manual-clock.js';
 import { RawClient } from '../helpers/raw-client.js';
 import type { Recorded } from '../helpers/recorder.js';
 import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
-import { ExpiringCartesiaContexts } from './cartesia-expiring-contexts.js';
-import { pcmBase64, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
+import { ExpiringCartesiaContexts } from './helpers/cartesia-expiring-contexts.js';
+import { pcmBase64, startVendorSession, stopVendorSession, type VendorSession } from './helpers/vendor-session.js';
 
 const SAMPLE_RATE = 22050;
 const OLD = 0.25; // sample value of audio from the turn's first context

@@ -5,7 +5,7 @@ import type { MultiContextTtsClient } from '../../../../electron/engine/tts/mult
 import { createCartesiaTts } from '../../../../electron/engine/tts/vendors/cartesia.js';
 import type { Recorded } from '../helpers/recorder.js';
 import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
-import { pcmBase64 as pcm, speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
+import { pcmBase64 as pcm, speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './helpers/vendor-session.js';
 
 let session: VendorSession<MultiContextTtsClient>;
 let client: MultiContextTtsClient, conn: ScriptedConnection, rec: Recorded, cleared: string[];

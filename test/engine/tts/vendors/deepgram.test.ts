@@ -5,7 +5,7 @@ import type { TtsClient } from '../../../../electron/engine/tts/tts-client.js';
 import { createDeepgramTts, DEEPGRAM_MAX_SPEAK_CHARS, splitForSpeak } from '../../../../electron/engine/tts/vendors/deepgram.js';
 import type { Recorded } from '../helpers/recorder.js';
 import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
-import { speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
+import { speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './helpers/vendor-session.js';
 
 let session: VendorSession<TtsClient>;
 let client: TtsClient, conn: ScriptedConnection, rec: Recorded, cleared: string[];

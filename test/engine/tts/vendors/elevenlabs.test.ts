@@ -6,7 +6,7 @@ import { alignmentToWords, createElevenLabsTts } from '../../../../electron/engi
 import type { ManualClock } from '../helpers/manual-clock.js';
 import type { Recorded } from '../helpers/recorder.js';
 import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
-import { pcmBase64 as pcm, speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './vendor-session.js';
+import { pcmBase64 as pcm, speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './helpers/vendor-session.js';
 
 let session: VendorSession<MultiContextTtsClient>;
 let client: MultiContextTtsClient, conn: ScriptedConnection, rec: Recorded, clock: ManualClock, cleared: string[];
