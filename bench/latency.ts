@@ -42,10 +42,17 @@ const QUESTIONS = [
   'Can I bring my bicycle?',
   'Which platform does it leave from?',
 ];
-/** Said with a pause longer than the VAD's release (320 ms) and shorter than the 500 ms window. */
+/**
+ * The user goes on speaking: the second part starts RESUME_AFTER_MS after the early answer
+ * started (it is then being made, unheard), and at the latest LATEST_RESUME_MS after the first
+ * part's voice: still inside the 500 ms window once the VAD's onset lag (~30-60 ms) is added,
+ * so the turn has not ended and the early answer must be dropped. With slow models the early
+ * answer cannot start inside the window; the user then simply pauses LATEST_RESUME_MS.
+ */
 const PAUSED = ['I would like a ticket', 'for the morning train please'];
-const PAUSE_MS = 430;
-const PAUSE_TURNS = 3;
+const RESUME_AFTER_MS = 60;
+const LATEST_RESUME_MS = 380;
+const PAUSE_TURNS = 6;
 const TOKEN_GAP_MS = 15;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,9 +113,11 @@ interface ConfigResult {
   failedTurns: number;
   rows: Row[];
   /** Paused turns: words of dropped early answers found in the transcript or memory, and audible samples before the turn ended. */
-  leaks: { pausedTurns: number; droppedAnswers: number; leakedWords: number; audibleSamplesBeforeEnd: number; outcomes: string[] };
+  leaks: { pausedTurns: number; turnsWithDrop: number; droppedAnswers: number; leakedWords: number; audibleSamplesBeforeEnd: number; outcomes: string[] };
   cpuMs: number;
   wallMs: number;
+  /** The machine's 1-minute load average when the configuration started and ended (wall-clock figures depend on it). */
+  load: [number, number];
 }
 
 async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turns: number, clips: Map<string, Clip>): Promise<ConfigResult> {
@@ -145,6 +154,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     outcomes.push(e.outcome);
     if (e.outcome === 'dropped') droppedTexts.push(llm.lastAborted() ?? '');
   });
+  const load0 = os.loadavg()[0]!;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await live.begin();
@@ -156,7 +166,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     windowMs: settings.conversation.silenceDurationMs,
   };
   const figures: TurnFigures[] = [];
-  const leaks: ConfigResult['leaks'] = { pausedTurns: 0, droppedAnswers: 0, leakedWords: 0, audibleSamplesBeforeEnd: 0, outcomes: [] };
+  const leaks: ConfigResult['leaks'] = { pausedTurns: 0, turnsWithDrop: 0, droppedAnswers: 0, leakedWords: 0, audibleSamplesBeforeEnd: 0, outcomes: [] };
   let failed = 0;
   // One warm-up turn (connections, JIT) first; it is not counted.
   const plan = [
@@ -168,12 +178,14 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     const parts = kind === 'paused' ? PAUSED : [kind === 'warm-up' ? QUESTIONS[0]! : kind];
     const droppedBefore = droppedTexts.length;
     outcomes.length = 0;
-    let trueVoiceEnd = 0;
-    let firstPartEnd = 0;
-    for (const [k, text] of parts.entries()) {
-      trueVoiceEnd = mic.say(clips.get(text)!.samples, () => models.speaking(text)).voiceEndMs;
-      if (k === 0) firstPartEnd = trueVoiceEnd;
-      if (k < parts.length - 1) mic.pause(PAUSE_MS);
+    const say = (text: string, atMs = 0) => mic.sayAt(clips.get(text)!.samples, atMs, () => models.speaking(text)).voiceEndMs;
+    const firstPartEnd = say(parts[0]!);
+    let trueVoiceEnd = firstPartEnd;
+    if (parts.length > 1) {
+      // Go on once the early answer is being made (or at the latest time inside the window).
+      const latest = firstPartEnd + LATEST_RESUME_MS;
+      const started = await nextEvent(session, 'preemptive', Math.max(0, latest - systemClock.nowMs()));
+      trueVoiceEnd = say(parts[1]!, started ? Math.min(latest, systemClock.nowMs() + RESUME_AFTER_MS) : latest);
     }
     const got = await nextEvent(session, 'latencyBudget', 20_000);
     const stopped = nextEvent(session, 'agentStoppedSpeaking', 20_000);
@@ -189,6 +201,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
           console.log(`  slow turn "${kind}": ${Math.round(f.endToEndMs)} ms (${got.budget.segments.map((x) => `${x.stage} ${Math.round(x.ms)}`).join(', ')})`);
       }
       if (kind === 'paused') leaks.outcomes.push(outcomes.join(' '));
+      if (kind === 'paused' && outcomes.includes('dropped')) leaks.turnsWithDrop++;
       if (kind === 'paused') countLeaks(leaks, session, droppedTexts.slice(droppedBefore), sink!, firstPartEnd, got.budget);
     }
     await sleep(400);
@@ -207,6 +220,7 @@ async function runConfig(sttMs: number, llmMs: number, preemptive: boolean, turn
     leaks,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     wallMs: Math.round(wallMs),
+    load: [Math.round(load0 * 10) / 10, Math.round(os.loadavg()[0]! * 10) / 10],
   };
 }
 
@@ -301,12 +315,12 @@ async function main(): Promise<void> {
       const r = await runConfig(ms, ms, pre, turns, clips);
       results.push(r);
       printRows(
-        `models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms`,
+        `models ${ms} ms, preemptive ${pre ? 'on' : 'off'}: ${r.turns.length} turns (${r.failedTurns} failed), CPU ${r.cpuMs} ms over ${r.wallMs} ms, load ${r.load[0]} -> ${r.load[1]}`,
         r.rows,
       );
       if (pre)
         console.log(
-          `  paused turns: ${r.leaks.pausedTurns}, early answers dropped: ${r.leaks.droppedAnswers}, words leaked: ${r.leaks.leakedWords}, audible samples before the end of turn: ${r.leaks.audibleSamplesBeforeEnd}; early answers per paused turn: ${r.leaks.outcomes.map((o) => `[${o}]`).join(' ')}`,
+          `  paused turns: ${r.leaks.pausedTurns} (the early answer dropped in ${r.leaks.turnsWithDrop}), early answers dropped: ${r.leaks.droppedAnswers}, words leaked: ${r.leaks.leakedWords}, audible samples before the end of turn: ${r.leaks.audibleSamplesBeforeEnd}; early answers per paused turn: ${r.leaks.outcomes.map((o) => `[${o}]`).join(' ')}`,
         );
     }
   }

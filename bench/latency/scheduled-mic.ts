@@ -56,6 +56,13 @@ export class ScheduledMic extends EventEmitter<AudioInputEvents> implements Audi
     return { voiceStartMs: startMs + span.startMs, voiceEndMs: startMs + span.endMs };
   }
 
+  /** Queues speech to start at `atMs` on the clock (silence until then), or right after what is queued if that ends later. */
+  sayAt(samples: Float32Array, atMs: number, onStart?: () => void): { voiceStartMs: number; voiceEndMs: number } {
+    const queuedUntilMs = this.frameTime(this.next) + (this.pending.length * 1000) / RATE;
+    if (atMs > queuedUntilMs) this.pause(atMs - queuedUntilMs);
+    return this.say(samples, onStart);
+  }
+
   /** Queues silence (a pause inside a turn). */
   pause(ms: number): void {
     this.say(new Float32Array(Math.round((RATE * ms) / 1000)));

@@ -72,10 +72,6 @@ export function defaultSettings(): Settings {
   return SettingsSchema.parse({});
 }
 
-export function sectionDefaults<K extends SettingsSection>(section: K): Settings[K] {
-  return defaultSettings()[section];
-}
-
 /** Merges a patch into settings (shallow per section). Does not validate. */
 export function mergeSettings(base: Settings, patch: SettingsPatch): unknown {
   const out: Record<string, unknown> = { ...base };

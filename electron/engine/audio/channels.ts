@@ -23,21 +23,3 @@ export function upmixFromMono(mono: Float32Array, channels: number): Float32Arra
   }
   return out;
 }
-
-/** Little-endian signed 16-bit PCM to float32 in [-1, 1). */
-export function int16ToFloat32(pcm: Buffer | Uint8Array): Float32Array {
-  const view = new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength);
-  const out = new Float32Array(pcm.byteLength >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true) / 32768;
-  return out;
-}
-
-/** Float32 to little-endian signed 16-bit PCM, clamped. */
-export function float32ToInt16(samples: Float32Array): Buffer {
-  const out = Buffer.alloc(samples.length * 2);
-  for (let i = 0; i < samples.length; i++) {
-    const v = Math.max(-1, Math.min(1, samples[i]!));
-    out.writeInt16LE(Math.round(v < 0 ? v * 32768 : v * 32767), i * 2);
-  }
-  return out;
-}

@@ -161,9 +161,3 @@ export const MODEL_CATALOGUE: readonly ModelEntry[] = [
 /** The models a fresh install downloads on first run (local speech recognition, local language model). */
 export const DEFAULT_STT_MODEL_ID = 'stt-zipformer-en-20m';
 export const DEFAULT_LLM_MODEL_ID = 'llm-qwen2.5-0.5b-instruct-q4';
-
-export const DEFAULT_TTS_MODEL_ID = 'tts-kokoro-int8-en-v0_19';
-
-export function findModel(id: string, catalogue: readonly ModelEntry[] = MODEL_CATALOGUE): ModelEntry | undefined {
-  return catalogue.find((m) => m.id === id);
-}

@@ -11,6 +11,23 @@ const FATAL: Record<number, { code: TtsErrorCode; message: string }> = {
 };
 
 /**
+ * An HTTP status refusing the WebSocket upgrade, as the SDKs classify it (classifyWsHandshakeError):
+ * 401/403 a bad key, 402 no credits, 429 rate limited (the same verdicts as closes 4001/4003/4029).
+ * Anything else (503 while a replica drains, a proxy's 502) is worth a retry.
+ */
+const FATAL_UPGRADE: Record<number, { code: TtsErrorCode; say: string }> = {
+  401: { code: 'AUTH_FAILED', say: 'The TTS server refused the connection (HTTP 401). Check the API key.' },
+  403: { code: 'AUTH_FAILED', say: 'The TTS server refused the connection (HTTP 403). Check the API key.' },
+  402: { code: 'NO_CREDITS', say: 'The voice service account is out of credits (HTTP 402). Top it up, or choose another voice.' },
+  429: { code: 'RATE_LIMITED', say: 'The voice service is limiting connections from this account (HTTP 429). Wait a minute and try again.' },
+};
+
+export function classifyUpgradeRefusal(status: number): CloseVerdict {
+  const fatal = FATAL_UPGRADE[status];
+  return fatal ? { kind: 'fatal', code: fatal.code, message: fatal.say } : { kind: 'transient' };
+}
+
+/**
  * 1000 is a normal close we asked for; everything not known to be fatal is treated as transient
  * (1006 abnormal drop, 1011 internal error, 1012 restart, 1013 try again later, 1001 going away),
  * because a voice agent should recover from a network blip without the person noticing.

@@ -5,10 +5,6 @@ import { TtsError } from './tts-error.js';
 export const SUPPORTED_ENCODINGS = ['pcm_s16le', 'pcm_f32le', 'mulaw', 'alaw'] as const;
 export type AudioEncoding = (typeof SUPPORTED_ENCODINGS)[number];
 
-export function isSupportedEncoding(enc: unknown): enc is AudioEncoding {
-  return typeof enc === 'string' && (SUPPORTED_ENCODINGS as readonly string[]).includes(enc);
-}
-
 /** Decodes raw little-endian bytes into float samples. Throws a TtsError for an unknown encoding or a torn sample. */
 export function decodePcm(bytes: Uint8Array, enc: string): Float32Array {
   if (enc === 'pcm_s16le') {

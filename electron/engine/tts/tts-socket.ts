@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { systemClock, type Clock, type TimerHandle } from '../clock.js';
 import { nullLogger, redact, type Logger } from '../logger.js';
-import { classifyClose, parseRetryAfterMs } from './close-codes.js';
+import { classifyClose, classifyUpgradeRefusal, parseRetryAfterMs } from './close-codes.js';
 import { TtsError } from './tts-error.js';
 
 export interface TtsSocketOptions {
@@ -240,8 +240,9 @@ export class TtsSocket extends EventEmitter<TtsSocketEvents> {
       const status = res.statusCode ?? 0;
       res.resume();
       if (this.ws !== ws) return;
-      if (status === 401 || status === 403) {
-        this.fail(new TtsError('AUTH_FAILED', `The TTS server refused the connection (HTTP ${status}). Check the API key.`, { fatal: true }));
+      const verdict = classifyUpgradeRefusal(status);
+      if (verdict.kind === 'fatal') {
+        this.fail(new TtsError(verdict.code, verdict.message, { fatal: true }));
       } else {
         this.logger.warn('TTS upgrade refused', { status });
         ws.terminate();

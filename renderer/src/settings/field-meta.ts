@@ -18,23 +18,6 @@ export interface FieldMeta {
   placeholder?: string;
 }
 
-export interface SectionMeta {
-  title: string;
-  description: string;
-}
-
-export const sectionMeta: Record<string, SectionMeta> = {
-  conversation: { title: 'Conversation', description: 'When you may cut the agent off, and how long it waits for you.' },
-  vad: { title: 'Voice activity', description: 'How Interject tells speech from silence and noise.' },
-  audio: { title: 'Audio', description: 'Microphone and speakers.' },
-  hotkeys: { title: 'Hotkeys', description: 'Global shortcuts that work from any application.' },
-  appearance: { title: 'Appearance', description: 'How Interject looks.' },
-  tts: { title: 'Voice', description: 'The speech synthesizer.' },
-  providers: { title: 'Providers', description: 'Speech recognition and language model.' },
-  app: { title: 'Window', description: 'What closing the window does.' },
-  history: { title: 'History', description: 'Saved conversations.' },
-};
-
 const SEND_EMPTY = 'Empty: the provider’s usual address.';
 
 export const fieldMeta: Record<string, FieldMeta> = {

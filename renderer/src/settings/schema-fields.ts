@@ -5,7 +5,7 @@
  * whose variants and parameters are read from the schema too.
  */
 import type { z } from 'zod';
-import { settingsSections, SETTINGS_SECTIONS, type SettingsSection } from '../../../electron/contract/index';
+import { settingsSections, type SettingsSection } from '../../../electron/contract/index';
 
 export type FieldKind = 'number' | 'integer' | 'enum' | 'string' | 'boolean' | 'stringList' | 'objectList' | 'other';
 
@@ -91,8 +91,4 @@ export function fieldDescriptor(section: SettingsSection, key: string): FieldDes
   const schema: { shape: Record<string, AnySchema> } = settingsSections[section];
   const s = schema.shape[key];
   return s ? describe(section, key, s) : undefined;
-}
-
-export function allSections(): SettingsSection[] {
-  return SETTINGS_SECTIONS;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProvidersSettingsSchema, type ProvidersSettings } from '../../../electron/contract/settings/providers.js';
-import { createLanguageModel } from '../../../electron/engine/llm/create-language-model.js';
+import { EmbeddedLlamaModel } from '../../../electron/engine/llm/embedded-llama.js';
 import type { LocalServer } from '../../../electron/engine/llm/local-servers.js';
 import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID, MODEL_CATALOGUE } from '../../../electron/engine/models/catalogue.js';
 import { ModelManager } from '../../../electron/engine/models/model-manager.js';
@@ -78,7 +78,7 @@ describe('the language model', () => {
     await models.useExisting(DEFAULT_LLM_MODEL_ID, STORIES);
     const r = await whatIsReady(deps({ llmProvider: 'embedded' }));
     expect(r.llm).toEqual({ ready: true, plan: { kind: 'embedded', modelPath: STORIES } });
-    const model = await createLanguageModel(r.llm.plan!, { threads: 1 });
+    const model = await EmbeddedLlamaModel.load({ modelPath: STORIES, threads: 1 });
     const pieces: string[] = [];
     for await (const p of model.stream([{ role: 'user', content: 'Once upon a time' }], { signal: new AbortController().signal, maxTokens: 5 })) pieces.push(p);
     await model.close?.();

@@ -158,6 +158,22 @@ describe('fatal close codes', () => {
     });
   }
 
+  for (const [status, name] of [
+    [402, 'NO_CREDITS'],
+    [429, 'RATE_LIMITED'],
+  ] as const) {
+    it(`treats an HTTP ${status} on upgrade as ${name}, as the SDKs classify it, with no retry`, async () => {
+      server.rejectWithStatus = status;
+      client.send('Hello.');
+      await until(() => rec.errors.length === 1);
+      expect(rec.errors[0]).toMatchObject({ code: name, fatal: true });
+      expect(rec.errors[0]!.message).toContain(`HTTP ${status}`);
+      clock.advance(60_000);
+      await tick(30);
+      expect(rec.reconnecting).toHaveLength(0);
+    });
+  }
+
   it('treats an HTTP 401 on upgrade as a fatal auth failure', async () => {
     server.rejectWithStatus = 401;
     client.send('Hello.');

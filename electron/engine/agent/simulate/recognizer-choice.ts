@@ -3,12 +3,6 @@ import type { Clock } from '../../clock.js';
 import { ORACLE_TIMING, STREAMING_ZIPFORMER, SimulatedRecognizer, type RecognizerTiming } from './recognizer-model.js';
 import type { LoadedScenario } from './scenario.js';
 
-export type RecognizerMode = 'streaming' | 'oracle' | 'none';
-
-export function recognizerMode(scenario: Pick<LoadedScenario, 'recognizer'>): RecognizerMode {
-  return typeof scenario.recognizer === 'string' ? scenario.recognizer : scenario.recognizer.mode;
-}
-
 /** Null when the scenario asks for none, or no clip has a text to recognize. */
 export function recognizerFor(scenario: Pick<LoadedScenario, 'recognizer' | 'user'>, clock: Clock): SimulatedRecognizer | null {
   if (!scenario.user.some((u) => u.text !== undefined)) return null;

@@ -1,6 +1,6 @@
 /**
  * A SpeechRecognizer that knows the words (the scenario's text for each clip, word i of n ending
- * when (i+1)/n of the clip's voiced span has been spoken) and delivers them with the timing of
+ * when (i+1)/n of the clip's voiced time has been spoken, see word-timing.ts) and delivers them with the timing of
  * a real recognizer:
  * - `oracle`: each word the moment it is spoken, the final at once (the old, optimistic timing);
  * - `streaming`: interim text comes in decoding chunks, as a streaming transducer produces it.
@@ -18,6 +18,7 @@
 import { EventEmitter } from 'node:events';
 import type { Clock, TimerHandle } from '../../clock.js';
 import type { SpeechRecognizer, SpeechRecognizerEvents } from '../../stt/types.js';
+import { wordEndsMs } from './word-timing.js';
 
 /** The VAD confirms speech well within this after a word ends (minSpeechMs + a window). */
 const STALE_WORDS_MS = 1500;
@@ -54,6 +55,8 @@ export interface OracleUtterance {
   text: string;
   voicedStartMs: number;
   voicedEndMs: number;
+  /** Start times of the voiced 10 ms blocks (word-timing.ts): words are spread over these, not over pauses. */
+  voicedBlocksMs?: readonly number[];
 }
 
 interface TimedWord {
@@ -91,9 +94,12 @@ export class SimulatedRecognizer extends EventEmitter<SpeechRecognizerEvents> im
     for (const u of utterances) {
       const words = u.text.trim().split(/\s+/).filter(Boolean);
       const span = Math.max(1, u.voicedEndMs - u.voicedStartMs);
+      const ends = u.voicedBlocksMs?.length
+        ? wordEndsMs(u.voicedBlocksMs, words.length)
+        : words.map((_, i) => u.voicedStartMs + ((i + 1) * span) / words.length);
       words.forEach((word, i) => {
         const heard = this.corrupt(word);
-        if (heard !== null) this.words.push({ word: heard, endMs: u.voicedStartMs + ((i + 1) * span) / words.length });
+        if (heard !== null) this.words.push({ word: heard, endMs: ends[i]! });
       });
     }
     this.words.sort((a, b) => a.endMs - b.endMs);

@@ -49,6 +49,7 @@ export class OneShotSession {
     const { config } = applied;
     const started = performance.now();
     let samples = 0;
+    const base = new UtteranceBase(text);
     const stream = new SpeechStream({
       engine: this.engine,
       voice: config.voice,
@@ -56,8 +57,9 @@ export class OneShotSession {
       encoding: config.encoding,
       wordTimestamps: config.wordTimestamps,
       send: (f) => {
+        if (f.generation_started === true) base.startChunk(String(f.text ?? ''), (samples / config.sampleRate) * 1000);
         if (typeof f.samples === 'number') samples += f.samples;
-        this.send(f);
+        this.send(Array.isArray(f.word_timestamps) ? { ...f, word_timestamps: base.rebase(f.word_timestamps as WordStamp[]) } : f);
       },
       onError: (m) => this.error('INTERNAL_ERROR', m),
     });
@@ -92,3 +94,36 @@ export class OneShotSession {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+type WordStamp = { start_ms: number; end_ms: number; char_start: number; char_end: number } & Record<string, unknown>;
+
+/**
+ * One request is one utterance: the SDKs' generate() gathers every chunk's word timestamps into
+ * one list for the whole audio ("relative to chunk/audio start"), so here they count from the
+ * utterance's first sample and index the request's text, not each sentence's.
+ */
+class UtteranceBase {
+  private cursor = 0;
+  private charBase = 0;
+  private timeBaseMs = 0;
+
+  constructor(private readonly text: string) {}
+
+  startChunk(chunkText: string, audioBeforeMs: number): void {
+    const at = this.text.indexOf(chunkText.trim(), this.cursor);
+    this.charBase = at >= 0 ? at - (chunkText.length - chunkText.trimStart().length) : this.cursor;
+    this.cursor = at >= 0 ? at + chunkText.trim().length : this.cursor;
+    this.timeBaseMs = audioBeforeMs;
+  }
+
+  rebase(words: WordStamp[]): WordStamp[] {
+    const ms = (t: number) => Math.round(this.timeBaseMs + t);
+    return words.map((w) => ({
+      ...w,
+      start_ms: ms(w.start_ms),
+      end_ms: ms(w.end_ms),
+      char_start: this.charBase + w.char_start,
+      char_end: this.charBase + w.char_end,
+    }));
+  }
+}

@@ -47,6 +47,20 @@ describe('KugelAudio conformance: /ws/tts (one-shot generate) on the embedded se
     c.close();
   });
 
+  it("puts a multi-sentence request's word timestamps on the whole utterance's time base and text (generate() merges them into one list)", async () => {
+    const c = await RawClient.open(oneShotUrl());
+    const text = 'First sentence here. And then a second one follows.';
+    c.send(request(text));
+    const final = await c.next((f) => f.final === true);
+    const words = c.frames.filter((f) => Array.isArray(f.word_timestamps)).flatMap((f) => f.word_timestamps as Frame[]);
+    expect(c.frames.filter((f) => f.generation_started === true).length).toBeGreaterThan(1);
+    expect(words.map((w) => text.slice(w.char_start as number, w.char_end as number))).toEqual(words.map((w) => w.word));
+    for (let i = 1; i < words.length; i++) expect(words[i]!.start_ms as number).toBeGreaterThanOrEqual(words[i - 1]!.end_ms as number);
+    expect(words.at(-1)!.end_ms as number).toBeLessThanOrEqual((final.dur_ms as number) + 1);
+    expect(words.at(-1)!.end_ms as number).toBeGreaterThan((final.dur_ms as number) / 2);
+    c.close();
+  });
+
   it('refuses a request without text in words, and keeps the socket for the next one', async () => {
     const c = await RawClient.open(oneShotUrl());
     c.send({ voice_id: 1 });
