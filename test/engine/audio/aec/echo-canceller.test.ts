@@ -106,6 +106,19 @@ describe('EchoCanceller on real speech', () => {
     expect(recovered).toBeGreaterThanOrEqual(8);
   });
 
+  it('keeps the user’s voice in a reverberant room with the speaker 80 cm away, where the filter alone removes little', () => {
+    // T60 800 ms: most of the echo lies beyond the 256 ms filter. The suppressor must not take
+    // the user for echo there (it did when its coarse start-up estimate never ended).
+    const far = imageSourceResponse({ size: [7, 5, 3], speaker: [2.8, 2.2, 0.8], mic: [3.44, 2.68, 0.85], t60Ms: 800, lengthMs: 800 });
+    const path = () => new EchoPath({ room: roomFromResponse(far, -26 + 20, 10) });
+    const traces = (processor: MicProcessor) =>
+      runEchoOffline({ agent, agentAtMs: 200, user: [{ samples: user, atMs: 4000 }], path: path(), processor, durationMs: 9000 });
+    const cancelled = echoFigures(traces(new EchoCanceller())).doubleTalk!;
+    const gated = echoFigures(traces(gate())).doubleTalk!;
+    expect(cancelled.snrDb).toBeGreaterThan(gated.snrDb);
+    expect(cancelled.correlation).toBeGreaterThan(0.85);
+  });
+
   for (const driftPpm of [100, -100]) {
     it(`follows clock drift of ${driftPpm} ppm`, () => {
       const r = run({ driftPpm }, null);
