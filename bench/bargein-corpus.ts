@@ -5,11 +5,14 @@
  * defaults chosen on the tuning part carry over.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import wavefile from 'wavefile';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
+
+/** The shared real-speech fixtures (SOURCE.md there): two_cities_16k.wav is only there, not in test/fixtures. */
+const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
 
 export type Label =
   'backchannel-in' | 'backchannel-out' | 'laugh' | 'cough' | 'noise' | 'echo' | 'force' | 'request' | 'question' | 'two-word' | 'real' | 'echo+user';
@@ -101,8 +104,13 @@ const HO_BC_OUT = [
   'oh I see',
   'uh huh right',
   'good point',
+  'oh no',
+  'ah okay',
+  'okay cool',
+  'that is great',
+  'mm',
 ];
-const HO_FORCE = ['wait wait', 'hold on a sec', 'stop stop', 'sorry to interrupt', 'no stop'];
+const HO_FORCE = ['wait wait', 'hold on a sec', 'stop stop', 'sorry to interrupt', 'no stop', 'hang on a minute', 'no wait'];
 const HO_REQUEST = [
   'does it have wifi on board',
   'what platform is that again',
@@ -110,8 +118,11 @@ const HO_REQUEST = [
   'can I bring my bike',
   'give me the cheapest option',
   'tell me more about that',
+  'sorry what was that',
+  'can you slow down',
+  'actually never mind',
 ];
-const HO_TWO = ['too expensive', 'what platform', 'say again'];
+const HO_TWO = ['too expensive', 'what platform', 'say again', 'slow down'];
 
 const LAUGHS = ['ha ha', 'ha ha ha', 'hehe'];
 
@@ -226,6 +237,7 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
     };
     espeak('en-us', '175', tuneTexts, 'tune');
     espeak('en-gb-x-rp+f3', '190', holdoutTexts, 'holdout');
+    espeak('en-gb-scotland+m4', '165', holdoutTexts, 'holdout');
   }
 
   voices.push('real speech fixtures');
@@ -244,15 +256,35 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
     ['endgame_nagg_nell.wav', 4.8, 3.3, 'no I asked about the other train the one that goes through York'],
     ['endgame_nagg_nell.wav', 8.7, 2.7, 'and what about the connection at Newcastle is there time'],
   ];
-  for (const [i, [file, start, len, text]] of real.entries()) {
+  // Held out: another reader (two_cities) and other stretches of the dialogue, never looked at while tuning.
+  const realHoldout: [string, number, number, string][] = [
+    ['two_cities_16k.wav', 0.0, 0.8, 'sorry which one'],
+    ['two_cities_16k.wav', 4.78, 1.52, 'I thought it left from platform two'],
+    ['two_cities_16k.wav', 8.73, 1.66, 'is there anything a bit cheaper than that'],
+    ['two_cities_16k.wav', 17.28, 1.46, 'what happens if I miss the connection'],
+    ['two_cities_16k.wav', 24.6, 1.7, 'could you book the later one for me instead'],
+    ['two_cities_16k.wav', 36.87, 1.7, 'actually I would like to go on Friday'],
+    ['endgame_nagg_nell.wav', 2.43, 0.85, 'no the other one'],
+    ['endgame_nagg_nell.wav', 11.96, 2.03, 'that is not what I asked you about the trains'],
+    ['endgame_nagg_nell.wav', 17.57, 1.23, 'can I change at York'],
+    ['endgame_nagg_nell.wav', 20.39, 1.5, 'how long is the wait there'],
+    ['endgame_nagg_nell.wav', 23.73, 1.18, 'tell me the price first'],
+  ];
+  for (const [i, [file, start, len, text]] of [...real, ...realHoldout].entries()) {
     const wav = join(dir, `real-${i}.wav`);
-    const decoded = await readWavFile(join(speechDir, file));
+    const source = [join(speechDir, file), join(SHARED_SPEECH, file)].find((p) => existsSync(p));
+    if (source === undefined) {
+      const note = `(${file} not found: its clips are left out)`;
+      if (!voices.includes(note)) voices.push(note);
+      continue;
+    }
+    const decoded = await readWavFile(source);
     const from = Math.round(start * decoded.sampleRate) * decoded.channels;
     writeWav(wav, decoded.samples.slice(from, from + Math.round(len * decoded.sampleRate) * decoded.channels), decoded.sampleRate);
     cases.push({
       name: `real ${file}@${start}s`,
       label: 'real',
-      set: 'tune',
+      set: i < real.length ? 'tune' : 'holdout',
       voice: 'real',
       shouldInterrupt: true,
       words: text.split(' ').length,

@@ -1,5 +1,6 @@
 /** The figures bench:bargein reports for one recognizer mode. */
 import type { SimulationResult } from '../electron/engine/agent/simulate/run-scenario.js';
+import { voicedSpan } from '../electron/engine/agent/simulate/mic-mixer.js';
 import { BACKCHANNELS, type Case, type Label } from './bargein-corpus.js';
 
 export interface Row {
@@ -26,6 +27,12 @@ export function pausedMs(result: SimulationResult): number {
     }
   }
   return total;
+}
+
+/** How long the user's voice ran (first to last voiced 10 ms of the user's clips), in ms. */
+export function voiceLengthMs(result: SimulationResult): number | null {
+  const span = voicedSpan(result.traces.user);
+  return span ? span.endMs - span.startMs : null;
 }
 
 const dist = (values: number[]) => ({

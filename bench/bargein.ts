@@ -1,12 +1,13 @@
 /**
- * npm run bench:bargein [-- --quick] [-- --wer 0.1]
+ * npm run bench:bargein [-- --quick] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
  * Zipformer chunking, see recognizer-model.ts) and no recognizer at all. Prints the figures
  * per mode, for the tuning and the held-out part, and writes bench/results/bargein.json.
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
- * the echo canceller off (audio.echoCancellation), to tell its effect from the decider's.
+ * the echo canceller off (audio.echoCancellation), to tell its effect from the decider's; `--modes`
+ * runs only some modes; `--conversation` overrides conversation settings (JSON) to try a trade-off.
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,19 +20,26 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { buildCorpus } from './bargein-corpus.js';
-import { summarize, table, pausedMs, type Row } from './bargein-metrics.js';
+import { summarize, table, pausedMs, voiceLengthMs, type Row } from './bargein-metrics.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const AGENT = 'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one.';
 const REPLY = 'Okay.';
-const MODES = ['oracle', 'streaming', 'none'] as const;
+const ALL_MODES = ['oracle', 'streaming', 'none'] as const;
+const TIMELINE = ['ducked', 'paused', 'falseInterruption', 'unducked', 'interrupted', 'transcript', 'userStartedSpeaking', 'userStoppedSpeaking'];
 const MODE_NAMES = { oracle: 'oracle words', streaming: 'realistic lag (streaming recognizer)', none: 'no recognizer' };
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const werAt = process.argv.indexOf('--wer');
   const wer = werAt >= 0 ? Number(process.argv[werAt + 1]) : 0;
-  const settings = process.argv.includes('--no-aec') ? { audio: { echoCancellation: false } } : {};
+  const conversationAt = process.argv.indexOf('--conversation');
+  const settings = {
+    ...(process.argv.includes('--no-aec') ? { audio: { echoCancellation: false } } : {}),
+    ...(conversationAt >= 0 ? { conversation: JSON.parse(process.argv[conversationAt + 1]!) as Record<string, unknown> } : {}),
+  };
+  const modesAt = process.argv.indexOf('--modes');
+  const MODES = modesAt >= 0 ? ALL_MODES.filter((m) => process.argv[modesAt + 1]!.split(',').includes(m)) : ALL_MODES;
   if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
   const dir = mkdtempSync(join(tmpdir(), 'bargein-'));
   const { cases: all, voices } = await buildCorpus(dir, ROOT);
@@ -44,7 +52,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const [index, c] of cases.entries()) {
       // Echo-only cases have no words: one run serves every mode.
-      const shared = c.label === 'echo' && mode !== 'oracle' ? results.oracle!.find((r) => r.case === c) : undefined;
+      const shared = c.label === 'echo' && mode !== MODES[0] ? results[MODES[0]!]!.find((r) => r.case === c) : undefined;
       if (shared) {
         rows.push(shared);
         continue;
@@ -98,9 +106,15 @@ async function main(): Promise<void> {
     ...Object.fromEntries(
       MODES.map((m) => {
         const r = results[m]![i]!.result;
+        const onset = r.voiceOnsetsMs[0] ?? 0;
         return [
           m,
           {
+            voiceMs: voiceLengthMs(r),
+            // What the barge-in did, from the voice onset: enough to see where a pause's time went.
+            timeline: r.events
+              .filter((e) => TIMELINE.includes(e.type))
+              .map((e) => `${e.tMs - onset} ${e.type}${e.type === 'transcript' ? ` ${String(e.status)} "${String(e.text)}"` : ''}`),
             interrupted: r.interrupted,
             strategy: r.strategy,
             inaudibleFromVoiceMs: r.bargeInLatencyFromVoiceMs,
@@ -111,11 +125,13 @@ async function main(): Promise<void> {
       }),
     ),
   }));
+  const outAt = process.argv.indexOf('--out');
+  const outName = outAt >= 0 ? process.argv[outAt + 1]! : 'bargein.json';
   writeFileSync(
-    join(resultsDir, 'bargein.json'),
+    join(resultsDir, outName),
     JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, settings, voices, summary: out, cases: perCase }, null, 2) + '\n',
   );
-  console.log(`wrote bench/results/bargein.json (${cases.length} scenarios x ${MODES.length} modes)`);
+  console.log(`wrote bench/results/${outName} (${cases.length} scenarios x ${MODES.length} modes)`);
 }
 
 main().then(

@@ -1,6 +1,6 @@
 /**
  * npm run bench:kugel — the KugelAudio protocol end to end against the embedded server, on both
- * endpoints (/ws/tts/stream with TtsClient, /ws/tts/multi with MultiContextTtsClient): time to
+ * endpoints (/ws/tts/stream with SingleStreamClient, /ws/tts/multi with MultiContextTtsClient): time to
  * first audio after send(), cancel to acknowledgement (`interrupted` / `context_closed`), and
  * after each cancel the leftover chunks the client dropped vs. delivered (must be 0). Writes
  * bench/results/kugel.json. A benchmark, not a test: it never fails on a time (wall-clock
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalTtsServer } from '../electron/engine/tts/local-server/server.js';
 import { MultiContextTtsClient } from '../electron/engine/tts/multi-context-client.js';
-import { TtsClient } from '../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../electron/engine/tts/single-stream-client.js';
 import type { StreamingTts } from '../electron/engine/tts/types.js';
 
 const TURNS = Number(process.env.BENCH_KUGEL_TURNS ?? 20);
@@ -57,7 +57,7 @@ const config = { voice_id: 2, sample_rate: 24000, word_timestamps: true };
 const results: Record<string, unknown> = {};
 try {
   for (const [name, client] of [
-    ['single-stream /ws/tts/stream', new TtsClient({ url: server.url, config })],
+    ['single-stream /ws/tts/stream', new SingleStreamClient({ url: server.url, config })],
     ['multi-context /ws/tts/multi', new MultiContextTtsClient({ url: server.multiUrl, config })],
   ] as const) {
     const f = await measure(client);

@@ -3,7 +3,7 @@
  *   npx tsx bench/tts-demo.ts 'ws://127.0.0.1:8787/ws/tts/stream?api_key=...'
  * Prints each event with its time; nothing of the cancelled turn arrives after `interrupted`.
  */
-import { TtsClient } from '../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../electron/engine/tts/single-stream-client.js';
 
 const url = process.argv[2];
 if (!url) {
@@ -12,7 +12,11 @@ if (!url) {
 }
 const t0 = performance.now();
 const at = () => `${Math.round(performance.now() - t0)} ms`.padStart(8);
-const client = new TtsClient({ url, config: { voice_id: 'slt', sample_rate: 24000 }, playback: { clear: (id) => console.log(at(), 'playback cleared', id) } });
+const client = new SingleStreamClient({
+  url,
+  config: { voice_id: 'slt', sample_rate: 24000 },
+  playback: { clear: (id) => console.log(at(), 'playback cleared', id) },
+});
 client.on('audio', (a) => console.log(at(), 'audio', a.turnId, `${a.samples.length} samples @ ${a.sampleRate} Hz`));
 client.on('interrupted', (e) => console.log(at(), 'interrupted', e.turnId));
 client.on('final', (e) => console.log(at(), 'final', e.turnId));

@@ -5,7 +5,7 @@
  * and then drops them) or read for a while and leave mid-text (their sentences are cancelled).
  * Prints baseline, peak growth and growth 10 s after the clients left, per scenario, and writes
  * bench/results/tts-memory.json. A benchmark, not a test: it never fails on a figure.
- * BENCH_TTS_MEMORY_RUNS (default 2) repeats each scenario on a fresh server.
+ * BENCH_TTS_MEMORY_RUNS (default 2) repeats each scenario on a fresh server; BENCH_TTS_MEMORY_ONLY picks some.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -50,11 +50,14 @@ async function readingThenLeaving(port: number, clients: number, readMs: number)
   for (const c of open) c.close();
 }
 
+/** WARM_CLIENTS: how many sessions the warm-up speaks at once before the baseline is read (BENCH_TTS_MEMORY_WARM, default 1: a cold server). */
+const WARM_CLIENTS = Number(process.env.BENCH_TTS_MEMORY_WARM ?? 1);
+
 async function scenario(name: string, attack: (server: ChildServer, port: number) => Promise<void>): Promise<Figures> {
   const server = await startChildServer('electron/engine/tts/local-server/cli.ts', ['--port', '0', '--token', TOKEN], /ws:\/\/127\.0\.0\.1:(\d+)\//);
   try {
     const port = Number(server.match[1]);
-    await warmUpTtsServer(port, TOKEN, longText(2000));
+    await warmUpTtsServer(port, TOKEN, longText(2000), WARM_CLIENTS);
     await sleep(1000);
     const baseline = server.rssBytes();
     const watch = watchRss(() => server.rssBytes());
@@ -77,11 +80,16 @@ async function scenario(name: string, attack: (server: ChildServer, port: number
   }
 }
 
+const SCENARIOS: [string, (server: ChildServer, port: number) => Promise<void>][] = [
+  ['1 non-reading client', (s, p) => nonReading(s, p, 1)],
+  ['5 non-reading clients', (s, p) => nonReading(s, p, 5)],
+  ['5 clients reading 12 s, then leaving mid-text', (_s, p) => readingThenLeaving(p, 5, 12_000)],
+];
+/** BENCH_TTS_MEMORY_ONLY=text runs only the scenarios whose name contains it. */
+const only = process.env.BENCH_TTS_MEMORY_ONLY;
 const results: Figures[] = [];
 for (let run = 0; run < RUNS; run++) {
-  results.push(await scenario('1 non-reading client', (s, p) => nonReading(s, p, 1)));
-  results.push(await scenario('5 non-reading clients', (s, p) => nonReading(s, p, 5)));
-  results.push(await scenario('5 clients reading 12 s, then leaving mid-text', (_s, p) => readingThenLeaving(p, 5, 12_000)));
+  for (const [name, attack] of SCENARIOS) if (!only || name.includes(only)) results.push(await scenario(name, attack));
 }
 const out = path.join(import.meta.dirname, 'results', 'tts-memory.json');
 await mkdir(path.dirname(out), { recursive: true });

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FliteEngine, type FliteVoice } from '../electron/engine/tts/local-server/flite-engine.js';
 import { startLocalTtsServer } from '../electron/engine/tts/local-server/server.js';
-import { TtsClient } from '../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../electron/engine/tts/single-stream-client.js';
 
 const TURNS_PER_VOICE = Number(process.env.BENCH_TTS_TURNS ?? 40);
 const MEMORY_TURNS = Number(process.env.BENCH_TTS_MEMORY_TURNS ?? 1000);
@@ -44,7 +44,7 @@ const mem = () => {
 
 async function latency(voice: FliteVoice) {
   const server = await startLocalTtsServer({ voice });
-  const client = new TtsClient({ url: server.url, config: { voice_id: voice, sample_rate: 24000 } });
+  const client = new SingleStreamClient({ url: server.url, config: { voice_id: voice, sample_rate: 24000 } });
   await client.connect();
   const ttfa: number[] = [];
   const ack: number[] = [];
@@ -93,7 +93,7 @@ async function realTimeFactor(voice: FliteVoice) {
 
 async function memory() {
   const server = await startLocalTtsServer({ voice: 'kal16' });
-  const client = new TtsClient({ url: server.url, config: { voice_id: 'kal16', sample_rate: 24000 } });
+  const client = new SingleStreamClient({ url: server.url, config: { voice_id: 'kal16', sample_rate: 24000 } });
   await client.connect();
   const cancelled = new Set<string>();
   let stale = 0;

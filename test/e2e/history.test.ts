@@ -6,41 +6,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../electron/services/settings/settings-store';
+import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../electron/engine/agent/chat-history';
 import { artifactPath } from './helpers/browser';
-import { startOpenAiTestServer, type OpenAiTestServer } from './helpers/openai-test-server';
 import { seriousAxeViolations } from './helpers/page-checks';
+import { useSpokenRequest } from './helpers/spoken-request';
 import { useTwinE2e } from './helpers/twin-harness';
-import { writeSpeechWav } from './helpers/voice-fixtures';
 
 const TRANSCRIPT = 'What should I pack for a hike in the mountains?';
 const REPLY =
   'Bring plenty of water and a warm layer. Pack a rain jacket, a map, a small first aid kit, some food with salt and sugar, sun cream, a hat, and a head torch in case the walk runs late. Good shoes matter more than anything else.';
 
-let provider: OpenAiTestServer | undefined;
 const e2e = useTwinE2e('interject-e2e-history-');
-afterEach(async () => {
-  await provider?.close();
-  provider = undefined;
-});
+const spokenRequest = useSpokenRequest(e2e);
 
 describe('conversation history in the twin', () => {
   it('a conversation survives a restart, exports to Markdown, and continues with only the heard parts in memory', { timeout: 120_000 }, async () => {
-    provider = await startOpenAiTestServer({ transcript: TRANSCRIPT, reply: REPLY });
-    const store = new SettingsStore({ dir: e2e.dataDir });
-    store.update({
-      providers: {
-        sttProvider: 'openai-compatible',
-        sttEndpoint: provider.baseUrl,
-        llmProvider: 'openai-compatible',
-        llmEndpoint: provider.baseUrl,
-        llmModel: 'test-model',
-      },
-    });
-    store.removeAllListeners();
-    const mic = writeSpeechWav(path.join(e2e.dataDir, 'request.wav'), 'intent.wav', { fromMs: 1100, toMs: 2500 }, { leadMs: 1500, tailMs: 60_000 });
+    const { provider, mic } = await spokenRequest({ transcript: TRANSCRIPT, reply: REPLY, tailMs: 60_000 });
     const page = e2e.page;
     await e2e.startTwin(['--mic-wav', mic, '--speaker', 'null']);
     await page.goto(e2e.twin!.url);

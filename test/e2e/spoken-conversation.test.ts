@@ -4,41 +4,20 @@
  * 127.0.0.1 (configured in settings before the twin starts), the embedded local voice, and
  * Chromium showing the user's words, the agent's streamed reply, and the agent speaking.
  */
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../electron/services/settings/settings-store';
+import { describe, expect, it } from 'vitest';
 import { artifactPath } from './helpers/browser';
-import { startOpenAiTestServer, type OpenAiTestServer } from './helpers/openai-test-server';
+import { useSpokenRequest } from './helpers/spoken-request';
 import { useTwinE2e } from './helpers/twin-harness';
-import { writeSpeechWav } from './helpers/voice-fixtures';
 
 const TRANSCRIPT = 'What should I pack for a hike in the mountains?';
 const REPLY = 'Bring water, a warm layer and a rain jacket. Good shoes matter more than anything else.';
 
-let provider: OpenAiTestServer | undefined;
 const e2e = useTwinE2e('interject-e2e-spoken-');
-afterEach(async () => {
-  await provider?.close();
-  provider = undefined;
-});
+const spokenRequest = useSpokenRequest(e2e);
 
 describe('spoken conversation with an OpenAI-compatible provider', () => {
   it('hears the user, shows their words and the streamed reply, and speaks it', { timeout: 60_000 }, async () => {
-    provider = await startOpenAiTestServer({ transcript: TRANSCRIPT, reply: REPLY });
-    // Settings written by the real settings store, as the Providers page would save them.
-    const store = new SettingsStore({ dir: e2e.dataDir });
-    store.update({
-      providers: {
-        sttProvider: 'openai-compatible',
-        sttEndpoint: provider.baseUrl,
-        llmProvider: 'openai-compatible',
-        llmEndpoint: provider.baseUrl,
-        llmModel: 'test-model',
-      },
-    });
-    store.removeAllListeners();
-    // One request from the intent fixture (1.31-2.19 s of speech), 1.5 s of silence first, then silence so the turn ends.
-    const mic = writeSpeechWav(path.join(e2e.dataDir, 'request.wav'), 'intent.wav', { fromMs: 1100, toMs: 2500 }, { leadMs: 1500, tailMs: 40_000 });
+    const { provider, mic } = await spokenRequest({ transcript: TRANSCRIPT, reply: REPLY, tailMs: 40_000 });
     await e2e.startTwin(['--mic-wav', mic, '--speaker', 'null']);
     await e2e.page.goto(e2e.twin!.url);
 

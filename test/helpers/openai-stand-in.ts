@@ -18,6 +18,8 @@ export interface OpenAiStandInOptions {
   tokenGapMs: number;
   /** The one model GET /v1/models lists. */
   modelId: string;
+  /** When set, a request without "Authorization: Bearer <apiKey>" gets 401, as api.openai.com answers a wrong key. */
+  apiKey?: string;
 }
 
 export interface OpenAiStandIn {
@@ -61,6 +63,11 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions): Promise
   const server = http.createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
+      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+        const error = { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' };
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+        return;
+      }
       if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
         const { status = 200, json } = await options.transcribe(body);
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));

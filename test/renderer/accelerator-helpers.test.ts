@@ -39,6 +39,11 @@ describe('agent state words', () => {
     expect(stateWords('speaking', 'ducked', true)).toMatchObject({ label: 'Speaking', detail: 'Turned down: hearing you' });
   });
 
+  it('never says Speaking when no speaker takes the audio', () => {
+    expect(stateWords('speaking', 'none', true, true)).toMatchObject({ label: 'Not heard', detail: 'No speaker connected' });
+    expect(stateWords('listening', 'none', true, true).label).toBe('Listening');
+  });
+
   it('says idle when a session runs but nothing happens', () => {
     expect(stateWords('idle', 'none', true).label).toBe('Idle');
   });

@@ -100,6 +100,8 @@ export const AgentStateEventSchema = z.object({
   state: AgentStateSchema,
   phase: BargeInPhaseSchema.optional(),
   atMs: z.number(),
+  /** Speaking, but no speaker takes the audio (none connected, or lost): nothing is heard. */
+  silent: z.boolean().optional(),
 });
 export type AgentStateEvent = z.infer<typeof AgentStateEventSchema>;
 
@@ -137,6 +139,8 @@ export type AppError = z.infer<typeof AppErrorSchema>;
 export const AgentStatusSchema = z.object({
   state: AgentStateSchema,
   phase: BargeInPhaseSchema,
+  /** As in agent:state: speaking, but no speaker takes the audio. */
+  silent: z.boolean().optional(),
   /** The running session, or null when none is running. */
   sessionId: z.string().max(128).nullable(),
   muted: z.boolean(),

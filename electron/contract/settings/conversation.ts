@@ -51,7 +51,7 @@ export const ConversationSettingsSchema = z.object({
   /** After a false alarm, resume playback after this much quiet (LiveKit: 2000 ms). */
   falseInterruptionTimeoutMs: z.number().int().min(0).max(10000).default(2000),
   /** Silence that ends the user's turn (OpenAI: 500 ms; Agora 120-2000). */
-  silenceDurationMs: z.number().int().min(120, 'At least 120 ms.').max(5000, 'At most 5000 ms.').default(500),
+  silenceDurationMs: z.number().int().min(120).max(5000).default(500),
   /** Longest wait for the end of the user's turn when the semantic check says "not done" (LiveKit/Agora: 3000 ms). */
   maxWaitMs: z.number().int().min(500).max(10000).default(3000),
   /** patient / normal / eager: see EAGERNESS_PRESETS (normal = the two values above). */
@@ -131,7 +131,7 @@ export const ConversationSettingsSchema = z.object({
    * How far the agent is turned down at speech onset. -12 dB makes the agent clearly quieter
    * (the user hears they are being heard) while a false alarm still sounds continuous.
    */
-  duckDb: z.number().min(-60, 'duckDb must be at least -60 dB.').max(0, 'duckDb must be at most 0 dB.').default(-12),
+  duckDb: z.number().min(-60).max(0).default(-12),
   /** Duck/unduck ramp. 20 ms (one frame) is fast enough to feel instant and slow enough not to click. */
   duckRampMs: z.number().int().min(0).max(1000).default(20),
   /** Echo guard: use the played reference so the agent's own voice does not trigger barge-in. */

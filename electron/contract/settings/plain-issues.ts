@@ -2,7 +2,9 @@
  * Validation messages in a person's words: "Enter a whole number from 0 to 5000 ms." instead
  * of zod's "Too big: expected number to be <=5000". The allowed range is read from the schema
  * at the issue's path, the unit from the field's name (the code names times `...Ms`, levels
- * `...Db`). Messages written for a rule (a refine, a list's limit) are kept as they are.
+ * `...Db`). Messages written for a rule (a refine, a list's limit) are kept as they are. A number's range
+ * needs no message of its own: this is its message in the panel and the engine alike. (The voice and
+ * provider sections keep theirs: they also check `providers:test` requests, which show zod's words.)
  */
 import type { z } from 'zod';
 import { rangeMessage } from './number-words.js';

@@ -3,9 +3,9 @@ import { z } from 'zod';
 export const VadSettingsSchema = z
   .object({
     /** Silero probability that starts speech. 0.5 is the field's common default (Agora, LiveKit, OpenAI). */
-    speechThreshold: z.number().min(0, 'Must be between 0 and 1.').max(1, 'Must be between 0 and 1.').default(0.5),
+    speechThreshold: z.number().min(0).max(1).default(0.5),
     /** Lower release threshold (hysteresis) so speech does not flicker off mid-word; Silero's own recipe is threshold - 0.15. */
-    releaseThreshold: z.number().min(0, 'Must be between 0 and 1.').max(1, 'Must be between 0 and 1.').default(0.35),
+    releaseThreshold: z.number().min(0).max(1).default(0.35),
     /**
      * A window at or above this (but below `speechThreshold`) is a tentative onset: the agent is
      * ducked at once, and un-ducked if speech does not follow within 160 ms. Silero is often
@@ -16,7 +16,7 @@ export const VadSettingsSchema = z
      * validation rule: a settings file with a speech threshold under 0.3, valid before this field
      * existed, must still load as it is.)
      */
-    tentativeThreshold: z.number().min(0, 'Must be between 0 and 1.').max(1, 'Must be between 0 and 1.').default(0.3),
+    tentativeThreshold: z.number().min(0).max(1).default(0.3),
     /**
      * Speech shorter than this is a misfire (clicks, taps, breaths). 128 ms = four 32 ms Silero
      * windows (segment lengths come in whole windows): a spoken word lasts longer, while a breath

@@ -1,6 +1,6 @@
 /**
  * What the agent session needs from the other engine layers, as narrow ports. The real
- * VadProcessor, TtsClient and PlaybackQueue fit them; tests and the simulate command use
+ * VadProcessor, SingleStreamClient and PlaybackQueue fit them; tests and the simulate command use
  * scripted ones. STT and LLM use the interfaces in stt/types.ts and llm/types.ts as they are.
  */
 import type { EventEmitter } from 'node:events';

@@ -55,10 +55,15 @@ export type UserInputEvents = Pick<VoiceActivityEvents, PassedThrough | 'speechS
 
 /**
  * How far below the predicted (raw) echo the cancelled audio may be and still count as the
- * user: the canceller's ERLE that holds even at echo onsets and in the first second (measured
- * >= 15 dB, bench:echo), less the guard's usual 6 dB margin.
+ * user: what the canceller removes right now (its attenuation over echo-alone blocks) less a
+ * margin for residual peaks (a single block's residual may stand ~10 dB above the average).
+ * Until the canceller has measured itself, no credit: the cancelled audio must clear the
+ * predicted echo by the guard's own 6 dB, as the raw mic must. Never more than 9 dB: the
+ * guard's echo prediction is itself coarse.
  */
-const CANCELLER_CREDIT_DB = 9;
+const RESIDUAL_PEAK_DB = 10;
+const NO_CREDIT_DB = -6;
+const MAX_CREDIT_DB = 9;
 
 export class UserInput extends EventEmitter<UserInputEvents> {
   private clearedLast = false;
@@ -151,9 +156,9 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   /**
    * The canceller removes the agent's voice; the guard (when on) still decides which 10 ms
    * blocks may count as the user. A block passes when the raw mic clears the predicted echo by
-   * the guard's margin (as without the canceller), or when the cancelled audio is within
-   * CANCELLER_CREDIT_DB of it: the echo is gone from it, so the user's voice need not beat the
-   * echo any more, only what the canceller reliably leaves. Residual bursts are single blocks,
+   * the guard's margin (as without the canceller), or when the cancelled audio is within the
+   * canceller's credit of it (see RESIDUAL_PEAK_DB): the echo is gone from it, so the user's
+   * voice need not beat the echo any more, only what the canceller reliably leaves. Residual bursts are single blocks,
    * so that path, like the guard's, needs two blocks in a row. What passes is the cancelled audio.
    */
   private echoFree(frame: AudioFrame): AudioFrame {
@@ -165,6 +170,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     const decided = echoGuard.processMic({ ...cancelled, data: raw }).frame.data;
     const out = new Float32Array(cancelled.data);
     const perBlock = cancelled.sampleRate / 100;
+    const attenuation = canceller.attenuationDb;
+    const credit = attenuation === null ? NO_CREDIT_DB : Math.max(NO_CREDIT_DB, Math.min(MAX_CREDIT_DB, attenuation - RESIDUAL_PEAK_DB));
     for (let start = 0; start < out.length; start += perBlock) {
       const end = Math.min(out.length, start + perBlock);
       let power = 0;
@@ -174,7 +181,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
         if (decided[i] !== 0 || raw[i] === 0) rawPassed = true;
       }
       const block = Math.floor((cancelled.timestampMs + (start * 1000) / cancelled.sampleRate) / 10);
-      const clears = power / (end - start) > echoGuard.predictedEcho(block) * 10 ** (-CANCELLER_CREDIT_DB / 10);
+      const clears = power / (end - start) > echoGuard.predictedEcho(block) * 10 ** (-credit / 10);
       const passes = rawPassed || (clears && this.clearedLast);
       this.clearedLast = clears;
       if (!passes) out.fill(0, start, end);

@@ -271,7 +271,8 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     const heardFromMs = this.anchorMs! + (this.samplesSinceAnchor * 1000) / rate + this.output.latencyMs;
     this.samplesSinceAnchor += mono.length;
     turn.writtenSamples += mono.length;
-    turn.addHeard(heardFromMs, (mono.length * 1000) / rate);
+    // Audio a missing speaker drops is not heard: the transcript must not mark its words heard.
+    if (this.output.connected !== false) turn.addHeard(heardFromMs, (mono.length * 1000) / rate);
     const frame: AudioFrame = { data: upmixFromMono(mono, this.output.channels), sampleRate: rate, channels: this.output.channels, timestampMs: nowMs };
     if (!turn.started) {
       turn.started = true;

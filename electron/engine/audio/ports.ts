@@ -58,6 +58,11 @@ export interface AudioOutput extends EventEmitter<AudioOutputEvents> {
   readonly channels: number;
   /** Estimate of the time between handing a sample to `write` and it being heard. */
   readonly latencyMs: number;
+  /**
+   * False while no device takes the audio (none connected, or lost and being retried): what is
+   * written then is dropped, never heard. Absent: the output always takes it.
+   */
+  readonly connected?: boolean;
   /** Hands one frame (at `sampleRate`/`channels`) to the device. Never throws for device trouble: emits `error`. */
   write(frame: AudioFrame): void;
   /** Drops audio already handed over but not yet played, where the device allows it (barge-in). */

@@ -152,6 +152,8 @@ async function llmReadiness({ settings, models, hasKey, detect }: ReadinessDeps,
       return { ready: true, plan: { kind: 'openai-compatible', baseUrl: server.baseUrl, model, needsKey: false, source: 'detected', serverName: server.name } };
     }
   }
+  // Only 'auto' (no server found) and 'embedded' come here: a new provider without its branch above fails to compile.
+  settings.llmProvider satisfies 'auto' | 'embedded';
   // llmModel names a server's model in auto mode; it picks the embedded model only when it is a catalogue id.
   const id = await chooseLocalModel(models, 'llm', settings.llmModel, rec?.llm.id, DEFAULT_LLM_MODEL_ID);
   const file = await models.fileOf(id, /\.gguf$/i).catch(() => undefined);

@@ -1,5 +1,5 @@
 /**
- * What the single-stream client (TtsClient) and the multi-context client share: the socket and
+ * What the single-stream client (SingleStreamClient) and the multi-context client share: the socket and
  * its event wiring, the vendor codec, input checks, playback clearing, audio and word-timestamp
  * delivery, error reporting and the fatal-error path. How a server frame is attributed to a
  * turn, and how a cancel is answered, stays in each client: that is where the two protocols differ.

@@ -1,6 +1,6 @@
 /**
  * The narrow ports the turn layer needs from playback and TTS. PlaybackQueue (audio) and
- * TtsClient (tts) satisfy them structurally; tests use small fakes.
+ * SingleStreamClient (tts) satisfy them structurally; tests use small fakes.
  */
 export interface PlaybackControl {
   duck(db: number, rampMs: number): void;

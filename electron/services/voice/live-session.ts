@@ -57,6 +57,8 @@ export interface LiveSession {
   /** True when `next` changes something only a new session picks up (devices, voice, providers, turn-taking). */
   needsRestartFor(next: Settings): boolean;
   /** Opens the microphone and starts the conversation (practice: reads the first passage). Call once listeners are attached. */
+  /** False while no speaker takes the agent's audio (nothing it says is heard). */
+  outputConnected(): boolean;
   begin(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -127,6 +129,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
 
     const live: LiveSession = {
       session,
+      outputConnected: () => output.connected !== false,
       practice,
       muted: false,
       practiceText: (command) => {

@@ -26,6 +26,7 @@ export function emptyMetrics(): SessionMetrics {
 
 export class SessionEventBridge {
   private phase: BargeInPhase = 'none';
+  private silent = false;
   private readonly entries = new Map<string, TranscriptEntry>();
   private readonly reasons = new Map<string, { reason: InterruptReason; strategy: string | null }>();
   /** Contract entry id → TTS turn, for following the voice. */
@@ -44,6 +45,8 @@ export class SessionEventBridge {
     private readonly events: EventHub,
     /** A restarted session (settings changed) carries on the same conversation record. */
     carried?: { transcript: TranscriptEntry[]; metrics: SessionMetrics },
+    /** False while no speaker takes the agent's audio. */
+    private readonly outputConnected: () => boolean = () => true,
   ) {
     for (const entry of carried?.transcript ?? []) this.entries.set(entry.id, entry);
     if (carried) this.metrics = { ...carried.metrics };
@@ -54,6 +57,7 @@ export class SessionEventBridge {
     return {
       state: this.session.state,
       phase: this.phase,
+      ...(this.silent ? { silent: true } : {}),
       sessionId: this.session.activeSessionId(),
       muted,
       transcript: [...this.entries.values()].slice(-MAX_TRANSCRIPT_ENTRIES),
@@ -71,6 +75,7 @@ export class SessionEventBridge {
     const rmsDbfs = rms > 0 ? Math.max(FLOOR_DBFS, Math.min(0, 20 * Math.log10(rms))) : FLOOR_DBFS;
     this.events.emit('audio:level', { tMs: frame.timestampMs, rmsDbfs, vadProbability: clamp01(this.lastProbability) });
     this.followVoice();
+    this.checkSilent(frame.timestampMs);
     this.levelStartMs = frame.timestampMs;
     this.levelSumSquares = 0;
     this.levelSamples = 0;
@@ -85,6 +90,14 @@ export class SessionEventBridge {
     this.upsert({ ...entry, spokenText: heard.heardText.slice(0, MAX_ENTRY_TEXT) });
   }
 
+  /** Speaking into no speaker: the pill must not say "Speaking" as if it were heard. */
+  private checkSilent(tMs: number): void {
+    const silent = this.session.state === 'speaking' && !this.outputConnected();
+    if (silent === this.silent) return;
+    this.silent = silent;
+    this.events.emit('agent:state', { state: this.session.state, phase: this.phase, atMs: tMs, ...(silent ? { silent } : {}) });
+  }
+
   error(error: AppError): void {
     this.events.emit('app:error', error);
   }
@@ -97,7 +110,8 @@ export class SessionEventBridge {
     const listen = subscriber<AgentSessionEvents>(this.session, this.subscriptions);
     listen('state', (e) => {
       this.phase = 'none';
-      this.events.emit('agent:state', { state: e.state, phase: this.phase, atMs: e.tMs });
+      this.silent = e.state === 'speaking' && !this.outputConnected();
+      this.events.emit('agent:state', { state: e.state, phase: this.phase, atMs: e.tMs, ...(this.silent ? { silent: true } : {}) });
     });
     listen('bargeIn', (e) => {
       if (e.type === 'ducked') this.setPhase('ducked', e.tMs, 'duck');
@@ -205,7 +219,7 @@ export class SessionEventBridge {
     this.mark(tMs, mark);
     if (phase === this.phase) return;
     this.phase = phase;
-    this.events.emit('agent:state', { state: this.session.state, phase, atMs: tMs });
+    this.events.emit('agent:state', { state: this.session.state, phase, atMs: tMs, ...(this.silent ? { silent: true } : {}) });
   }
 
   private mark(tMs: number, kind: BargeInMarkKind): void {

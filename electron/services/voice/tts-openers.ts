@@ -10,7 +10,7 @@ import type { Logger } from '../../engine/logger.js';
 import { isFliteVoice } from '../../engine/tts/local-server/flite-engine.js';
 import { startLocalTtsServer } from '../../engine/tts/local-server/server.js';
 import { kugelEndpoints, kugelVoiceId } from '../../engine/tts/kugel-service.js';
-import { TtsClient } from '../../engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../engine/tts/single-stream-client.js';
 import type { PlaybackClearer, StreamingTts } from '../../engine/tts/types.js';
 import { createCartesiaTts } from '../../engine/tts/vendors/cartesia.js';
 import { createDeepgramTts } from '../../engine/tts/vendors/deepgram.js';
@@ -58,7 +58,11 @@ export const TTS_OPENERS: { [Id in TtsVendorId]: TtsOpener<Id> } = {
     // server.voice is flite's when the neural voice failed to load (server.notice says why).
     const voice = server.voice;
     const notice = choice.kind === 'unavailable' ? choice.reason : server.notice;
-    const client = new TtsClient({ ...common, url: server.url, config: { voice_id: voice, sample_rate: sampleRate, word_timestamps: wordTimestamps } });
+    const client = new SingleStreamClient({
+      ...common,
+      url: server.url,
+      config: { voice_id: voice, sample_rate: sampleRate, word_timestamps: wordTimestamps },
+    });
     return {
       client,
       description: `local voice ${voice}`,
@@ -75,7 +79,7 @@ export const TTS_OPENERS: { [Id in TtsVendorId]: TtsOpener<Id> } = {
     const config = { voice_id: kugelVoiceId(voice), sample_rate: sampleRate, word_timestamps: wordTimestamps };
     const host = new URL(wsUrl).host;
     return speaking(
-      new TtsClient({ ...common, url: wsUrl, config }),
+      new SingleStreamClient({ ...common, url: wsUrl, config }),
       host.endsWith('kugelaudio.com') ? 'KugelAudio' : `KugelAudio-compatible server at ${host}`,
     );
   },

@@ -213,7 +213,9 @@ export class VoiceService {
         },
       });
       live.muted = this.muted;
-      bridge = new SessionEventBridge(live.session, events, carry ? { transcript: this.lastTranscript, metrics: this.lastMetrics } : undefined);
+      bridge = new SessionEventBridge(live.session, events, carry ? { transcript: this.lastTranscript, metrics: this.lastMetrics } : undefined, () =>
+        live.outputConnected(),
+      );
       live.session.on('state', (e) => {
         if (e.state === 'listening' && this.restartPending) void this.restartQuietly();
       });

@@ -11,8 +11,10 @@ export interface StateWords {
   tone: 'idle' | 'listening' | 'thinking' | 'speaking' | 'bargein';
 }
 
-export function stateWords(state: AgentState, phase: BargeInPhase, running: boolean): StateWords {
+export function stateWords(state: AgentState, phase: BargeInPhase, running: boolean, silent = false): StateWords {
   if (!running && state === 'idle') return { label: 'Not started', detail: '', icon: 'circle', tone: 'idle' };
+  // No speaker takes the audio: saying "Speaking" would claim the person hears it.
+  if (state === 'speaking' && silent) return { label: 'Not heard', detail: 'No speaker connected', icon: 'speaker', tone: 'bargein' };
   if (state === 'speaking' && phase === 'ducked') return { label: 'Speaking', detail: 'Turned down: hearing you', icon: 'ear', tone: 'bargein' };
   if (state === 'speaking' && phase === 'paused') return { label: 'Paused', detail: 'Maybe interrupting…', icon: 'pause', tone: 'bargein' };
   if (state === 'speaking' && phase === 'resumed') return { label: 'Speaking', detail: 'Resumed after a false alarm', icon: 'wave', tone: 'speaking' };

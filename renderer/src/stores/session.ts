@@ -16,6 +16,8 @@ export type SessionAction = 'start' | 'stop' | 'interrupt' | 'mute';
 export const useSessionStore = defineStore('session', () => {
   const state = ref<AgentState>('idle');
   const phase = ref<BargeInPhase>('none');
+  /** Speaking into no speaker: nothing the agent says is heard. */
+  const silent = ref(false);
   const stateAtMs = ref<number | null>(null);
   const sessionId = ref<string | null>(null);
   const muted = ref(false);
@@ -33,6 +35,7 @@ export const useSessionStore = defineStore('session', () => {
   function applyStatus(status: AgentStatus): void {
     state.value = status.state;
     phase.value = status.phase;
+    silent.value = status.silent ?? false;
     sessionId.value = status.sessionId;
     muted.value = status.muted;
     useTranscriptStore().replaceAll(status.transcript);
@@ -46,6 +49,7 @@ export const useSessionStore = defineStore('session', () => {
       api.on('agent:state', (event) => {
         state.value = event.state;
         phase.value = event.phase ?? (event.state === 'speaking' ? phase.value : 'none');
+        silent.value = event.silent ?? false;
         stateAtMs.value = event.atMs;
       }),
     ];
@@ -116,6 +120,7 @@ export const useSessionStore = defineStore('session', () => {
   return {
     state,
     phase,
+    silent,
     stateAtMs,
     sessionId,
     muted,

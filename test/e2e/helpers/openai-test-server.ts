@@ -20,6 +20,8 @@ export interface OpenAiTestServerOptions {
   reply: string;
   /** Gap between SSE chunks; a real server streams tokens tens of ms apart. */
   chunkDelayMs?: number;
+  /** When set, a request without "Authorization: Bearer <apiKey>" gets 401, as api.openai.com answers a wrong key. */
+  apiKey?: string;
 }
 
 export async function startOpenAiTestServer(options: OpenAiTestServerOptions): Promise<OpenAiTestServer> {
@@ -27,6 +29,7 @@ export async function startOpenAiTestServer(options: OpenAiTestServerOptions): P
   const chats: OpenAiTestServer['chats'] = [];
   const server = await startOpenAiStandIn({
     modelId: 'test-model',
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
     tokenGapMs: options.chunkDelayMs ?? 30,
     transcribe: (body) => {
       transcriptions.push(body.length);

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { useLocalTtsServer } from './helpers/local-server.js';
-import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../electron/engine/tts/single-stream-client.js';
 import { RawClient } from './helpers/raw-client.js';
 import { record } from './helpers/recorder.js';
 import { tick, until } from './helpers/scripted-server.js';
@@ -19,7 +19,7 @@ describe('local TTS server', () => {
   });
 
   it('refuses the wrong token at the upgrade with 401, which the client treats as fatal', async () => {
-    const client = new TtsClient({ url: local().url.replace(local().token, 'wrong'), config: {} });
+    const client = new SingleStreamClient({ url: local().url.replace(local().token, 'wrong'), config: {} });
     const rec = record(client);
     client.send('Hello.');
     await until(() => rec.errors.length === 1);
@@ -149,7 +149,7 @@ describe('local TTS server', () => {
 
   it('works end to end with the client: cancel mid-sentence drops the rest, the next turn plays', async () => {
     const played: string[] = [];
-    const client = new TtsClient({
+    const client = new SingleStreamClient({
       url: local().url,
       config: { voice_id: 'kal16', sample_rate: 24000 },
       playback: { clear: (id) => played.push(`clear:${id}`) },

@@ -43,10 +43,18 @@ describe('the backchannel model', () => {
   });
 
   it("the user's lists win: a force phrase inside a backchannel interrupts, a listed phrase never does", () => {
-    expect(model.classify('oh no way', true)).toEqual({ kind: 'interrupt', reason: '"no" is in your always-interrupt phrases' });
+    expect(model.classify('yeah no', true)).toEqual({ kind: 'interrupt', reason: '"no" is in your always-interrupt phrases' });
     const custom = new BackchannelClassifier({ acknowledgementPhrases: ['tell me more'], interruptionPhrases: ['exactly'] });
     expect(custom.classify('tell me more', true).kind).toBe('backchannel');
     expect(custom.classify('exactly', true).kind).toBe('interrupt');
+  });
+
+  it('"oh no" is dismay, not a "no": it lets the agent go on, while a force word after it still stops it', () => {
+    expect(model.classify('oh no', true)).toEqual({ kind: 'backchannel', reason: '"oh no" is only surprise' });
+    expect(model.classify('oh no, stop', true)).toEqual({ kind: 'interrupt', reason: '"stop" is in your always-interrupt phrases' });
+    expect(model.classify('no', true).kind).toBe('interrupt');
+    const listed = new BackchannelClassifier({ acknowledgementPhrases: [], interruptionPhrases: ['oh no'] });
+    expect(listed.classify('oh no', true)).toEqual({ kind: 'interrupt', reason: '"oh no" is in your always-interrupt phrases' });
   });
 
   it('on interim words it waits for a lead-in to finish, and decides on a question word at once', () => {

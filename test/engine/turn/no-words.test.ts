@@ -54,6 +54,14 @@ describe('barge-in without words', () => {
     ]);
   });
 
+  it(`a sound just short of ${LONG} ms still resumes the agent at its first gap`, () => {
+    const { controller, playback, events, speak } = noWords();
+    speak(LONG - 40);
+    controller.onSpeechGap(now());
+    expect(playback.paused).toBe(false);
+    expect(events.map((e) => e.type)).toEqual(['falseInterruption']);
+  });
+
   it('speech after the gap pauses again and still interrupts once it is long enough', () => {
     const { controller, playback, events, speak } = noWords();
     speak(400);

@@ -101,7 +101,7 @@ describe('VadProcessor with a scripted model', () => {
     expect(() => new VadProcessor({ model, options: { releaseThreshold: 0.8, speechThreshold: 0.5 } })).toThrow(
       /releaseThreshold: The release threshold must not be above/,
     );
-    expect(() => new VadProcessor({ model, options: { speechThreshold: 2 } })).toThrow(/speechThreshold: Must be between 0 and 1/);
+    expect(() => new VadProcessor({ model, options: { speechThreshold: 2 } })).toThrow(/speechThreshold: Enter a number from 0 to 1\./);
   });
 
   it('refuses frames that are not 16 kHz mono, naming what it got', async () => {

@@ -44,6 +44,21 @@ function frame(value: number, timestampMs: number, length = 320) {
 }
 
 describe('SessionEventBridge', () => {
+  it('says when the agent speaks into no speaker, in the state event and the status, and when a speaker takes the audio again', () => {
+    let connected = false;
+    bridge.detach();
+    bridge = new SessionEventBridge(session, hub, undefined, () => connected);
+    session.state = 'speaking';
+    session.emit('state', { state: 'speaking', previous: 'thinking', tMs: 10 });
+    expect(sentOf('agent:state').at(-1)).toEqual({ state: 'speaking', phase: 'none', atMs: 10, silent: true });
+    expect(bridge.status(false).silent).toBe(true);
+    connected = true;
+    bridge.onMicFrame(frame(0.1, 100));
+    bridge.onMicFrame(frame(0.1, 160));
+    expect(sentOf('agent:state').at(-1)).toEqual({ state: 'speaking', phase: 'none', atMs: 160 });
+    expect(bridge.status(false).silent).toBeUndefined();
+  });
+
   it('reports a state change with no barge-in phase', () => {
     session.emit('state', { state: 'speaking', previous: 'thinking', tMs: 10 });
     expect(sentOf('agent:state')).toEqual([{ state: 'speaking', phase: 'none', atMs: 10 }]);

@@ -25,6 +25,7 @@ import type { LoadedScenario } from './scenario.js';
 import { ScriptedReplies } from './scripted-llm.js';
 import { synthesizeTexts, type SynthesizedSpeech } from './synthesize.js';
 import { VirtualClock } from './virtual-clock.js';
+import { voicedBlocksMs } from './word-timing.js';
 import { downmixToMono } from '../../audio/channels.js';
 import { concatSamples } from '../../audio/samples.js';
 import { ClauseSplitter } from '../../llm/clause-splitter.js';
@@ -119,10 +120,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     prefixPaddingMs: scenario.settings.vad.prefixPaddingMs,
     echoCancellation: scenario.settings.audio.echoCancellation,
     resamplers,
-    // The recognizer model hands out words spread evenly over the clip's voiced span, so a word said
-    // before a pause can "arrive" inside it: a final asked at the gap would miss it. Finals
-    // come at the VAD's end of speech here until the recognizer timing model is per word.
-    earlyFinal: false,
+    // Finals are asked at the VAD's gap, as in the app: the recognizer model places each word on
+    // the clip's voiced time (word-timing.ts), so a final at a gap holds the words said before it.
   });
 
   const clips = await Promise.all(
@@ -131,7 +130,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
       let samples = downmixToMono(wav.samples, wav.channels);
       if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
       if (u.gainDb) samples = samples.map((s) => s * 10 ** (u.gainDb! / 20));
-      return { ...u, samples, span: voicedSpan(samples) };
+      return { ...u, samples, span: voicedSpan(samples), blocks: voicedBlocksMs(samples) };
     }),
   );
 
@@ -159,7 +158,12 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
       for (const c of clips) {
         mixer.addClip({ samples: c.samples, startMs: originMs + c.atMs });
         if (c.text !== undefined && c.span) {
-          utterances.push({ text: c.text, voicedStartMs: originMs + c.atMs + c.span.startMs, voicedEndMs: originMs + c.atMs + c.span.endMs });
+          utterances.push({
+            text: c.text,
+            voicedStartMs: originMs + c.atMs + c.span.startMs,
+            voicedEndMs: originMs + c.atMs + c.span.endMs,
+            voicedBlocksMs: c.blocks.map((b) => originMs! + c.atMs + b),
+          });
         }
       }
       stt?.schedule(utterances);

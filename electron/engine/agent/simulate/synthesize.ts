@@ -1,10 +1,10 @@
 /**
  * Speaks every text the scenario needs through the embedded local TTS server and the real
- * TtsClient (word timestamps on), before the simulated session starts. The session then
+ * SingleStreamClient (word timestamps on), before the simulated session starts. The session then
  * replays that audio on the virtual clock, so a run is deterministic and faster than real time.
  */
 import { startLocalTtsServer } from '../../tts/local-server/server.js';
-import { TtsClient } from '../../tts/tts-client.js';
+import { SingleStreamClient } from '../../tts/single-stream-client.js';
 import type { WordTiming } from '../ports.js';
 import { concatSamples } from '../../audio/samples.js';
 
@@ -17,7 +17,7 @@ export interface SynthesizedSpeech {
 
 export async function synthesizeTexts(texts: readonly string[], voice: 'slt' | 'kal16' | 'awb' | 'rms'): Promise<Map<string, SynthesizedSpeech>> {
   const server = await startLocalTtsServer({ voice });
-  const client = new TtsClient({ url: server.url, config: { voice_id: voice, word_timestamps: true } });
+  const client = new SingleStreamClient({ url: server.url, config: { voice_id: voice, word_timestamps: true } });
   const out = new Map<string, SynthesizedSpeech>();
   try {
     await client.connect();

@@ -1,51 +1,75 @@
 /**
- * A bound on the echo per bin built from the reference alone, for the residual suppressor:
- * the recent reference spectrum (held with a room-like decay) times the echo path's gain.
- * It does not depend on the filter's phase being right, so it still covers the echo while
- * the filter is learning, re-learning after a path change, or lagging behind clock drift.
- *   - Before the filter has learned (its ERLE under 6 dB): the path gain is the loudest
- *     mic/reference power ratio seen lately, overestimated x4. Conservative like the old
- *     gate, for the first fraction of a second only.
- *   - After: the foreground filter's own |H(f)|^2 (the user's voice cannot raise it: the
- *     foreground is protected from double talk), divided by the ERLE the filter achieves.
+ * The residual echo per bin that the suppressor must remove, estimated from the reference
+ * alone (so it holds while the filter's phase is off: learning, clock drift, a moved laptop):
+ *   - within the filter's reach: the echo's power as the filter's partitions see it,
+ *     sum_p |W_p|^2 |X_p|^2 (power-domain, each partition against the reference block it is
+ *     aligned with), divided by the ERLE the linear filter achieves in that band;
+ *   - beyond it (the room's late reverberation, which no 256 ms filter models): a decaying
+ *     power memory fed by the reference leaving the filter's window, at the gain and decay
+ *     the filter's last partitions show (WebRTC AEC3 models its reverb the same way).
+ * Before the filter has learned anything (the first fraction of a second of agent speech),
+ * a coarse estimate stands in: the recent reference power held over a bulk delay's span,
+ * times the loudest mic/reference ratio seen lately. It ends after about a second of agent
+ * audio, or as soon as the filter removes 6 dB, so it cannot keep muting the user in a
+ * reverberant room where the filter's ERLE stays low.
  */
 import type { FarEndHistory } from './far-end-history.js';
 import type { PartitionedFilter } from './partitioned-filter.js';
 
-/** Reference held with 60 dB of decay per ~300 ms (per 8 ms block: x0.7 in power). */
-const HOLD_DECAY = 0.5;
+/** Early reference hold: -10 dB over 250 ms (per 8 ms block), long enough to cover a bulk delay. */
+const EARLY_HOLD_DECAY = 10 ** (-10 / 10 / 31);
 /** The coarse ratio forgets its peak over ~1.6 s (x0.995 per block). */
 const RATIO_DECAY = 0.995;
-const EARLY_OVERESTIMATE = 4;
-const OVERESTIMATE = 1;
-/** The filter's |H|^2 is re-read every 8 blocks (64 ms): it changes slowly and costs a pass over the filter. */
-const PATH_GAIN_EVERY = 8;
-/** Below this ERLE (6 dB) the filter's |H|^2 is not yet the path. */
-const LEARNED_ERLE = 10;
+/** The coarse mic/reference ratio is believed up to +6 dB (a loud laptop at its own mic). */
+const MAX_RATIO = 4;
+/** The coarse estimate is counted double (+3 dB): for under a second, an echo missed is worse than a syllable dimmed. */
+const EARLY_OVERESTIMATE = 2;
+/** The filter's |W|^2 is re-read every 4 blocks (32 ms): it changes slowly and costs a pass over the filter. */
+const PATH_GAIN_EVERY = 4;
+/** The filter counts as learned once it removes 6 dB of the echo... */
+const LEARNED_ERLE = 4;
+/** ...or after this many blocks of agent audio (1 s): a reverberant room may never give 6 dB. */
+const LEARNED_AFTER_BLOCKS = 125;
+/** Late reverberation decay per block, bounds: T60 from ~150 ms (0.5) to ~1.3 s (0.92). */
+const MIN_DECAY = 0.5;
+const MAX_DECAY = 0.92;
 
 export class EchoBound {
   private readonly held: Float64Array;
-  private readonly pathGain: Float64Array;
+  private readonly gain: Float64Array;
+  private readonly late: Float64Array;
+  private readonly lateGain: Float64Array;
   private readonly bound: Float64Array;
+  private decay = MIN_DECAY;
   private ratio = 0;
   private learned = false;
+  private activeBlocks = 0;
   private blocks = 0;
 
-  constructor(private readonly bins: number) {
+  constructor(
+    private readonly bins: number,
+    private readonly partitions: number,
+  ) {
     this.held = new Float64Array(bins);
-    this.pathGain = new Float64Array(bins);
+    this.gain = new Float64Array(bins * partitions);
+    this.late = new Float64Array(bins);
+    this.lateGain = new Float64Array(bins);
     this.bound = new Float64Array(bins);
   }
 
   reset(): void {
     this.held.fill(0);
+    this.late.fill(0);
+    this.gain.fill(0);
+    this.lateGain.fill(0);
     this.ratio = 0;
     this.learned = false;
+    this.activeBlocks = 0;
   }
 
   /**
    * @param erle per-band ERLE of the linear filter (power ratios), its overall value, and the bins per band
-   * @returns the bound per bin (16-bit-scale spectrum units)
+   * @returns the residual echo per bin (16-bit-scale spectrum units)
    */
   update(
     history: FarEndHistory,
@@ -57,23 +81,54 @@ export class EchoBound {
     bandBins: number,
   ): Float64Array {
     const K = this.bins;
-    const o = history.offset(0);
-    for (let k = 0; k < K; k++) {
-      const p = history.re[o + k]! ** 2 + history.im[o + k]! ** 2;
-      this.held[k] = Math.max(p, this.held[k]! * HOLD_DECAY);
+    const M = this.partitions;
+    if (refEnergy > 1e-8) {
+      this.ratio = Math.max(this.ratio * RATIO_DECAY, Math.min(MAX_RATIO, micEnergy / refEnergy));
+      this.activeBlocks++;
     }
-    if (refEnergy > 1e-8) this.ratio = Math.max(this.ratio * RATIO_DECAY, Math.min(4, micEnergy / refEnergy));
-    if (this.blocks++ % PATH_GAIN_EVERY === 0) foreground.pathGain(this.pathGain);
+    if (erleOverall >= LEARNED_ERLE || this.activeBlocks >= LEARNED_AFTER_BLOCKS) this.learned = true;
 
-    // Once learned, stay with the filter: in double talk the measured ERLE drops (the user is in
-    // the error), and the coarse ratio would then count the user's voice as echo.
-    if (erleOverall >= LEARNED_ERLE) this.learned = true;
     if (!this.learned) {
-      const g = EARLY_OVERESTIMATE * this.ratio;
-      for (let k = 0; k < K; k++) this.bound[k] = g * this.held[k]!;
-    } else {
-      for (let k = 0; k < K; k++) this.bound[k] = (OVERESTIMATE * this.pathGain[k]! * this.held[k]!) / erle[Math.floor(k / bandBins)]!;
+      const o = history.offset(0);
+      for (let k = 0; k < K; k++) this.held[k] = Math.max(history.pow[o + k]!, this.held[k]! * EARLY_HOLD_DECAY);
+      for (let k = 0; k < K; k++) this.bound[k] = EARLY_OVERESTIMATE * this.ratio * this.held[k]!;
+      return this.bound;
+    }
+
+    if (this.blocks++ % PATH_GAIN_EVERY === 0) this.readPath(foreground);
+    const pow = history.pow;
+    this.bound.fill(0);
+    for (let p = 0; p < M; p++) {
+      const x = history.offset(p);
+      const g = p * K;
+      for (let k = 0; k < K; k++) this.bound[k]! += this.gain[g + k]! * pow[x + k]!;
+    }
+    // The reference leaving the window (the oldest partition) feeds the late tail.
+    const oldest = history.offset(M - 1);
+    for (let k = 0; k < K; k++) {
+      this.late[k] = this.decay * (this.late[k]! + this.lateGain[k]! * pow[oldest + k]!);
+      this.bound[k] = this.bound[k]! / erle[Math.floor(k / bandBins)]! + this.late[k]!;
     }
     return this.bound;
+  }
+
+  /** |W_p|^2 of the foreground, and the late tail's gain and decay from its last partitions. */
+  private readPath(filter: PartitionedFilter): void {
+    const K = this.bins;
+    const M = this.partitions;
+    for (let i = 0; i < K * M; i++) this.gain[i] = filter.re[i]! ** 2 + filter.im[i]! ** 2;
+    // Decay per partition over the last half of the filter (the room's reverberation, not its onset).
+    const e = filter.energy;
+    const third = Math.max(1, Math.floor(M / 3));
+    let mid = 0;
+    let end = 0;
+    for (let p = M - 2 * third; p < M - third; p++) mid += e[p]!;
+    for (let p = M - third; p < M; p++) end += e[p]!;
+    const decay = mid > 0 ? (end / mid) ** (1 / third) : MIN_DECAY;
+    this.decay = Math.min(MAX_DECAY, Math.max(MIN_DECAY, decay));
+    // The tail continues from the last two partitions' gain.
+    const a = (M - 1) * K;
+    const b = Math.max(0, M - 2) * K;
+    for (let k = 0; k < K; k++) this.lateGain[k] = 0.5 * (this.gain[a + k]! + this.gain[b + k]!);
   }
 }

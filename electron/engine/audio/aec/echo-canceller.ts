@@ -16,6 +16,7 @@ import { LinearCanceller } from './linear-canceller.js';
 import { ReferenceBuffer } from './reference-buffer.js';
 import { BAND_BINS, ResidualSuppressor } from './residual-suppressor.js';
 import { EchoBound } from './echo-bound.js';
+import { SampleFifo } from './sample-fifo.js';
 
 export interface EchoCancellerOptions {
   /**
@@ -47,6 +48,9 @@ const RATE = ENGINE_SAMPLE_RATE;
 const BLOCK = 128;
 /** A frame this far from where the stream was expected starts a new stream (device restart, a gap). */
 const REANCHOR_SAMPLES = RATE / 50;
+/** Echo-alone blocks (8 ms) before the attenuation is reported: 0.25 s. */
+const ALONE_BLOCKS_TO_TRUST = 31;
+const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
 
 export class EchoCanceller {
   readonly latencyMs = ((2 * BLOCK) / RATE) * 1000;
@@ -60,10 +64,10 @@ export class EchoCanceller {
   private refNext: number | null = null;
   private micNext: number | null = null;
   /** Mic samples waiting for a full block, and processed samples waiting to go out. */
-  private pending: number[] = [];
-  private outQueue: number[] = [];
+  private readonly pending = new SampleFifo();
+  private readonly outQueue = new SampleFifo();
   /** The raw mic, delayed exactly as the output is (a gate can decide on it and apply to the output). */
-  private rawQueue: number[] = [];
+  private readonly rawQueue = new SampleFifo();
   /** The raw mic samples lined up with the last output frame. */
   alignedInput = new Float32Array(0);
   private readonly micBlock = new Float64Array(BLOCK);
@@ -75,6 +79,14 @@ export class EchoCanceller {
   private readonly bound: EchoBound;
   private erleMic = 0;
   private erleOut = 0;
+  /** ERLE over echo-alone blocks only (the user's voice must not lower it), mic vs output power. */
+  private aloneMic = 0;
+  private aloneOut = 0;
+  private aloneBlocks = 0;
+  private heldAttenuationDb = 0;
+  /** The previous block's mic power and echo-alone flag: the suppressor's output is one block late. */
+  private lastMicEnergy = 0;
+  private lastEchoAlone = false;
   private readonly tailBlocks: number;
 
   constructor(options: EchoCancellerOptions = {}) {
@@ -88,10 +100,20 @@ export class EchoCanceller {
     this.delay = new DelayEstimator(maxLag, 375, 32);
     this.suppression = options.suppression ?? true;
     this.resamplers = options.resamplers;
-    this.bound = new EchoBound(this.linear.fft.bins);
+    this.bound = new EchoBound(this.linear.fft.bins, partitions);
     // Two blocks late in both modes: the suppressor's overlap-add is itself one block late.
-    this.outQueue = new Array<number>(this.suppression ? BLOCK : 2 * BLOCK).fill(0);
-    this.rawQueue = new Array<number>(2 * BLOCK).fill(0);
+    this.outQueue.pushZeros(this.suppression ? BLOCK : 2 * BLOCK);
+    this.rawQueue.pushZeros(2 * BLOCK);
+  }
+
+  /**
+   * How much of the echo the canceller removes now (dB, mic vs output over blocks holding the
+   * agent's echo alone, ~0.25 s), or null until it has seen 0.25 s of such blocks (or the echo
+   * path just changed). A gate after the canceller may trust its output by this much.
+   */
+  get attenuationDb(): number | null {
+    if (this.aloneBlocks < ALONE_BLOCKS_TO_TRUST) return null;
+    return this.heldAttenuationDb;
   }
 
   stats(): EchoCancellerStats {
@@ -121,20 +143,19 @@ export class EchoCanceller {
     if (expected === null || Math.abs(stamped - expected) >= REANCHOR_SAMPLES) {
       // A new stream: blocks start here (what was pending is dropped with the old stream's alignment).
       this.micNext = stamped;
-      this.pending = [];
+      this.pending.clear();
     }
-    for (const s of frame.data) {
-      this.pending.push(s);
-      this.rawQueue.push(s);
-    }
+    this.pending.push(frame.data);
+    this.rawQueue.push(frame.data);
     while (this.pending.length >= BLOCK) {
-      for (let i = 0; i < BLOCK; i++) this.micBlock[i] = this.pending[i]!;
-      this.pending.splice(0, BLOCK);
+      this.pending.shiftInto(this.micBlock);
       this.processBlock(this.micNext!);
       this.micNext! += BLOCK;
     }
-    const data = Float32Array.from(this.outQueue.splice(0, frame.data.length));
-    this.alignedInput = Float32Array.from(this.rawQueue.splice(0, frame.data.length));
+    const data = new Float32Array(frame.data.length);
+    this.outQueue.shiftInto(data);
+    this.alignedInput = new Float32Array(frame.data.length);
+    this.rawQueue.shiftInto(this.alignedInput);
     return { data, sampleRate: RATE, channels: 1, timestampMs: frame.timestampMs - this.latencyMs };
   }
 
@@ -169,10 +190,28 @@ export class EchoCanceller {
             this.bound.update(this.linear.history, this.linear.foreground, micEnergy, refEnergy, this.suppressor.erle, this.suppressor.erleOverall, BAND_BINS),
           )
         : error;
+      const outEnergy = meanSquare(out);
       this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
-      this.erleOut = 0.98 * this.erleOut + 0.02 * meanSquare(out);
+      this.erleOut = 0.98 * this.erleOut + 0.02 * outEnergy;
+      const lastMic = this.suppression ? this.lastMicEnergy : micEnergy;
+      if (this.suppression ? this.lastEchoAlone : echoAlone) {
+        // Over ~0.25 s of echo-alone blocks: follows a path change, ignores single loud blocks.
+        this.aloneMic = 0.97 * this.aloneMic + 0.03 * lastMic;
+        this.aloneOut = 0.97 * this.aloneOut + 0.03 * outEnergy;
+        this.aloneBlocks++;
+        // Held, falling 2.5 dB/s: a user speaking below the echo passes as 'echo alone' by energy
+        // and would lower the figure exactly while they talk; a real loss of the path resets it.
+        const now = 10 * Math.log10((this.aloneMic + 1e-12) / (this.aloneOut + 1e-12));
+        this.heldAttenuationDb = Math.max(now, this.heldAttenuationDb - ATTENUATION_FALL_DB_PER_BLOCK);
+      }
+      this.lastMicEnergy = micEnergy;
+      this.lastEchoAlone = echoAlone;
+      if (this.linear.pathLost) {
+        this.aloneBlocks = 0;
+        this.heldAttenuationDb = 0;
+      }
     }
-    for (let i = 0; i < BLOCK; i++) this.outQueue.push(out[i]!);
+    this.outQueue.push(out);
   }
 
   /** Moves the filter window when the echo's onset has left its first quarter. */

@@ -9,6 +9,8 @@ export class FarEndHistory {
   /** Flat [slot * bins + k]; the slot of partition p is (head + p) % partitions. */
   readonly re: Float64Array;
   readonly im: Float64Array;
+  /** |X|^2 of each slot, kept beside the spectrum: the update's normalizer reads it every block. */
+  readonly pow: Float64Array;
   private head = 0;
   /** Sum over partitions of |X_p|^2 per bin. */
   readonly power: Float64Array;
@@ -19,6 +21,7 @@ export class FarEndHistory {
     this.bins = bins;
     this.re = new Float64Array(partitions * bins);
     this.im = new Float64Array(partitions * bins);
+    this.pow = new Float64Array(partitions * bins);
     this.power = new Float64Array(bins);
   }
 
@@ -32,11 +35,11 @@ export class FarEndHistory {
     const o = this.head * this.bins;
     const { power } = this;
     for (let k = 0; k < this.bins; k++) {
-      const oldRe = this.re[o + k]!;
-      const oldIm = this.im[o + k]!;
-      power[k] = power[k]! - oldRe * oldRe - oldIm * oldIm + re[k]! * re[k]! + im[k]! * im[k]!;
+      const p = re[k]! * re[k]! + im[k]! * im[k]!;
+      power[k] = power[k]! - this.pow[o + k]! + p;
       this.re[o + k] = re[k]!;
       this.im[o + k] = im[k]!;
+      this.pow[o + k] = p;
     }
     // The running sum drifts with rounding: recompute it exactly once per turn of the line.
     if (++this.pushes % this.partitions === 0) this.recomputePower();
@@ -52,14 +55,12 @@ export class FarEndHistory {
   clear(): void {
     this.re.fill(0);
     this.im.fill(0);
+    this.pow.fill(0);
     this.power.fill(0);
   }
 
   private recomputePower(): void {
     this.power.fill(0);
-    for (let i = 0; i < this.re.length; i++) {
-      const k = i % this.bins;
-      this.power[k]! += this.re[i]! * this.re[i]! + this.im[i]! * this.im[i]!;
-    }
+    for (let i = 0; i < this.pow.length; i++) this.power[i % this.bins]! += this.pow[i]!;
   }
 }

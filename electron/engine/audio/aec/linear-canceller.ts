@@ -54,7 +54,6 @@ export class LinearCanceller {
   private readonly errorPower: Float64Array;
   private readonly echoPower: Float64Array;
   private readonly weight: Float64Array;
-  private readonly partitionEnergy: Float64Array;
   /** The expected envelope, normalized to sum 1. */
   private readonly prior: Float64Array;
   private readonly fadeIn: Float64Array;
@@ -93,7 +92,6 @@ export class LinearCanceller {
     this.eSpecRe = new Float64Array(K);
     this.eSpecIm = new Float64Array(K);
     this.weight = new Float64Array(options.partitions);
-    this.partitionEnergy = new Float64Array(options.partitions);
     this.prior = Float64Array.from({ length: options.partitions }, (_, p) => PRIOR_DECAY ** p);
     const priorSum = this.prior.reduce((a, b) => a + b, 0);
     for (let p = 0; p < options.partitions; p++) this.prior[p]! /= priorSum;
@@ -140,8 +138,9 @@ export class LinearCanceller {
     let sxx = 0;
     for (let i = 0; i < N; i++) sxx += this.lastRef[i]! * this.lastRef[i]!;
 
-    this.echoOf(this.foreground, this.yFg);
-    this.echoOf(this.background, this.yBg);
+    PartitionedFilter.filterPair(this.history, this.foreground, this.background, this.specRe, this.specIm, this.eSpecRe, this.eSpecIm);
+    this.toTime(this.specRe, this.specIm, this.yFg);
+    this.toTime(this.eSpecRe, this.eSpecIm, this.yBg);
     let sdd = 0;
     let sff = 0;
     let see = 0;
@@ -222,11 +221,10 @@ export class LinearCanceller {
     return this.out;
   }
 
-  /** Time-domain echo estimate of a filter for the current block (last half of the frame). */
-  private echoOf(filter: PartitionedFilter, out: Float64Array): void {
+  /** Time-domain echo estimate for the current block (last half of the frame) from a filter's output spectrum. */
+  private toTime(re: Float64Array, im: Float64Array, out: Float64Array): void {
     const N = this.blockSize;
-    filter.filter(this.history, this.specRe, this.specIm);
-    this.fft.inverse(this.specRe, this.specIm, this.frame);
+    this.fft.inverse(re, im, this.frame);
     // Spectra carry 1/(2N); the inverse divides by 2N again: undo that once.
     const scale = 2 * N;
     for (let i = 0; i < N; i++) out[i] = this.frame[N + i]! * scale;
@@ -259,10 +257,10 @@ export class LinearCanceller {
    */
   private proportionateWeights(): void {
     const M = this.partitions;
-    this.background.partitionEnergy(this.partitionEnergy);
+    const energy = this.background.energy;
     let max = 0;
     for (let p = 0; p < M; p++) {
-      this.weight[p] = Math.sqrt(1e-6 + this.partitionEnergy[p]!);
+      this.weight[p] = Math.sqrt(1e-6 + energy[p]!);
       if (this.weight[p]! > max) max = this.weight[p]!;
     }
     let sum = 0;

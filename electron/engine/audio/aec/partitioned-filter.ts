@@ -14,6 +14,9 @@ export class PartitionedFilter {
   readonly bins: number;
   readonly re: Float64Array;
   readonly im: Float64Array;
+  /** Coefficient energy of each partition (the shape of the echo path over the tail), kept current by every change. */
+  readonly energy: Float64Array;
+  private readonly offsets: Int32Array;
   private constrainNext = 0;
   private readonly timeScratch: Float64Array;
   private readonly norm: Float64Array;
@@ -28,24 +31,56 @@ export class PartitionedFilter {
     this.im = new Float64Array(partitions * this.bins);
     this.timeScratch = new Float64Array(fft.size);
     this.norm = new Float64Array(fft.bins);
+    this.energy = new Float64Array(partitions);
+    this.offsets = new Int32Array(partitions);
   }
 
-  /** Echo estimate spectrum: Y = sum_p W_p X_p. */
-  filter(history: FarEndHistory, outRe: Float64Array, outIm: Float64Array): void {
-    const K = this.bins;
-    outRe.fill(0);
-    outIm.fill(0);
-    for (let p = 0; p < this.partitions; p++) {
-      const w = p * K;
-      const x = history.offset(p);
-      for (let k = 0; k < K; k++) {
-        const wr = this.re[w + k]!;
-        const wi = this.im[w + k]!;
-        const xr = history.re[x + k]!;
-        const xi = history.im[x + k]!;
-        outRe[k]! += wr * xr - wi * xi;
-        outIm[k]! += wr * xi + wi * xr;
+  /**
+   * Echo estimates of two filters over the same history in one pass (the foreground/background
+   * pair): each reference value is loaded once for both, the costliest loop of the canceller.
+   */
+  static filterPair(
+    history: FarEndHistory,
+    a: PartitionedFilter,
+    b: PartitionedFilter,
+    aRe: Float64Array,
+    aIm: Float64Array,
+    bRe: Float64Array,
+    bIm: Float64Array,
+  ): void {
+    const K = a.bins;
+    const M = a.partitions;
+    const offsets = a.offsets;
+    for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
+    const hr = history.re;
+    const hi = history.im;
+    const war = a.re;
+    const wai = a.im;
+    const wbr = b.re;
+    const wbi = b.im;
+    // Bin-outer: the four sums stay in registers over the partitions.
+    for (let k = 0; k < K; k++) {
+      let sar = 0;
+      let sai = 0;
+      let sbr = 0;
+      let sbi = 0;
+      for (let p = 0, w = k; p < M; p++, w += K) {
+        const x = offsets[p]! + k;
+        const xr = hr[x]!;
+        const xi = hi[x]!;
+        const ar = war[w]!;
+        const ai = wai[w]!;
+        const br = wbr[w]!;
+        const bi = wbi[w]!;
+        sar += ar * xr - ai * xi;
+        sai += ar * xi + ai * xr;
+        sbr += br * xr - bi * xi;
+        sbi += br * xi + bi * xr;
       }
+      aRe[k] = sar;
+      aIm[k] = sai;
+      bRe[k] = sbr;
+      bIm[k] = sbi;
     }
   }
 
@@ -57,28 +92,37 @@ export class PartitionedFilter {
   adapt(history: FarEndHistory, eRe: Float64Array, eIm: Float64Array, mu: Float64Array, weight: Float64Array, regularization: number): void {
     const K = this.bins;
     const norm = this.norm;
-    norm.fill(regularization);
-    for (let p = 0; p < this.partitions; p++) {
-      const g = weight[p]!;
-      const x = history.offset(p);
-      for (let k = 0; k < K; k++) norm[k]! += g * (history.re[x + k]! ** 2 + history.im[x + k]! ** 2);
+    const pow = history.pow;
+    const M = this.partitions;
+    const offsets = this.offsets;
+    for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
+    for (let k = 0; k < K; k++) {
+      let sum = regularization;
+      for (let p = 0; p < M; p++) sum += weight[p]! * pow[offsets[p]! + k]!;
+      norm[k] = mu[k]! / sum;
     }
-    for (let k = 0; k < K; k++) norm[k] = mu[k]! / norm[k]!;
     const step = norm;
+    const hr = history.re;
+    const hi = history.im;
     for (let p = 0; p < this.partitions; p++) {
       const g = weight[p]!;
       if (g === 0) continue;
       const w = p * K;
       const x = history.offset(p);
+      let energy = 0;
       for (let k = 0; k < K; k++) {
         const mu = g * step[k]!;
-        const xr = history.re[x + k]!;
-        const xi = history.im[x + k]!;
+        const xr = hr[x + k]!;
+        const xi = hi[x + k]!;
         const er = eRe[k]!;
         const ei = eIm[k]!;
-        this.re[w + k]! += mu * (xr * er + xi * ei);
-        this.im[w + k]! += mu * (xr * ei - xi * er);
+        const wr = this.re[w + k]! + mu * (xr * er + xi * ei);
+        const wi = this.im[w + k]! + mu * (xr * ei - xi * er);
+        this.re[w + k] = wr;
+        this.im[w + k] = wi;
+        energy += wr * wr + wi * wi;
       }
+      this.energy[p] = energy;
     }
     this.constrain(this.constrainNext);
     this.constrainNext = (this.constrainNext + 1) % this.partitions;
@@ -93,16 +137,9 @@ export class PartitionedFilter {
     this.fft.inverse(re, im, this.timeScratch);
     this.timeScratch.fill(0, this.fft.size / 2);
     this.fft.forward(this.timeScratch, re, im);
-  }
-
-  /** Energy of each partition's coefficients (the shape of the echo path over the tail). */
-  partitionEnergy(out: Float64Array): void {
-    const K = this.bins;
-    for (let p = 0; p < this.partitions; p++) {
-      let sum = 0;
-      for (let k = p * K; k < (p + 1) * K; k++) sum += this.re[k]! * this.re[k]! + this.im[k]! * this.im[k]!;
-      out[p] = sum;
-    }
+    let energy = 0;
+    for (let k = 0; k < K; k++) energy += re[k]! * re[k]! + im[k]! * im[k]!;
+    this.energy[p] = energy;
   }
 
   /** |H_k|^2 summed over partitions: the echo path's power gain per bin. */
@@ -115,11 +152,13 @@ export class PartitionedFilter {
   copyFrom(other: PartitionedFilter): void {
     this.re.set(other.re);
     this.im.set(other.im);
+    this.energy.set(other.energy);
   }
 
   clear(): void {
     this.re.fill(0);
     this.im.fill(0);
+    this.energy.fill(0);
   }
 
   /**
@@ -133,12 +172,14 @@ export class PartitionedFilter {
     const M = this.partitions;
     const re = this.re.slice();
     const im = this.im.slice();
+    const energy = this.energy.slice();
     this.clear();
     for (let p = 0; p < M; p++) {
       const q = p + blocks;
       if (q < 0 || q >= M) continue;
       this.re.set(re.subarray(p * K, (p + 1) * K), q * K);
       this.im.set(im.subarray(p * K, (p + 1) * K), q * K);
+      this.energy[q] = energy[p]!;
     }
   }
 }

@@ -15,7 +15,7 @@ import { RealFft } from './fft.js';
 
 /** Residual counted above its estimate (x2): suppressing a little echo too much is inaudible, too little is a false barge-in. */
 const OVERESTIMATE = 2;
-/** Deepest suppression (-40 dB): echo well below the noise of a laptop mic. */
+/** Deepest suppression (amplitude 1e-4, -80 dB): residual echo far below what the VAD could mistake for a voice. */
 const GAIN_FLOOR = 0.0001;
 /** Decision-directed smoothing of the a-priori SNR: 0.6 keeps onsets quick and limits musical noise. */
 const DD_ALPHA = 0.6;

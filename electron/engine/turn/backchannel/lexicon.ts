@@ -103,6 +103,7 @@ export const MULTI: [string[], BackchannelKind][] = (
     ['thank you', 'thanks'],
     ['thank you so much', 'thanks'],
     ['thanks a lot', 'thanks'],
+    ['oh no', 'surprise'],
     ['oh my god', 'surprise'],
     ['oh my gosh', 'surprise'],
     ['my goodness', 'surprise'],
@@ -115,6 +116,13 @@ export const MULTI: [string[], BackchannelKind][] = (
     ['thats it', 'affirmation'],
   ] as [string, BackchannelKind][]
 ).map(([p, k]) => [p.split(' '), k]);
+
+/**
+ * Interjections that hold a word of the always-interrupt list without its force: "oh no" is
+ * dismay ("the 9:15 is cancelled" - "oh no"), not a "no" to the agent. A force word inside one
+ * does not interrupt; the same word elsewhere ("oh no, stop") still does.
+ */
+export const IDIOMS: readonly string[][] = [['oh', 'no']];
 
 /**
  * Words that only lead into a backchannel ("that is right", "it sounds good", "very true",

@@ -79,6 +79,12 @@ describe('simulate: realistic echo', () => {
     expect(energy(r.traces.cancelled)).toBeLessThan(energy(r.traces.mic) / 10);
   });
 
+  it('an echo 120 ms late (a Bluetooth speaker) does not pause the agent while the canceller is still learning it', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, echo: { gainDb: -10, delayMs: 120 }, settings: { audio: { echoCancellation: true } } });
+    expect(r.interrupted).toBe(false);
+    expect(r.events.filter((e) => e.type === 'paused')).toEqual([]);
+  });
+
   it('a real user over the echo still interrupts, with the canceller on', async () => {
     const r = await h.run({
       agentSays: AGENT_TEXT,

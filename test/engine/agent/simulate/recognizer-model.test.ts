@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../../../electron/engine/clock.js';
 import { ORACLE_TIMING, STREAMING_ZIPFORMER, SimulatedRecognizer } from '../../../../electron/engine/agent/simulate/recognizer-model.js';
+import { voicedBlocksMs, wordEndsMs } from '../../../../electron/engine/agent/simulate/word-timing.js';
 import { useFakeTimersPerTest } from '../../turn/helpers/fakes.js';
 
 useFakeTimersPerTest();
@@ -84,5 +85,44 @@ describe('simulated recognizer timing', () => {
     const a = run(7);
     expect(run(7)).toBe(a);
     expect(a).not.toBe('one two three four five six seven eight');
+  });
+});
+
+describe('word timing on the voiced time', () => {
+  it('"no ... wait": the first word ends before the pause, so a final asked in the pause holds it and not the second', () => {
+    const tone = (ms: number) => Float32Array.from({ length: ms * 16 }, (_, i) => 0.3 * Math.sin(i / 5));
+    const clip = new Float32Array(16 * (200 + 400 + 200));
+    clip.set(tone(200), 0);
+    clip.set(tone(200), 16 * 600);
+    const blocks = voicedBlocksMs(clip);
+    expect(wordEndsMs(blocks, 2)).toEqual([200, 800]);
+
+    const r = new SimulatedRecognizer(systemClock, ORACLE_TIMING);
+    const got = listen(r);
+    const t0 = performance.now();
+    r.schedule([{ text: 'no wait', voicedStartMs: t0, voicedEndMs: t0 + 800, voicedBlocksMs: blocks.map((b) => t0 + b) }]);
+    r.push(FRAME);
+    vi.advanceTimersByTime(399); // 400 ms: the middle of the pause (an even spread would have "no" end here)
+    r.endSegment();
+    expect(got.at(-1)).toMatchObject({ kind: 'final', text: 'no' });
+  });
+});
+
+describe('word errors', () => {
+  it('hit about the word error rate of first words too, over many seeds (small seeds once made every first word wrong)', () => {
+    let wrong = 0;
+    const seeds = 400;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const r = new SimulatedRecognizer(systemClock, { ...ORACLE_TIMING, wordErrorRate: 0.12, seed });
+      const got = listen(r);
+      const t0 = performance.now();
+      r.schedule([{ text: 'stop', voicedStartMs: t0 - 20, voicedEndMs: t0 - 10 }]);
+      r.push(FRAME);
+      r.endSegment();
+      if (got.at(-1)?.text !== 'stop') wrong++;
+      vi.advanceTimersByTime(20);
+    }
+    expect(wrong / seeds).toBeGreaterThan(0.06);
+    expect(wrong / seeds).toBeLessThan(0.2);
   });
 });

@@ -26,11 +26,19 @@ export function useTtsServerChild(token: string): TtsServerChild {
   };
 }
 
-/** Speaks one text to the end and waits a moment, so an RSS baseline holds warmed-up workers. */
-export async function warmUpTtsServer(port: number, token: string, text: string): Promise<void> {
-  const client = await RawClient.open(`ws://127.0.0.1:${port}/ws/tts/stream?api_key=${token}`);
-  client.send({ text, close: true });
-  await client.next((f) => f.final === true, 0, 60_000);
-  client.close();
+/**
+ * Speaks `text` to the end on `clients` connections at once and waits a moment, so an RSS
+ * baseline holds warmed-up workers and the allocator's working set for that many sessions
+ * (each thread's malloc arena keeps what it has grown to; that is use, not a leak).
+ */
+export async function warmUpTtsServer(port: number, token: string, text: string, clients = 1): Promise<void> {
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const client = await RawClient.open(`ws://127.0.0.1:${port}/ws/tts/stream?api_key=${token}`);
+      client.send({ text, close: true });
+      await client.next((f) => f.final === true, 0, 90_000);
+      client.close();
+    }),
+  );
   await new Promise((r) => setTimeout(r, 500));
 }

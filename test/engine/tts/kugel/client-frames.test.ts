@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeG711 } from '../../../../electron/engine/tts/g711.js';
 import { MultiContextTtsClient } from '../../../../electron/engine/tts/multi-context-client.js';
-import { TtsClient } from '../../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../../electron/engine/tts/single-stream-client.js';
 import { record } from '../helpers/recorder.js';
 import { ScriptedServer, until, type ScriptedConnection } from '../helpers/scripted-server.js';
 import { checkMultiClientFrame, checkStreamClientFrame, type Frame } from './helpers/sdk-spec.js';
@@ -28,7 +28,7 @@ function streamProblems(frames: Frame[]): string[] {
 
 describe('single-stream client frames = JS SDK StreamingSession frames', () => {
   it('sends {text, flush} with the config on the first frame of each session only, close/cancel bare, no output_format, no close_socket', async () => {
-    const client = new TtsClient({ url: server.url, config: { voice_id: 1071, sample_rate: 16000, word_timestamps: true, language: 'en' } });
+    const client = new SingleStreamClient({ url: server.url, config: { voice_id: 1071, sample_rate: 16000, word_timestamps: true, language: 'en' } });
     client.send('Hello there.');
     client.send(' How are you?', { flush: true });
     const c = await server.connection(0);
@@ -62,7 +62,7 @@ describe('single-stream client frames = JS SDK StreamingSession frames', () => {
   });
 
   it('asks for a codec only when one is chosen (ulaw_8000) and decodes its mu-law frames', async () => {
-    const client = new TtsClient({ url: server.url, config: { voice_id: 1, output_format: 'ulaw_8000' } });
+    const client = new SingleStreamClient({ url: server.url, config: { voice_id: 1, output_format: 'ulaw_8000' } });
     const rec = record(client);
     client.send('Hi.');
     const c = await server.connection(0);

@@ -3,7 +3,7 @@
 // of them may be played (delivered as audio) as part of the next turn.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MultiContextTtsClient } from '../../../../electron/engine/tts/multi-context-client.js';
-import { TtsClient } from '../../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../../electron/engine/tts/single-stream-client.js';
 import { record, type Recorded } from '../helpers/recorder.js';
 import { ScriptedServer, until, type ScriptedConnection } from '../helpers/scripted-server.js';
 
@@ -32,7 +32,7 @@ type Ack = 'never' | 'after the leftovers' | 'at once';
 describe('single-stream: leftovers of a cancelled turn are never played in the next one', () => {
   for (const ack of ['never', 'after the leftovers', 'at once'] as Ack[]) {
     it(`ack ${ack}: 0 leftover samples played, the next turn plays`, async () => {
-      const client = new TtsClient({ url: server.url, config: { voice_id: 1 } });
+      const client = new SingleStreamClient({ url: server.url, config: { voice_id: 1 } });
       const rec = record(client);
       const a = client.send('A long answer.', { flush: true });
       const old = await server.connection(0);

@@ -1,14 +1,14 @@
 // Deepgram Aura adapter against a local server scripted from Deepgram's documented messages
 // (Speak / Flush -> Flushed / Clear -> Cleared / Close, binary linear16 audio).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TtsClient } from '../../../../electron/engine/tts/tts-client.js';
+import type { SingleStreamClient } from '../../../../electron/engine/tts/single-stream-client.js';
 import { createDeepgramTts, DEEPGRAM_MAX_SPEAK_CHARS, splitForSpeak } from '../../../../electron/engine/tts/vendors/deepgram.js';
 import type { Recorded } from '../helpers/recorder.js';
 import { until, type ScriptedConnection } from '../helpers/scripted-server.js';
 import { speakAndCancelLive, startVendorSession, stopVendorSession, type VendorSession } from './helpers/vendor-session.js';
 
-let session: VendorSession<TtsClient>;
-let client: TtsClient, conn: ScriptedConnection, rec: Recorded, cleared: string[];
+let session: VendorSession<SingleStreamClient>;
+let client: SingleStreamClient, conn: ScriptedConnection, rec: Recorded, cleared: string[];
 
 beforeEach(async () => {
   session = await startVendorSession((parts) => createDeepgramTts({ apiKey: 'dg-test-key', sampleRate: 16000, ...parts }));

@@ -1,5 +1,5 @@
 import type { HandlerRegistry } from '../handler-registry.js';
-import type { ModelService } from '../models/model-service.js';
+import type { ModelService } from './model-service.js';
 
 export function registerModelsHandlers(registry: HandlerRegistry, models: ModelService): void {
   registry.registerAll({

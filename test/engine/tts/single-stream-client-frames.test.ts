@@ -1,20 +1,20 @@
 // What the client accepts from the wire: enc/sr checks, decoding, garbage (docs/tts-protocol.md §4: 11, 12, 16).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodePcmS16le } from '../../../electron/engine/tts/pcm.js';
-import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../electron/engine/tts/single-stream-client.js';
 import { ManualClock } from './helpers/manual-clock.js';
 import { record, type Recorded } from './helpers/recorder.js';
 import { ScriptedServer, until, type ScriptedConnection } from './helpers/scripted-server.js';
 
 let server: ScriptedServer;
-let client: TtsClient;
+let client: SingleStreamClient;
 let rec: Recorded;
 let conn: ScriptedConnection;
 let turn: string;
 
 beforeEach(async () => {
   server = await ScriptedServer.start();
-  client = new TtsClient({ url: server.url, config: { sample_rate: 24000 }, clock: new ManualClock(), socket: { maxFrameBytes: 64 * 1024 } });
+  client = new SingleStreamClient({ url: server.url, config: { sample_rate: 24000 }, clock: new ManualClock(), socket: { maxFrameBytes: 64 * 1024 } });
   rec = record(client);
   await client.connect();
   conn = await server.connection(0);

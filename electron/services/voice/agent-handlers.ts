@@ -1,5 +1,5 @@
 import type { HandlerRegistry } from '../handler-registry.js';
-import type { VoiceService } from '../voice/voice-service.js';
+import type { VoiceService } from './voice-service.js';
 
 export function registerAgentHandlers(registry: HandlerRegistry, voice: VoiceService): void {
   registry.registerAll({

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, SETTINGS_SCHEMA_VERSION } from '../../electron/contract/index';
-import { SettingsStore } from '../../electron/services/settings/settings-store';
-import { makeTempDir } from '../helpers/temp-dir';
-import { failureOf } from '../helpers/ipc-failure';
+import { defaultSettings, SETTINGS_SCHEMA_VERSION } from '../../../electron/contract/index';
+import { SettingsStore } from '../../../electron/services/settings/settings-store';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { failureOf } from '../../helpers/ipc-failure';
 
 let dir: string;
 let cleanup: () => void;

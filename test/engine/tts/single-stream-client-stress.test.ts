@@ -3,7 +3,7 @@
 // playback, every chunk carries the id of the turn it truly belongs to, no unhandled rejection,
 // no listener leak.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../electron/engine/tts/single-stream-client.js';
 import { markerOf, mulberry32, SimulatedServer } from './helpers/simulated-server.js';
 
 const INTERLEAVINGS = 1000;
@@ -43,15 +43,15 @@ describe('stress: random interleavings', () => {
     const playback = new PlaybackSpy();
     const turnIndex = new Map<string, number>();
     let nextIndex = 0;
-    let client: TtsClient | null = null;
+    let client: SingleStreamClient | null = null;
     let clients = 0;
     const pending: Promise<unknown>[] = [];
     const listenerBaseline = process.listenerCount('unhandledRejection');
     const errors: Error[] = [];
-    const survivors: TtsClient[] = [];
+    const survivors: SingleStreamClient[] = [];
 
     const newClient = () => {
-      const c = new TtsClient({ url: server.url, config: { voice_id: 'sim' }, playback }); // the default 300 ms quiet timeout
+      const c = new SingleStreamClient({ url: server.url, config: { voice_id: 'sim' }, playback }); // the default 300 ms quiet timeout
       c.on('audio', ({ turnId, samples }) => {
         if (playback.cleared.has(turnId)) playback.stale += 1;
         if (markerOf(samples) !== turnIndex.get(turnId)) playback.misattributed += 1;

@@ -3,8 +3,8 @@ import type { Clock } from '../../engine/clock.js';
 import type { Logger } from '../../engine/logger.js';
 import type { EventHub } from '../event-hub.js';
 import type { HandlerRegistry } from '../handler-registry.js';
-import { playTestTone, startMicTest } from '../voice/device-tests.js';
-import type { VoiceIo } from '../voice/voice-io.js';
+import { playTestTone, startMicTest } from './device-tests.js';
+import type { VoiceIo } from './voice-io.js';
 
 export function registerDevicesHandlers(registry: HandlerRegistry, deps: { io: VoiceIo; clock: Clock; logger: Logger; events: EventHub }): void {
   registry.registerAll({

@@ -1,6 +1,6 @@
 import type { SecretsStatus } from '../../contract/index.js';
 import type { HandlerRegistry } from '../handler-registry.js';
-import type { SecretStore } from '../secrets/secret-store.js';
+import type { SecretStore } from './secret-store.js';
 
 /** The renderer learns which providers have a key and how keys are kept; never a key. */
 export function secretsStatus(store: SecretStore): SecretsStatus {

@@ -1,5 +1,5 @@
 import type { HandlerRegistry } from '../handler-registry.js';
-import type { ShellQueries } from '../shell/shell-queries.js';
+import type { ShellQueries } from './shell-queries.js';
 
 export function registerShellHandlers(registry: HandlerRegistry, shell: ShellQueries): void {
   registry.registerAll({

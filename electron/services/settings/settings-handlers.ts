@@ -1,5 +1,5 @@
 import type { HandlerRegistry } from '../handler-registry.js';
-import type { SettingsStore } from '../settings/settings-store.js';
+import type { SettingsStore } from './settings-store.js';
 import type { SettingsPatch, SettingsSection } from '../../contract/index.js';
 
 export function registerSettingsHandlers(registry: HandlerRegistry, store: SettingsStore): void {

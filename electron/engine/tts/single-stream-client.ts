@@ -30,9 +30,9 @@ import type { Frame } from './wire-codec.js';
  * already silent, so this only bounds how long stragglers are attributed to the old turn).
  * The codec is a vendor translation (Deepgram); the reference protocol when absent.
  */
-export type TtsClientOptions = StreamingClientOptions;
+export type SingleStreamClientOptions = StreamingClientOptions;
 
-export class TtsClient extends StreamingClientBase implements StreamingTts {
+export class SingleStreamClient extends StreamingClientBase implements StreamingTts {
   /** The turn send() appends to; null when idle or after a cancel/endTurn. */
   private current: Turn | null = null;
   /** Turns not finished yet, in creation order. */

@@ -1,12 +1,12 @@
 // Barge-in behaviour of the reference-protocol client against a scripted server (docs/tts-protocol.md §4: 1-7, 10, 13, 14).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../electron/engine/tts/single-stream-client.js';
 import { ManualClock } from './helpers/manual-clock.js';
 import { record, audioTurns, type Recorded } from './helpers/recorder.js';
 import { ScriptedServer, tick, until, type ScriptedConnection } from './helpers/scripted-server.js';
 
 let server: ScriptedServer;
-let client: TtsClient;
+let client: SingleStreamClient;
 let clock: ManualClock;
 let rec: Recorded;
 const playback = {
@@ -20,7 +20,7 @@ beforeEach(async () => {
   server = await ScriptedServer.start();
   clock = new ManualClock();
   playback.cleared = [];
-  client = new TtsClient({ url: server.url, config: { voice_id: 'v1', sample_rate: 24000 }, clock, playback, cancelQuietTimeoutMs: 300 });
+  client = new SingleStreamClient({ url: server.url, config: { voice_id: 'v1', sample_rate: 24000 }, clock, playback, cancelQuietTimeoutMs: 300 });
   rec = record(client);
 });
 

@@ -1,7 +1,7 @@
 import type { HandlerRegistry } from '../handler-registry.js';
-import { testLanguageModel, testRecognizer, testVoice, type ProviderTestDeps } from '../providers/provider-test.js';
+import { testLanguageModel, testRecognizer, testVoice, type ProviderTestDeps } from './provider-test.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import { listVoices, type VoiceApiBases } from '../providers/voice-listing.js';
+import { listVoices, type VoiceApiBases } from './voice-listing.js';
 
 /** Tests the section being edited when the request carries it, else the saved one. */
 export function registerProvidersHandlers(

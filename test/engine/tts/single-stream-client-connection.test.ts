@@ -1,19 +1,19 @@
 // Connection life of the reference-protocol client: keep-alive, reconnect, fatal codes, half-open (docs/tts-protocol.md §4: 8, 9, 14, 15).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TtsClient } from '../../../electron/engine/tts/tts-client.js';
+import { SingleStreamClient } from '../../../electron/engine/tts/single-stream-client.js';
 import { ManualClock } from './helpers/manual-clock.js';
 import { record, type Recorded } from './helpers/recorder.js';
 import { ScriptedServer, tick, until } from './helpers/scripted-server.js';
 
 let server: ScriptedServer;
-let client: TtsClient;
+let client: SingleStreamClient;
 let clock: ManualClock;
 let rec: Recorded;
 
 beforeEach(async () => {
   server = await ScriptedServer.start();
   clock = new ManualClock();
-  client = new TtsClient({ url: server.url, config: { voice_id: 'v1' }, clock, socket: { random: () => 0.5 } });
+  client = new SingleStreamClient({ url: server.url, config: { voice_id: 'v1' }, clock, socket: { random: () => 0.5 } });
   rec = record(client);
 });
 
@@ -102,7 +102,7 @@ describe('reconnect', () => {
   it('grows the delay while the server stays unreachable, then gives up with a fatal error', async () => {
     const url = server.url;
     await server.close();
-    const lonely = new TtsClient({ url, config: {}, clock, socket: { random: () => 0.5, maxReconnectAttempts: 3 } });
+    const lonely = new SingleStreamClient({ url, config: {}, clock, socket: { random: () => 0.5, maxReconnectAttempts: 3 } });
     const r = record(lonely);
     lonely.send('Anyone?');
     for (let i = 1; i <= 3; i++) {

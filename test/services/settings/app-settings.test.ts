@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, validateSettings } from '../../electron/contract/index.js';
+import { defaultSettings, validateSettings } from '../../../electron/contract/index.js';
 
 describe('app settings section', () => {
   it('closes to the tray by default, so the global hotkey keeps working', () => {

@@ -1,8 +1,8 @@
 import { IpcFailure } from '../../contract/index.js';
 import type { HandlerRegistry } from '../handler-registry.js';
-import { conversationJson, conversationMarkdown, exportFileName, heardMessages } from '../history/history-export.js';
-import type { HistoryRecorder } from '../history/history-recorder.js';
-import type { HistoryStore } from '../history/history-store.js';
+import { conversationJson, conversationMarkdown, exportFileName, heardMessages } from './history-export.js';
+import type { HistoryRecorder } from './history-recorder.js';
+import type { HistoryStore } from './history-store.js';
 import type { EventHub } from '../event-hub.js';
 import type { VoiceService } from '../voice/voice-service.js';
 
