@@ -5,7 +5,8 @@
  * (0, +-100 ppm), one echo-path change; echo from -20 to +6 dB relative to the user's voice.
  *   A. The canceller alone (simulate's echo path, no VAD): ERLE in the first second and once
  *      converged, the user's voice in double talk (SNR / correlation against the clean clip)
- *      for the canceller and the old gate, CPU per second of audio (process.cpuUsage).
+ *      for the canceller and the old gate, CPU per second of audio (process.cpuUsage); then the
+ *      same on held-out rooms and voices (simulate/echo-rooms.ts), never tuned on.
  *   B. The whole session (simulate: Silero VAD, barge-in controller): false barge-ins on echo
  *      alone; barge-in and duck latency over echo against the same utterance without echo.
  * Prints tables and writes bench/results/echo.json. It reports; it never fails on a figure.
@@ -27,12 +28,14 @@ import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { EchoGuard } from '../electron/engine/turn/echo-guard.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
-import { activeLevelDb, espeak, percentile, ROOMS, writeRoomResponse, writeWav } from './echo-rooms.js';
+import { activeLevelDb, espeak, HELD_OUT_ROOMS, percentile, ROOMS, writeRoomResponse, writeWav, type BenchRoom } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
 const AGENT =
   'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
+const HELD_OUT_AGENT =
+  'Your order of three books has shipped this morning and should arrive on Thursday; if nobody is home, the courier will leave it with a neighbour or at the post office on Mill Street.';
 const REPLY = 'Okay.';
 /** The user's voice at the mic (dBFS, active level); echo levels are relative to it. */
 const USER_DBFS = -26;
@@ -61,23 +64,9 @@ function slice(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {
 
 const round = (v: number | null | undefined, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
-  const resamplers = await loadResamplerFactory();
-  const roomWavs = ROOMS.map((r, i) => writeRoomResponse(dir, r, i));
-  const responses = ROOMS.map((r) => imageSourceResponse(r));
-
-  // Voices. Agent: flite slt (as simulate plays it) and a real recorded dialogue. Users: real readers, flite, espeak-ng.
-  const speech = await synthesizeTexts([AGENT, REPLY], 'slt');
-  const slt = speech.get(AGENT)!;
-  const agentSlt = resampleAll(resamplers, slt.samples, slt.sampleRate, 16_000);
-  const dialogue = await readWavFile(join(SPEECH, 'endgame_nagg_nell.wav'));
-  const agentReal = resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(16_000 * 2, 16_000 * 11);
-  const agents = { 'flite slt': scaleTo(agentSlt, -20), 'real dialogue': scaleTo(agentReal, -20) };
-  const beckett = (await readWavFile(join(SPEECH, 'beckett.wav'))).samples;
-  const dtUser = scaleTo(beckett.subarray(16_000, 16_000 * 4), USER_DBFS);
-
-  // A. The canceller alone.
+/** Part A on one set of rooms and voices: the canceller alone, ERLE, double talk against the gate, path changes, CPU. */
+function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<string, Float32Array>, dtUser: Float32Array) {
+  const responses = rooms.map((r) => imageSourceResponse(r));
   const offline: Record<string, unknown>[] = [];
   let cpuMs = 0;
   let audioMs = 0;
@@ -103,12 +92,13 @@ async function main(): Promise<void> {
     }
     return r;
   };
+  const firstAgent = Object.keys(agents)[0];
   for (const [agentName, agent] of Object.entries(agents)) {
-    ROOMS.forEach((room, i) => {
+    rooms.forEach((room, i) => {
       for (const [drive, driveDb] of Object.entries(DRIVE)) {
         for (const driftPpm of [0, 100, -100]) {
-          // Every combination on the synthetic voice; the recorded dialogue in the plain room only.
-          if ((drive !== 'off' || driftPpm !== 0) && agentName !== 'flite slt') continue;
+          // Every combination on the first (synthetic) voice; the recorded dialogue in the plain room only.
+          if ((drive !== 'off' || driftPpm !== 0) && agentName !== firstAgent) continue;
           if (drive !== 'off' && driftPpm !== 0 && i % 2 === 1) continue;
           const r = echoFigures(offlineRun(agent, i, { driveDb, driftPpm }));
           offline.push({
@@ -133,11 +123,11 @@ async function main(): Promise<void> {
         gate: { snrDb: round(dtGate.doubleTalk?.snrDb), correlation: round(dtGate.doubleTalk?.correlation, 3) },
         nothing: { snrDb: round(dtNone.doubleTalk?.snrDb), correlation: round(dtNone.doubleTalk?.correlation, 3) },
       });
-      const changed = offlineRun(agent, i, { changeTo: (i + 1) % ROOMS.length });
+      const changed = offlineRun(agent, i, { changeTo: (i + 1) % rooms.length });
       offline.push({
         kind: 'path change at 4 s',
         agent: agentName,
-        room: `${room.name} -> ${ROOMS[(i + 1) % ROOMS.length]!.name}`,
+        room: `${room.name} -> ${rooms[(i + 1) % rooms.length]!.name}`,
         erleBeforeDb: round(echoFigures(slice(changed, 2200, 4000)).erleDb),
         erleFirstSecondAfterDb: round(echoFigures(slice(changed, 4000, 5000)).erleDb),
         erleFrom2sAfterDb: round(echoFigures(slice(changed, 6000, 9000)).erleDb),
@@ -218,8 +208,40 @@ async function main(): Promise<void> {
     },
     cpuPercentOfOneCore: round((100 * cpuMs) / audioMs, 2),
   };
+  return { offline, summary: aSummary };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
+  const resamplers = await loadResamplerFactory();
+  const roomWavs = ROOMS.map((r, i) => writeRoomResponse(dir, r, i));
+
+  // Voices. Agent: flite slt (as simulate plays it) and a real recorded dialogue. Users: real readers, flite, espeak-ng.
+  const speech = await synthesizeTexts([AGENT, REPLY], 'slt');
+  const slt = speech.get(AGENT)!;
+  const agentSlt = resampleAll(resamplers, slt.samples, slt.sampleRate, 16_000);
+  const dialogue = await readWavFile(join(SPEECH, 'endgame_nagg_nell.wav'));
+  const agentReal = resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(16_000 * 2, 16_000 * 11);
+  const agents = { 'flite slt': scaleTo(agentSlt, -20), 'real dialogue': scaleTo(agentReal, -20) };
+  const beckett = (await readWavFile(join(SPEECH, 'beckett.wav'))).samples;
+  const dtUser = scaleTo(beckett.subarray(16_000, 16_000 * 4), USER_DBFS);
+
+  // A. The canceller alone, on the benchmark's rooms and voices, then on held-out ones.
+  const tuning = cancellerAlone(ROOMS, agents, dtUser);
+  const aSummary = tuning.summary;
+  const offline = tuning.offline;
   console.log('\nA. Canceller alone (image-source rooms, echo = user level unless noted)');
   console.log(JSON.stringify(aSummary, null, 2));
+  // Held out: other rooms, a flite voice (awb) and a later stretch of the recorded dialogue at other levels, another speaker (intent.wav) as the user.
+  const awb = (await synthesizeTexts([HELD_OUT_AGENT], 'awb')).get(HELD_OUT_AGENT)!;
+  const heldOutAgents = {
+    'flite awb': scaleTo(resampleAll(resamplers, awb.samples, awb.sampleRate, 16_000), -16),
+    'real dialogue, later': scaleTo(resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(16_000 * 14, 16_000 * 23), -23),
+  };
+  const requests = (await readWavFile(join(SPEECH, 'intent.wav'))).samples;
+  const heldOut = cancellerAlone(HELD_OUT_ROOMS, heldOutAgents, scaleTo(requests.subarray(16_000 * 6, 16_000 * 9), USER_DBFS));
+  console.log('\nA (held out). Other rooms and voices');
+  console.log(JSON.stringify(heldOut.summary, null, 2));
 
   // B. The whole session: false barge-ins on echo alone, latency over echo.
   const vadModel = await SileroVadModel.load();
@@ -358,6 +380,8 @@ async function main(): Promise<void> {
         note: 'CPU by process.cpuUsage() on a shared, loaded 2-core machine',
         rooms: ROOMS,
         canceller: aSummary,
+        cancellerHeldOut: heldOut.summary,
+        offlineHeldOut: heldOut.offline,
         falseBargeIns: falseSummary,
         interruptions: latencySummary,
         offline,

@@ -12,6 +12,7 @@ import { EchoPath, type EchoPathSpec } from '../../../../electron/engine/agent/s
 import { echoFigures, type EchoTraces } from '../../../../electron/engine/agent/simulate/echo-metrics.js';
 import { runEchoOffline, type MicProcessor } from '../../../../electron/engine/agent/simulate/echo-offline.js';
 import { roomFromResponse } from '../../../../electron/engine/agent/simulate/echo-room.js';
+import { atLevel, echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
 import { imageSourceResponse } from '../../../../electron/engine/agent/simulate/image-source.js';
 import { EchoGuard } from '../../../../electron/engine/turn/echo-guard.js';
 
@@ -20,34 +21,19 @@ const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/speec
 let agent: Float32Array;
 let user: Float32Array;
 
-/** RMS level (dB) over the 10 ms blocks within 40 dB of the loudest (the voiced part). */
-function activeLevelDb(x: Float32Array): number {
-  const powers: number[] = [];
-  for (let b = 0; b + 160 <= x.length; b += 160) {
-    let s = 0;
-    for (let i = b; i < b + 160; i++) s += x[i]! * x[i]!;
-    powers.push(s / 160);
-  }
-  const peak = Math.max(...powers);
-  const active = powers.filter((p) => p > peak * 1e-4);
-  return 10 * Math.log10(active.reduce((a, b) => a + b, 0) / active.length);
-}
-
 beforeAll(async () => {
   const resamplers = await loadResamplerFactory();
   // The agent: two people reading a play (24 kHz), as the speaker would play it, at -20 dBFS.
   const dialogue = await readWavFile(fixture('endgame_nagg_nell.wav'));
   const a = resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(0, 16_000 * 9);
-  const ga = 10 ** ((-20 - activeLevelDb(a)) / 20);
-  agent = a.map((v) => v * ga);
+  agent = atLevel(a, -20);
   // The user: another person reading (16 kHz), at -26 dBFS at the mic.
   const u = (await readWavFile(fixture('beckett.wav'))).samples.subarray(16_000, 16_000 * 4);
-  const gu = 10 ** ((-26 - activeLevelDb(u)) / 20);
-  user = u.map((v) => v * gu);
+  user = atLevel(u, -26);
 });
 
 const laptopRoom = (t60Ms: number, seed: number) =>
-  imageSourceResponse({ size: [4.2 + seed * 0.3, 3.6, 2.6], speaker: [1.5, 1.2, 0.8], mic: [1.5 + 0.12 + seed * 0.05, 1.3, 0.85], t60Ms, lengthMs: 400 });
+  imageSourceResponse({ ...echoRoom(`laptop ${seed}`, [4.2 + seed * 0.3, 3.6, 2.6], t60Ms, 0.12 + seed * 0.05, [0.36, 0.33], [0.99, 0.15]), lengthMs: 400 });
 
 /** Echo at `echoDb` relative to the user's voice (agent at -20 dBFS, user at -26 dBFS at the mic). */
 function run(spec: Omit<EchoPathSpec, 'room'> & { echoDb?: number }, userAtMs: number | null, processor: MicProcessor = new EchoCanceller()) {
@@ -109,7 +95,7 @@ describe('EchoCanceller on real speech', () => {
   it('keeps the user’s voice in a reverberant room with the speaker 80 cm away, where the filter alone removes little', () => {
     // T60 800 ms: most of the echo lies beyond the 256 ms filter. The suppressor must not take
     // the user for echo there (it did when its coarse start-up estimate never ended).
-    const far = imageSourceResponse({ size: [7, 5, 3], speaker: [2.8, 2.2, 0.8], mic: [3.44, 2.68, 0.85], t60Ms: 800, lengthMs: 800 });
+    const far = imageSourceResponse(echoRoom('meeting room', [7, 5, 3], 800, 0.8));
     const path = () => new EchoPath({ room: roomFromResponse(far, -26 + 20, 10) });
     const traces = (processor: MicProcessor) =>
       runEchoOffline({ agent, agentAtMs: 200, user: [{ samples: user, atMs: 4000 }], path: path(), processor, durationMs: 9000 });
