@@ -21,6 +21,8 @@ export class BargeInAttempt {
   resumedInGap = false;
   /** The VAD sees a gap in the speech now (the person has probably stopped). */
   inGap = false;
+  /** The final for the speech before the current gap came (asked at the gap): no other comes unless the person goes on. */
+  finalInGap = false;
   /** Finals of earlier segments of this attempt, so "no ... wait" counts as one utterance. */
   priorText = '';
   private falseAlarmReported = false;

@@ -218,6 +218,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       attempt.cancelTimer();
     }
     attempt.inGap = false;
+    attempt.finalInGap = false;
     attempt.phase = attempt.paused ? 'paused' : 'ducked';
     if (!attempt.paused) {
       const current = attempt;
@@ -240,9 +241,13 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const full = attempt.textWith(text);
     this.deps.decider.setText(full, final);
     if (final) attempt.priorText = full;
+    // A final asked at the gap: nothing more comes for this stretch unless the person goes on.
+    if (final && attempt.inGap) attempt.finalInGap = true;
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
+    // The same for a final at the gap (a misheard backchannel decides nothing): go on, ducked.
+    else if (final && attempt.inGap) this.letAgentGoOn(attempt, true);
     // Words that already say backchannel (or come in during a gap): the agent goes on now,
     // still ducked, rather than at the end of the backchannel; more speech after a gap pauses it again.
     else if (attempt.inGap || this.deps.decider.wholeBackchannel()) this.letAgentGoOn(attempt);
@@ -257,7 +262,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (this.evaluate()) return;
     // A recognizer's final may still say yes (it settles at once otherwise); with no words
     // coming, or no strategies, nothing can change: resume now.
-    const nothingMore = this.deps.decider.words === 'none' || (this.deps.decider.anySpeechInterrupts && !attempt.paused);
+    const nothingMore = this.deps.decider.words === 'none' || (this.deps.decider.anySpeechInterrupts && !attempt.paused) || attempt.finalInGap;
     this.settle(attempt, nothingMore ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
@@ -272,9 +277,9 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.letAgentGoOn(attempt);
   }
 
-  /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short. */
-  private letAgentGoOn(attempt: BargeInAttempt): void {
-    if (attempt.phase !== 'paused' || !(this.vetoed() || this.deps.decider.backchannelSized())) return;
+  /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short (or `anyway`: a final said no). */
+  private letAgentGoOn(attempt: BargeInAttempt, anyway = false): void {
+    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || this.deps.decider.backchannelSized())) return;
     this.deps.playback.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
@@ -285,7 +290,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The user speaks again after the gap: pause again, and let the strategies go on. */
   onSpeechGapEnd(_tMs: number): void {
     const attempt = this.attempt;
-    if (attempt) attempt.inGap = false;
+    if (attempt) {
+      attempt.inGap = false;
+      attempt.finalInGap = false;
+    }
     if (!attempt?.resumedInGap || attempt.phase !== 'ducked') return;
     attempt.resumedInGap = false;
     this.pauseNow(attempt);

@@ -124,4 +124,15 @@ describe('resuming at a gap after an acknowledgement', () => {
     controller.onSpeechGapEnd(now());
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'unduck', 'duck']);
   });
+
+  it('a final asked at the gap that decides nothing ("and the", a misheard backchannel) lets the agent go on there, and the end of speech recovers at once, not after the 2 s timeout', () => {
+    const { controller, playback, types } = pausedByUser();
+    controller.onSpeechGap(now());
+    controller.onTranscript('and the', true);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+    controller.onSpeechEnd(now());
+    vi.advanceTimersByTime(0);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'unduck']);
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
+  });
 });

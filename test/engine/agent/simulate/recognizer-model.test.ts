@@ -107,3 +107,22 @@ describe('word timing on the voiced time', () => {
     expect(got.at(-1)).toMatchObject({ kind: 'final', text: 'no' });
   });
 });
+
+describe('word errors', () => {
+  it('hit about the word error rate of first words too, over many seeds (small seeds once made every first word wrong)', () => {
+    let wrong = 0;
+    const seeds = 400;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const r = new SimulatedRecognizer(systemClock, { ...ORACLE_TIMING, wordErrorRate: 0.12, seed });
+      const got = listen(r);
+      const t0 = performance.now();
+      r.schedule([{ text: 'stop', voicedStartMs: t0 - 20, voicedEndMs: t0 - 10 }]);
+      r.push(FRAME);
+      r.endSegment();
+      if (got.at(-1)?.text !== 'stop') wrong++;
+      vi.advanceTimersByTime(20);
+    }
+    expect(wrong / seeds).toBeGreaterThan(0.06);
+    expect(wrong / seeds).toBeLessThan(0.2);
+  });
+});
