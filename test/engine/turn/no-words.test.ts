@@ -32,7 +32,8 @@ function noWords(words: WordSource = 'none') {
   return { controller, playback, events, speak };
 }
 
-const LONG = (defaults.strategies.find((s) => s.type === 'voiceShape')!.params as { minSpeechMs: number }).minSpeechMs;
+const voiceShape = defaults.strategies.find((s) => s.type === 'voiceShape');
+const LONG = voiceShape?.type === 'voiceShape' ? voiceShape.params.minSpeechMs : NaN;
 
 describe('barge-in without words', () => {
   it(`interrupts after exactly ${LONG} ms of voice, not 20 ms sooner`, () => {
