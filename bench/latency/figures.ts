@@ -2,11 +2,11 @@
  * The latency benchmark's arithmetic: per-turn figures from a budget, and p50/p95 tables.
  *
  * App overhead = end to end − the models' time on the critical path − the configured
- * end-of-turn silence. The critical path, with the VAD's gap (96 ms of quiet, where the final
- * transcript is asked) and the end-of-turn window (W) both configured waits:
+ * end-of-turn silence. The critical path, with the user's pause (the voice quiet 96 ms, where
+ * the final transcript is asked: user-input.ts) and the end-of-turn window (W) both configured waits:
  * - without preemptive generation: max(W, gap + STT) + LLM to first clause + TTS first audio;
  * - with it (the model runs inside the window): max(W, gap + STT + LLM + TTS).
- * So the VAD's own lag in seeing the voice end counts as app overhead (it is ours).
+ * So the VAD's own lag in seeing the voice end (beyond those 96 ms) counts as app overhead (it is ours).
  * LLM and STT times are the scripted servers' configured delays (plus the token stream up to
  * the first clause); the TTS time is what the real local TTS took for this turn (request →
  * first audio), counted in full as model time.
@@ -29,7 +29,7 @@ export interface TurnFigures {
 export interface TurnConfig {
   sttMs: number;
   llmFirstClauseMs: number;
-  /** Quiet after the voice before the final transcript is asked (the VAD's gap). */
+  /** Quiet after the voice before the final transcript is asked (the user's pause). */
   finalAskedAfterMs: number;
   windowMs: number;
 }

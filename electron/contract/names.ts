@@ -11,6 +11,7 @@ export const INVOKE_CHANNELS = [
   'settings:dismissNotice',
   'shell:hotkeyStatus',
   'shell:openLogsFolder',
+  'shell:choosePath',
   'shell:microphonePermission',
   'secrets:set',
   'secrets:clear',

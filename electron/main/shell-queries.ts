@@ -3,7 +3,7 @@
  * manager), the logs folder (opened with the OS file manager) and microphone permission.
  */
 import fs from 'node:fs';
-import { shell } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
 import type { HotkeyStatus, MicrophonePermission } from '../contract/index.js';
 import { nullLogger, type Logger } from '../engine/logger.js';
 import type { ShellQueries } from '../services/shell/shell-queries.js';
@@ -27,5 +27,23 @@ export function createElectronShellQueries(options: ElectronShellQueriesOptions)
       return { path: options.logsDir, opened: problem === '' };
     },
     microphonePermission: (prompt) => options.microphonePermission(prompt),
+    async choosePath(kind, title) {
+      const options = {
+        title,
+        properties: [kind === 'folder' ? ('openDirectory' as const) : ('openFile' as const)],
+        ...(kind === 'file'
+          ? {
+              filters: [
+                { name: 'GGUF model', extensions: ['gguf'] },
+                { name: 'All files', extensions: ['*'] },
+              ],
+            }
+          : {}),
+      };
+      // A sheet on the app's window where there is one (macOS), else a free dialog.
+      const parent = BrowserWindow.getFocusedWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
   };
 }

@@ -76,6 +76,25 @@ describe('first run: entering a provider', () => {
 });
 
 describe('first-run download', () => {
+  it('offline: each reason is listed once, in words, with the way to try again', { timeout: 60_000 }, async () => {
+    // The download server goes away: the machine is offline for these models.
+    await server.close();
+    await page.goto(url);
+    await page.locator('#first-run-download').click();
+    const error = page.getByTestId('download-error');
+    await error.waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1500); // both downloads have failed and every later update has arrived
+    const lines = (await error.locator('p').allTextContents()).map((t) => t.trim());
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines).size).toBe(lines.length);
+    // No line repeats another's reason with only the model's name changed.
+    const reasons = lines.map((l) => l.replace(/^.*?(Cannot|Could not|No )/, '$1'));
+    expect(new Set(reasons).size, lines.join(' | ')).toBe(reasons.length);
+    expect(lines.join(' ')).toMatch(/127\.0\.0\.1/);
+    await page.screenshot({ path: artifactPath('first-run-offline.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('downloads both local models with a progress bar, rate and time left, then shows the conversation', { timeout: 60_000 }, async () => {
     await page.goto(url);
     const download = page.locator('#first-run-download');

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const opened = vi.hoisted(() => ({ paths: [] as string[], answer: '' }));
+const dialogs = vi.hoisted(() => ({ asked: [] as unknown[], answer: { canceled: false, filePaths: [] as string[] } }));
 vi.mock('electron', () => ({
+  BrowserWindow: { getFocusedWindow: () => null },
+  dialog: {
+    showOpenDialog: vi.fn(async (options: unknown) => {
+      dialogs.asked.push(options);
+      return dialogs.answer;
+    }),
+  },
   shell: {
     openPath: vi.fn(async (p: string) => {
       opened.paths.push(p);
@@ -50,6 +58,28 @@ describe('Electron desktop shell over IPC', () => {
     expect(result).toEqual({ ok: true, value: { path: logsDir, opened: false } });
   });
 
+  it('Browse… opens the OS chooser for a GGUF file or a folder, answers the chosen path, and null when cancelled', async () => {
+    const { services } = setup();
+    dialogs.asked = [];
+    dialogs.answer = { canceled: false, filePaths: ['/home/me/models/qwen2.5-0.5b-instruct-q4_k_m.gguf'] };
+    const file = await services.registry.handle('shell:choosePath', { kind: 'file', title: 'Choose the file of Qwen 2.5' });
+    expect(file).toEqual({ ok: true, value: { path: '/home/me/models/qwen2.5-0.5b-instruct-q4_k_m.gguf' } });
+    expect(dialogs.asked[0]).toMatchObject({
+      title: 'Choose the file of Qwen 2.5',
+      properties: ['openFile'],
+      filters: [{ extensions: ['gguf'] }, { extensions: ['*'] }],
+    });
+    dialogs.answer = { canceled: true, filePaths: [] };
+    expect(await services.registry.handle('shell:choosePath', { kind: 'folder', title: 'Choose the folder of Zipformer' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
+    expect(dialogs.asked[1]).toMatchObject({ properties: ['openDirectory'] });
+    // A request that is not the contract's never reaches the dialog.
+    expect(await services.registry.handle('shell:choosePath', { kind: 'anything', title: 'x' })).toMatchObject({ ok: false });
+    expect(dialogs.asked).toHaveLength(2);
+  });
+
   it('answers the hotkey status from the hotkey manager', async () => {
     const { services } = setup();
     expect(await services.registry.handle('shell:hotkeyStatus', undefined)).toEqual({ ok: true, value: { supported: true, registrations: [] } });
@@ -63,5 +93,12 @@ describe('browser twin shell', () => {
     const result = await services.registry.handle('shell:openLogsFolder', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('terminal') } });
     expect(await services.registry.handle('shell:hotkeyStatus', undefined)).toEqual({ ok: true, value: { supported: false, registrations: [] } });
+  });
+
+  it('Browse… says why there is no file chooser, so the path is typed', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interject-shell-'));
+    const services = createAppServices({ dataDir: dir });
+    const result = await services.registry.handle('shell:choosePath', { kind: 'file', title: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('Type the path instead') } });
   });
 });

@@ -74,6 +74,21 @@ describe('LocalModelsSection', () => {
     expect(wrapper.find('.models > [role="alert"]').text()).toBe('Nothing exists at /nowhere/at/all.');
   });
 
+  it('Browse… fills the path box with the chosen file (a GGUF file for the language model), or says why there is no chooser', async () => {
+    const wrapper = await mountSection();
+    bridge.answers['shell:choosePath'] = () => ({ ok: true, value: { path: '/home/me/models/qwen.gguf' } });
+    await wrapper.find(`[data-browse="${LLM}"]`).trigger('click');
+    await flushPromises();
+    expect(bridge.calls.at(-1)).toMatchObject({ channel: 'shell:choosePath', request: { kind: 'file' } });
+    expect((row(wrapper, LLM).find('input').element as HTMLInputElement).value).toBe('/home/me/models/qwen.gguf');
+    // The twin's answer (the real services here are the twin's): a note, and the box keeps what was there.
+    delete bridge.answers['shell:choosePath'];
+    await wrapper.find(`[data-browse="${STT}"]`).trigger('click');
+    await flushPromises();
+    expect(bridge.calls.at(-1)).toMatchObject({ channel: 'shell:choosePath', request: { kind: 'folder' } });
+    expect(wrapper.find('.browse-note').text()).toContain('Type the path instead');
+  });
+
   it('deletes an installed model', async () => {
     bridge.answers['models:list'] = () => ({
       ok: true,

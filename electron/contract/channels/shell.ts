@@ -65,6 +65,11 @@ export const shellInvokes = {
     request: z.undefined(),
     response: LogsFolderSchema,
   }),
+  'shell:choosePath': defineInvoke({
+    summary: 'The OS file chooser, for "use a file or folder I already have": answers the chosen path, or null when cancelled.',
+    request: z.object({ kind: z.enum(['file', 'folder']), title: z.string().max(200) }).strict(),
+    response: z.object({ path: z.string().max(4096).nullable() }),
+  }),
   'shell:microphonePermission': defineInvoke({
     summary: 'Microphone access for capture; `prompt` asks the OS (macOS) when not yet decided.',
     request: z.object({ prompt: z.boolean() }).strict(),

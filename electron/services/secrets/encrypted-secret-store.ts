@@ -22,7 +22,7 @@ export class EncryptedSecretStore extends FileSecretStore {
     this.encryptor = options.encryptor;
   }
 
-  storage(): SecretStorage {
+  protected keyStorage(): SecretStorage {
     const problem = this.unavailableReason();
     if (problem) return { kind: 'encrypted', available: false, description: problem };
     return { kind: 'encrypted', available: true, description: 'Keys are encrypted with your system keychain and never shown to the window.' };

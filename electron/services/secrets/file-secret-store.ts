@@ -17,7 +17,20 @@ export abstract class FileSecretStore implements SecretStore {
     this.file = new SecretFile(filePath, logger);
   }
 
-  abstract storage(): SecretStorage;
+  /**
+   * How keys are kept. When the key file is one Interject does not read (a link, a FIFO, a
+   * huge file...), keys can be neither read nor saved: unavailable, saying why, so the panel
+   * does not just show "no keys" (issue 13).
+   */
+  storage(): SecretStorage {
+    const kept = this.keyStorage();
+    const refused = this.file.refusal();
+    if (!refused) return kept;
+    return { ...kept, available: false, description: `Keys cannot be read or saved: ${refused} Move it away and restart Interject.` };
+  }
+
+  /** How this store keeps keys when its file is usable. */
+  protected abstract keyStorage(): SecretStorage;
   /** The text kept in the file for `key`; throws an IpcFailure when it cannot be kept safely. */
   protected abstract encode(key: string): string;
   /** The key back from the file's text; throws an IpcFailure naming the provider when it cannot. */

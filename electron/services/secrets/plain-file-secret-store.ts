@@ -12,7 +12,7 @@ export class PlainFileSecretStore extends FileSecretStore {
     super(filePath, logger);
   }
 
-  storage(): SecretStorage {
+  protected keyStorage(): SecretStorage {
     return {
       kind: 'plain-file',
       available: true,

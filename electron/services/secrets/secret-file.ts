@@ -47,6 +47,12 @@ export class SecretFile {
     return {};
   }
 
+  /** Why the file is not one we read (a link, a FIFO, a device, too big), or undefined when it is readable or missing. */
+  refusal(): string | undefined {
+    const read = readGuardedFile(this.filePath, MAX_SECRETS_BYTES);
+    return read.kind === 'refused' ? read.reason : undefined;
+  }
+
   /** Set by read() when the file is not one we read (a link, a FIFO...): nothing is written over it. */
   private refused: string | undefined;
 

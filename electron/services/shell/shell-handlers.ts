@@ -5,6 +5,7 @@ export function registerShellHandlers(registry: HandlerRegistry, shell: ShellQue
   registry.registerAll({
     'shell:hotkeyStatus': () => shell.hotkeyStatus(),
     'shell:openLogsFolder': () => shell.openLogsFolder(),
+    'shell:choosePath': ({ kind, title }) => shell.choosePath(kind, title),
     'shell:microphonePermission': ({ prompt }) => shell.microphonePermission(prompt),
   });
 }

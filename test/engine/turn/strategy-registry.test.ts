@@ -29,11 +29,12 @@ describe('the strategy registry', () => {
     for (const type of types) {
       for (const [key, p] of paramsOf(type)) {
         for (const bad of [p.min - 1, p.max + 1]) {
-          const config = { type, params: { ...strategyDefaults(type), [key]: bad } };
+          const config = InterruptionStrategySchema.parse({ type });
+          Object.assign(config.params, { [key]: bad });
           const r = ConversationSettingsSchema.safeParse({ strategies: [config] });
           const schemaMessage = r.error?.issues[0]?.message;
           expect(schemaMessage, `${type}.${key}=${bad}`).toMatch(/^Enter a (whole )?number from /);
-          expect(() => buildStrategies([config as never], phrases)).toThrow(`Interruption strategy #1: ${key}: ${schemaMessage}`);
+          expect(() => buildStrategies([config], phrases)).toThrow(`Interruption strategy #1: ${key}: ${schemaMessage}`);
         }
       }
     }

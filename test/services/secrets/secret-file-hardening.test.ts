@@ -41,6 +41,15 @@ describe('secrets.json that is not a plain file', () => {
     expect(JSON.parse(fs.readFileSync(other, 'utf8')).secrets.openai).toBe('sk-other-abcdef');
   });
 
+  it('says in the key-storage status that keys cannot be read or saved, and why, instead of just "no keys"', () => {
+    fs.symlinkSync('/dev/zero', path.join(dir, 'secrets.json'));
+    const storage = new PlainFileSecretStore(path.join(dir, 'secrets.json')).storage();
+    expect(storage.available).toBe(false);
+    expect(storage.description).toMatch(/^Keys cannot be read or saved: secrets\.json is a symbolic link/);
+    fs.rmSync(path.join(dir, 'secrets.json'));
+    expect(new PlainFileSecretStore(path.join(dir, 'secrets.json')).storage().available).toBe(true);
+  });
+
   it('does not open a FIFO (no hang) and says so', () => {
     spawnSync('mkfifo', [path.join(dir, 'secrets.json')]);
     const { providers, secrets } = inChild(dir);

@@ -50,9 +50,6 @@ function fliteWasmPath(): string {
 
 const WORKER_URL = new URL('./flite-worker.mjs', import.meta.url);
 
-/** Node's WebAssembly global: the engine's TypeScript libs (no DOM) declare its types but not the value. */
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
-
 /**
  * Ends a worker by asking it to leave (it finishes what it is doing first). Never
  * worker.terminate() while it may be inside WebAssembly: that crashed Node 20 here. A worker
@@ -109,7 +106,7 @@ export class FliteEngine {
 
   /** Compiles flite and starts (and warms) the workers; call before the first job to keep that cost off the first turn. */
   async start(): Promise<void> {
-    this.module = await wasm.compile(await readFile(fliteWasmPath()));
+    this.module = await WebAssembly.compile(await readFile(fliteWasmPath()));
     // The first worker takes the memory snapshot the others share, so it comes online first.
     const first = this.spawn();
     first.warm.catch(() => {}); // a failure to come online is thrown by the await below
