@@ -9,7 +9,7 @@ import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { AppServices } from '../services/app-services.js';
 import { nullLogger, type Logger } from '../engine/logger.js';
-import { badRequest, hardenHttpServer } from '../engine/net/harden-http-server.js';
+import { badRequest, HARDENED_SERVER_OPTIONS, hardenHttpServer } from '../engine/net/harden-http-server.js';
 import { rateLimitedWarn } from '../engine/net/refusal-log.js';
 import { parseRequestTarget } from '../engine/net/request-target.js';
 import { attachBridge, type BridgeConnection } from './bridge-connection.js';
@@ -55,7 +55,7 @@ export async function startTwinServer(options: TwinServerOptions): Promise<TwinS
   let access: TwinAccess | undefined;
   const refusals = rateLimitedWarn(logger);
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(HARDENED_SERVER_OPTIONS, (req, res) => {
     const target = parseRequestTarget(req.url);
     const allowedHost = access?.allowedHost(req);
     if (!target) return plain(res, 400, 'Bad request');

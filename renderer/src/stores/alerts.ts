@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppError, TranscriptEntry } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 import { readableActionError } from '../conversation/action-errors';
 
 export interface Alert {
@@ -22,7 +23,7 @@ const MAX_ALERTS = 5;
 export const useAlertsStore = defineStore('alerts', () => {
   const alerts = ref<Alert[]>([]);
   let nextId = 1;
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   function push(alert: Omit<Alert, 'id'>): void {
     // The same problem again replaces the old banner rather than stacking copies.
@@ -47,9 +48,9 @@ export const useAlertsStore = defineStore('alerts', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [
+    subscriptions.hold(
       api.on('transcript:update', (update) => clearResolved(update.entries)),
       api.on('app:error', (error) => push({ kind: error.kind, message: error.message, nextStep: error.nextStep })),
       api.on('shell:actionFailed', (failure) => {
@@ -62,12 +63,11 @@ export const useAlertsStore = defineStore('alerts', () => {
         const where = failure.source === 'hotkey' ? 'The hotkey' : 'The tray menu';
         push({ kind: 'actionFailed', message: `${where}: ${readable.title}`, nextStep: failure.message });
       }),
-    ];
+    );
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return { alerts, push, dismiss, subscribe, unsubscribe };

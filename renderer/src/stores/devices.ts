@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AudioDevice, DeviceList } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 
 export interface DeviceTestState {
   running: boolean;
@@ -23,7 +24,7 @@ export const useDevicesStore = defineStore('devices', () => {
   const loadError = ref<string | null>(null);
   const mic = ref<DeviceTestState>({ running: false, levelDbfs: -100, peakDbfs: -100, message: '' });
   const speaker = ref<{ running: boolean; message: string }>({ running: false, message: '' });
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   function applyList(list: DeviceList): void {
     inputs.value = list.inputs;
@@ -54,9 +55,9 @@ export const useDevicesStore = defineStore('devices', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [
+    subscriptions.hold(
       api.on('devices:changed', applyList),
       api.on('devices:testLevel', (level) => {
         const peakDbfs = Math.max(mic.value.peakDbfs, level.rmsDbfs);
@@ -69,12 +70,11 @@ export const useDevicesStore = defineStore('devices', () => {
             }
           : { ...mic.value, running: true, levelDbfs: level.rmsDbfs, peakDbfs };
       }),
-    ];
+    );
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return { inputs, outputs, loaded, loadError, mic, speaker, load, testMicrophone, testSpeaker, subscribe, unsubscribe, applyList };

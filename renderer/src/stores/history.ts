@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Conversation, ConversationSummary } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 import { useSessionStore } from './session';
 
 export const useHistoryStore = defineStore('history', () => {
@@ -18,7 +19,7 @@ export const useHistoryStore = defineStore('history', () => {
   const error = ref('');
   /** The conversation just deleted, while Undo is offered. */
   const deleted = ref<ConversationSummary | null>(null);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
   let asked = 0;
 
   async function refresh(): Promise<void> {
@@ -103,13 +104,12 @@ export const useHistoryStore = defineStore('history', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
-    unsubscribers = [getBridge().on('history:changed', () => void refresh())];
+    if (subscriptions.active) return;
+    subscriptions.hold(getBridge().on('history:changed', () => void refresh()));
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return {

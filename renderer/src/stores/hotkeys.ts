@@ -3,10 +3,11 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { HotkeyAction, HotkeyStatus } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 
 export const useHotkeysStore = defineStore('hotkeys', () => {
   const status = ref<HotkeyStatus | null>(null);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   async function load(): Promise<void> {
     const result = await getBridge().shell.hotkeyStatus();
@@ -18,13 +19,12 @@ export const useHotkeysStore = defineStore('hotkeys', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
-    unsubscribers = [getBridge().on('shell:hotkeyStatus', (next) => (status.value = next))];
+    if (subscriptions.active) return;
+    subscriptions.hold(getBridge().on('shell:hotkeyStatus', (next) => (status.value = next)));
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return { status, load, problemFor, subscribe, unsubscribe };

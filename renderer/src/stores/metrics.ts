@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { LatencyBudgetEvent, SessionMetrics } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 
 /** Turns whose budget the panel shows: enough to see a trend, small enough for the card. */
 export const BUDGET_TURNS_SHOWN = 6;
@@ -15,7 +16,7 @@ export const useMetricsStore = defineStore('metrics', () => {
   const metrics = ref<SessionMetrics>(emptyMetrics());
   /** Oldest first, at most BUDGET_TURNS_SHOWN. */
   const budgets = ref<LatencyBudgetEvent[]>([]);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   function set(next: SessionMetrics): void {
     metrics.value = next;
@@ -26,14 +27,13 @@ export const useMetricsStore = defineStore('metrics', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const bridge = getBridge();
-    unsubscribers = [bridge.on('metrics:update', set), bridge.on('latency:budget', addBudget)];
+    subscriptions.hold(bridge.on('metrics:update', set), bridge.on('latency:budget', addBudget));
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return { metrics, budgets, set, addBudget, subscribe, unsubscribe };

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { IpcResult, ModelProgressInfo, ModelStatusInfo, ReadinessSummary } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 import { overallProgress } from '../first-run/progress-words';
 
 /** 1 s: long enough for a rate over several chunks, short enough that the figures appear at once to a person. */
@@ -19,7 +20,7 @@ export const useModelsStore = defineStore('models', () => {
   /** The last failed action, in main's words ("No network: ..."). */
   const actionError = ref<string | null>(null);
   const loaded = ref(false);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
   let readinessAsked = 0;
   /** When each running download first reported progress (renderer clock). */
   const firstProgressAt = new Map<string, number>();
@@ -87,9 +88,9 @@ export const useModelsStore = defineStore('models', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [
+    subscriptions.hold(
       api.on('models:progress', (p) => {
         progress.value = { ...progress.value, [p.id]: settled(p) };
       }),
@@ -98,12 +99,11 @@ export const useModelsStore = defineStore('models', () => {
         if (s.state !== 'downloading') void refreshReadiness();
       }),
       api.on('settings:changed', () => void refreshReadiness()),
-    ];
+    );
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   /** Starts every download the readiness summary lists; a download that cannot start says why. */

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AgentState, AgentStatus, BargeInPhase, IpcError, ManualInterruptSource } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 import { readableActionError, type ActionError } from '../conversation/action-errors';
 import { useMetricsStore } from './metrics';
 import { useTranscriptStore } from './transcript';
@@ -26,7 +27,7 @@ export const useSessionStore = defineStore('session', () => {
   /** What the last interrupt did, for the live announcer and the button's feedback. */
   const lastInterrupt = ref<{ interrupted: boolean; seq: number } | null>(null);
   const loaded = ref(false);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
   let interruptSeq = 0;
 
   const running = computed(() => sessionId.value !== null);
@@ -43,21 +44,20 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [
+    subscriptions.hold(
       api.on('agent:state', (event) => {
         state.value = event.state;
         phase.value = event.phase ?? (event.state === 'speaking' ? phase.value : 'none');
         silent.value = event.silent ?? false;
         stateAtMs.value = event.atMs;
       }),
-    ];
+    );
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   function fail(action: SessionAction, error: IpcError): false {

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { defaultSettings, validateSettings, type IpcError, type Settings, type SettingsNotice, type SettingsSection } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 import { issueInWords } from '../settings/issue-words';
 
 type Draft = { [K in SettingsSection]: Record<string, unknown> };
@@ -35,7 +36,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const saving = ref(false);
   const lastError = ref<IpcError | null>(null);
   const lastSavedAtMs = ref<number | null>(null);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   const dirty = computed(() => JSON.stringify(draft.value) !== JSON.stringify(saved.value));
   const hasErrors = computed(() => Object.keys(fieldErrors.value).length > 0);
@@ -69,19 +70,18 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Set-up: subscribe to main's broadcasts. Call once from the app root; `stop` undoes it. */
   function start(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [
+    subscriptions.hold(
       api.on('settings:changed', (settings) => applySaved(settings, true)),
       api.on('settings:notice', (notice) => {
         notices.value = [...notices.value.filter((n) => n.atMs !== notice.atMs), notice];
       }),
-    ];
+    );
   }
 
   function stop(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   async function load(): Promise<void> {

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { AudioLevel, BargeInMark } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 
 /** One minute: what the timeline strip shows. */
 export const TIMELINE_WINDOW_MS = 60_000;
@@ -16,7 +17,7 @@ export const useTimelineStore = defineStore('timeline', () => {
   const marks = shallowRef<BargeInMark[]>([]);
   const latest = ref<AudioLevel | null>(null);
   const nowMs = ref<number | null>(null);
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   function advance(tMs: number): void {
     if (nowMs.value === null || tMs > nowMs.value) nowMs.value = tMs;
@@ -50,14 +51,17 @@ export const useTimelineStore = defineStore('timeline', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [api.on('audio:level', addLevel), api.on('bargein:mark', addMark), api.on('agent:state', (event) => advance(event.atMs))];
+    subscriptions.hold(
+      api.on('audio:level', addLevel),
+      api.on('bargein:mark', addMark),
+      api.on('agent:state', (event) => advance(event.atMs)),
+    );
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return { levels, marks, latest, nowMs, addLevel, addMark, reset, subscribe, unsubscribe };

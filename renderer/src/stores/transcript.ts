@@ -7,12 +7,13 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { MAX_TRANSCRIPT_ENTRIES, type TranscriptEntry } from '../../../electron/contract/index';
 import { getBridge } from '../bridge';
+import { Subscriptions } from '../bridge/subscriptions';
 import { transcriptAsText } from '../conversation/transcript-text';
 
 export const useTranscriptStore = defineStore('transcript', () => {
   const entries = shallowRef<TranscriptEntry[]>([]);
   const hidden = ref<Set<string>>(new Set());
-  let unsubscribers: Array<() => void> = [];
+  const subscriptions = new Subscriptions();
 
   const visible = computed(() => entries.value.filter((e) => !hidden.value.has(e.id)));
 
@@ -70,14 +71,13 @@ export const useTranscriptStore = defineStore('transcript', () => {
   }
 
   function subscribe(): void {
-    if (unsubscribers.length > 0) return;
+    if (subscriptions.active) return;
     const api = getBridge();
-    unsubscribers = [api.on('transcript:update', (update) => upsert(update.entries))];
+    subscriptions.hold(api.on('transcript:update', (update) => upsert(update.entries)));
   }
 
   function unsubscribe(): void {
-    unsubscribers.forEach((u) => u());
-    unsubscribers = [];
+    subscriptions.end();
   }
 
   return { entries, visible, retryableId, upsert, replaceAll, clearView, undoClear, retry, asText, subscribe, unsubscribe };

@@ -1,5 +1,6 @@
 // `npm run tts-server` as a hostile local client meets it: malformed upgrades, a wrong key,
 // 10,000 random requests. The process must answer each with an HTTP error and live.
+import net from 'node:net';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { fuzzHttp } from '../../helpers/http-fuzz';
@@ -19,6 +20,28 @@ async function stillServes(): Promise<void> {
   });
   ws.close();
 }
+
+describe('local TTS server: slow clients', () => {
+  it('cuts off 50 clients that trickle their request headers (slowloris) within 15 s (the 10 s header timeout, checked each second), and lives', async () => {
+    // The header timeout is 10 s; Node checked it only every 30 s, so such sockets lived up to 40 s.
+    const startedAt = Date.now();
+    const closedAfterMs: number[] = [];
+    const sockets = Array.from({ length: 50 }, () => {
+      const socket = net.connect({ host: '127.0.0.1', port: tts.port });
+      socket.on('error', () => {});
+      socket.on('close', () => closedAfterMs.push(Date.now() - startedAt));
+      socket.write('GET /ws/tts/stream HTTP/1.1\r\n');
+      return socket;
+    });
+    const trickle = setInterval(() => sockets.forEach((s) => !s.destroyed && s.write('X-Slow: 1\r\n')), 1000);
+    while (closedAfterMs.length < sockets.length && Date.now() - startedAt < 25_000) await new Promise((r) => setTimeout(r, 250));
+    clearInterval(trickle);
+    for (const s of sockets) s.destroy();
+    expect(closedAfterMs).toHaveLength(50);
+    expect(Math.max(...closedAfterMs)).toBeLessThan(15_000);
+    await stillServes();
+  }, 40_000);
+});
 
 describe('local TTS server: the HTTP upgrade path', () => {
   it.each(['//a:99999/ws/tts/stream', '/%E0%A4%A', '/%', 'http://[::1'])('answers an upgrade to %s with 400 and lives', async (target) => {

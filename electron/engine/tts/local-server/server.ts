@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nullLogger, type Logger } from '../../logger.js';
-import { hardenHttpServer } from '../../net/harden-http-server.js';
+import { HARDENED_SERVER_OPTIONS, hardenHttpServer } from '../../net/harden-http-server.js';
 import { rateLimitedWarn } from '../../net/refusal-log.js';
 import { SendBudget } from '../../net/send-budget.js';
 import { FliteEngine, isFliteVoice, type FliteVoice } from './flite-engine.js';
@@ -89,7 +89,7 @@ export async function startLocalTtsServer(options: LocalTtsServerOptions = {}): 
   const voices = { has: (v: string) => engine.hasVoice(v), list: () => engine.voiceIds() };
   const defaults: StreamConfig = { voice, sampleRate: 24_000, encoding: 'pcm_s16le', wordTimestamps: false, flushTimeoutMs: DEFAULT_FLUSH_TIMEOUT_MS, voices };
 
-  const http = createServer((req, res) => {
+  const http = createServer(HARDENED_SERVER_OPTIONS, (req, res) => {
     // KugelAudio's REST paths (voices, models) so the SDKs' voices.list() works here too.
     if (handleRestRequest(req, res, { authorized: (given) => tokensMatch(given, token), sampleRate: defaults.sampleRate, voices })) return;
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a WebSocket TTS server.\n');
