@@ -9,6 +9,7 @@
  */
 import type { App, BrowserWindow } from 'electron';
 import type { Settings, ShellActionFailed } from '../contract/index.js';
+import { DisposableStore } from '../engine/disposables.js';
 import type { Logger } from '../engine/logger.js';
 import type { AppServices } from '../services/app-services.js';
 import type { SecretStore } from '../services/secrets/secret-store.js';
@@ -47,7 +48,8 @@ export class DesktopIntegration {
   private tray: AppTray | null = null;
   private services: AppServices | undefined;
   private app: App | undefined;
-  private readonly cleanups: (() => void)[] = [];
+  /** What start() and attachWindow() subscribed to, ended by dispose(). */
+  private readonly subscriptions = new DisposableStore();
 
   constructor(private readonly options: DesktopIntegrationOptions) {
     this.secrets = createSafeStorageSecretStore(options.userDataDir, options.logger);
@@ -77,7 +79,9 @@ export class DesktopIntegration {
       if (settings.hotkeys.pushToTalk === '') actions.releasePushToTalk();
     };
     services.settings.on('changed', onSettings);
-    this.cleanups.push(() => services.settings.off('changed', onSettings));
+    this.subscriptions.add(() => {
+      services.settings.off('changed', onSettings);
+    });
 
     try {
       this.tray = new AppTray({
@@ -99,11 +103,12 @@ export class DesktopIntegration {
   /** Closing this window hides it to the tray while the setting is on and a tray exists. */
   attachWindow(window: BrowserWindow): void {
     if (!this.app) throw new Error('DesktopIntegration.start() must run before attachWindow()');
-    this.cleanups.push(hideOnClose(this.app, window, { shouldHide: () => this.tray !== null && (this.services?.settings.get().app.closeToTray ?? false) }));
+    this.subscriptions.add(hideOnClose(this.app, window, { shouldHide: () => this.tray !== null && (this.services?.settings.get().app.closeToTray ?? false) }));
   }
 
   dispose(): void {
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    // Its closers are synchronous: all have run when dispose() returns.
+    void this.subscriptions.dispose();
     this.hotkeyActions?.releasePushToTalk();
     this.hotkeys?.dispose();
     this.tray?.dispose();
