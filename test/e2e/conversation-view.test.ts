@@ -149,6 +149,11 @@ describe('settings pages', () => {
     await page.locator('#settings-page-strategies').click();
     await page.screenshot({ path: artifactPath('settings-strategies-dark-1600x1000.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The provider form's pressed preset and voice picker, in dark mode too.
+    await page.locator('#settings-page-providers').click();
+    await page.locator('[data-presets="tts"] [aria-pressed="true"]').waitFor();
+    await page.screenshot({ path: artifactPath('settings-providers-dark-1600x1000.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('saves a reordered strategy list that main applies', async () => {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from './helpers/browser';
+import { seriousAxeViolations } from './helpers/page-checks';
 import { useSpokenRequest } from './helpers/spoken-request';
 import { useTwinE2e } from './helpers/twin-harness';
 
@@ -34,5 +35,6 @@ describe('speaking with no speaker', () => {
     const spoken = await page.locator('.entry.from-agent .following .spoken').allTextContents();
     expect(spoken.join('').trim()).toBe('');
     await page.screenshot({ path: artifactPath('no-speaker.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -319,7 +319,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private onUserSpeechEnd(tMs: number): void {
     const silenceFromMs = this.pauses.speechEnded(tMs);
     this.emit('userStoppedSpeaking', { tMs });
-    this.controller.onSpeechEnd(tMs);
+    this.controller.onSpeechEnd(tMs, this.input.awaitingFinal);
     if (silenceFromMs !== null) this.endOfTurn.onSpeechEnd(silenceFromMs, this.input.awaitingFinal);
   }
 

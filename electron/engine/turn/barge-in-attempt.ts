@@ -21,8 +21,8 @@ export class BargeInAttempt {
   resumedInGap = false;
   /** The VAD sees a gap in the speech now (the person has probably stopped). */
   inGap = false;
-  /** The final for the speech before the current gap came (asked at the gap): no other comes unless the person goes on. */
-  finalInGap = false;
+  /** The final for the speech so far came (asked at a pause in it): another comes only if the person goes on. */
+  finalHeard = false;
   /** Finals of earlier segments of this attempt, so "no ... wait" counts as one utterance. */
   priorText = '';
   private falseAlarmReported = false;

@@ -218,7 +218,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       attempt.cancelTimer();
     }
     attempt.inGap = false;
-    attempt.finalInGap = false;
+    attempt.finalHeard = false;
     attempt.phase = attempt.paused ? 'paused' : 'ducked';
     if (!attempt.paused) {
       const current = attempt;
@@ -241,8 +241,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const full = attempt.textWith(text);
     this.deps.decider.setText(full, final);
     if (final) attempt.priorText = full;
-    // A final asked at the gap: nothing more comes for this stretch unless the person goes on.
-    if (final && attempt.inGap) attempt.finalInGap = true;
+    if (final) attempt.finalHeard = true;
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
@@ -253,7 +252,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     else if (attempt.inGap || this.deps.decider.wholeBackchannel()) this.letAgentGoOn(attempt);
   }
 
-  onSpeechEnd(_tMs: number): void {
+  /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
+  onSpeechEnd(_tMs: number, finalOwed = true): void {
     this.userSpeaking = false;
     this.clearAcceptTimer();
     const attempt = this.attempt;
@@ -262,7 +262,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (this.evaluate()) return;
     // A recognizer's final may still say yes (it settles at once otherwise); with no words
     // coming, or no strategies, nothing can change: resume now.
-    const nothingMore = this.deps.decider.words === 'none' || (this.deps.decider.anySpeechInterrupts && !attempt.paused) || attempt.finalInGap;
+    const nothingMore = this.deps.decider.words === 'none' || (this.deps.decider.anySpeechInterrupts && !attempt.paused) || !finalOwed;
     this.settle(attempt, nothingMore ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
@@ -274,7 +274,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const attempt = this.attempt;
     if (attempt === null) return;
     attempt.inGap = true;
-    this.letAgentGoOn(attempt);
+    // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
+    this.letAgentGoOn(attempt, attempt.finalHeard);
   }
 
   /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short (or `anyway`: a final said no). */
@@ -292,7 +293,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const attempt = this.attempt;
     if (attempt) {
       attempt.inGap = false;
-      attempt.finalInGap = false;
+      attempt.finalHeard = false;
     }
     if (!attempt?.resumedInGap || attempt.phase !== 'ducked') return;
     attempt.resumedInGap = false;

@@ -130,9 +130,26 @@ describe('resuming at a gap after an acknowledgement', () => {
     controller.onSpeechGap(now());
     controller.onTranscript('and the', true);
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
-    controller.onSpeechEnd(now());
+    controller.onSpeechEnd(now(), false); // the session: no final owed, the one asked at the pause came
     vi.advanceTimersByTime(0);
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'unduck']);
     expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
+  });
+
+  it('the same when that final comes before the VAD sees the gap (it is asked at the first quiet in the voice)', () => {
+    const { controller, playback } = pausedByUser();
+    controller.onTranscript('and the', true);
+    expect(playback.ops()).toEqual(['duck', 'pause']);
+    controller.onSpeechGap(now());
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+  });
+
+  it('with a final still owed at the end of the speech, it waits for it (up to the false-alarm timeout)', () => {
+    const { controller, playback } = pausedByUser();
+    controller.onSpeechEnd(now(), true);
+    vi.advanceTimersByTime(defaults.falseInterruptionTimeoutMs - 1);
+    expect(playback.ops()).toEqual(['duck', 'pause']);
+    vi.advanceTimersByTime(1);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'unduck']);
   });
 });
