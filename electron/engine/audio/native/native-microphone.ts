@@ -182,7 +182,7 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
   private fail(code: 'no input device' | 'device lost', why: string, cause?: unknown): void {
     this.clearTimers();
     const retryInMs = this.wanted ? this.options.retryDelayMs : null;
-    const error = new AudioDeviceError(code, `${why}.${retryInMs !== null ? ` Retrying in ${retryInMs} ms.` : ''}`, {
+    const error = new AudioDeviceError(code, `${why}.${retryInMs !== null ? ` Interject tries again every ${retryInMs / 1000} s.` : ''}`, {
       willRetry: retryInMs !== null,
       retryInMs,
       cause,

@@ -157,7 +157,7 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
   private fail(code: 'no output device' | 'device lost', why: string, cause?: unknown): void {
     if (this.closed) return;
     const retryInMs = this.options.retryDelayMs;
-    const error = new AudioDeviceError(code, `${why}. Retrying in ${retryInMs} ms.`, { willRetry: true, retryInMs, cause });
+    const error = new AudioDeviceError(code, `${why}. Interject tries again every ${retryInMs / 1000} s.`, { willRetry: true, retryInMs, cause });
     this.options.logger.warn('speaker', { code, why });
     this.lastError = error;
     this.emitError(error);
