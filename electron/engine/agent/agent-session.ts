@@ -6,13 +6,9 @@
 import { EventEmitter } from 'node:events';
 import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { AudioFrame } from '../audio/frame.js';
-import type { Clock } from '../clock.js';
-import type { LanguageModel } from '../llm/types.js';
 import { nullLogger, type Logger } from '../logger.js';
-import type { SpeechRecognizer } from '../stt/types.js';
 import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
 import { EchoCanceller } from '../audio/aec/echo-canceller.js';
-import type { ResamplerFactory } from '../audio/resampler.js';
 import { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
@@ -21,42 +17,21 @@ import { describeRules } from '../turn/strategies/describe-rules.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
 import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
-import { ChatHistory, type PriorTurn } from './chat-history.js';
+import type { AgentSessionOptions } from './agent-session-options.js';
+import { ChatHistory } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
 import { LatencyHooks } from './latency-hooks.js';
 import { BargeInTimer } from './metrics.js';
 import { PauseTiming } from './pause-timing.js';
-import type { AgentPlayback, AgentTts, VoiceActivityDetector } from './ports.js';
 import type { ReplyRunner, ReplySource } from './reply-runner.js';
 import { ReplyRouter } from './reply-router.js';
 import { ConversationTranscript } from './transcript.js';
 import { TurnLedger } from './turn-ledger.js';
 import { endOfTurnOptions } from './turn-semantics.js';
 import { UserInput } from './user-input.js';
+import { UserTurn } from './user-turn.js';
 
-export interface AgentSessionOptions {
-  sessionId: string;
-  clock: Clock;
-  vad: VoiceActivityDetector;
-  /** Null: no recognition (speech still barges in by duration; turns have no text). */
-  stt: SpeechRecognizer | null;
-  llm: LanguageModel;
-  tts: AgentTts;
-  playback: AgentPlayback;
-  conversation: ConversationSettings;
-  /** Audio kept before the onset for recognition (vad.prefixPaddingMs). */
-  prefixPaddingMs: number;
-  /** Cancel the agent's echo from the mic (settings audio.echoCancellation); off unless asked. */
-  echoCancellation?: boolean;
-  /** For an echo reference at the output device's rate. */
-  resamplers?: ResamplerFactory;
-  /** Ask for the final transcript at the VAD's gap (default true; see user-input.ts). */
-  earlyFinal?: boolean;
-  systemPrompt?: string;
-  /** A saved conversation being continued: the agent remembers what the person heard of it. */
-  priorTurns?: readonly PriorTurn[];
-  logger?: Logger;
-}
+export type { AgentSessionOptions } from './agent-session-options.js';
 
 export class AgentSession extends EventEmitter<AgentSessionEvents> implements InterruptTarget {
   readonly transcript: ConversationTranscript;
@@ -77,12 +52,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private conversation: ConversationSettings;
   private readonly logger: Logger;
   private streaming = false;
-  /** Finals of the user's current turn. */
-  private userTurnText = '';
-  /** Speech made while interruptions were off, in append mode: joins the next user turn. */
-  private appendedText = '';
-  /** The current user speech started while the agent spoke with interruptions off. */
-  private speechWhileOff: 'ignore' | 'append' | null = null;
+  /** The user's words, and speech over the agent that is not (yet) a turn. */
+  private readonly userTurn: UserTurn;
 
   constructor(private readonly options: AgentSessionOptions) {
     super();
@@ -94,6 +65,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.machine = new AgentStateMachine(now);
     this.transcript = new ConversationTranscript(now);
     this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
+    this.userTurn = new UserTurn({ transcript: this.transcript, history: this.history });
     this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
     const canceller = options.echoCancellation ? new EchoCanceller({ ...(options.resamplers ? { resamplers: options.resamplers } : {}) }) : null;
     this.input = new UserInput({
@@ -244,7 +216,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechEnd', ({ tMs }) => this.onUserSpeechEnd(tMs));
     this.input.on('misfire', () => {
       this.controller.onMisfire();
-      this.speechWhileOff = null;
+      this.userTurn.misfire();
     });
     this.input.on('probability', (e) => this.emit('vadProbability', e));
     this.input.on('processed', (f) => this.emit('micProcessed', f));
@@ -264,13 +236,13 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });
     });
     c.on('falseInterruption', ({ tMs, resumed, reason }) => {
-      this.backchannelReason = reason;
+      this.userTurn.backchannel(reason);
       this.emit('falseInterruption', { tMs, resumed, reason });
     });
     c.on('interrupted', (e) => this.onInterrupted(e));
     c.on('userSpeechAccepted', () => this.onSpeechAcceptedWhileAgentSilent());
     c.on('userSpeechWhileOff', (e) => {
-      this.speechWhileOff = e.mode;
+      this.userTurn.speechWhileOff(e.mode);
       this.emit('userSpeechWhileOff', e);
     });
     this.endOfTurn.on('endOfTurn', () => this.onEndOfUserTurn());
@@ -285,8 +257,6 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private lastOnsetMs: number | null = null;
-  /** Why the last speech over the agent did not stop it; shown with that user entry. */
-  private backchannelReason: string | null = null;
 
   private onUserGoesOn(): void {
     this.replies.dropEarly(); // the early answer is never heard nor kept
@@ -303,17 +273,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
 
   private onUserText(text: string, final: boolean): void {
     this.controller.onTranscript(text, final);
-    if (this.speechWhileOff === 'ignore') return;
-    const full = [this.userTurnText, text].filter((t) => t.trim()).join(' ');
-    // Show the words first: a final can end the turn synchronously (the silence already
-    // passed), and an interim shown after that would open a second, never-final entry.
-    if (full) this.transcript.userInterim(full);
-    if (final) {
-      this.userTurnText = full;
-      this.latency.finalTranscript();
-      this.endOfTurn.onFinalTranscript(full);
-      this.maybeStartPreemptive(full);
-    }
+    const full = this.userTurn.heard(text, final);
+    if (full === null) return;
+    this.latency.finalTranscript();
+    this.endOfTurn.onFinalTranscript(full);
+    this.maybeStartPreemptive(full);
   }
 
   private onUserSpeechEnd(tMs: number): void {
@@ -335,43 +299,17 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
 
   private onEndOfUserTurn(): void {
     this.latency.endOfTurn();
-    this.takeUserTurn();
+    const turnText = this.userTurn.take(this.machine.state === 'speaking');
+    if (turnText && !this.replies.adoptEarly(turnText, () => this.toThinking())) {
+      this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
+    }
     this.replies.dropEarly(); // still held: the turn ended with other words, or with no reply
     if (!this.replies.current) this.latency.noTurn();
   }
 
-  private takeUserTurn(): void {
-    const text = this.userTurnText.trim();
-    this.userTurnText = '';
-    const whileOff = this.speechWhileOff;
-    this.speechWhileOff = null;
-    if (whileOff === 'ignore') {
-      this.transcript.userFinal('');
-      return;
-    }
-    if (whileOff === 'append' && this.machine.state === 'speaking') {
-      this.transcript.userFinal(text);
-      if (text) this.appendedText = [this.appendedText, text].filter(Boolean).join(' ');
-      return;
-    }
-    if (this.machine.state === 'speaking') {
-      // The agent kept the floor (a backchannel): it is in the transcript, not a new turn.
-      this.transcript.userFinal(text, this.backchannelReason ? `treated as a backchannel because ${this.backchannelReason}` : undefined);
-      this.backchannelReason = null;
-      return;
-    }
-    const turnText = [this.appendedText, text].filter(Boolean).join(' ');
-    this.appendedText = '';
-    this.transcript.userFinal(turnText);
-    if (!turnText) return;
-    this.history.user(turnText);
-    if (this.replies.adoptEarly(turnText, () => this.toThinking())) return;
-    this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
-  }
-
   /** The words are in and the turn looks complete, but the silence window runs on: start answering now, unheard. */
   private maybeStartPreemptive(userText: string): void {
-    const busy = this.replies.current || this.appendedText || this.speechWhileOff || (this.input.userSpeaking && !this.input.pausing);
+    const busy = this.replies.current || this.userTurn.pending || (this.input.userSpeaking && !this.input.pausing);
     if (busy || this.machine.state !== 'listening' || !this.latency.recording) return;
     const text = userText.trim();
     const messages = [...this.history.snapshot(), { role: 'user' as const, content: text }];
@@ -419,10 +357,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.emit('agentStoppedSpeaking', { tMs: this.now(), turnId, interrupted: false });
     if (this.machine.state === 'speaking') this.machine.to('listening');
     // Speech appended while interruptions were off is answered now that the agent is done.
-    if (this.appendedText && !this.input.userSpeaking) {
-      const text = this.appendedText;
-      this.appendedText = '';
-      this.history.user(text);
+    if (!this.input.userSpeaking && this.userTurn.takeAppended()) {
       this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
     }
   }
