@@ -19,14 +19,13 @@ import { EchoCanceller } from '../electron/engine/audio/aec/echo-canceller.js';
 import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 import { EchoPath } from '../electron/engine/agent/simulate/echo-path.js';
-import { echoFigures, type EchoTraces } from '../electron/engine/agent/simulate/echo-metrics.js';
-import { runEchoOffline, type MicProcessor } from '../electron/engine/agent/simulate/echo-offline.js';
+import { echoFigures, sliceEchoTraces as slice } from '../electron/engine/agent/simulate/echo-metrics.js';
+import { energyGateProcessor as gate, runEchoOffline, type MicProcessor } from '../electron/engine/agent/simulate/echo-offline.js';
 import { roomFromResponse } from '../electron/engine/agent/simulate/echo-room.js';
 import { imageSourceResponse } from '../electron/engine/agent/simulate/image-source.js';
 import { runScenario, type SimulationResult } from '../electron/engine/agent/simulate/run-scenario.js';
 import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
-import { EchoGuard } from '../electron/engine/turn/echo-guard.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { activeLevelDb, espeak, HELD_OUT_ROOMS, percentile, ROOMS, writeRoomResponse, writeWav, type BenchRoom } from './echo-rooms.js';
 
@@ -46,21 +45,6 @@ const scaleTo = (x: Float32Array, dbfs: number) => {
   const g = 10 ** ((dbfs - activeLevelDb(x)) / 20);
   return x.map((v) => v * g);
 };
-
-function gate(): MicProcessor {
-  const guard = new EchoGuard({ marginDb: 6, maxDelayMs: 250 });
-  // The guard's reference is stamped with the write time (heard time minus the 20 ms lead).
-  return {
-    latencyMs: 0,
-    pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }),
-    process: (f) => guard.processMic(f).frame,
-  };
-}
-
-function slice(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {
-  const [a, b] = [fromMs * 16, toMs * 16];
-  return { mic: t.mic.subarray(a, b), cancelled: t.cancelled.subarray(a, b), echo: t.echo.subarray(a, b), user: t.user.subarray(a, b) };
-}
 
 const round = (v: number | null | undefined, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
 

@@ -19,6 +19,12 @@ export interface EchoTraces {
   user: Float32Array;
 }
 
+/** The traces between two times (ms), for figures over one stretch (before/after a path change). */
+export function sliceEchoTraces(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {
+  const [a, b] = [(fromMs * 16_000) / 1000, (toMs * 16_000) / 1000];
+  return { mic: t.mic.subarray(a, b), cancelled: t.cancelled.subarray(a, b), echo: t.echo.subarray(a, b), user: t.user.subarray(a, b) };
+}
+
 export interface EchoFigures {
   /** Over every agent-only block; null when there were none. */
   erleDb: number | null;

@@ -8,6 +8,7 @@
 import type { AudioFrame } from '../../audio/frame.js';
 import type { EchoPath } from './echo-path.js';
 import type { EchoTraces } from './echo-metrics.js';
+import { EchoGuard } from '../../turn/echo-guard.js';
 
 const RATE = 16_000;
 const FRAME = 320;
@@ -19,6 +20,17 @@ export interface MicProcessor {
   readonly latencyMs: number;
   pushReference(frame: AudioFrame, heardAtMs: number): void;
   process(frame: AudioFrame): AudioFrame;
+}
+
+/** The energy gate (the echo guard alone) in the same harness, to compare the canceller with. */
+export function energyGateProcessor(): MicProcessor {
+  const guard = new EchoGuard({ marginDb: 6, maxDelayMs: 250 });
+  return {
+    latencyMs: 0,
+    // The guard's reference is stamped with the write time: heard time minus the lead.
+    pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - LEAD_MS }),
+    process: (f) => guard.processMic(f).frame,
+  };
 }
 
 export interface OfflineEchoRun extends EchoTraces {

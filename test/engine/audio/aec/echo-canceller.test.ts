@@ -9,12 +9,11 @@ import { EchoCanceller } from '../../../../electron/engine/audio/aec/echo-cancel
 import { loadResamplerFactory, resampleAll } from '../../../../electron/engine/audio/resampler.js';
 import { readWavFile } from '../../../../electron/engine/audio/wav-reader.js';
 import { EchoPath, type EchoPathSpec } from '../../../../electron/engine/agent/simulate/echo-path.js';
-import { echoFigures, type EchoTraces } from '../../../../electron/engine/agent/simulate/echo-metrics.js';
-import { runEchoOffline, type MicProcessor } from '../../../../electron/engine/agent/simulate/echo-offline.js';
+import { echoFigures, sliceEchoTraces as slice } from '../../../../electron/engine/agent/simulate/echo-metrics.js';
+import { energyGateProcessor as gate, runEchoOffline, type MicProcessor } from '../../../../electron/engine/agent/simulate/echo-offline.js';
 import { roomFromResponse } from '../../../../electron/engine/agent/simulate/echo-room.js';
 import { atLevel, echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
 import { imageSourceResponse } from '../../../../electron/engine/agent/simulate/image-source.js';
-import { EchoGuard } from '../../../../electron/engine/turn/echo-guard.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/speech/${name}`, import.meta.url));
 
@@ -48,21 +47,6 @@ function run(spec: Omit<EchoPathSpec, 'room'> & { echoDb?: number }, userAtMs: n
     durationMs: 9000,
   });
   return { ...echoFigures(traces), traces };
-}
-
-/** The old energy gate in the same harness (its reference is stamped with the write time). */
-function gate(): MicProcessor {
-  const guard = new EchoGuard({ marginDb: 6, maxDelayMs: 250 });
-  return {
-    latencyMs: 0,
-    pushReference: (f, heardAtMs) => guard.pushReference({ ...f, timestampMs: heardAtMs - 20 }),
-    process: (f) => guard.processMic(f).frame,
-  };
-}
-
-function slice(t: EchoTraces, fromMs: number, toMs: number): EchoTraces {
-  const [a, b] = [fromMs * 16, toMs * 16];
-  return { mic: t.mic.subarray(a, b), cancelled: t.cancelled.subarray(a, b), echo: t.echo.subarray(a, b), user: t.user.subarray(a, b) };
 }
 
 describe('EchoCanceller on real speech', () => {
