@@ -3,25 +3,25 @@
  * transcript and the model's memory take their cut from it, and a reply dropped unheard goes
  * through the controller like any other cancel (one owner).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../../electron/engine/agent/chat-history.js';
+import { useFakeTimersPerTest } from '../turn/helpers/fakes.js';
 import { makeSession } from './helpers/session-harness.js';
 
-const GREETING = 'Hello there, I can tell you all about the trains that leave from the central station today.';
+useFakeTimersPerTest();
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+/** A session 1.5 s into a greeting of 16 words (ScriptedTts: 300 ms a word). */
+async function agentSpeaking() {
+  const h = makeSession();
+  h.session.start();
+  h.session.speak('Hello there, I can tell you all about the trains that leave from the central station today.');
+  await vi.advanceTimersByTimeAsync(1500);
+  return h;
+}
 
 describe('the agent utterance as a handle, in the session', () => {
   it('a voice interruption ends the handle; transcript and memory hold exactly what it says was heard', async () => {
-    const h = makeSession();
-    h.session.start();
-    h.session.speak(GREETING);
-    await vi.advanceTimersByTimeAsync(1500);
+    const h = await agentSpeaking();
     const speech = h.session.controller.speaking!;
     expect(speech.turnId).toBe('turn-1');
     void h.userSays('stop', 400);
@@ -43,10 +43,7 @@ describe('the agent utterance as a handle, in the session', () => {
   });
 
   it('what the person has heard so far follows the handle while it plays', async () => {
-    const h = makeSession();
-    h.session.start();
-    h.session.speak(GREETING);
-    await vi.advanceTimersByTimeAsync(1500);
+    const h = await agentSpeaking();
     const early = h.session.heardSoFar()!;
     await vi.advanceTimersByTimeAsync(1000);
     const later = h.session.heardSoFar()!;
@@ -57,14 +54,12 @@ describe('the agent utterance as a handle, in the session', () => {
   });
 
   it('a reply played to the end ends its handle as played out', async () => {
-    const h = makeSession();
-    h.session.start();
-    h.session.speak(GREETING);
-    await vi.advanceTimersByTimeAsync(1500);
+    const h = await agentSpeaking();
     const speech = h.session.controller.speaking!;
     await vi.advanceTimersByTimeAsync(10_000);
     expect(speech.outcome).toEqual({ kind: 'playedOut' });
-    expect(h.session.history.messages).toEqual([{ role: 'assistant', content: GREETING }]);
+    expect(h.session.history.messages).toEqual([{ role: 'assistant', content: speech.text }]);
+    expect(speech.text).toMatch(/^Hello there.*today\.$/);
   });
 
   it('an early answer the user talked on over is dropped through the controller: its turn is cleared, cancelled once, never heard', async () => {
