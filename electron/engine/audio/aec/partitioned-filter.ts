@@ -38,6 +38,8 @@ export class PartitionedFilter {
   /**
    * Echo estimates of two filters over the same history in one pass (the foreground/background
    * pair): each reference value is loaded once for both, the costliest loop of the canceller.
+   * With `weight`, the same pass also sums the update's normalizer, sum_p weight_p |X_p,k|^2,
+   * into `weightedPower` (adapt() then skips its own pass over the history).
    */
   static filterPair(
     history: FarEndHistory,
@@ -47,11 +49,17 @@ export class PartitionedFilter {
     aIm: Float64Array,
     bRe: Float64Array,
     bIm: Float64Array,
+    weight?: Float64Array,
+    weightedPower?: Float64Array,
   ): void {
     const K = a.bins;
     const M = a.partitions;
     const offsets = a.offsets;
     for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
+    if (weight && weightedPower) {
+      PartitionedFilter.filterPairWeighted(history, a, b, aRe, aIm, bRe, bIm, weight, weightedPower);
+      return;
+    }
     const hr = history.re;
     const hi = history.im;
     const war = a.re;
@@ -84,12 +92,70 @@ export class PartitionedFilter {
     }
   }
 
+  /** filterPair() that also sums the normalizer (a separate loop body: the common case stays branch-free). */
+  private static filterPairWeighted(
+    history: FarEndHistory,
+    a: PartitionedFilter,
+    b: PartitionedFilter,
+    aRe: Float64Array,
+    aIm: Float64Array,
+    bRe: Float64Array,
+    bIm: Float64Array,
+    weight: Float64Array,
+    weightedPower: Float64Array,
+  ): void {
+    const K = a.bins;
+    const M = a.partitions;
+    const offsets = a.offsets;
+    const hr = history.re;
+    const hi = history.im;
+    const war = a.re;
+    const wai = a.im;
+    const wbr = b.re;
+    const wbi = b.im;
+    for (let k = 0; k < K; k++) {
+      let sar = 0;
+      let sai = 0;
+      let sbr = 0;
+      let sbi = 0;
+      let sp = 0;
+      for (let p = 0, w = k; p < M; p++, w += K) {
+        const x = offsets[p]! + k;
+        const xr = hr[x]!;
+        const xi = hi[x]!;
+        const ar = war[w]!;
+        const ai = wai[w]!;
+        const br = wbr[w]!;
+        const bi = wbi[w]!;
+        sar += ar * xr - ai * xi;
+        sai += ar * xi + ai * xr;
+        sbr += br * xr - bi * xi;
+        sbi += br * xi + bi * xr;
+        sp += weight[p]! * (xr * xr + xi * xi);
+      }
+      aRe[k] = sar;
+      aIm[k] = sai;
+      bRe[k] = sbr;
+      bIm[k] = sbi;
+      weightedPower[k] = sp;
+    }
+  }
+
   /**
    * W_p += mu_k * weight_p * conj(X_p) * E_k / (sum_q weight_q |X_q,k|^2 + regularization):
    * block IPNLMS, normalized by the reference power as the weights see it (stable at any
    * weighting, and at speech onsets where the current block is far louder than the past).
+   * `weightedPower`: that sum already taken by filterPair() with the same weights, or null.
    */
-  adapt(history: FarEndHistory, eRe: Float64Array, eIm: Float64Array, mu: Float64Array, weight: Float64Array, regularization: number): void {
+  adapt(
+    history: FarEndHistory,
+    eRe: Float64Array,
+    eIm: Float64Array,
+    mu: Float64Array,
+    weight: Float64Array,
+    regularization: number,
+    weightedPower: Float64Array | null = null,
+  ): void {
     const K = this.bins;
     const norm = this.norm;
     const pow = history.pow;
@@ -98,7 +164,8 @@ export class PartitionedFilter {
     for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
     for (let k = 0; k < K; k++) {
       let sum = regularization;
-      for (let p = 0; p < M; p++) sum += weight[p]! * pow[offsets[p]! + k]!;
+      if (weightedPower) sum += weightedPower[k]!;
+      else for (let p = 0; p < M; p++) sum += weight[p]! * pow[offsets[p]! + k]!;
       norm[k] = mu[k]! / sum;
     }
     const step = norm;
