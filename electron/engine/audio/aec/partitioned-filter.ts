@@ -38,62 +38,10 @@ export class PartitionedFilter {
   /**
    * Echo estimates of two filters over the same history in one pass (the foreground/background
    * pair): each reference value is loaded once for both, the costliest loop of the canceller.
-   * With `weight`, the same pass also sums the update's normalizer, sum_p weight_p |X_p,k|^2,
-   * into `weightedPower` (adapt() then skips its own pass over the history).
+   * The same pass sums the update's normalizer, sum_p weight_p |X_p,k|^2, into `weightedPower`
+   * (adapt() then needs no pass of its own over the history).
    */
   static filterPair(
-    history: FarEndHistory,
-    a: PartitionedFilter,
-    b: PartitionedFilter,
-    aRe: Float64Array,
-    aIm: Float64Array,
-    bRe: Float64Array,
-    bIm: Float64Array,
-    weight?: Float64Array,
-    weightedPower?: Float64Array,
-  ): void {
-    const K = a.bins;
-    const M = a.partitions;
-    const offsets = a.offsets;
-    for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
-    if (weight && weightedPower) {
-      PartitionedFilter.filterPairWeighted(history, a, b, aRe, aIm, bRe, bIm, weight, weightedPower);
-      return;
-    }
-    const hr = history.re;
-    const hi = history.im;
-    const war = a.re;
-    const wai = a.im;
-    const wbr = b.re;
-    const wbi = b.im;
-    // Bin-outer: the four sums stay in registers over the partitions.
-    for (let k = 0; k < K; k++) {
-      let sar = 0;
-      let sai = 0;
-      let sbr = 0;
-      let sbi = 0;
-      for (let p = 0, w = k; p < M; p++, w += K) {
-        const x = offsets[p]! + k;
-        const xr = hr[x]!;
-        const xi = hi[x]!;
-        const ar = war[w]!;
-        const ai = wai[w]!;
-        const br = wbr[w]!;
-        const bi = wbi[w]!;
-        sar += ar * xr - ai * xi;
-        sai += ar * xi + ai * xr;
-        sbr += br * xr - bi * xi;
-        sbi += br * xi + bi * xr;
-      }
-      aRe[k] = sar;
-      aIm[k] = sai;
-      bRe[k] = sbr;
-      bIm[k] = sbi;
-    }
-  }
-
-  /** filterPair() that also sums the normalizer (a separate loop body: the common case stays branch-free). */
-  private static filterPairWeighted(
     history: FarEndHistory,
     a: PartitionedFilter,
     b: PartitionedFilter,
@@ -107,12 +55,14 @@ export class PartitionedFilter {
     const K = a.bins;
     const M = a.partitions;
     const offsets = a.offsets;
+    for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
     const hr = history.re;
     const hi = history.im;
     const war = a.re;
     const wai = a.im;
     const wbr = b.re;
     const wbi = b.im;
+    // Bin-outer: the five sums stay in registers over the partitions.
     for (let k = 0; k < K; k++) {
       let sar = 0;
       let sai = 0;
