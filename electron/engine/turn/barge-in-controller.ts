@@ -81,10 +81,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     return this.speech;
   }
 
-  get speakingTurnId(): string | null {
-    return this.speech?.turnId ?? null;
-  }
-
   /** Live settings change; applies from the next user onset. */
   updateOptions(options: Partial<BargeInOptions>): void {
     this.options = { ...this.options, ...options };
@@ -96,17 +92,15 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   // ---- agent side ----
 
-  /** The turn's first audio is being heard: it becomes the utterance barge-in acts on. */
-  agentStartedSpeaking(turnId: string): SpeechHandle {
+  /** The turn's first audio is being heard: its utterance becomes the one barge-in acts on. */
+  agentStartedSpeaking(speech: SpeechHandle): void {
     // A new turn while the last one was ducked or paused (it drained under us): the queue's
     // duck and pause are global, so the new turn would start ducked. Restore them first.
     this.letGo();
     this.acceptTimer.clear();
-    const speech = new SpeechHandle(turnId, this.deps.clock.nowMs());
     this.speech = speech;
     // Speech already in progress when the agent starts: treat it as an onset now.
     if (this.userSpeaking) this.onSpeechStart(this.deps.clock.nowMs());
-    return speech;
   }
 
   /**
@@ -124,11 +118,13 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   /**
    * A reply the user never heard is dropped (the user took the floor while the agent was
-   * thinking): its TTS turn is cancelled and anything of it already queued is cleared.
+   * thinking, or an early answer was not used): its TTS turn is cancelled and anything of it
+   * already queued is cleared. `null`: the reply had sent no text to TTS yet.
    */
-  abandonUnheardTurn(turnId: string | null): void {
-    if (turnId !== null && turnId === this.speech?.turnId) return; // heard: that is an interrupt
-    this.output.silence(turnId);
+  abandonUnheardTurn(speech: SpeechHandle | null): void {
+    if (speech !== null && speech === this.speech) return; // heard: that is an interrupt
+    speech?.end({ kind: 'dropped' });
+    this.output.silence(speech?.turnId ?? null);
   }
 
   // ---- user side (from the VAD, the recognizer and the mic) ----
@@ -320,8 +316,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.output.pause();
     attempt.paused = true;
     attempt.phase = 'paused';
-    const turnId = attempt.speech.turnId;
-    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId, playedMs: this.output.playedMs(turnId) });
+    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, playedMs: attempt.speech.playedMs });
   }
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
@@ -358,7 +353,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const speech = this.speech;
     if (speech === null) return;
     const attempt = this.attempt;
-    const playedMs = this.output.playedMs(speech.turnId);
+    const playedMs = speech.playedMs;
     // Let the utterance and the attempt go first: clearing playback announces the cleared turn
     // synchronously, and that announcement must find nothing left to stop.
     this.speech = null;
@@ -374,6 +369,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
       turnId: speech.turnId,
+      speech,
       reason: source,
       strategy,
       onsetMs: source === 'voice' ? (attempt?.onsetMs ?? null) : null,

@@ -8,7 +8,7 @@ import { BargeInController, MIN_SPEECH_BEFORE_GAP_MS } from '../../../electron/e
 import { buildStrategies } from '../../../electron/engine/turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../../../electron/engine/turn/strategies/interruption-decider.js';
 import type { WordSource } from '../../../electron/engine/turn/strategies/voice-shape-strategy.js';
-import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest } from './helpers/fakes.js';
+import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
 
 useFakeTimersPerTest();
 
@@ -20,7 +20,7 @@ function noWords(words: WordSource = 'none') {
   );
   const events: { type: string; payload: unknown }[] = [];
   for (const type of ['interrupted', 'falseInterruption'] as const) controller.on(type, (payload: unknown) => events.push({ type, payload }));
-  controller.agentStartedSpeaking('t1');
+  controller.agentStartedSpeaking(speechOn(playback, 't1'));
   const onsetMs = now();
   controller.onSpeechStart(onsetMs);
   /** `ms` of voice, fed in 20 ms frames on the clock. */
