@@ -116,7 +116,12 @@ async function main(): Promise<void> {
   writeFileSync(
     join(ROOT, 'bench/results/bargein-features.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), auc: report, firstSecondRules: rules, clips: rows.map((r) => ({ name: r.case.name, label: r.case.label, set: r.case.set, ...r.f })) },
+      {
+        date: new Date().toISOString(),
+        auc: report,
+        firstSecondRules: rules,
+        clips: rows.map((r) => ({ name: r.case.name, label: r.case.label, set: r.case.set, ...r.f })),
+      },
       null,
       2,
     ) + '\n',
@@ -165,9 +170,21 @@ function firstSecondRules(rows: { case: Case; f: Features; first: Features }[], 
     const l = long(set);
     const bc = l.filter(keep);
     const int = l.filter((r) => r.case.shouldInterrupt);
-    const aucs = Object.fromEntries(keys.filter((k) => k !== 'voiceMs').map((k) => [k, auc(int.map((r) => r.first[k]), bc.map((r) => r.first[k]))]));
+    const aucs = Object.fromEntries(
+      keys
+        .filter((k) => k !== 'voiceMs')
+        .map((k) => [
+          k,
+          auc(
+            int.map((r) => r.first[k]),
+            bc.map((r) => r.first[k]),
+          ),
+        ]),
+    );
     out[`over 1 s, ${set}`] = { backchannels: bc.map((r) => r.case.name), interruptions: int.length, auc: aucs };
-    console.log(`Over 1 s (${set}): ${bc.length} backchannels (${bc.map((r) => r.case.name).join('; ')}) vs ${int.length} interruptions; AUC over the first second: ${JSON.stringify(aucs)}`);
+    console.log(
+      `Over 1 s (${set}): ${bc.length} backchannels (${bc.map((r) => r.case.name).join('; ')}) vs ${int.length} interruptions; AUC over the first second: ${JSON.stringify(aucs)}`,
+    );
   }
   // A veto at 1 s: the side of a threshold where no tuning interruption over 1 s lies says "backchannel".
   console.log('Over 1 s: the best veto per cue over the first second, set on tuning to hold back no interruption there');

@@ -62,7 +62,11 @@ async function main(): Promise<void> {
         continue;
       }
       const recognizer = mode === 'streaming' && wer > 0 ? { mode, wordErrorRate: wer, seed: index + 1 } : mode;
-      const scenario = parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, roomNoiseDbfs, ...c.scenario }, dir, c.name);
+      const scenario = parseScenario(
+        { agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, roomNoiseDbfs, ...c.scenario },
+        dir,
+        c.name,
+      );
       rows.push({ case: c, result: await runScenario(scenario, { speech, vadModel, resamplers }) });
     }
     results[mode] = rows;
@@ -70,7 +74,9 @@ async function main(): Promise<void> {
   await vadModel.close();
 
   const utterances = cases.filter((c) => c.words > 0).length;
-  console.log(`\nBarge-in benchmark: ${cases.length} scenarios (${utterances} spoken utterances), default settings, Silero VAD${roomNoiseDbfs === undefined ? "" : `, room noise ${roomNoiseDbfs} dBFS`}.`);
+  console.log(
+    `\nBarge-in benchmark: ${cases.length} scenarios (${utterances} spoken utterances), default settings, Silero VAD${roomNoiseDbfs === undefined ? '' : `, room noise ${roomNoiseDbfs} dBFS`}.`,
+  );
   console.log(`Voices: ${voices.join(', ')}\n`);
   const out: Record<string, unknown> = {};
   for (const mode of MODES) {
@@ -133,7 +139,11 @@ async function main(): Promise<void> {
   const outName = outAt >= 0 ? process.argv[outAt + 1]! : 'bargein.json';
   writeFileSync(
     join(resultsDir, outName),
-    JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, roomNoiseDbfs: roomNoiseDbfs ?? null, settings, voices, summary: out, cases: perCase }, null, 2) + '\n',
+    JSON.stringify(
+      { date: new Date().toISOString(), quick, wordErrorRate: wer, roomNoiseDbfs: roomNoiseDbfs ?? null, settings, voices, summary: out, cases: perCase },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`wrote bench/results/${outName} (${cases.length} scenarios x ${MODES.length} modes)`);
 }
