@@ -265,7 +265,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.onUserGoesOn();
     this.emit('userStartedSpeaking', { tMs });
     this.endOfTurn.onSpeechStart();
-    this.controller.onSpeechStart(tMs);
+    // Barge-in counts from where the voice began, not where Silero became sure of it (voice-end.ts).
+    this.controller.onSpeechStart(this.input.voiceStartedAt(tMs));
   }
 
   private onUserText(text: string, final: boolean): void {

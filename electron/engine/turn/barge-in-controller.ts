@@ -33,6 +33,15 @@ import type { InterruptionDecider } from './strategies/interruption-decider.js';
 export type { InterruptSource } from './speech-handle.js';
 export type { BargeInEvents, BargeInOptions, ControllerPhase, InterruptedEvent } from './barge-in-types.js';
 
+/**
+ * Without words, a gap resumes the agent only when this much speech (onset to the start of the
+ * quiet) came before it: one syllable and Silero's hold after it. Measured (bench:bargein, no
+ * recognizer): every backchannel's, laugh's and cough's gap started 250 ms or more after its onset;
+ * the quiet of a stop consonant in a first syllable ("a-ctually", "wha-t time") 96-128 ms after,
+ * and resuming there made the agent audible again for 40-80 ms before the sentence paused it again.
+ */
+export const MIN_SPEECH_BEFORE_GAP_MS = 160;
+
 export class BargeInController extends EventEmitter<BargeInEvents> {
   private options: BargeInOptions;
   /** The agent's utterance being heard; null while the agent is silent. */
@@ -220,17 +229,20 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
    * The VAD sees a gap in the user's speech. If the agent is paused and the words so far are
    * only an acknowledgement, resume now (still ducked) rather than at the end of the segment.
    */
-  onSpeechGap(_tMs: number): void {
+  onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
     if (attempt === null) return;
     attempt.inGap = true;
     // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
-    this.letAgentGoOn(attempt, attempt.finalHeard);
+    this.letAgentGoOn(attempt, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
   }
 
-  /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short (or `anyway`: a final said no). */
-  private letAgentGoOn(attempt: BargeInAttempt, anyway = false): void {
-    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || this.deps.decider.backchannelSized())) return;
+  /**
+   * Resume (still ducked) when the words say backchannel, or (`sized`) without words when the sound is
+   * short enough; `anyway`: a final said no.
+   */
+  private letAgentGoOn(attempt: BargeInAttempt, anyway = false, sized = true): void {
+    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || (sized && this.deps.decider.backchannelSized()))) return;
     this.output.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
