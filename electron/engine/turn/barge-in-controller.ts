@@ -10,73 +10,37 @@
  *      `falseInterruptionTimeoutMs` of quiet, resume from the paused position and un-duck.
  *      Sooner when the words so far are only an acknowledgement ("okay"): playback resumes
  *      (still ducked) at the VAD's first gap in the speech, and pauses again if the user goes on.
- * While the agent is silent, speech is accepted after `interruptDurationMs` (no strategies).
+ * While the agent is silent, speech is accepted after `interruptDurationMs` (no strategies; AcceptTimer).
  * With interruptions off, speech over the agent is reported as ignored or deferred (append).
  *
  * This controller is the one owner of "make the agent silent": it alone clears playback and
- * cancels the TTS turn (`silence`). The agent's utterance is a SpeechHandle and each barge-in
+ * cancels the TTS turn, through its private AgentOutput (`silence`). The agent's utterance is a SpeechHandle and each barge-in
  * attempt a BargeInAttempt; both are let go BEFORE playback is cleared, so the queue's
  * synchronous `playbackFinished` for the cleared turn finds nothing left to stop.
  */
 import { EventEmitter } from 'node:events';
 import type { AudioFrame } from '../audio/frame.js';
-import type { Clock, TimerHandle } from '../clock.js';
-import { nullLogger, type Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { AcceptTimer } from './accept-timer.js';
+import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
+import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
 
 export type { InterruptSource } from './speech-handle.js';
+export type { BargeInEvents, BargeInOptions, ControllerPhase, InterruptedEvent } from './barge-in-types.js';
 
-export interface BargeInOptions {
-  interruptions: 'on' | 'off';
-  whenOff: 'ignore' | 'append';
-  speakingInterruptDurationMs: number;
-  interruptDurationMs: number;
-  falseInterruptionTimeoutMs: number;
-  duckDb: number;
-  duckRampMs: number;
-}
-
-export interface InterruptedEvent {
-  tMs: number;
-  turnId: string;
-  /** The person's voice, or the manual control that stopped the agent. */
-  reason: InterruptSource;
-  /** The strategy that said yes ("anySpeech" when none is configured); null for manual. */
-  strategy: string | null;
-  /** Detected onset of the user's speech (null for manual). */
-  onsetMs: number | null;
-  /** What the listener had heard of the turn when it stopped. */
-  playedMs: number;
-}
-
-export interface BargeInEvents {
-  /** `tentative`: on a tentative onset, undone if the VAD withdraws it. */
-  ducked: [{ tMs: number; turnId: string; tentative: boolean }];
-  paused: [{ tMs: number; turnId: string; playedMs: number }];
-  interrupted: [InterruptedEvent];
-  /** `reason`: why the speech was not an interruption, in words ("\"oh wow\" is only surprise"). */
-  falseInterruption: [{ tMs: number; turnId: string; resumed: boolean; reason: string | null }];
-  /** `withdrawn`: a tentative duck undone because no speech followed. */
-  unducked: [{ tMs: number; turnId: string; withdrawn: boolean }];
-  /** User speech while the agent is silent lasted `interruptDurationMs`: it is the user's turn now. */
-  userSpeechAccepted: [{ tMs: number; onsetMs: number }];
-  /** User speech over the agent with interruptions off. */
-  userSpeechWhileOff: [{ tMs: number; mode: 'ignore' | 'append' }];
-}
-
-/** Where the controller is in the lifecycle. */
-export type ControllerPhase =
-  | 'agentSilent'
-  | 'agentSpeaking'
-  /** Ducked on a tentative onset; no attempt yet (strategies are not asked). */
-  | 'tentative'
-  | 'ducked'
-  | 'paused'
-  /** The user stopped without a yes: waiting for a late transcript or the false-alarm timeout. */
-  | 'settling';
+/**
+ * Without words, a gap resumes the agent only when this much speech (onset to the start of the
+ * quiet) came before it: one syllable and Silero's hold after it. Measured (bench:bargein, no
+ * recognizer): every backchannel's, laugh's and cough's gap started 250 ms or more after its onset;
+ * the quiet of a stop consonant in a first syllable ("a-ctually", "wha-t time") 96-128 ms after,
+ * and resuming there made the agent audible again for 40-80 ms before the sentence paused it again.
+ */
+export const MIN_SPEECH_BEFORE_GAP_MS = 160;
 
 export class BargeInController extends EventEmitter<BargeInEvents> {
   private options: BargeInOptions;
@@ -86,7 +50,9 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private tentative = false;
   private attempt: BargeInAttempt | null = null;
   private userSpeaking = false;
-  private acceptTimer: TimerHandle | undefined;
+  private readonly acceptTimer: AcceptTimer;
+  /** Playback and the TTS turn, as this controller alone drives them. */
+  private readonly output: AgentOutput;
 
   constructor(
     private readonly deps: {
@@ -100,6 +66,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   ) {
     super();
     this.options = { ...options };
+    this.acceptTimer = new AcceptTimer(deps.clock);
+    this.output = new AgentOutput(deps.playback, deps.tts, deps.logger);
   }
 
   get phase(): ControllerPhase {
@@ -113,10 +81,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     return this.speech;
   }
 
-  get speakingTurnId(): string | null {
-    return this.speech?.turnId ?? null;
-  }
-
   /** Live settings change; applies from the next user onset. */
   updateOptions(options: Partial<BargeInOptions>): void {
     this.options = { ...this.options, ...options };
@@ -128,17 +92,15 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   // ---- agent side ----
 
-  /** The turn's first audio is being heard: it becomes the utterance barge-in acts on. */
-  agentStartedSpeaking(turnId: string): SpeechHandle {
+  /** The turn's first audio is being heard: its utterance becomes the one barge-in acts on. */
+  agentStartedSpeaking(speech: SpeechHandle): void {
     // A new turn while the last one was ducked or paused (it drained under us): the queue's
     // duck and pause are global, so the new turn would start ducked. Restore them first.
     this.letGo();
-    this.clearAcceptTimer();
-    const speech = new SpeechHandle(turnId, this.deps.clock.nowMs());
+    this.acceptTimer.clear();
     this.speech = speech;
     // Speech already in progress when the agent starts: treat it as an onset now.
     if (this.userSpeaking) this.onSpeechStart(this.deps.clock.nowMs());
-    return speech;
   }
 
   /**
@@ -149,18 +111,20 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const speech = this.speech;
     if (speech === null || speech.turnId !== turnId) return;
     this.letGo();
-    this.clearAcceptTimer();
+    this.acceptTimer.clear();
     this.deps.decider.reset();
     speech.end({ kind: 'playedOut' });
   }
 
   /**
    * A reply the user never heard is dropped (the user took the floor while the agent was
-   * thinking): its TTS turn is cancelled and anything of it already queued is cleared.
+   * thinking, or an early answer was not used): its TTS turn is cancelled and anything of it
+   * already queued is cleared. `null`: the reply had sent no text to TTS yet.
    */
-  abandonUnheardTurn(turnId: string | null): void {
-    if (turnId !== null && turnId === this.speech?.turnId) return; // heard: that is an interrupt
-    this.silence(turnId);
+  abandonUnheardTurn(speech: SpeechHandle | null): void {
+    if (speech !== null && speech === this.speech) return; // heard: that is an interrupt
+    speech?.end({ kind: 'dropped' });
+    this.output.silence(speech?.turnId ?? null);
   }
 
   // ---- user side (from the VAD, the recognizer and the mic) ----
@@ -169,7 +133,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   onSpeechLikely(_tMs: number): void {
     if (this.phase !== 'agentSpeaking' || this.options.interruptions === 'off') return;
     this.tentative = true;
-    this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
+    this.output.duck(this.options.duckDb, this.options.duckRampMs);
     this.emit('ducked', { tMs: this.deps.clock.nowMs(), turnId: this.speech!.turnId, tentative: true });
   }
 
@@ -177,7 +141,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   onSpeechUnlikely(_tMs: number): void {
     if (this.phase !== 'tentative') return;
     this.tentative = false;
-    this.deps.playback.unduck(this.options.duckRampMs);
+    this.output.unduck(this.options.duckRampMs);
     this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId: this.speech!.turnId, withdrawn: true });
   }
 
@@ -186,14 +150,9 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const now = this.deps.clock.nowMs();
     const speech = this.speech;
     if (speech === null) {
-      this.clearAcceptTimer();
-      this.acceptTimer = this.deps.clock.setTimeout(
-        () => {
-          this.acceptTimer = undefined;
-          if (this.userSpeaking) this.emit('userSpeechAccepted', { tMs: this.deps.clock.nowMs(), onsetMs: tMs });
-        },
-        Math.max(0, tMs + this.options.interruptDurationMs - now),
-      );
+      this.acceptTimer.start(tMs, this.options.interruptDurationMs, () => {
+        if (this.userSpeaking) this.emit('userSpeechAccepted', { tMs: this.deps.clock.nowMs(), onsetMs: tMs });
+      });
       return;
     }
     if (this.options.interruptions === 'off') {
@@ -208,7 +167,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       attempt = new BargeInAttempt(speech, tMs, this.deps.clock);
       this.attempt = attempt;
       if (!this.tentative) {
-        this.deps.playback.duck(this.options.duckDb, this.options.duckRampMs);
+        this.output.duck(this.options.duckDb, this.options.duckRampMs);
         this.emit('ducked', { tMs: now, turnId: speech.turnId, tentative: false });
       }
       this.tentative = false;
@@ -255,7 +214,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
   onSpeechEnd(_tMs: number, finalOwed = true): void {
     this.userSpeaking = false;
-    this.clearAcceptTimer();
+    this.acceptTimer.clear();
     const attempt = this.attempt;
     if (attempt === null || attempt.phase === 'settling') return;
     attempt.cancelTimer();
@@ -270,18 +229,21 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
    * The VAD sees a gap in the user's speech. If the agent is paused and the words so far are
    * only an acknowledgement, resume now (still ducked) rather than at the end of the segment.
    */
-  onSpeechGap(_tMs: number): void {
+  onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
     if (attempt === null) return;
     attempt.inGap = true;
     // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
-    this.letAgentGoOn(attempt, attempt.finalHeard);
+    this.letAgentGoOn(attempt, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
   }
 
-  /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short (or `anyway`: a final said no). */
-  private letAgentGoOn(attempt: BargeInAttempt, anyway = false): void {
-    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || this.deps.decider.backchannelSized())) return;
-    this.deps.playback.resume();
+  /**
+   * Resume (still ducked) when the words say backchannel, or (`sized`) without words when the sound is
+   * short enough; `anyway`: a final said no.
+   */
+  private letAgentGoOn(attempt: BargeInAttempt, anyway = false, sized = true): void {
+    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || (sized && this.deps.decider.backchannelSized()))) return;
+    this.output.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
     attempt.phase = 'ducked';
@@ -304,7 +266,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The VAD withdrew an onset (too short to be speech): recover at once. */
   onMisfire(): void {
     this.userSpeaking = false;
-    this.clearAcceptTimer();
+    this.acceptTimer.clear();
     const attempt = this.attempt;
     if (attempt === null || attempt.phase === 'settling') return;
     attempt.cancelTimer();
@@ -323,7 +285,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   dispose(): void {
     this.attempt?.cancelTimer();
-    this.clearAcceptTimer();
+    this.acceptTimer.clear();
     this.removeAllListeners();
   }
 
@@ -351,11 +313,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   }
 
   private pauseNow(attempt: BargeInAttempt): void {
-    this.deps.playback.pause();
+    this.output.pause();
     attempt.paused = true;
     attempt.phase = 'paused';
-    const turnId = attempt.speech.turnId;
-    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId, playedMs: this.deps.playback.playedMs(turnId) });
+    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, playedMs: attempt.speech.playedMs });
   }
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
@@ -380,11 +341,11 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.attempt = null;
     const turnId = attempt.speech.turnId;
     if (attempt.paused) {
-      this.deps.playback.resume();
+      this.output.resume();
       this.reportFalseAlarm(attempt);
     }
     this.deps.decider.reset();
-    this.deps.playback.unduck(this.options.duckRampMs);
+    this.output.unduck(this.options.duckRampMs);
     this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId, withdrawn: false });
   }
 
@@ -392,34 +353,27 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const speech = this.speech;
     if (speech === null) return;
     const attempt = this.attempt;
-    const playedMs = this.deps.playback.playedMs(speech.turnId);
+    const playedMs = speech.playedMs;
     // Let the utterance and the attempt go first: clearing playback announces the cleared turn
     // synchronously, and that announcement must find nothing left to stop.
     this.speech = null;
     this.attempt = null;
     this.tentative = false;
     attempt?.cancelTimer();
-    this.clearAcceptTimer();
+    this.acceptTimer.clear();
     speech.end({ kind: 'interrupted', source });
-    this.silence(speech.turnId);
+    this.output.silence(speech.turnId);
     // The queue's pause/duck are global: restore them so the next turn plays normally.
-    this.restoreQueue(attempt?.paused ?? false);
+    this.output.restore(attempt?.paused ?? false);
     this.deps.decider.reset();
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
       turnId: speech.turnId,
+      speech,
       reason: source,
       strategy,
       onsetMs: source === 'voice' ? (attempt?.onsetMs ?? null) : null,
       playedMs,
-    });
-  }
-
-  /** The one place that makes the agent inaudible: the queue drops the turn, then TTS stops making it. */
-  private silence(turnId: string | null): void {
-    if (turnId !== null) this.deps.playback.clear(turnId);
-    this.deps.tts.cancelCurrent().catch((error: unknown) => {
-      (this.deps.logger ?? nullLogger).warn('TTS cancel failed', { error: String(error) });
     });
   }
 
@@ -431,17 +385,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.attempt = null;
     this.tentative = false;
     this.speech = null;
-    if (wasDucked) this.restoreQueue(attempt?.paused ?? false);
-  }
-
-  /** Un-pauses (when this attempt paused) and un-ducks the queue at once. */
-  private restoreQueue(paused: boolean): void {
-    if (paused) this.deps.playback.resume();
-    this.deps.playback.unduck(0);
-  }
-
-  private clearAcceptTimer(): void {
-    if (this.acceptTimer !== undefined) this.deps.clock.clearTimeout(this.acceptTimer);
-    this.acceptTimer = undefined;
+    if (wasDucked) this.output.restore(attempt?.paused ?? false);
   }
 }

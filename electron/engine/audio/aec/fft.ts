@@ -108,10 +108,37 @@ export class RealFft {
     }
   }
 
-  /** In-place complex FFT of bit-reversed input (size `half`). */
+  /**
+   * In-place complex FFT of bit-reversed input (size `half`). The first two radix-2 stages
+   * have the twiddles 1 and -i only: done together as one multiply-free radix-4 pass (two of
+   * the seven stages of the canceller's 128-point transforms, about a quarter of its cost).
+   */
   private butterflies(re: Float64Array, im: Float64Array): void {
     const h = this.half;
-    for (let size = 2; size <= h; size <<= 1) {
+    let first = 2;
+    if (h >= 4) {
+      for (let i = 0; i < h; i += 4) {
+        const t0r = re[i]! + re[i + 1]!;
+        const t0i = im[i]! + im[i + 1]!;
+        const t1r = re[i]! - re[i + 1]!;
+        const t1i = im[i]! - im[i + 1]!;
+        const t2r = re[i + 2]! + re[i + 3]!;
+        const t2i = im[i + 2]! + im[i + 3]!;
+        const t3r = re[i + 2]! - re[i + 3]!;
+        const t3i = im[i + 2]! - im[i + 3]!;
+        re[i] = t0r + t2r;
+        im[i] = t0i + t2i;
+        re[i + 2] = t0r - t2r;
+        im[i + 2] = t0i - t2i;
+        // t3 times -i is (t3i, -t3r).
+        re[i + 1] = t1r + t3i;
+        im[i + 1] = t1i - t3r;
+        re[i + 3] = t1r - t3i;
+        im[i + 3] = t1i + t3r;
+      }
+      first = 8;
+    }
+    for (let size = first; size <= h; size <<= 1) {
       const halfSize = size >> 1;
       const step = h / size;
       for (let i = 0; i < h; i += size) {

@@ -56,6 +56,8 @@ export class LinearCanceller {
   private readonly errorPower: Float64Array;
   private readonly echoPower: Float64Array;
   private readonly weight: Float64Array;
+  /** sum_p weight_p |X_p,k|^2, the update's normalizer, from the filtering pass. */
+  private readonly weightedPower: Float64Array;
   /** The expected envelope, normalized to sum 1. */
   private readonly prior: Float64Array;
   private readonly fadeIn: Float64Array;
@@ -73,6 +75,8 @@ export class LinearCanceller {
   private promotePending = false;
   /** The current block's reference energy (16-bit scale). */
   private sxx = 0;
+  /** The update's weights and normalizer from the filtering pass still fit the background (not put back or dropped since). */
+  private weightsValid = false;
   /** True for the block in which the filters were dropped because the path changed. */
   pathLost = false;
   /** How often the background was promoted / put back (diagnostics for tests and the bench). */
@@ -99,6 +103,7 @@ export class LinearCanceller {
     this.eSpecRe = new Float64Array(K);
     this.eSpecIm = new Float64Array(K);
     this.weight = new Float64Array(options.partitions);
+    this.weightedPower = new Float64Array(K);
     this.prior = Float64Array.from({ length: options.partitions }, (_, p) => PRIOR_DECAY ** p);
     const priorSum = this.prior.reduce((a, b) => a + b, 0);
     for (let p = 0; p < options.partitions; p++) this.prior[p]! /= priorSum;
@@ -163,7 +168,20 @@ export class LinearCanceller {
     this.sxx = 0;
     for (let i = 0; i < N; i++) this.sxx += this.lastRef[i]! * this.lastRef[i]!;
 
-    PartitionedFilter.filterPair(this.history, this.foreground, this.background, this.specRe, this.specIm, this.eSpecRe, this.eSpecIm);
+    // The update's weights depend on the background only: taken now, the filtering pass sums the update's normalizer too.
+    this.proportionateWeights();
+    this.weightsValid = true;
+    PartitionedFilter.filterPair(
+      this.history,
+      this.foreground,
+      this.background,
+      this.specRe,
+      this.specIm,
+      this.eSpecRe,
+      this.eSpecIm,
+      this.weight,
+      this.weightedPower,
+    );
     this.toTime(this.specRe, this.specIm, this.yFg);
     this.toTime(this.eSpecRe, this.eSpecIm, this.yBg);
     if (this.promotePending) {
@@ -215,6 +233,7 @@ export class LinearCanceller {
       this.eBg.set(this.eFg);
       see = sff;
       this.resets++;
+      this.weightsValid = false;
     }
 
     // A foreground that makes the mic louder block after block models a path that is gone.
@@ -231,6 +250,7 @@ export class LinearCanceller {
       this.control.relearn();
       this.divergedRun = 0;
       this.promotePending = false;
+      this.weightsValid = false;
     }
 
     // Gradient from the background's error (overlap-save: first half of the frame zero).
@@ -244,8 +264,9 @@ export class LinearCanceller {
     this.spectrumOfBlock(this.yBg, this.echoPower, true);
     this.control.update({ xPower: this.xPower, errorPower: this.errorPower, echoPower: this.echoPower, sxx, see, syy, sey });
     if (!clipped && sxx > 0) {
-      this.proportionateWeights();
-      this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION);
+      // The background changed since the filtering pass (put back, or dropped): weights and normalizer afresh.
+      if (!this.weightsValid) this.proportionateWeights();
+      this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION, this.weightsValid ? this.weightedPower : null);
     }
 
     // Never louder than the mic: a filter still learning (or one the path just left) can add

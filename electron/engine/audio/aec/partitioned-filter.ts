@@ -38,6 +38,8 @@ export class PartitionedFilter {
   /**
    * Echo estimates of two filters over the same history in one pass (the foreground/background
    * pair): each reference value is loaded once for both, the costliest loop of the canceller.
+   * The same pass sums the update's normalizer, sum_p weight_p |X_p,k|^2, into `weightedPower`
+   * (adapt() then needs no pass of its own over the history).
    */
   static filterPair(
     history: FarEndHistory,
@@ -47,6 +49,8 @@ export class PartitionedFilter {
     aIm: Float64Array,
     bRe: Float64Array,
     bIm: Float64Array,
+    weight: Float64Array,
+    weightedPower: Float64Array,
   ): void {
     const K = a.bins;
     const M = a.partitions;
@@ -58,12 +62,13 @@ export class PartitionedFilter {
     const wai = a.im;
     const wbr = b.re;
     const wbi = b.im;
-    // Bin-outer: the four sums stay in registers over the partitions.
+    // Bin-outer: the five sums stay in registers over the partitions.
     for (let k = 0; k < K; k++) {
       let sar = 0;
       let sai = 0;
       let sbr = 0;
       let sbi = 0;
+      let sp = 0;
       for (let p = 0, w = k; p < M; p++, w += K) {
         const x = offsets[p]! + k;
         const xr = hr[x]!;
@@ -76,11 +81,13 @@ export class PartitionedFilter {
         sai += ar * xi + ai * xr;
         sbr += br * xr - bi * xi;
         sbi += br * xi + bi * xr;
+        sp += weight[p]! * (xr * xr + xi * xi);
       }
       aRe[k] = sar;
       aIm[k] = sai;
       bRe[k] = sbr;
       bIm[k] = sbi;
+      weightedPower[k] = sp;
     }
   }
 
@@ -88,8 +95,17 @@ export class PartitionedFilter {
    * W_p += mu_k * weight_p * conj(X_p) * E_k / (sum_q weight_q |X_q,k|^2 + regularization):
    * block IPNLMS, normalized by the reference power as the weights see it (stable at any
    * weighting, and at speech onsets where the current block is far louder than the past).
+   * `weightedPower`: that sum already taken by filterPair() with the same weights, or null.
    */
-  adapt(history: FarEndHistory, eRe: Float64Array, eIm: Float64Array, mu: Float64Array, weight: Float64Array, regularization: number): void {
+  adapt(
+    history: FarEndHistory,
+    eRe: Float64Array,
+    eIm: Float64Array,
+    mu: Float64Array,
+    weight: Float64Array,
+    regularization: number,
+    weightedPower: Float64Array | null = null,
+  ): void {
     const K = this.bins;
     const norm = this.norm;
     const pow = history.pow;
@@ -98,7 +114,8 @@ export class PartitionedFilter {
     for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
     for (let k = 0; k < K; k++) {
       let sum = regularization;
-      for (let p = 0; p < M; p++) sum += weight[p]! * pow[offsets[p]! + k]!;
+      if (weightedPower) sum += weightedPower[k]!;
+      else for (let p = 0; p < M; p++) sum += weight[p]! * pow[offsets[p]! + k]!;
       norm[k] = mu[k]! / sum;
     }
     const step = norm;
