@@ -8,6 +8,13 @@
  * measures it), syllables, voiced (pitched) fraction, the pitch movement at the end (a question's
  * rise), pitch range, and level. The pitch tracker is a plain normalised autocorrelation
  * (pitch-track.ts). Writes bench/results/bargein-features.json. It reports; it never fails.
+ *
+ * Then, as the no-recognizer decider would meet them: every cue over the first second of voice
+ * only (what is known when 1 s of voice interrupts anyway), and for each cue the rule "this side
+ * of a threshold interrupts before 1 s", with the threshold set on the tuning part to stop no
+ * backchannel or laugh there; then what the same rule does on the held-out part (interruptions
+ * it catches, backchannels it would stop), and whether any cue says "backchannel" for the ones
+ * that run over 1 s.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +24,7 @@ import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resa
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 import { downmixToMono } from '../electron/engine/audio/channels.js';
 import { VoiceShape } from '../electron/engine/turn/strategies/voice-shape.js';
+import { voicedSpan } from '../electron/engine/agent/simulate/mic-mixer.js';
 import { buildCorpus, BACKCHANNELS, type Case } from './bargein-corpus.js';
 import { pitchTrack, semitones } from './pitch-track.js';
 
@@ -26,6 +34,8 @@ const RATE = 16_000;
 interface Features {
   voiceMs: number;
   syllables: number;
+  /** Syllables per second of voice. */
+  syllableRate: number;
   voicedFraction: number;
   finalRiseSt: number;
   pitchRangeSt: number;
@@ -46,6 +56,7 @@ function features(samples: Float32Array): Features {
   return {
     voiceMs: shape.speechMs,
     syllables: shape.syllables,
+    syllableRate: shape.speechMs > 0 ? Math.round((shape.syllables * 1000 * 10) / shape.speechMs) / 10 : 0,
     voicedFraction: active.length ? pitched.length / active.length : 0,
     finalRiseSt: pitched.length > 3 ? semitones(last, median) : 0,
     pitchRangeSt: pitched.length > 3 ? semitones(q(0.9), q(0.1)) : 0,
@@ -65,14 +76,16 @@ async function main(): Promise<void> {
   const { cases } = await buildCorpus(dir, ROOT);
   const resamplers = await loadResamplerFactory();
   const spoken = cases.filter((c) => c.words > 0 && c.label !== 'echo+user' && c.scenario.user !== undefined);
-  const rows: { case: Case; f: Features }[] = [];
+  const rows: { case: Case; f: Features; first: Features }[] = [];
   for (const c of spoken) {
     const clip = (c.scenario.user as { wav: string; gainDb?: number }[])[0]!;
     const wav = await readWavFile(clip.wav);
     let samples = downmixToMono(wav.samples, wav.channels);
     if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
     if (clip.gainDb) samples = samples.map((s) => s * 10 ** (clip.gainDb! / 20));
-    rows.push({ case: c, f: features(samples) });
+    const span = voicedSpan(samples);
+    const from = span ? (span.startMs * RATE) / 1000 : 0;
+    rows.push({ case: c, f: features(samples), first: features(samples.subarray(0, from + RATE)) });
   }
   const keys = Object.keys(rows[0]!.f) as (keyof Features)[];
   const report: Record<string, Record<string, number | null>> = {};
@@ -98,16 +111,102 @@ async function main(): Promise<void> {
     );
     console.log(`${name.padEnd(22)} ${`${pos.length}/${neg.length}`.padEnd(9)} ${keys.map((k) => String(report[name]![k] ?? '-').padStart(14)).join('')}`);
   }
+  const rules = firstSecondRules(rows, keys);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(
     join(ROOT, 'bench/results/bargein-features.json'),
     JSON.stringify(
-      { date: new Date().toISOString(), auc: report, clips: rows.map((r) => ({ name: r.case.name, label: r.case.label, set: r.case.set, ...r.f })) },
+      {
+        date: new Date().toISOString(),
+        auc: report,
+        firstSecondRules: rules,
+        clips: rows.map((r) => ({ name: r.case.name, label: r.case.label, set: r.case.set, ...r.f })),
+      },
       null,
       2,
     ) + '\n',
   );
   console.log('\nwrote bench/results/bargein-features.json');
+}
+
+/**
+ * Cues over the first second of voice, for what the 1 s rule leaves to guess: utterances under
+ * 1 s (a rule must say "interrupt" for the interruptions, and not for the backchannels), and
+ * over 1 s (a rule would have to say "backchannel" for the few backchannels that run that long).
+ */
+function firstSecondRules(rows: { case: Case; f: Features; first: Features }[], keys: (keyof Features)[]) {
+  const keep = (r: (typeof rows)[number]) => BACKCHANNELS.includes(r.case.label) || r.case.label === 'laugh';
+  const short = (set: Case['set']) => rows.filter((r) => r.case.set === set && r.f.voiceMs < 1000);
+  const long = (set: Case['set']) => rows.filter((r) => r.case.set === set && r.f.voiceMs >= 1000);
+  const out: Record<string, unknown> = {};
+  console.log('\nUnder 1 s of voice: the best rule per cue over the first second, set on tuning to stop no backchannel or laugh there');
+  console.log(`${'cue'.padEnd(15)} ${'rule'.padEnd(18)} ${'tuning: caught'.padEnd(16)} ${'held out: caught'.padEnd(18)} held out: backchannels stopped`);
+  for (const k of keys) {
+    let best: { dir: 1 | -1; at: number; caught: number } | null = null;
+    const tune = short('tune');
+    for (const dir of [1, -1] as const) {
+      // Interrupt when dir * value > dir * at, with `at` the most extreme backchannel value: no backchannel passes.
+      const bcValues = tune.filter(keep).map((r) => dir * r.first[k]);
+      const at = Math.max(...bcValues);
+      const caught = tune.filter((r) => r.case.shouldInterrupt && dir * r.first[k] > at).length;
+      if (best === null || caught > best.caught) best = { dir, at: dir * at, caught };
+    }
+    const ho = short('holdout');
+    const says = (r: (typeof rows)[number]) => best!.dir * r.first[k] > best!.dir * best!.at;
+    const rule = `${best!.dir > 0 ? '>' : '<'} ${Math.round(best!.at * 10) / 10}`;
+    const tuneInt = tune.filter((r) => r.case.shouldInterrupt).length;
+    const hoInt = ho.filter((r) => r.case.shouldInterrupt);
+    const hoKeep = ho.filter(keep);
+    const row = {
+      rule,
+      tuning: `${best!.caught} / ${tuneInt}`,
+      holdoutCaught: `${hoInt.filter(says).length} / ${hoInt.length}`,
+      holdoutFalseStops: `${hoKeep.filter(says).length} / ${hoKeep.length}`,
+    };
+    out[k] = row;
+    console.log(`${k.padEnd(15)} ${rule.padEnd(18)} ${row.tuning.padEnd(16)} ${row.holdoutCaught.padEnd(18)} ${row.holdoutFalseStops}`);
+  }
+  for (const set of ['tune', 'holdout'] as const) {
+    const l = long(set);
+    const bc = l.filter(keep);
+    const int = l.filter((r) => r.case.shouldInterrupt);
+    const aucs = Object.fromEntries(
+      keys
+        .filter((k) => k !== 'voiceMs')
+        .map((k) => [
+          k,
+          auc(
+            int.map((r) => r.first[k]),
+            bc.map((r) => r.first[k]),
+          ),
+        ]),
+    );
+    out[`over 1 s, ${set}`] = { backchannels: bc.map((r) => r.case.name), interruptions: int.length, auc: aucs };
+    console.log(
+      `Over 1 s (${set}): ${bc.length} backchannels (${bc.map((r) => r.case.name).join('; ')}) vs ${int.length} interruptions; AUC over the first second: ${JSON.stringify(aucs)}`,
+    );
+  }
+  // A veto at 1 s: the side of a threshold where no tuning interruption over 1 s lies says "backchannel".
+  console.log('Over 1 s: the best veto per cue over the first second, set on tuning to hold back no interruption there');
+  const [lt, lh] = [long('tune'), long('holdout')];
+  for (const k of keys.filter((x) => x !== 'voiceMs')) {
+    let best: { dir: 1 | -1; at: number; vetoed: number } | null = null;
+    for (const dir of [1, -1] as const) {
+      const at = Math.min(...lt.filter((r) => r.case.shouldInterrupt).map((r) => dir * r.first[k]));
+      const vetoed = lt.filter((r) => keep(r) && dir * r.first[k] < at).length;
+      if (best === null || vetoed > best.vetoed) best = { dir, at, vetoed };
+    }
+    const vetoes = (r: (typeof rows)[number]) => best!.dir * r.first[k] < best!.at;
+    const row = {
+      rule: `${best!.dir > 0 ? '<' : '>'} ${Math.round(best!.dir * best!.at * 10) / 10}`,
+      tuningBackchannelsKept: `${best!.vetoed} / ${lt.filter(keep).length}`,
+      holdoutBackchannelsKept: `${lh.filter((r) => keep(r) && vetoes(r)).length} / ${lh.filter(keep).length}`,
+      holdoutInterruptionsHeldBack: `${lh.filter((r) => r.case.shouldInterrupt && vetoes(r)).length} / ${lh.filter((r) => r.case.shouldInterrupt).length}`,
+    };
+    out[`veto over 1 s: ${k}`] = row;
+    console.log(`${k.padEnd(15)} ${JSON.stringify(row)}`);
+  }
+  return out;
 }
 
 main().then(

@@ -1,5 +1,5 @@
 /**
- * npm run bench:bargein [-- --quick] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json]
+ * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
@@ -7,7 +7,7 @@
  * per mode, for the tuning and the held-out part, and writes bench/results/bargein.json.
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
  * the echo canceller off (audio.echoCancellation), to tell its effect from the decider's; `--modes`
- * runs only some modes; `--conversation` overrides conversation settings (JSON) to try a trade-off.
+ * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level; `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -38,12 +38,16 @@ async function main(): Promise<void> {
     ...(process.argv.includes('--no-aec') ? { audio: { echoCancellation: false } } : {}),
     ...(conversationAt >= 0 ? { conversation: JSON.parse(process.argv[conversationAt + 1]!) as Record<string, unknown> } : {}),
   };
+  const roomAt = process.argv.indexOf('--room-noise');
+  const roomNoiseDbfs = roomAt >= 0 ? Number(process.argv[roomAt + 1]) : undefined;
   const modesAt = process.argv.indexOf('--modes');
   const MODES = modesAt >= 0 ? ALL_MODES.filter((m) => process.argv[modesAt + 1]!.split(',').includes(m)) : ALL_MODES;
   if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
   const dir = mkdtempSync(join(tmpdir(), 'bargein-'));
   const { cases: all, voices } = await buildCorpus(dir, ROOT);
-  const cases = quick ? all.filter((_, i) => i % 4 === 0) : all;
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new RegExp(process.argv[onlyAt + 1]!, 'i') : null;
+  const cases = (quick ? all.filter((_, i) => i % 4 === 0) : all).filter((c) => only === null || only.test(c.name) || only.test(c.label));
   const speech = await synthesizeTexts([AGENT, REPLY], 'slt');
   const vadModel = await SileroVadModel.load();
   const resamplers = await loadResamplerFactory();
@@ -58,7 +62,11 @@ async function main(): Promise<void> {
         continue;
       }
       const recognizer = mode === 'streaming' && wer > 0 ? { mode, wordErrorRate: wer, seed: index + 1 } : mode;
-      const scenario = parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, ...c.scenario }, dir, c.name);
+      const scenario = parseScenario(
+        { agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, roomNoiseDbfs, ...c.scenario },
+        dir,
+        c.name,
+      );
       rows.push({ case: c, result: await runScenario(scenario, { speech, vadModel, resamplers }) });
     }
     results[mode] = rows;
@@ -66,7 +74,9 @@ async function main(): Promise<void> {
   await vadModel.close();
 
   const utterances = cases.filter((c) => c.words > 0).length;
-  console.log(`\nBarge-in benchmark: ${cases.length} scenarios (${utterances} spoken utterances), default settings, Silero VAD.`);
+  console.log(
+    `\nBarge-in benchmark: ${cases.length} scenarios (${utterances} spoken utterances), default settings, Silero VAD${roomNoiseDbfs === undefined ? '' : `, room noise ${roomNoiseDbfs} dBFS`}.`,
+  );
   console.log(`Voices: ${voices.join(', ')}\n`);
   const out: Record<string, unknown> = {};
   for (const mode of MODES) {
@@ -129,7 +139,11 @@ async function main(): Promise<void> {
   const outName = outAt >= 0 ? process.argv[outAt + 1]! : 'bargein.json';
   writeFileSync(
     join(resultsDir, outName),
-    JSON.stringify({ date: new Date().toISOString(), quick, wordErrorRate: wer, settings, voices, summary: out, cases: perCase }, null, 2) + '\n',
+    JSON.stringify(
+      { date: new Date().toISOString(), quick, wordErrorRate: wer, roomNoiseDbfs: roomNoiseDbfs ?? null, settings, voices, summary: out, cases: perCase },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`wrote bench/results/${outName} (${cases.length} scenarios x ${MODES.length} modes)`);
 }

@@ -26,7 +26,6 @@ import { PauseTiming } from './pause-timing.js';
 import type { ReplyRunner, ReplySource } from './reply-runner.js';
 import { ReplyRouter } from './reply-router.js';
 import { ConversationTranscript } from './transcript.js';
-import { TurnLedger } from './turn-ledger.js';
 import { endOfTurnOptions } from './turn-semantics.js';
 import { UserInput } from './user-input.js';
 import { UserTurn } from './user-turn.js';
@@ -42,7 +41,6 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   private currentConversation: ConversationSettings;
   private readonly input: UserInput;
   private readonly endOfTurn: EndOfTurnDetector;
-  private readonly ledger = new TurnLedger();
   private readonly bargeInTimer = new BargeInTimer();
   /** Voice-to-voice latency of the turn being answered (issue 17). */
   private readonly latency: LatencyHooks;
@@ -92,12 +90,12 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.replies = new ReplyRouter({
       tts: options.tts,
       playback: options.playback,
-      ledger: this.ledger,
       latency: this.latency,
       logger: this.logger,
       onText: (turnId, text) => this.transcript.agentText(turnId, text),
       onError: (e, reply) => this.onReplyFailed(e, reply),
       onPreemptive: (outcome) => this.emit('preemptive', { tMs: this.now(), outcome }),
+      abandon: (speech) => this.controller.abandonUnheardTurn(speech),
     });
     this.wire();
   }
@@ -172,10 +170,9 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
    * the word timings (the same cut an interruption would make), so the transcript follows the voice.
    */
   heardSoFar(): { turnId: string; heardText: string } | null {
-    const reply = this.replies.current;
-    if (!reply?.turnId || this.machine.state !== 'speaking') return null;
-    const cut = this.ledger.cut(reply.turnId, reply.text, this.options.playback.playedMs(reply.turnId));
-    return { turnId: reply.turnId, heardText: cut.heardText };
+    const speech = this.replies.current?.speech;
+    if (!speech || this.machine.state !== 'speaking') return null;
+    return { turnId: speech.turnId, heardText: speech.heard().heardText };
   }
 
   /** Asks the language model again for the last user turn, after its answer failed. False when there is nothing to retry. */
@@ -268,7 +265,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.onUserGoesOn();
     this.emit('userStartedSpeaking', { tMs });
     this.endOfTurn.onSpeechStart();
-    this.controller.onSpeechStart(tMs);
+    // Barge-in counts from where the voice began, not where Silero became sure of it (voice-end.ts).
+    this.controller.onSpeechStart(this.input.voiceStartedAt(tMs));
   }
 
   private onUserText(text: string, final: boolean): void {
@@ -292,7 +290,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     const reply = this.replies.current;
     if (this.machine.state !== 'thinking' || !reply) return;
     reply.abort();
-    this.controller.abandonUnheardTurn(reply.turnId);
+    this.controller.abandonUnheardTurn(reply.speech);
     this.replies.clear();
     this.machine.to('listening');
   }
@@ -333,17 +331,19 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private onPlaybackStarted(turnId: string): void {
-    if (turnId !== this.replies.current?.turnId) return;
+    const speech = this.replies.current?.speech;
+    if (!speech || turnId !== speech.turnId) return;
     const t = this.now();
     const { timeToFirstAudioMs, budget } = this.latency.playbackStarted(turnId, t, this.options.playback.outputLatencyMs);
     this.emit('metric', { tMs: t, name: 'timeToFirstAudioMs', valueMs: timeToFirstAudioMs });
     if (budget) this.emit('latencyBudget', { tMs: t, budget });
     this.machine.to('speaking');
-    this.controller.agentStartedSpeaking(turnId);
+    this.controller.agentStartedSpeaking(speech);
     this.emit('agentStartedSpeaking', { tMs: t, turnId });
   }
 
   private onPlaybackFinished(turnId: string, interrupted: boolean): void {
+    // The controller ends the handle it holds for this turn; a turn it already cut is not its own any more.
     this.controller.agentStoppedSpeaking(turnId);
     // A turn that played out ends any barge-in attempt: a later manual interrupt must not
     // measure its latency from this attempt's onset. (An interrupted turn's timer is read first.)
@@ -353,7 +353,6 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.replies.clear();
     this.transcript.agentFinished(turnId);
     this.history.assistant(reply.text);
-    this.ledger.forget(turnId);
     this.emit('agentStoppedSpeaking', { tMs: this.now(), turnId, interrupted: false });
     if (this.machine.state === 'speaking') this.machine.to('listening');
     // Speech appended while interruptions were off is answered now that the agent is done.
@@ -363,13 +362,13 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private onInterrupted(e: InterruptedEvent): void {
-    const reply = this.replies.current?.turnId === e.turnId ? this.replies.current : null;
-    const cut = this.ledger.cut(e.turnId, reply?.text ?? '', e.playedMs);
+    const reply = this.replies.current?.speech === e.speech ? this.replies.current : null;
+    // The handle holds its own text, audio and word timings, its position fixed at the cut.
+    const cut = e.speech.heard();
     if (reply) {
       reply.abort();
       this.replies.clear();
     }
-    this.ledger.forget(e.turnId);
     this.history.interruptedAssistant(cut.heardText);
     const latency = this.bargeInTimer.onInterrupted(e.tMs, e.onsetMs, this.options.playback.outputLatencyMs);
     // Who cut it first, then the cut entry once: listeners can label the entry as it arrives.

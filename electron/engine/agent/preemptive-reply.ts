@@ -7,8 +7,8 @@
  * speaking it is dropped, and nothing of it was ever played, shown or remembered.
  */
 import type { ConversationSettings } from '../../contract/settings/conversation.js';
-import type { Logger } from '../logger.js';
-import type { AgentTts, WordTiming } from './ports.js';
+import type { SpeechHandle } from '../turn/speech-handle.js';
+import type { WordTiming } from './ports.js';
 import type { ReplyRunner } from './reply-runner.js';
 import { semanticCheckFor } from './turn-semantics.js';
 
@@ -57,7 +57,7 @@ export class PreemptiveReply {
   }
 
   owns(turnId: string): boolean {
-    return this.reply.turnId === turnId;
+    return this.reply.speechFor(turnId) !== null;
   }
 
   /** Bytes of audio held so far (a reply the model finished within the window is all here). */
@@ -74,12 +74,11 @@ export class PreemptiveReply {
     this.latestText = null;
   }
 
-  /** Dropped: the model stops, its TTS turn is cancelled, held audio and text are forgotten. */
-  drop(tts: AgentTts, logger: Logger): void {
+  /** Dropped: the model stops, held audio and text are forgotten. Returns its utterance, whose TTS turn the caller has cancelled (null: none yet). */
+  drop(): SpeechHandle | null {
     this.reply.abort();
     this.held.length = 0;
     this.latestText = null;
-    // Nothing of it is in playback; the cancel stops the synthesis (and drops its stragglers).
-    if (this.reply.turnId !== null) void tts.cancelCurrent().catch((e: unknown) => logger.warn('TTS cancel failed', { error: String(e) }));
+    return this.reply.speech;
   }
 }

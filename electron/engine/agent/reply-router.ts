@@ -1,24 +1,25 @@
 /**
  * The agent's replies and where their output goes: the reply being given, and with preemptive
  * generation one started before the end of the turn was certain, held unheard
- * (preemptive-reply.ts). The current reply's TTS goes to playback (its words and audio into the
- * ledger), the early one's into its hold, any other turn's nowhere. The session decides when to
- * start, adopt or drop; this object does it and reports the moments to the latency hooks.
+ * (preemptive-reply.ts). The current reply's TTS goes to playback (its words and audio into its
+ * SpeechHandle, for the heard-text cut), the early one's into its hold, any other turn's nowhere.
+ * The session decides when to start, adopt or drop; this object does it and reports the moments
+ * to the latency hooks. Dropping an early answer goes through `abandon` (the barge-in controller:
+ * the one owner of TTS cancels).
  */
 import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { Logger } from '../logger.js';
 import type { LatencyHooks } from './latency-hooks.js';
 import type { AgentPlayback, AgentTts } from './ports.js';
 import { PreemptiveReply, shouldPreempt, type HeldTtsEvent } from './preemptive-reply.js';
+import type { SpeechHandle } from '../turn/speech-handle.js';
 import { ReplyRunner, type ReplySource } from './reply-runner.js';
-import type { TurnLedger } from './turn-ledger.js';
 
 export type PreemptiveOutcome = 'started' | 'used' | 'dropped';
 
 export interface ReplyRouterOptions {
   tts: AgentTts;
   playback: AgentPlayback;
-  ledger: TurnLedger;
   latency: LatencyHooks;
   logger: Logger;
   /** The current reply's text so far (for the transcript). */
@@ -26,6 +27,8 @@ export interface ReplyRouterOptions {
   /** A reply failed (an early one only if it had been adopted). */
   onError(error: Error, reply: ReplyRunner): void;
   onPreemptive(outcome: PreemptiveOutcome): void;
+  /** An unheard reply's TTS turn must stop (null: it sent no text yet); the barge-in controller does it. */
+  abandon(speech: SpeechHandle | null): void;
 }
 
 export class ReplyRouter {
@@ -94,8 +97,10 @@ export class ReplyRouter {
   /** Drops the held early answer: its model stops, its TTS turn is cancelled, nothing of it was played or kept. */
   dropEarly(): void {
     if (!this.early) return;
-    this.early.drop(this.o.tts, this.o.logger);
+    const speech = this.early.drop();
     this.early = null;
+    // Nothing of it is in playback; the cancel stops the synthesis (and drops its stragglers).
+    if (speech !== null) this.o.abandon(speech);
     this.o.latency.earlyReplyDropped();
     this.o.onPreemptive('dropped');
   }
@@ -104,18 +109,19 @@ export class ReplyRouter {
   onTts(turnId: string, e: HeldTtsEvent): void {
     if (e.kind === 'audio') this.o.latency.ttsAudio(turnId);
     if (this.early?.owns(turnId)) return this.early.onTts(turnId, e);
-    if (e.kind === 'words') return this.o.ledger.addWords(turnId, e.words);
-    if (turnId !== this.reply?.turnId) return; // a cancelled or foreign turn: never played
+    const speech = this.reply?.speechFor(turnId);
+    if (!speech) return; // a cancelled or foreign turn: never played, nothing of it kept
+    if (e.kind === 'words') return speech.addWords(e.words);
     if (e.kind === 'final') {
-      this.o.ledger.markFinal(turnId);
+      speech.markAudioComplete();
       return this.o.playback.endTurn(turnId);
     }
-    this.o.ledger.addAudio(turnId, e.samples.length, e.sampleRate);
+    speech.addAudio(e.samples.length, e.sampleRate);
     this.o.playback.enqueue(turnId, e.samples, e.sampleRate);
   }
 
   private create(source: ReplySource, early: boolean): ReplyRunner {
-    const reply = new ReplyRunner(this.o.tts, source);
+    const reply = new ReplyRunner(this.o.tts, source, (turnId) => this.o.playback.playedMs(turnId));
     if (source.kind === 'llm') this.o.latency.replyCreated(reply, early);
     reply.on('text', ({ turnId, text }) => {
       if (this.reply === reply) this.o.onText(turnId, text);

@@ -129,6 +129,11 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     return this.voiceEnd.refine(edgeMs);
   }
 
+  /** Where the voice really began, for a VAD onset (see voice-end.ts). */
+  voiceStartedAt(onsetMs: number): number {
+    return this.voiceEnd.refineStart(onsetMs);
+  }
+
   /** A final transcript was requested and has not come yet. */
   get awaitingFinal(): boolean {
     return this.finalsOwed > 0;

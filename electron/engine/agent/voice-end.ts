@@ -6,7 +6,8 @@
  * saw and looks back from the edge for the last frame clearly above the room: FLOOR_MARGIN_DB
  * over the quiet before the speech and no more than SPAN_DB under the speech's loudest frame
  * (the bench's own voiced-span rule). It only ever moves the edge earlier, by MAX_SHIFT_MS at
- * most, so a soft trailing voice the level misses still has the VAD's word.
+ * most, so a soft trailing voice the level misses still has the VAD's word. The same rule finds
+ * where the voice began before the VAD's onset (`refineStart`): barge-in counts from there.
  */
 import type { AudioFrame } from '../audio/frame.js';
 
@@ -16,6 +17,14 @@ export const FLOOR_MARGIN_DB = 10;
 export const SPAN_DB = 25;
 /** The VAD's lag measured 130-220 ms; more than 250 ms apart, trust the VAD (a soft voice). */
 export const MAX_SHIFT_MS = 250;
+/**
+ * The VAD's onset trails a soft start: Silero scores a fricative or a breathy onset (the "s" of
+ * "stop", the "wh" of "what") low for 50-100 ms (espeak "stop": 104 ms). 120 ms covers that and
+ * bounds how far a breath or a click just before the voice can pull the onset forward.
+ */
+export const MAX_ONSET_SHIFT_MS = 120;
+/** In a silent room (digital zero before the voice) the floor says nothing: the onset still needs -55 dBFS, a soft consonant's level, not a breath's. */
+export const ONSET_MIN_DBFS = -55;
 /** The room's level: the quietest of the last second before the speech (50 frames of 20 ms). */
 const QUIET_FRAMES = 50;
 /** Levels kept: enough to look back MAX_SHIFT_MS from an edge reported up to ~0.4 s late. */
@@ -60,6 +69,25 @@ export class VoiceEndFinder {
   /** How long the open speech's voice has been quiet at `nowMs` by its level; null if no frame was clearly voice yet. */
   quietForMs(nowMs: number): number | null {
     return this.lastVoiceMs === null ? null : nowMs - this.lastVoiceMs;
+  }
+
+  /**
+   * The voice's start for a VAD onset at `startMs` (never later than it): the run of frames
+   * clearly voice (the rule of `refine`, against the loudest frame heard since the onset)
+   * that leads into the onset, MAX_ONSET_SHIFT_MS at most. Call when the VAD opens speech.
+   */
+  refineStart(startMs: number): number {
+    let peak = -100;
+    for (const l of this.levels) if (l.endMs > startMs) peak = Math.max(peak, l.db);
+    const threshold = Math.max(this.floorDb + FLOOR_MARGIN_DB, peak - SPAN_DB, ONSET_MIN_DBFS);
+    let start = startMs;
+    for (let i = this.levels.length - 1; i >= 0; i--) {
+      const l = this.levels[i]!;
+      if (l.startMs >= startMs) continue;
+      if (l.startMs < startMs - MAX_ONSET_SHIFT_MS || l.db <= threshold) break;
+      start = l.startMs;
+    }
+    return start;
   }
 
   /** The voice's end for a VAD end edge at `edgeMs` (never later than it). */

@@ -29,10 +29,6 @@ export class AgentOutput {
     this.playback.resume();
   }
 
-  playedMs(turnId: string): number {
-    return this.playback.playedMs(turnId);
-  }
-
   /** The one place that makes the agent inaudible: the queue drops the turn, then TTS stops making it. */
   silence(turnId: string | null): void {
     if (turnId !== null) this.playback.clear(turnId);

@@ -33,6 +33,15 @@ import type { InterruptionDecider } from './strategies/interruption-decider.js';
 export type { InterruptSource } from './speech-handle.js';
 export type { BargeInEvents, BargeInOptions, ControllerPhase, InterruptedEvent } from './barge-in-types.js';
 
+/**
+ * Without words, a gap resumes the agent only when this much speech (onset to the start of the
+ * quiet) came before it: one syllable and Silero's hold after it. Measured (bench:bargein, no
+ * recognizer): every backchannel's, laugh's and cough's gap started 250 ms or more after its onset;
+ * the quiet of a stop consonant in a first syllable ("a-ctually", "wha-t time") 96-128 ms after,
+ * and resuming there made the agent audible again for 40-80 ms before the sentence paused it again.
+ */
+export const MIN_SPEECH_BEFORE_GAP_MS = 160;
+
 export class BargeInController extends EventEmitter<BargeInEvents> {
   private options: BargeInOptions;
   /** The agent's utterance being heard; null while the agent is silent. */
@@ -72,10 +81,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     return this.speech;
   }
 
-  get speakingTurnId(): string | null {
-    return this.speech?.turnId ?? null;
-  }
-
   /** Live settings change; applies from the next user onset. */
   updateOptions(options: Partial<BargeInOptions>): void {
     this.options = { ...this.options, ...options };
@@ -87,17 +92,15 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   // ---- agent side ----
 
-  /** The turn's first audio is being heard: it becomes the utterance barge-in acts on. */
-  agentStartedSpeaking(turnId: string): SpeechHandle {
+  /** The turn's first audio is being heard: its utterance becomes the one barge-in acts on. */
+  agentStartedSpeaking(speech: SpeechHandle): void {
     // A new turn while the last one was ducked or paused (it drained under us): the queue's
     // duck and pause are global, so the new turn would start ducked. Restore them first.
     this.letGo();
     this.acceptTimer.clear();
-    const speech = new SpeechHandle(turnId, this.deps.clock.nowMs());
     this.speech = speech;
     // Speech already in progress when the agent starts: treat it as an onset now.
     if (this.userSpeaking) this.onSpeechStart(this.deps.clock.nowMs());
-    return speech;
   }
 
   /**
@@ -115,11 +118,13 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   /**
    * A reply the user never heard is dropped (the user took the floor while the agent was
-   * thinking): its TTS turn is cancelled and anything of it already queued is cleared.
+   * thinking, or an early answer was not used): its TTS turn is cancelled and anything of it
+   * already queued is cleared. `null`: the reply had sent no text to TTS yet.
    */
-  abandonUnheardTurn(turnId: string | null): void {
-    if (turnId !== null && turnId === this.speech?.turnId) return; // heard: that is an interrupt
-    this.output.silence(turnId);
+  abandonUnheardTurn(speech: SpeechHandle | null): void {
+    if (speech !== null && speech === this.speech) return; // heard: that is an interrupt
+    speech?.end({ kind: 'dropped' });
+    this.output.silence(speech?.turnId ?? null);
   }
 
   // ---- user side (from the VAD, the recognizer and the mic) ----
@@ -224,17 +229,20 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
    * The VAD sees a gap in the user's speech. If the agent is paused and the words so far are
    * only an acknowledgement, resume now (still ducked) rather than at the end of the segment.
    */
-  onSpeechGap(_tMs: number): void {
+  onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
     if (attempt === null) return;
     attempt.inGap = true;
     // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
-    this.letAgentGoOn(attempt, attempt.finalHeard);
+    this.letAgentGoOn(attempt, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
   }
 
-  /** Resume (still ducked) when the words say backchannel, or, without words, the sound is short (or `anyway`: a final said no). */
-  private letAgentGoOn(attempt: BargeInAttempt, anyway = false): void {
-    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || this.deps.decider.backchannelSized())) return;
+  /**
+   * Resume (still ducked) when the words say backchannel, or (`sized`) without words when the sound is
+   * short enough; `anyway`: a final said no.
+   */
+  private letAgentGoOn(attempt: BargeInAttempt, anyway = false, sized = true): void {
+    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || (sized && this.deps.decider.backchannelSized()))) return;
     this.output.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
@@ -308,8 +316,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.output.pause();
     attempt.paused = true;
     attempt.phase = 'paused';
-    const turnId = attempt.speech.turnId;
-    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId, playedMs: this.output.playedMs(turnId) });
+    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, playedMs: attempt.speech.playedMs });
   }
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
@@ -346,7 +353,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const speech = this.speech;
     if (speech === null) return;
     const attempt = this.attempt;
-    const playedMs = this.output.playedMs(speech.turnId);
+    const playedMs = speech.playedMs;
     // Let the utterance and the attempt go first: clearing playback announces the cleared turn
     // synchronously, and that announcement must find nothing left to stop.
     this.speech = null;
@@ -362,6 +369,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
       turnId: speech.turnId,
+      speech,
       reason: source,
       strategy,
       onsetMs: source === 'voice' ? (attempt?.onsetMs ?? null) : null,

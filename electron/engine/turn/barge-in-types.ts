@@ -2,7 +2,7 @@
  * The barge-in controller's settings, events and phases: what the rest of the engine sees of it
  * (agent-session listens to these events; settings feed BargeInOptions).
  */
-import type { InterruptSource } from './speech-handle.js';
+import type { InterruptSource, SpeechHandle } from './speech-handle.js';
 
 export interface BargeInOptions {
   interruptions: 'on' | 'off';
@@ -17,6 +17,8 @@ export interface BargeInOptions {
 export interface InterruptedEvent {
   tMs: number;
   turnId: string;
+  /** The utterance that was cut (ended, its playout position fixed at the cut): what was heard of it is `speech.heard()`. */
+  speech: SpeechHandle;
   /** The person's voice, or the manual control that stopped the agent. */
   reason: InterruptSource;
   /** The strategy that said yes ("anySpeech" when none is configured); null for manual. */

@@ -24,7 +24,7 @@ class RecordingTts extends EventEmitter<AgentTtsEvents> implements AgentTts {
 
 async function reply(text: string, chunksText = false) {
   const tts = new RecordingTts(chunksText);
-  const runner = new ReplyRunner(tts, { kind: 'llm', llm: new ScriptedLlm([text]), messages: [] });
+  const runner = new ReplyRunner(tts, { kind: 'llm', llm: new ScriptedLlm([text]), messages: [] }, () => 0);
   await runner.run();
   return {
     sends: tts.sends.map((s) => s.text),

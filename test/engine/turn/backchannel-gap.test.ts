@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, now, useFakeTimersPerTest } from './helpers/fakes.js';
+import { defaults, makeController, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 
@@ -8,7 +8,7 @@ useFakeTimersPerTest();
 /** The agent speaks, the user starts, and the agent is paused at the candidate point. */
 function pausedByUser() {
   const h = makeController(defaults.strategies);
-  h.controller.agentStartedSpeaking('t1');
+  h.controller.agentStartedSpeaking(speechOn(h.playback, 't1'));
   h.controller.onSpeechStart(now());
   vi.advanceTimersByTime(PAUSE);
   expect(h.controller.phase).toBe('paused');

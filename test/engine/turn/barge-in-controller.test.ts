@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, toneFrame, now, useFakeTimersPerTest } from './helpers/fakes.js';
+import { defaults, makeController, toneFrame, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 const RECOVER = defaults.falseInterruptionTimeoutMs;
@@ -9,7 +9,7 @@ useFakeTimersPerTest();
 describe('barge-in while the agent speaks', () => {
   it('ducks in the same call as the onset, before any timer runs', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     expect(playback.ops()).toEqual(['duck']);
     expect(playback.calls[0]!.args).toEqual([defaults.duckDb, defaults.duckRampMs]);
@@ -17,7 +17,7 @@ describe('barge-in while the agent speaks', () => {
 
   it(`pauses at exactly speakingInterruptDurationMs (${PAUSE} ms), not one ms earlier`, () => {
     const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE - 1);
     expect(playback.paused).toBe(false);
@@ -28,7 +28,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('counts the pause from the onset time the VAD reports, not from when the event arrived', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     const onset = now();
     vi.advanceTimersByTime(64); // the VAD confirmed speech 64 ms after it began
     controller.onSpeechStart(onset);
@@ -40,7 +40,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('with no strategy, the pause becomes the interruption: clear, cancel, restore the queue', () => {
     const { controller, playback, tts, events } = makeController([]);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     playback.played = 1234;
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
@@ -53,7 +53,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('a force phrase interrupts as soon as the interim transcript shows it, before the pause', () => {
     const { controller, playback, events } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(150);
     controller.onTranscript('stop', false);
@@ -62,8 +62,8 @@ describe('barge-in while the agent speaks', () => {
   });
 
   it('strategies are asked on every audio frame (minimum volume decides mid-speech)', () => {
-    const { controller, types } = makeController([{ type: 'minVolume', params: { minDbfs: -30 } }]);
-    controller.agentStartedSpeaking('t1');
+    const { controller, playback, types } = makeController([{ type: 'minVolume', params: { minDbfs: -30 } }]);
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     controller.onUserAudio(toneFrame(-45));
     expect(types()).toEqual(['ducked']);
@@ -73,7 +73,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('a backchannel pauses, then resumes as soon as the final transcript shows it was only "okay"', () => {
     const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
     controller.onSpeechEnd(now());
@@ -85,7 +85,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('a final without deciding words resumes at once', () => {
     const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
     controller.onSpeechEnd(now());
@@ -97,7 +97,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('when the final never comes, resumes after exactly falseInterruptionTimeoutMs of quiet', () => {
     const { controller, playback, types, events } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     controller.onTranscript('hmm', false);
     vi.advanceTimersByTime(PAUSE);
@@ -113,8 +113,8 @@ describe('barge-in while the agent speaks', () => {
   });
 
   it('a late final transcript during the quiet wait still interrupts', () => {
-    const { controller, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    const { controller, playback, types } = makeController(defaults.strategies);
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
     controller.onSpeechEnd(now());
@@ -124,8 +124,8 @@ describe('barge-in while the agent speaks', () => {
   });
 
   it('speaking again before the resume keeps the pause and joins the words of both segments', () => {
-    const { controller, types } = makeController([{ type: 'minWords', params: { minWords: 3 } }]);
-    controller.agentStartedSpeaking('t1');
+    const { controller, playback, types } = makeController([{ type: 'minWords', params: { minWords: 3 } }]);
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
     controller.onTranscript('yes that', true);
@@ -140,7 +140,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('a misfire before the pause un-ducks at once', () => {
     const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(40);
     controller.onMisfire();
@@ -151,7 +151,7 @@ describe('barge-in while the agent speaks', () => {
 
   it('the agent finishing while ducked un-ducks and ends the attempt', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     controller.agentStoppedSpeaking('t1');
     expect(playback.ops()).toEqual(['duck', 'unduck']);
@@ -164,7 +164,7 @@ describe('barge-in while the agent speaks', () => {
 describe('interruptions off', () => {
   it('neither ducks nor pauses, and reports the speech as appended', () => {
     const { controller, playback, events } = makeController([], { interruptions: 'off', whenOff: 'append' });
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(5000);
     controller.onTranscript('stop stop stop', true);
@@ -173,8 +173,8 @@ describe('interruptions off', () => {
   });
 
   it('reports ignore mode', () => {
-    const { controller, events } = makeController([], { interruptions: 'off', whenOff: 'ignore' });
-    controller.agentStartedSpeaking('t1');
+    const { controller, playback, events } = makeController([], { interruptions: 'off', whenOff: 'ignore' });
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     expect(events[0]).toMatchObject({ payload: { mode: 'ignore' } });
   });
@@ -204,7 +204,7 @@ describe('while the agent is silent', () => {
 describe('manual interrupt', () => {
   it('stops a speaking agent at once, without duck or pause', () => {
     const { controller, playback, tts, events } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     expect(controller.interruptNow('button')).toBe(true);
     expect(playback.ops()).toEqual(['clear', 'unduck']);
     expect(tts.cancels).toBe(1);
@@ -220,7 +220,7 @@ describe('manual interrupt', () => {
 
   it('during a pause it clears and restores the queue for the next turn', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
     controller.interruptNow('button');

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../../electron/engine/clock.js';
-import { BargeInController } from '../../../electron/engine/turn/barge-in-controller.js';
+import { BargeInController, MIN_SPEECH_BEFORE_GAP_MS } from '../../../electron/engine/turn/barge-in-controller.js';
 import { buildStrategies } from '../../../electron/engine/turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../../../electron/engine/turn/strategies/interruption-decider.js';
 import type { WordSource } from '../../../electron/engine/turn/strategies/voice-shape-strategy.js';
-import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest } from './helpers/fakes.js';
+import { FakePlayback, FakeTts, defaults, now, toneFrame, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
 
 useFakeTimersPerTest();
 
@@ -20,8 +20,9 @@ function noWords(words: WordSource = 'none') {
   );
   const events: { type: string; payload: unknown }[] = [];
   for (const type of ['interrupted', 'falseInterruption'] as const) controller.on(type, (payload: unknown) => events.push({ type, payload }));
-  controller.agentStartedSpeaking('t1');
-  controller.onSpeechStart(now());
+  controller.agentStartedSpeaking(speechOn(playback, 't1'));
+  const onsetMs = now();
+  controller.onSpeechStart(onsetMs);
   /** `ms` of voice, fed in 20 ms frames on the clock. */
   const speak = (ms: number) => {
     for (let t = 0; t < ms; t += 20) {
@@ -29,7 +30,7 @@ function noWords(words: WordSource = 'none') {
       vi.advanceTimersByTime(20);
     }
   };
-  return { controller, playback, events, speak };
+  return { controller, playback, events, speak, onsetMs };
 }
 
 const voiceShape = defaults.strategies.find((s) => s.type === 'voiceShape');
@@ -59,6 +60,22 @@ describe('barge-in without words', () => {
     const { controller, playback, events, speak } = noWords();
     speak(LONG - 40);
     controller.onSpeechGap(now());
+    expect(playback.paused).toBe(false);
+    expect(events.map((e) => e.type)).toEqual(['falseInterruption']);
+  });
+
+  it(`a gap that starts ${MIN_SPEECH_BEFORE_GAP_MS - 1} ms after the onset is a consonant inside the first word: the agent stays paused`, () => {
+    const { controller, playback, events, speak, onsetMs } = noWords();
+    speak(240);
+    controller.onSpeechGap(onsetMs + MIN_SPEECH_BEFORE_GAP_MS - 1);
+    expect(playback.paused).toBe(true);
+    expect(events).toEqual([]);
+  });
+
+  it(`a gap that starts ${MIN_SPEECH_BEFORE_GAP_MS} ms after the onset can end a backchannel: the agent goes on`, () => {
+    const { controller, playback, events, speak, onsetMs } = noWords();
+    speak(240);
+    controller.onSpeechGap(onsetMs + MIN_SPEECH_BEFORE_GAP_MS);
     expect(playback.paused).toBe(false);
     expect(events.map((e) => e.type)).toEqual(['falseInterruption']);
   });

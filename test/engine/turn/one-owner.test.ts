@@ -4,7 +4,7 @@
  * does not re-enter the controller while it is still interrupting.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { FakePlayback, defaults, makeController, now, useFakeTimersPerTest } from './helpers/fakes.js';
+import { FakePlayback, defaults, makeController, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 
@@ -33,7 +33,7 @@ function controllerWithSyncFinish(strategies = defaults.strategies) {
 describe('one owner of the interrupt path', () => {
   it('a cleared turn finishing synchronously does not restore the queue a second time', () => {
     const { controller, playback, tts, types } = controllerWithSyncFinish([]);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE);
     expect(playback.ops()).toEqual(['duck', 'pause', 'clear', 'resume', 'unduck']);
@@ -42,8 +42,8 @@ describe('one owner of the interrupt path', () => {
   });
 
   it('by the time the cleared turn reports finished, the controller has already let the turn go', () => {
-    const { controller, nested } = controllerWithSyncFinish();
-    controller.agentStartedSpeaking('t1');
+    const { controller, playback, nested } = controllerWithSyncFinish();
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(PAUSE + 10);
     controller.onTranscript('stop', false);
@@ -53,7 +53,7 @@ describe('one owner of the interrupt path', () => {
 
   it('a manual interrupt carries its source and clears once', () => {
     const { controller, playback, tts, events } = controllerWithSyncFinish();
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     expect(controller.interruptNow('hotkey')).toBe(true);
     expect(playback.ops()).toEqual(['clear', 'unduck']);
     expect(tts.cancels).toBe(1);

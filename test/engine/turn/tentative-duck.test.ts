@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, now, useFakeTimersPerTest } from './helpers/fakes.js';
+import { defaults, makeController, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 
@@ -8,7 +8,7 @@ useFakeTimersPerTest();
 describe('ducking on a tentative onset', () => {
   it('ducks in the same call as the tentative onset', () => {
     const { controller, playback, events } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     expect(playback.ops()).toEqual(['duck']);
     expect(playback.calls[0]!.args).toEqual([defaults.duckDb, defaults.duckRampMs]);
@@ -18,7 +18,7 @@ describe('ducking on a tentative onset', () => {
 
   it('un-ducks (with the ramp) when the onset is withdrawn, and says it was withdrawn', () => {
     const { controller, playback, events } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     controller.onSpeechUnlikely(now());
     expect(playback.ops()).toEqual(['duck', 'unduck']);
@@ -29,7 +29,7 @@ describe('ducking on a tentative onset', () => {
 
   it('does not duck twice when speech confirms the tentative onset', () => {
     const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     controller.onSpeechStart(now());
     expect(playback.ops()).toEqual(['duck']);
@@ -39,7 +39,7 @@ describe('ducking on a tentative onset', () => {
 
   it(`pauses ${PAUSE} ms after the tentative onset that speech confirmed 64 ms later, not one ms earlier`, () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     const onset = now();
     controller.onSpeechLikely(onset);
     vi.advanceTimersByTime(64);
@@ -60,14 +60,14 @@ describe('ducking on a tentative onset', () => {
 
   it('does nothing with interruptions off', () => {
     const { controller, playback } = makeController(defaults.strategies, { interruptions: 'off' });
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     expect(playback.ops()).toEqual([]);
   });
 
   it('restores full volume when the agent finishes while tentatively ducked', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     controller.agentStoppedSpeaking('t1');
     expect(playback.ops()).toEqual(['duck', 'unduck']);
@@ -76,7 +76,7 @@ describe('ducking on a tentative onset', () => {
 
   it('a manual interrupt while tentatively ducked stops the agent and restores the queue', () => {
     const { controller, playback, tts } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     expect(controller.interruptNow('hotkey')).toBe(true);
     expect(playback.ops()).toEqual(['duck', 'clear', 'unduck']);
@@ -85,7 +85,7 @@ describe('ducking on a tentative onset', () => {
 
   it('un-ducks when interruptions were turned off after the tentative duck and speech follows', () => {
     const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
     controller.updateOptions({ interruptions: 'off' });
     controller.onSpeechStart(now());
@@ -95,9 +95,9 @@ describe('ducking on a tentative onset', () => {
 
   it('a new turn that starts while the last one was tentatively ducked plays at full volume', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechLikely(now());
-    controller.agentStartedSpeaking('t2');
+    controller.agentStartedSpeaking(speechOn(playback, 't2'));
     expect(playback.ops()).toEqual(['duck', 'unduck']);
     expect(playback.duckedDb).toBe(0);
     expect(controller.phase).toBe('agentSpeaking');
@@ -105,7 +105,7 @@ describe('ducking on a tentative onset', () => {
 
   it('ignores a tentative onset during an attempt already under way', () => {
     const { controller, playback } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking('t1');
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
     controller.onSpeechStart(now());
     controller.onSpeechLikely(now());
     controller.onSpeechUnlikely(now());

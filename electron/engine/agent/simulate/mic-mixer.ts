@@ -18,7 +18,16 @@ export class MicMixer {
   /** What the speakers played, by the time it was heard. */
   private heard = new Float32Array(RATE * 30);
 
-  constructor(private readonly echo: EchoPath | undefined) {}
+  private readonly noiseAmp: number;
+
+  /** `roomNoiseDbfs`: steady white noise at that RMS level (seeded by the sample's position, so every frame is reproducible). */
+  constructor(
+    private readonly echo: EchoPath | undefined,
+    roomNoiseDbfs?: number,
+  ) {
+    // Uniform noise in [-a, a] has RMS a / sqrt(3).
+    this.noiseAmp = roomNoiseDbfs === undefined ? 0 : Math.sqrt(3) * 10 ** (roomNoiseDbfs / 20);
+  }
 
   addClip(clip: PlacedClip): void {
     this.clips.push(clip);
@@ -52,6 +61,7 @@ export class MicMixer {
       const echo = this.echo.samples(this.heard, start, n);
       for (let i = 0; i < n; i++) out[i]! += echo[i]!;
     }
+    if (this.noiseAmp > 0 && withEcho) for (let i = 0; i < n; i++) out[i]! += this.noiseAmp * noiseAt(start + i);
     for (let i = 0; i < n; i++) out[i] = Math.max(-1, Math.min(1, out[i]!));
     return out;
   }
@@ -66,6 +76,15 @@ export class MicMixer {
   userOnly(tMs: number, durationMs = 20): Float32Array {
     return this.frame(tMs, durationMs, false);
   }
+}
+
+/** A reproducible uniform value in [-1, 1) for sample index `i` (an integer hash: no state, any frame order). */
+function noiseAt(i: number): number {
+  let x = (i + 0x9e3779b9) | 0;
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  x ^= x >>> 16;
+  return (x >>> 0) / 2 ** 31 - 1;
 }
 
 /**

@@ -96,6 +96,8 @@ export const ScenarioSchema = z
     voice: z.enum(['slt', 'kal16', 'awb', 'rms']).default('slt'),
     /** A partial settings object, e.g. {"conversation": {"strategies": []}}. */
     settings: z.record(z.string(), z.unknown()).default({}),
+    /** A room's steady noise at the mic (white, seeded), in dBFS RMS; unset = a silent room. A laptop in a quiet room is about -60, an office -50. */
+    roomNoiseDbfs: z.number().min(-100, 'roomNoiseDbfs must be at least -100.').max(-10, 'roomNoiseDbfs must be at most -10.').optional(),
     /** Extra simulated time after the agent finished or was cut off (default 4000 ms). */
     tailMs: z.number().min(0).max(60_000).default(4000),
   })

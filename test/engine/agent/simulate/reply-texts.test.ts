@@ -19,7 +19,7 @@ describe('simulate pre-synthesizes what the session will actually speak', () => 
     expect(texts).toContain('It will be sunny and warm in Paris tomorrow,');
     expect(texts).toContain('with a light breeze.');
     const tts = new ReplayTts(new VirtualClock(0), fakeSpeech(texts));
-    const runner = new ReplyRunner(tts, { kind: 'llm', llm: new ScriptedReplies([COMMA_REPLY]), messages: [] });
+    const runner = new ReplyRunner(tts, { kind: 'llm', llm: new ScriptedReplies([COMMA_REPLY]), messages: [] }, () => 0);
     const errors: Error[] = [];
     runner.on('error', (e) => errors.push(e));
     const sent: string[] = [];

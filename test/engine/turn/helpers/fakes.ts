@@ -3,6 +3,7 @@ import { systemClock } from '../../../../electron/engine/clock.js';
 import type { AudioFrame } from '../../../../electron/engine/audio/frame.js';
 import { BargeInController, type BargeInOptions } from '../../../../electron/engine/turn/barge-in-controller.js';
 import type { PlaybackControl, TtsTurnControl } from '../../../../electron/engine/turn/ports.js';
+import { SpeechHandle } from '../../../../electron/engine/turn/speech-handle.js';
 import { buildStrategies } from '../../../../electron/engine/turn/strategies/build-strategies.js';
 import { InterruptionDecider } from '../../../../electron/engine/turn/strategies/interruption-decider.js';
 import type { InterruptionStrategyConfig } from '../../../../electron/contract/settings/conversation.js';
@@ -64,6 +65,11 @@ export class FakeTts implements TtsTurnControl {
   async cancelCurrent(): Promise<void> {
     this.cancels++;
   }
+}
+
+/** The agent's utterance `turnId`, playing on `playback` (its position is the playback's). */
+export function speechOn(playback: PlaybackControl, turnId = 't1'): SpeechHandle {
+  return new SpeechHandle(turnId, (id) => playback.playedMs(id));
 }
 
 export const defaults = ConversationSettingsSchema.parse({});

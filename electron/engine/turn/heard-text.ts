@@ -4,7 +4,7 @@
  * position is estimated from the share of the turn's audio played (or a speaking rate while
  * the audio is still arriving). The cut is always at a word boundary of the original text.
  */
-import type { WordTiming } from './ports.js';
+import type { WordTiming } from '../tts/types.js';
 
 /** ~14 characters per second: a typical TTS rate (about 150 words per minute). */
 export const ESTIMATED_CHARS_PER_MS = 0.014;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtPlayed } from '../../../electron/engine/agent/heard-text.js';
+import { cutAtPlayed } from '../../../electron/engine/turn/heard-text.js';
 
 const text = 'The train leaves at nine, from platform four.';
 const words = text.split(' ').map((word, i) => ({ word, startMs: i * 300, endMs: i * 300 + 300 }));
