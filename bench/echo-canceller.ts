@@ -115,81 +115,34 @@ export function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<strin
     canceller: { snrDb: number; correlation: number };
     gate: { snrDb: number; correlation: number };
   }[];
+  type Erle = { erleFirstSecondDb: number; erleConvergedDb: number };
+  const spread = (v: number[]) => ({ p5: percentile(v, 5), median: percentile(v, 50), min: Math.min(...v) });
+  const medians = (g: Erle[]) => ({
+    n: g.length,
+    erleConvergedMedianDb: percentile(
+      g.map((o) => o.erleConvergedDb),
+      50,
+    ),
+    erleFirstSecondMedianDb: percentile(
+      g.map((o) => o.erleFirstSecondDb),
+      50,
+    ),
+  });
+  const median = (v: number[]) => percentile(v, 50);
   const aSummary = {
-    erleConvergedDb: {
-      p5: percentile(
-        alone.map((o) => o.erleConvergedDb),
-        5,
-      ),
-      median: percentile(
-        alone.map((o) => o.erleConvergedDb),
-        50,
-      ),
-      min: Math.min(...alone.map((o) => o.erleConvergedDb)),
-    },
-    erleFirstSecondDb: {
-      p5: percentile(
-        alone.map((o) => o.erleFirstSecondDb),
-        5,
-      ),
-      median: percentile(
-        alone.map((o) => o.erleFirstSecondDb),
-        50,
-      ),
-      min: Math.min(...alone.map((o) => o.erleFirstSecondDb)),
-    },
+    erleConvergedDb: spread(alone.map((o) => o.erleConvergedDb)),
+    erleFirstSecondDb: spread(alone.map((o) => o.erleFirstSecondDb)),
     byCondition: Object.fromEntries(
       ['off', 'mild', 'strong'].flatMap((nl) =>
-        [0, 100, -100].map((d) => {
-          const g = alone.filter((o) => o.nonlinearity === nl && o.driftPpm === d);
-          return [
-            `nonlinearity ${nl}, drift ${d} ppm`,
-            {
-              n: g.length,
-              erleConvergedMedianDb: percentile(
-                g.map((o) => o.erleConvergedDb),
-                50,
-              ),
-              erleFirstSecondMedianDb: percentile(
-                g.map((o) => o.erleFirstSecondDb),
-                50,
-              ),
-            },
-          ];
-        }),
+        [0, 100, -100].map((d) => [`nonlinearity ${nl}, drift ${d} ppm`, medians(alone.filter((o) => o.nonlinearity === nl && o.driftPpm === d))]),
       ),
     ),
-    unreportedLatency180Ms: (() => {
-      const g = offline.filter((o) => o.kind === 'unreported latency 180 ms') as { erleFirstSecondDb: number; erleConvergedDb: number }[];
-      return {
-        n: g.length,
-        erleFirstSecondMedianDb: percentile(
-          g.map((o) => o.erleFirstSecondDb),
-          50,
-        ),
-        erleConvergedMedianDb: percentile(
-          g.map((o) => o.erleConvergedDb),
-          50,
-        ),
-      };
-    })(),
+    unreportedLatency180Ms: medians(offline.filter((o) => o.kind === 'unreported latency 180 ms') as Erle[]),
     doubleTalk: {
-      cancellerSnrMedianDb: percentile(
-        dts.map((d) => d.canceller.snrDb),
-        50,
-      ),
-      gateSnrMedianDb: percentile(
-        dts.map((d) => d.gate.snrDb),
-        50,
-      ),
-      cancellerCorrelationMedian: percentile(
-        dts.map((d) => d.canceller.correlation),
-        50,
-      ),
-      gateCorrelationMedian: percentile(
-        dts.map((d) => d.gate.correlation),
-        50,
-      ),
+      cancellerSnrMedianDb: median(dts.map((d) => d.canceller.snrDb)),
+      gateSnrMedianDb: median(dts.map((d) => d.gate.snrDb)),
+      cancellerCorrelationMedian: median(dts.map((d) => d.canceller.correlation)),
+      gateCorrelationMedian: median(dts.map((d) => d.gate.correlation)),
     },
     cpuPercentOfOneCore: round((100 * cpuMs) / audioMs, 2),
     // CPU time stretches on a busy machine: the 1-minute load average at the end of this part says how busy.
