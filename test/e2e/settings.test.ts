@@ -31,6 +31,33 @@ describe('settings in the browser twin', () => {
     expect(JSON.parse(fs.readFileSync(path.join(e2e.dataDir, 'settings.json'), 'utf8')).vad.speechThreshold).toBe(0.72);
   });
 
+  it('the Conversation page lists the rules in force, and they follow the draft (the recognizer chosen)', async () => {
+    await e2e.startTwin();
+    await e2e.page.goto(`${e2e.twin!.url}#settings`);
+    await e2e.page.locator('#settings-page-conversation').click();
+    const recognizer = e2e.page.getByTestId('rules-recognizer');
+    const rules = e2e.page.getByTestId('rules-list');
+    // A fresh data folder: the built-in recognizer's model is not downloaded, so the voice alone decides.
+    await expect
+      .poll(() => recognizer.textContent(), { timeout: 15_000 })
+      .toMatch(/^Speech recognition: Built-in \(offline\) cannot run yet\. .* Until it can, only the sound of your voice decides\./);
+    expect(await rules.textContent()).toContain('Voice: 1.0 s of your voice stops it');
+    expect(await rules.textContent()).toContain('Words: not used now');
+    await e2e.page.getByTestId('rules-in-force').scrollIntoViewIfNeeded();
+    await e2e.page.screenshot({ path: artifactPath('settings-rules-no-recognizer.png') });
+
+    await e2e.page.locator('#settings-page-providers').click();
+    await e2e.page.locator('#field-providers-sttProvider').selectOption('deepgram');
+    await e2e.page.locator('#settings-page-conversation').click();
+    await expect.poll(() => recognizer.textContent()).toBe('Speech recognition: Deepgram, with words as you speak.');
+    expect(await rules.textContent()).toContain('Words (as you speak)');
+    expect(await rules.textContent()).toContain('Voice: only if no words arrive, 1.5 s of your voice stops it.');
+    await e2e.page.locator('#field-conversation-speakingInterruptDurationMs').fill('300');
+    await expect.poll(() => rules.textContent()).toContain('pauses after 300 ms of your voice');
+    await e2e.page.getByTestId('rules-in-force').scrollIntoViewIfNeeded();
+    await e2e.page.screenshot({ path: artifactPath('settings-rules-streaming.png') });
+  });
+
   it('shows the field error for an invalid value and does not save it', async () => {
     await e2e.startTwin();
     await openVoiceActivity();

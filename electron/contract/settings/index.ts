@@ -17,6 +17,7 @@ import { VadSettingsSchema } from './vad.js';
 export { acceleratorProblem, isValidAccelerator } from './accelerator.js';
 import { plainMessage } from './plain-issues.js';
 export { numberRangeMessage, plainMessage, schemaAt, unitOf } from './plain-issues.js';
+export { STREAMING_MARGIN_MS, describeRules, wordSourceOf, type WordSource } from './barge-in-rules.js';
 export { STRATEGIES, strategyDefaults, type StrategyDefinition, type StrategyParam, type StrategyType } from './strategies.js';
 
 /** Bump when a change needs a migration; add the step in electron/services/settings/migrations.ts. */

@@ -6,7 +6,7 @@
  * (`engine/turn/strategies/*`) are all read from here, so a rule has one message.
  *
  * Adding a strategy: its entry here, its class in `engine/turn/strategies/`, and its cases in
- * `build-strategies.ts` and `describe-rules.ts` (both switches are exhaustive over these keys).
+ * `build-strategies.ts` and `barge-in-rules.ts` (both switches are exhaustive over these keys).
  */
 import { z } from 'zod';
 import { rangeMessage } from './number-words.js';

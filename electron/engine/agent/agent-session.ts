@@ -13,7 +13,7 @@ import { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
-import { describeRules } from '../turn/strategies/describe-rules.js';
+import { describeRules } from '../../contract/settings/barge-in-rules.js';
 import { InterruptionDecider } from '../turn/strategies/interruption-decider.js';
 import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';

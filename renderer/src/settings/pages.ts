@@ -24,7 +24,7 @@ export interface SettingsPage {
   icon: IconName;
   groups: PageGroup[];
   /** Extra content the page shows besides fields. */
-  extras?: Array<'apiKeys' | 'hotkeyStatus' | 'logs' | 'models'>;
+  extras?: Array<'apiKeys' | 'hotkeyStatus' | 'logs' | 'models' | 'bargeInRules'>;
 }
 
 const PAGES: SettingsPage[] = [
@@ -45,6 +45,7 @@ const PAGES: SettingsPage[] = [
         ],
       },
     ],
+    extras: ['bargeInRules'],
   },
   {
     id: 'strategies',
@@ -55,6 +56,7 @@ const PAGES: SettingsPage[] = [
       { fields: ['conversation.strategies'] },
       { title: 'Phrases', fields: ['conversation.interruptionPhrases', 'conversation.acknowledgementPhrases'] },
     ],
+    extras: ['bargeInRules'],
   },
   {
     id: 'vad',

@@ -1,19 +1,11 @@
+import { STREAMING_MARGIN_MS, type WordSource } from '../../../contract/settings/barge-in-rules.js';
 import { strategyParamProblem } from '../../../contract/settings/strategies.js';
 import type { AudioFrame } from '../../audio/frame.js';
 import { StrategyConfigError, type InterruptionStrategy } from './strategy.js';
 import { VoiceShape } from './voice-shape.js';
 
-/** Where the words come from, as far as deciding early is concerned. */
-export type WordSource = 'streaming' | 'afterSpeech' | 'none';
-
-/**
- * Without words in time (no recognizer, or one that answers only after the user stops), the
- * voice itself decides: `minSpeechMs` of voice interrupts; anything shorter (a backchannel,
- * a cough, a laugh) lets the agent go on once the person stops. With a streaming recognizer the
- * words decide, and this is only a safety net for a recognizer that stays silent:
- * `minSpeechMs + STREAMING_MARGIN_MS` of voice without a single word interrupts.
- */
-export const STREAMING_MARGIN_MS = 500;
+// The word source and the streaming margin are shared with the rules' description (contract/settings/barge-in-rules.ts).
+export { STREAMING_MARGIN_MS, type WordSource } from '../../../contract/settings/barge-in-rules.js';
 
 export class VoiceShapeStrategy implements InterruptionStrategy {
   readonly name = 'voiceShape';

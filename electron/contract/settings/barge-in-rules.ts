@@ -1,6 +1,28 @@
-/** The barge-in rules in force, in a person's words, for the settings and practice panels. */
-import type { ConversationSettings } from '../../../contract/settings/conversation.js';
-import { STREAMING_MARGIN_MS, type WordSource } from './voice-shape-strategy.js';
+/**
+ * The barge-in rules in force, in a person's words. One function for both places that show them:
+ * the practice panel (main describes the running session) and the settings page (the renderer
+ * describes the draft, live). It lives in the contract because the renderer may import only that.
+ */
+import { STT_PROVIDERS, type SttProviderId } from '../providers/stt.js';
+import type { ConversationSettings } from './conversation.js';
+
+/** Where the words come from, as far as deciding early is concerned. */
+export type WordSource = 'streaming' | 'afterSpeech' | 'none';
+
+/**
+ * Without words in time (no recognizer, or one that answers only after the user stops), the
+ * voice itself decides: `minSpeechMs` of voice interrupts; anything shorter (a backchannel,
+ * a cough, a laugh) lets the agent go on once the person stops. With a streaming recognizer the
+ * words decide, and the voice rule is only a safety net for a recognizer that stays silent:
+ * `minSpeechMs + STREAMING_MARGIN_MS` of voice without a single word interrupts.
+ */
+export const STREAMING_MARGIN_MS = 500;
+
+/** The word source a configured recognizer gives (before it is known whether it can run: see the session's own). */
+export function wordSourceOf(sttProvider: SttProviderId): WordSource {
+  if (sttProvider === 'none') return 'none';
+  return STT_PROVIDERS[sttProvider].capabilities.streaming ? 'streaming' : 'afterSpeech';
+}
 
 export function describeRules(c: ConversationSettings, words: WordSource): string[] {
   if (c.interruptions === 'off') {
@@ -50,5 +72,12 @@ export function describeRules(c: ConversationSettings, words: WordSource): strin
         s satisfies never;
     }
   }
+  // Every strategy set needs words and none will come: speaking can pause the agent but never stop it.
+  if (wordsNow === null && !c.strategies.some((s) => SOUND_STRATEGIES.has(s.type))) {
+    rules.push('Nothing you say can stop it now: add the Voice strategy or set up speech recognition. The Interrupt button and hotkey still stop it.');
+  }
   return rules;
 }
+
+/** The strategies that decide from the sound alone, so they work without any recognizer. */
+const SOUND_STRATEGIES: ReadonlySet<string> = new Set<ConversationSettings['strategies'][number]['type']>(['voiceShape', 'minVolume', 'minDuration']);
