@@ -7,12 +7,12 @@ export const AudioSettingsSchema = z.object({
   /**
    * Removes the agent's own voice (the app knows exactly what it played) from the microphone
    * before voice detection and recognition, so the user can interrupt over loud speakers and
-   * recognition hears the user without the agent (bench:echo). Off by default for now: with it
-   * on, bench:bargein's echo rows are as good or better (no pause on echo alone, echo+user
-   * faster), but some rows WITHOUT echo get worse (quick run, 96 scenarios: two-word p95
-   * 252 -> 610 ms, question p95 200 -> 384 ms, backchannel pause p95 832 -> 2594 ms; with no
-   * recognizer one more wrong decision in force, request and question), and bench:bargein must
-   * not get worse on any row (issue 14 note).
+   * recognition hears the user without the agent (bench:echo). On by default: where the mic
+   * holds no echo (headphones) it passes the mic through bit for bit and adds no delay, so
+   * bench:bargein's rows without echo are identical on and off (quick run, 3 modes: all 282
+   * no-echo results identical), and its echo rows are as good or better (echo+user at -10 dB:
+   * 120 ms to inaudible instead of 440). A file that saved `false` keeps it: the store writes
+   * every field, so a stored `false` may be a choice and is never overridden.
    */
-  echoCancellation: z.boolean().default(false),
+  echoCancellation: z.boolean().default(true),
 });

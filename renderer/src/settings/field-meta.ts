@@ -96,7 +96,7 @@ export const fieldMeta: Record<string, FieldMeta> = {
   'conversation.acknowledgementPhrases': { label: 'Never interrupt on', help: 'Backchannels: saying only these lets the agent carry on.' },
   'audio.echoCancellation': {
     label: 'Echo cancellation',
-    help: 'Removes the agent’s own voice from your microphone, so you can interrupt it over loud laptop speakers and recognition hears only you. Off by default for now: in tests it still slows a few interruptions when there is no echo at all; not needed with headphones.',
+    help: 'Removes the agent’s own voice from your microphone, so you can interrupt it over loud laptop speakers and recognition hears only you. With headphones it finds no echo and leaves the microphone exactly as it is, so it is safe to keep on.',
   },
   'conversation.echoGuard': {
     label: 'Ignore the agent’s own voice',
