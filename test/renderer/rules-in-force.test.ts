@@ -101,8 +101,14 @@ describe('Rules in force, on the settings page', () => {
     expect(wrapper.find('[data-testid="rules-recognizer"]').text()).toBe('Speech recognition: Built-in (offline); checking whether it can run now…');
   });
 
-  it('is on the strategies page too, where the strategies that make the rules are edited', async () => {
-    const { rules } = await rulesPage('strategies');
-    expect(rules().length).toBeGreaterThan(1);
+  it('is on the strategies page too, follows the strategies as edited, and warns when nothing said can stop the agent', async () => {
+    const { wrapper, rules } = await rulesPage('strategies');
+    expect(rules()).toHaveLength(3);
+    await wrapper.find('[data-strategy="voiceShape"] button[aria-label^="Remove"]').trigger('click');
+    expect(rules()).toEqual([
+      'The agent turns down as soon as you start speaking and pauses after 180 ms of your voice.',
+      'Words: not used now (no speech recognition is running).',
+      'Nothing you say can stop it now: add the Voice strategy or set up speech recognition. The Interrupt button and hotkey still stop it.',
+    ]);
   });
 });

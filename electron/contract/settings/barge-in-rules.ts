@@ -72,5 +72,12 @@ export function describeRules(c: ConversationSettings, words: WordSource): strin
         s satisfies never;
     }
   }
+  // Every strategy set needs words and none will come: speaking can pause the agent but never stop it.
+  if (wordsNow === null && !c.strategies.some((s) => SOUND_STRATEGIES.has(s.type))) {
+    rules.push('Nothing you say can stop it now: add the Voice strategy or set up speech recognition. The Interrupt button and hotkey still stop it.');
+  }
   return rules;
 }
+
+/** The strategies that decide from the sound alone, so they work without any recognizer. */
+const SOUND_STRATEGIES: ReadonlySet<string> = new Set<ConversationSettings['strategies'][number]['type']>(['voiceShape', 'minVolume', 'minDuration']);
