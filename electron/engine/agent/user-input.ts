@@ -151,7 +151,9 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   async pushMicFrame(frame: AudioFrame): Promise<void> {
     const gated = this.echoFree(frame);
     this.emit('processed', gated);
-    const heard = this.comfortNoise.fill(gated, this.speaking);
+    // The room is learned only where it is alone: no user speech, no echo the gate expects (without the guard nothing is zeroed).
+    const roomAlone = !this.speaking && this.deps.echoGuard !== null && !this.deps.echoGuard.expectsEcho(frame);
+    const heard = this.comfortNoise.fill(gated, roomAlone);
     this.voiceEnd.push(heard, this.speaking);
     await this.deps.vad.push(heard);
     if (this.speaking) {

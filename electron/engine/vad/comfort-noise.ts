@@ -13,12 +13,13 @@ import type { AudioFrame } from '../audio/frame.js';
 
 /** The gate's block: 10 ms (echo-guard.ts), so a gated block is one run of exact zeros here. */
 const BLOCK_PER_SECOND = 100;
-/** The room's floor is the quietest block of the last 2 s outside speech: long enough to span a word of the agent's echo residual. */
+/** The room's floor: the quietest block of the last 2 s of the room alone (a breath or a click before the user's voice is not the room). */
 const FLOOR_BLOCKS = 200;
 /**
  * A block within 6 dB of that floor is the room. White noise's 10 ms blocks spread about
  * ±0.5 dB; pink or brown rooms, with more of their power in a few low cycles per block, spread
- * several dB. Louder blocks are voice or echo residual: never replayed.
+ * several dB. Louder blocks (the first of the user's voice before the VAD opens, a click) are
+ * never replayed.
  */
 const ROOM_BAND_DB = 6;
 /**
@@ -38,22 +39,22 @@ export class ComfortNoise {
 
   /**
    * The frame as the VAD should hear it: every all-zero block replaced by the room's recent
-   * sound (unchanged while none is known). `speaking`: the user's speech is open, so nothing
-   * of this frame is learned as the room.
+   * sound (unchanged while none is known). `roomAlone`: neither the user's speech nor the
+   * agent's echo can be in this frame, so it may be learned as the room; its zeros are then
+   * the room's own (a silent room has a floor of zero, and nothing is learned from it).
    */
-  fill(frame: AudioFrame, speaking: boolean): AudioFrame {
+  fill(frame: AudioFrame, roomAlone: boolean): AudioFrame {
     const perBlock = Math.max(1, Math.round(frame.sampleRate / BLOCK_PER_SECOND)) * frame.channels;
     let out: Float32Array | null = null;
     for (let start = 0; start < frame.data.length; start += perBlock) {
       const end = Math.min(frame.data.length, start + perBlock);
       let sum = 0;
       for (let i = start; i < end; i++) sum += frame.data[i]! * frame.data[i]!;
-      if (sum === 0) {
-        if (this.roomLength === 0) continue;
+      if (roomAlone) {
+        this.learn(frame.data.subarray(start, end), sum / (end - start));
+      } else if (sum === 0 && this.roomLength > 0) {
         out ??= new Float32Array(frame.data);
         for (let i = start; i < end; i++) out[i] = this.next();
-      } else if (!speaking) {
-        this.learn(frame.data.subarray(start, end), sum / (end - start));
       }
     }
     return out === null ? frame : { ...frame, data: out };
