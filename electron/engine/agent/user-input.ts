@@ -180,8 +180,14 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     if (!canceller) return echoGuard ? echoGuard.processMic(frame).frame : frame;
     const cancelled = canceller.process(frame);
     if (!echoGuard) return cancelled;
-    const raw = canceller.alignedInput;
-    const decided = echoGuard.processMic({ ...cancelled, data: raw }).frame.data;
+    const decided = echoGuard.processMic(frame).frame;
+    // No echo path found: the canceller passed the mic through, and the guard alone decides, as without it.
+    if (canceller.passedThrough) {
+      this.clearedLast = false;
+      return decided;
+    }
+    const raw = frame.data;
+    const passedRaw = decided.data;
     const out = new Float32Array(cancelled.data);
     const perBlock = cancelled.sampleRate / 100;
     const attenuation = canceller.attenuationDb;
@@ -192,7 +198,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
       let rawPassed = false;
       for (let i = start; i < end; i++) {
         power += out[i]! * out[i]!;
-        if (decided[i] !== 0 || raw[i] === 0) rawPassed = true;
+        if (passedRaw[i] !== 0 || raw[i] === 0) rawPassed = true;
       }
       const block = Math.floor((cancelled.timestampMs + (start * 1000) / cancelled.sampleRate) / 10);
       const clears = power / (end - start) > echoGuard.predictedEcho(block) * 10 ** (-credit / 10);
