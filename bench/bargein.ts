@@ -4,9 +4,10 @@
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
  * Zipformer chunking, see recognizer-model.ts) and no recognizer at all. Prints the figures
- * per mode, for the tuning and the held-out part, and writes bench/results/bargein.json.
+ * per mode, for the tuning and the held-out part (with where a backchannel's pause goes: the voice
+ * still to come after the pause, and the wait after the voice's end), and writes bench/results/bargein.json.
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
- * the echo canceller off (audio.echoCancellation), to tell its effect from the decider's; `--modes`
+ * the echo canceller off (audio.echoCancellation) and `--aec` on, to tell its effect from the decider's; `--modes`
  * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level (white, or `--room-noise-colour pink|brown`); `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const conversationAt = process.argv.indexOf('--conversation');
   const settings = {
     ...(process.argv.includes('--no-aec') ? { audio: { echoCancellation: false } } : {}),
+    ...(process.argv.includes('--aec') ? { audio: { echoCancellation: true } } : {}),
     ...(conversationAt >= 0 ? { conversation: JSON.parse(process.argv[conversationAt + 1]!) as Record<string, unknown> } : {}),
   };
   const roomAt = process.argv.indexOf('--room-noise');
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
             falseStops: holdout.falseStops,
             missed: holdout.missed,
             backchannelPausedMs: holdout.backchannelPausedMs,
+            backchannelPauseParts: holdout.backchannelPauseParts,
           },
         },
         null,

@@ -3,7 +3,7 @@
  * Acoustic echo cancellation, measured as users meet it: image-source rooms (T60 200-900 ms,
  * 8 cm to 1.2 m), loudspeaker distortion (off / mild 6 dB / strong 12 dB drive), clock drift
  * (0, +-100 ppm), one echo-path change; echo from -20 to +6 dB relative to the user's voice.
- *   A. The canceller alone (simulate's echo path, no VAD): ERLE in the first second and once
+ *   A. The canceller alone (bench/echo-canceller.ts; simulate's echo path, no VAD): ERLE in the first second and once
  *      converged, the user's voice in double talk (SNR / correlation against the clean clip)
  *      for the canceller and the old gate, CPU per second of audio (process.cpuUsage); then the
  *      same on held-out rooms and voices (simulate/echo-rooms.ts), never tuned on.
@@ -13,22 +13,17 @@
  * `--canceller-only`: part A alone (a couple of minutes), written to bench/results/echo-canceller.json.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EchoCanceller } from '../electron/engine/audio/aec/echo-canceller.js';
 import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
-import { EchoPath } from '../electron/engine/agent/simulate/echo-path.js';
-import { echoFigures, sliceEchoTraces as slice } from '../electron/engine/agent/simulate/echo-metrics.js';
-import { energyGateProcessor as gate, runEchoOffline, type MicProcessor } from '../electron/engine/agent/simulate/echo-offline.js';
-import { roomFromResponse } from '../electron/engine/agent/simulate/echo-room.js';
-import { imageSourceResponse } from '../electron/engine/agent/simulate/image-source.js';
 import { runScenario, type SimulationResult } from '../electron/engine/agent/simulate/run-scenario.js';
 import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
-import { activeLevelDb, espeak, HELD_OUT_ROOMS, percentile, ROOMS, writeRoomResponse, writeWav, type BenchRoom } from './echo-rooms.js';
+import { cancellerAlone, scaleTo, USER_DBFS } from './echo-canceller.js';
+import { activeLevelDb, espeak, HELD_OUT_ROOMS, percentile, ROOMS, writeRoomResponse, writeWav } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
@@ -37,166 +32,7 @@ const AGENT =
 const HELD_OUT_AGENT =
   'Your order of three books has shipped this morning and should arrive on Thursday; if nobody is home, the courier will leave it with a neighbour or at the post office on Mill Street.';
 const REPLY = 'Okay.';
-/** The user's voice at the mic (dBFS, active level); echo levels are relative to it. */
-const USER_DBFS = -26;
 const LEVELS_DB = [-20, -10, 0, 6];
-const DRIVE = { off: undefined, mild: 6, strong: 12 } as const;
-
-const scaleTo = (x: Float32Array, dbfs: number) => {
-  const g = 10 ** ((dbfs - activeLevelDb(x)) / 20);
-  return x.map((v) => v * g);
-};
-
-const round = (v: number | null | undefined, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
-
-/** Part A on one set of rooms and voices: the canceller alone, ERLE, double talk against the gate, path changes, CPU. */
-function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<string, Float32Array>, dtUser: Float32Array) {
-  const responses = rooms.map((r) => imageSourceResponse(r));
-  const offline: Record<string, unknown>[] = [];
-  let cpuMs = 0;
-  let audioMs = 0;
-  const offlineRun = (
-    agent: Float32Array,
-    roomIndex: number,
-    opts: { echoDb?: number; driveDb?: number; driftPpm?: number; changeTo?: number; user?: boolean; processor?: MicProcessor },
-  ) => {
-    const gainDb = USER_DBFS + (opts.echoDb ?? 0) + 20;
-    const room = roomFromResponse(responses[roomIndex]!, gainDb, 10);
-    const change = opts.changeTo === undefined ? undefined : { atMs: 4000, room: roomFromResponse(responses[opts.changeTo]!, gainDb + 3, 25) };
-    const path = new EchoPath({
-      room,
-      ...(opts.driveDb ? { driveDb: opts.driveDb } : {}),
-      ...(opts.driftPpm ? { driftPpm: opts.driftPpm } : {}),
-      ...(change ? { change } : {}),
-    });
-    const processor = opts.processor ?? new EchoCanceller();
-    const r = runEchoOffline({ agent, agentAtMs: 200, user: opts.user ? [{ samples: dtUser, atMs: 4000 }] : [], path, processor, durationMs: 9000 });
-    if (processor instanceof EchoCanceller) {
-      cpuMs += r.cpuMs;
-      audioMs += 9000;
-    }
-    return r;
-  };
-  const firstAgent = Object.keys(agents)[0];
-  for (const [agentName, agent] of Object.entries(agents)) {
-    rooms.forEach((room, i) => {
-      for (const [drive, driveDb] of Object.entries(DRIVE)) {
-        for (const driftPpm of [0, 100, -100]) {
-          // Every combination on the first (synthetic) voice; the recorded dialogue in the plain room only.
-          if ((drive !== 'off' || driftPpm !== 0) && agentName !== firstAgent) continue;
-          if (drive !== 'off' && driftPpm !== 0 && i % 2 === 1) continue;
-          const r = echoFigures(offlineRun(agent, i, { driveDb, driftPpm }));
-          offline.push({
-            kind: 'echo alone',
-            agent: agentName,
-            room: room.name,
-            nonlinearity: drive,
-            driftPpm,
-            erleFirstSecondDb: round(r.erleFirstSecondDb),
-            erleConvergedDb: round(r.erleConvergedDb),
-          });
-        }
-      }
-      const dt = echoFigures(offlineRun(agent, i, { user: true }));
-      const dtGate = echoFigures(offlineRun(agent, i, { user: true, processor: gate() }));
-      const dtNone = echoFigures(offlineRun(agent, i, { user: true, processor: { latencyMs: 0, pushReference: () => {}, process: (f) => f } }));
-      offline.push({
-        kind: 'double talk (echo = user level)',
-        agent: agentName,
-        room: room.name,
-        canceller: { snrDb: round(dt.doubleTalk?.snrDb), correlation: round(dt.doubleTalk?.correlation, 3) },
-        gate: { snrDb: round(dtGate.doubleTalk?.snrDb), correlation: round(dtGate.doubleTalk?.correlation, 3) },
-        nothing: { snrDb: round(dtNone.doubleTalk?.snrDb), correlation: round(dtNone.doubleTalk?.correlation, 3) },
-      });
-      const changed = offlineRun(agent, i, { changeTo: (i + 1) % rooms.length });
-      offline.push({
-        kind: 'path change at 4 s',
-        agent: agentName,
-        room: `${room.name} -> ${rooms[(i + 1) % rooms.length]!.name}`,
-        erleBeforeDb: round(echoFigures(slice(changed, 2200, 4000)).erleDb),
-        erleFirstSecondAfterDb: round(echoFigures(slice(changed, 4000, 5000)).erleDb),
-        erleFrom2sAfterDb: round(echoFigures(slice(changed, 6000, 9000)).erleDb),
-      });
-    });
-  }
-  const alone = offline.filter((o) => o.kind === 'echo alone') as {
-    erleFirstSecondDb: number;
-    erleConvergedDb: number;
-    nonlinearity: string;
-    driftPpm: number;
-  }[];
-  const dts = offline.filter((o) => String(o.kind).startsWith('double talk')) as {
-    canceller: { snrDb: number; correlation: number };
-    gate: { snrDb: number; correlation: number };
-  }[];
-  const aSummary = {
-    erleConvergedDb: {
-      p5: percentile(
-        alone.map((o) => o.erleConvergedDb),
-        5,
-      ),
-      median: percentile(
-        alone.map((o) => o.erleConvergedDb),
-        50,
-      ),
-      min: Math.min(...alone.map((o) => o.erleConvergedDb)),
-    },
-    erleFirstSecondDb: {
-      p5: percentile(
-        alone.map((o) => o.erleFirstSecondDb),
-        5,
-      ),
-      median: percentile(
-        alone.map((o) => o.erleFirstSecondDb),
-        50,
-      ),
-      min: Math.min(...alone.map((o) => o.erleFirstSecondDb)),
-    },
-    byCondition: Object.fromEntries(
-      ['off', 'mild', 'strong'].flatMap((nl) =>
-        [0, 100, -100].map((d) => {
-          const g = alone.filter((o) => o.nonlinearity === nl && o.driftPpm === d);
-          return [
-            `nonlinearity ${nl}, drift ${d} ppm`,
-            {
-              n: g.length,
-              erleConvergedMedianDb: percentile(
-                g.map((o) => o.erleConvergedDb),
-                50,
-              ),
-              erleFirstSecondMedianDb: percentile(
-                g.map((o) => o.erleFirstSecondDb),
-                50,
-              ),
-            },
-          ];
-        }),
-      ),
-    ),
-    doubleTalk: {
-      cancellerSnrMedianDb: percentile(
-        dts.map((d) => d.canceller.snrDb),
-        50,
-      ),
-      gateSnrMedianDb: percentile(
-        dts.map((d) => d.gate.snrDb),
-        50,
-      ),
-      cancellerCorrelationMedian: percentile(
-        dts.map((d) => d.canceller.correlation),
-        50,
-      ),
-      gateCorrelationMedian: percentile(
-        dts.map((d) => d.gate.correlation),
-        50,
-      ),
-    },
-    cpuPercentOfOneCore: round((100 * cpuMs) / audioMs, 2),
-    // CPU time stretches on a busy machine: the 1-minute load average at the end of this part says how busy.
-    loadAverage: round(loadavg()[0], 2),
-  };
-  return { offline, summary: aSummary };
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));

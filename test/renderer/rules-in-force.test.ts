@@ -4,13 +4,15 @@
  */
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { IpcResult, ProviderPart } from '../../electron/contract/index';
+import { defaultSettings, type IpcResult, type ProviderPart } from '../../electron/contract/index';
 import { useSettingsStore } from '../../renderer/src/stores/settings';
 import { useBridgePerTest } from './helpers/bridge-per-test';
 import { openSettingsPage } from './helpers/settings-page';
 
 const bridge = useBridgePerTest({ start: () => useSettingsStore().load() });
 
+/** The first rule, with the default pause (its reason is in contract/settings/conversation.ts). */
+const DUCK_THEN_PAUSE = `The agent turns down as soon as you start speaking and pauses after ${defaultSettings().conversation.speakingInterruptDurationMs} ms of your voice.`;
 const NOT_DOWNLOADED = 'The local speech recognition model (128 MB) is not downloaded yet.';
 
 /** Main's readiness answer: whether the saved recognizer can run (the language model is not what these rules depend on). */
@@ -35,7 +37,7 @@ describe('Rules in force, on the settings page', () => {
     const { recognizer, rules } = await rulesPage();
     expect(recognizer()).toBe(`Speech recognition: Built-in (offline) cannot run yet. ${NOT_DOWNLOADED} Until it can, only the sound of your voice decides.`);
     expect(rules()).toEqual([
-      'The agent turns down as soon as you start speaking and pauses after 180 ms of your voice.',
+      DUCK_THEN_PAUSE,
       'Words: not used now (no speech recognition is running).',
       expect.stringMatching(/^Voice: 1\.0 s of your voice stops it; anything shorter/),
     ]);
@@ -106,7 +108,7 @@ describe('Rules in force, on the settings page', () => {
     expect(rules()).toHaveLength(3);
     await wrapper.find('[data-strategy="voiceShape"] button[aria-label^="Remove"]').trigger('click');
     expect(rules()).toEqual([
-      'The agent turns down as soon as you start speaking and pauses after 180 ms of your voice.',
+      DUCK_THEN_PAUSE,
       'Words: not used now (no speech recognition is running).',
       'Nothing you say can stop it now: add the Voice strategy or set up speech recognition. The Interrupt button and hotkey still stop it.',
     ]);

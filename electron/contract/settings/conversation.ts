@@ -41,11 +41,12 @@ export const ConversationSettingsSchema = z.object({
    * Agora's example is 320 ms; LiveKit waits 500 ms; Pipecat and Vapi 200 ms. We take 200 ms:
    * pausing is cheap and reversible (the false-alarm path resumes; every VAD segment outlasts
    * its 320 ms release anyway, so a longer wait would not spare coughs a pause), deciding late
-   * is the field's top complaint. 180 ms, not 200: with the VAD's onset lag and one frame of
-   * output, 200 ms made a real interruption inaudible at p95 256 ms from the voice onset on
-   * bench:bargein, above the 250 ms target; 180 ms brings it under, even before any word is known.
+   * is the field's top complaint. Counted from where the voice began (its level before the
+   * VAD's onset: Silero hears a soft "s" or "h" 50-100 ms late), 200 ms makes a real
+   * interruption inaudible by p95 220 ms from the voice onset on bench:bargein (target 250).
+   * It was 180 while it counted from the VAD's onset (p95 252 ms then).
    */
-  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(180),
+  speakingInterruptDurationMs: z.number().int().min(0).max(5000).default(200),
   /** Speech needed while the agent is silent (Agora's example: 160 ms). */
   interruptDurationMs: z.number().int().min(0).max(5000).default(160),
   /** After a false alarm, resume playback after this much quiet (LiveKit: 2000 ms). */

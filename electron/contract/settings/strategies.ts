@@ -116,7 +116,7 @@ export const STRATEGIES = {
         step: 50,
         default: 1000,
         reason:
-          'On the bench’s tuning set backchannels, laughs and coughs last 140-1110 ms (p90 950 ms) and requests/questions 830-2160 ms (p10 880 ms); 1000 ms keeps nearly every backchannel from stopping the agent while a sentence still stops it within about a second (the agent is paused from 180 ms anyway).',
+          'On the bench’s tuning set backchannels, laughs and coughs last 140-1110 ms (p90 950 ms) and requests/questions 830-2160 ms (p10 880 ms); 1000 ms keeps nearly every backchannel from stopping the agent while a sentence still stops it within about a second (the agent is paused from 200 ms anyway).',
       },
     },
   }),

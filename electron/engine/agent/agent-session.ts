@@ -205,6 +205,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('speechStart', ({ tMs }) => this.onUserSpeechStart(tMs));
     this.input.on('pause', ({ tMs }) => this.pauses.gap(tMs));
     this.input.on('resume', () => this.onUserGoesOn());
+    this.input.on('voicePause', ({ tMs }) => this.controller.onVoicePause(tMs));
+    this.input.on('voiceResume', ({ tMs }) => this.controller.onVoiceResume(tMs));
     this.input.on('speechGap', ({ tMs }) => this.controller.onSpeechGap(tMs));
     this.input.on('speechGapEnd', ({ tMs }) => this.controller.onSpeechGapEnd(tMs));
     this.input.on('audio', (f) => this.controller.onUserAudio(f));

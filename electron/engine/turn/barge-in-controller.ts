@@ -34,11 +34,9 @@ export type { InterruptSource } from './speech-handle.js';
 export type { BargeInEvents, BargeInOptions, ControllerPhase, InterruptedEvent } from './barge-in-types.js';
 
 /**
- * Without words, a gap resumes the agent only when this much speech (onset to the start of the
- * quiet) came before it: one syllable and Silero's hold after it. Measured (bench:bargein, no
- * recognizer): every backchannel's, laugh's and cough's gap started 250 ms or more after its onset;
- * the quiet of a stop consonant in a first syllable ("a-ctually", "wha-t time") 96-128 ms after,
- * and resuming there made the agent audible again for 40-80 ms before the sentence paused it again.
+ * Without words, a gap resumes the agent only after this much speech (onset to quiet): one syllable plus Silero's hold.
+ * bench:bargein, no recognizer: every backchannel's, laugh's and cough's gap began 250+ ms after its onset; a stop
+ * consonant in a first syllable ("a-ctually", "wha-t") 96-128 ms after, where resuming let the agent be heard again.
  */
 export const MIN_SPEECH_BEFORE_GAP_MS = 160;
 
@@ -235,6 +233,19 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     attempt.inGap = true;
     // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
     this.letAgentGoOn(attempt, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
+  }
+
+  /**
+   * The user's pause by the voice's level, ~64 ms before the VAD's gap (user-input.ts). Without streaming words it is
+   * the gap. With them the VAD's gap stays: a final asked at this pause can come before the words of "stop ... stop".
+   */
+  onVoicePause(tMs: number): void {
+    if (this.deps.decider.words !== 'streaming') this.onSpeechGap(tMs);
+  }
+
+  /** The voice goes on after `onVoicePause`. */
+  onVoiceResume(tMs: number): void {
+    if (this.deps.decider.words !== 'streaming') this.onSpeechGapEnd(tMs);
   }
 
   /**

@@ -30,7 +30,7 @@ interface Script {
   againUntilMs?: number;
 }
 
-async function run(script: Script) {
+async function run(script: Script, withRecognizer = true) {
   const model = new ScriptedVadModel((i) => script.p(i * WINDOW_MS));
   const vad = new VadProcessor({ model, options: { prefixPaddingMs: 0 } });
   const stt = new ScriptedRecognizer();
@@ -39,9 +39,11 @@ async function run(script: Script) {
   const sttCalls: string[] = [];
   stt.endSegment = () => sttCalls.push(`final asked at ${streamMs}`);
   stt.reset = () => sttCalls.push(`reset at ${streamMs}`);
-  const input = new UserInput({ vad: vadPort(vad), stt, echoGuard: null, prefixPaddingMs: 0 });
+  const input = new UserInput({ vad: vadPort(vad), stt: withRecognizer ? stt : null, echoGuard: null, prefixPaddingMs: 0 });
   input.on('pause', (e) => log.push(`pause ${e.tMs} at ${streamMs}`));
   input.on('resume', (e) => log.push(`resume ${e.tMs} at ${streamMs}`));
+  input.on('voicePause', (e) => log.push(`voice pause ${e.tMs} at ${streamMs}`));
+  input.on('voiceResume', (e) => log.push(`voice resume ${e.tMs} at ${streamMs}`));
   input.on('speechGap', (e) => log.push(`vad gap ${e.tMs} at ${streamMs}`));
   input.on('speechEnd', (e) => log.push(`vad end ${e.tMs} at ${streamMs}`));
   const voiced = (t: number) =>
@@ -51,7 +53,7 @@ async function run(script: Script) {
     streamMs = t + 1;
     await input.pushMicFrame({ data, sampleRate: 16_000, channels: 1, timestampMs: t });
   }
-  return { log, sttCalls, input };
+  return { log: log.filter((l) => !l.startsWith('voice ')), voiceLog: log.filter((l) => !l.startsWith('pause') && !l.startsWith('resume')), sttCalls, input };
 }
 
 /** Voice from 320 ms; Silero says speech until `dropAtMs`, then quiet. */
@@ -168,5 +170,42 @@ describe('preemptive generation from the early pause, on the real VAD path', () 
     const audible = sink.frames.filter((f) => f.data.some((v) => Math.abs(v) > 1e-4));
     expect(audible.length).toBeGreaterThan(0);
     expect(Math.min(...audible.map((f) => f.writtenAtMs)) - t0).toBe(2500);
+  });
+});
+
+describe('the voice pause for barge-in: the same moment, with or without a recognizer', () => {
+  it('no recognizer, voice quiet exactly 96 ms at the first quiet window (N): announced there, 64 ms before the VAD gap', async () => {
+    const { voiceLog } = await run(lagging(1280, 1344), false);
+    expect(voiceLog).toEqual(['voice pause 1344 at 1376', 'vad gap 1344 at 1440', 'vad end 1344 at 1664']);
+  });
+
+  it('no recognizer, voice quiet 95 ms there (N-1): the next quiet window', async () => {
+    const { voiceLog } = await run(lagging(1281, 1344), false);
+    expect(voiceLog[0]).toBe('voice pause 1344 at 1408');
+  });
+
+  it('the voice goes on after its pause: announced when the VAD hears it again', async () => {
+    const { voiceLog } = await run(
+      {
+        voiceUntilMs: 1280,
+        againFromMs: 1400,
+        againUntilMs: 2000,
+        totalMs: 2700,
+        p: (s) => (s >= VOICE_FROM_MS && (s < 1344 || (s >= 1408 && s < 2048)) ? 1 : 0.05),
+      },
+      false,
+    );
+    expect(voiceLog).toEqual([
+      'voice pause 1344 at 1376',
+      'voice resume 1408 at 1440',
+      'voice pause 2048 at 2112',
+      'vad gap 2048 at 2144',
+      'vad end 2048 at 2368',
+    ]);
+  });
+
+  it('short speech (a backchannel under 250 ms) is announced too: barge-in decides on it by itself', async () => {
+    const { voiceLog } = await run({ voiceUntilMs: 520, totalMs: 1200, p: (s) => (s >= VOICE_FROM_MS && s < 544 ? 1 : 0.05) });
+    expect(voiceLog[0]).toMatch(/^voice pause 544 at/);
   });
 });

@@ -80,6 +80,22 @@ describe('barge-in without words', () => {
     expect(events.map((e) => e.type)).toEqual(['falseInterruption']);
   });
 
+  it("without words, the voice's own pause is the gap: a short sound lets the agent go on there, and more voice pauses it again", () => {
+    const { controller, playback, speak, onsetMs } = noWords();
+    speak(300);
+    controller.onVoicePause(onsetMs + 240);
+    expect(playback.paused).toBe(false);
+    controller.onVoiceResume(now());
+    expect(playback.paused).toBe(true);
+  });
+
+  it("with streaming words the voice's pause is not the gap (a final asked there may come before the words): still paused", () => {
+    const { controller, playback, speak, onsetMs } = noWords('streaming');
+    speak(300);
+    controller.onVoicePause(onsetMs + 240);
+    expect(playback.paused).toBe(true);
+  });
+
   it('speech after the gap pauses again and still interrupts once it is long enough', () => {
     const { controller, playback, events, speak } = noWords();
     speak(400);

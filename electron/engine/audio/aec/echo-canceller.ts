@@ -1,8 +1,15 @@
 /**
  * The echo canceller on the engine's audio streams: the agent's output as written to the
  * device (the exact reference) in, microphone frames (16 kHz mono) in, the microphone with
- * the agent's voice removed out. Blocks of 8 ms; the output is two blocks (16 ms) late: one
- * to fill a block, one for the suppressor's overlap-add. Stages, each in its own file:
+ * the agent's voice removed out, sample for sample and not late: the echo estimate of each
+ * 8 ms block comes from the reference before the mic captures it, and the suppressor's gain
+ * from the blocks before. A delayed output moved Silero's 32 ms windows and changed barge-in
+ * decisions even where there was no echo at all.
+ *
+ * When the linear filter finds no echo of the reference in the mic (EchoCoupling), the output
+ * IS the mic: with headphones, or no speaker, turning the canceller on changes nothing (the
+ * suppressor, fed a coarse start-up estimate, would otherwise dim a user talking over the
+ * agent). The switch either way is a cross-fade over one block. Stages, each in its own file:
  *   ReferenceBuffer   the reference placed on the capture timeline (heard time = written + output latency)
  *   DelayEstimator    bulk delay, so the filter's window sits on the echo
  *   LinearCanceller   partitioned-block adaptive filter pair (MDF), step control, double-talk guard
@@ -16,7 +23,7 @@ import { LinearCanceller } from './linear-canceller.js';
 import { ReferenceBuffer } from './reference-buffer.js';
 import { BAND_BINS, ResidualSuppressor } from './residual-suppressor.js';
 import { EchoBound } from './echo-bound.js';
-import { SampleFifo } from './sample-fifo.js';
+import { EchoCoupling } from './echo-coupling.js';
 
 export interface EchoCancellerOptions {
   /**
@@ -44,7 +51,7 @@ export interface EchoCancellerStats {
 }
 
 const RATE = ENGINE_SAMPLE_RATE;
-/** 128 samples (8 ms): a 256-point FFT, short enough that the cancelled audio is only 16 ms late. */
+/** 128 samples (8 ms): a 256-point FFT; the filter's window and the suppressor's gain move in these steps. */
 const BLOCK = 128;
 /** A frame this far from where the stream was expected starts a new stream (device restart, a gap). */
 const REANCHOR_SAMPLES = RATE / 50;
@@ -53,26 +60,37 @@ const ALONE_BLOCKS_TO_TRUST = 31;
 const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
 
 export class EchoCanceller {
-  readonly latencyMs = ((2 * BLOCK) / RATE) * 1000;
+  /** The output is not late (see the header). */
+  readonly latencyMs = 0;
   private readonly linear: LinearCanceller;
   private readonly suppressor: ResidualSuppressor;
   private readonly delay: DelayEstimator;
   private readonly reference = new ReferenceBuffer();
+  private readonly coupling = new EchoCoupling();
   private readonly suppression: boolean;
   private readonly resamplers: ResamplerFactory | undefined;
   private resampler: StreamResampler | null = null;
   private refNext: number | null = null;
-  private micNext: number | null = null;
-  /** Mic samples waiting for a full block, and processed samples waiting to go out. */
-  private readonly pending = new SampleFifo();
-  private readonly outQueue = new SampleFifo();
-  /** The raw mic, delayed exactly as the output is (a gate can decide on it and apply to the output). */
-  private readonly rawQueue = new SampleFifo();
-  /** The raw mic samples lined up with the last output frame. */
-  alignedInput = new Float32Array(0);
+  /** Stream position of the current block's first sample, and how many of its samples have come. */
+  private blockStart: number | null = null;
+  private filled = 0;
   private readonly micBlock = new Float64Array(BLOCK);
   private readonly refBlock = new Float64Array(BLOCK);
   private readonly rawRefBlock = new Float64Array(BLOCK);
+  /** What the current block subtracts from the mic (the linear echo estimate), zero while no echo is possible. */
+  private subtract: Float64Array<ArrayBufferLike> = new Float64Array(BLOCK);
+  private readonly noEcho = new Float64Array(BLOCK);
+  /** Nothing played for longer than the tail: the current block cannot hold echo. */
+  private idle = true;
+  /** The suppressor's gain, ramped over the block from the last one's, and the processed output's share (0 = the mic). */
+  private gainFrom = 1;
+  private gainTo = 1;
+  private nextGain = 1;
+  private mixFrom = 1;
+  private mixTo = 1;
+  private lastFramePassed = true;
+  /** Power of the processed block (before the mix): the canceller's own attenuation is measured on it. */
+  private processedSum = 0;
   /** Filter window offset in blocks (the bulk delay). */
   private offsetBlocks = 0;
   private silentBlocks = Infinity;
@@ -84,9 +102,6 @@ export class EchoCanceller {
   private aloneOut = 0;
   private aloneBlocks = 0;
   private heldAttenuationDb = 0;
-  /** The previous block's mic power and echo-alone flag: the suppressor's output is one block late. */
-  private lastMicEnergy = 0;
-  private lastEchoAlone = false;
   private readonly tailBlocks: number;
 
   constructor(options: EchoCancellerOptions = {}) {
@@ -101,19 +116,22 @@ export class EchoCanceller {
     this.suppression = options.suppression ?? true;
     this.resamplers = options.resamplers;
     this.bound = new EchoBound(this.linear.fft.bins, partitions);
-    // Two blocks late in both modes: the suppressor's overlap-add is itself one block late.
-    this.outQueue.pushZeros(this.suppression ? BLOCK : 2 * BLOCK);
-    this.rawQueue.pushZeros(2 * BLOCK);
   }
 
   /**
    * How much of the echo the canceller removes now (dB, mic vs output over blocks holding the
    * agent's echo alone, ~0.25 s), or null until it has seen 0.25 s of such blocks (or the echo
-   * path just changed). A gate after the canceller may trust its output by this much.
+   * path just changed), and while it passes the mic through. A gate after the canceller may
+   * trust its output by this much.
    */
   get attenuationDb(): number | null {
-    if (this.aloneBlocks < ALONE_BLOCKS_TO_TRUST) return null;
+    if (this.aloneBlocks < ALONE_BLOCKS_TO_TRUST || this.coupling.state === 'absent') return null;
     return this.heldAttenuationDb;
+  }
+
+  /** The last frame out was the mic itself, bit for bit (no echo path in it, or nothing played). */
+  get passedThrough(): boolean {
+    return this.lastFramePassed;
   }
 
   stats(): EchoCancellerStats {
@@ -133,85 +151,115 @@ export class EchoCanceller {
     this.refNext = position + mono.length;
   }
 
-  /** A microphone frame (16 kHz mono) -> the same number of samples, echo removed, `latencyMs` late. */
+  /** A microphone frame (16 kHz mono) -> the same samples with the echo removed, same timestamp. */
   process(frame: AudioFrame): AudioFrame {
     if (frame.sampleRate !== RATE || frame.channels !== 1) {
       throw new RangeError(`EchoCanceller: microphone frames must be ${RATE} Hz mono, got ${frame.sampleRate} Hz x${frame.channels}.`);
     }
     const stamped = Math.round((frame.timestampMs * RATE) / 1000);
-    const expected = this.micNext === null ? null : this.micNext + this.pending.length;
+    const expected = this.blockStart === null ? null : this.blockStart + this.filled;
     if (expected === null || Math.abs(stamped - expected) >= REANCHOR_SAMPLES) {
-      // A new stream: blocks start here (what was pending is dropped with the old stream's alignment).
-      this.micNext = stamped;
-      this.pending.clear();
+      // A new stream: blocks start here (a partial block is dropped with the old stream's alignment).
+      this.blockStart = stamped;
+      this.filled = 0;
     }
-    this.pending.push(frame.data);
-    this.rawQueue.push(frame.data);
-    while (this.pending.length >= BLOCK) {
-      this.pending.shiftInto(this.micBlock);
-      this.processBlock(this.micNext!);
-      this.micNext! += BLOCK;
+    const input = frame.data;
+    const data = new Float32Array(input.length);
+    let passed = true;
+    for (let i = 0; i < input.length; i++) {
+      if (this.filled === 0) this.startBlock();
+      const d = input[i]!;
+      const t = (this.filled + 1) / BLOCK;
+      const processed = (d - this.subtract[this.filled]!) * (this.gainFrom + (this.gainTo - this.gainFrom) * t);
+      this.processedSum += processed * processed;
+      const mix = this.mixFrom + (this.mixTo - this.mixFrom) * t;
+      // The mic itself, not a product with 1: bit for bit what it would be without the canceller.
+      data[i] = mix === 0 ? d : mix === 1 ? processed : mix * processed + (1 - mix) * d;
+      if (data[i] !== d) passed = false;
+      this.micBlock[this.filled++] = d;
+      if (this.filled === BLOCK) {
+        this.endBlock();
+        this.blockStart! += BLOCK;
+        this.filled = 0;
+      }
     }
-    const data = new Float32Array(frame.data.length);
-    this.outQueue.shiftInto(data);
-    this.alignedInput = new Float32Array(frame.data.length);
-    this.rawQueue.shiftInto(this.alignedInput);
-    return { data, sampleRate: RATE, channels: 1, timestampMs: frame.timestampMs - this.latencyMs };
+    this.lastFramePassed = passed;
+    return { data, sampleRate: RATE, channels: 1, timestampMs: frame.timestampMs };
   }
 
-  private processBlock(position: number): void {
+  /** Before the block's first sample: its echo estimate (from the reference alone), its gain and mix. */
+  private startBlock(): void {
+    const position = this.blockStart! + this.filled;
     this.reference.read(position - this.offsetBlocks * BLOCK, this.refBlock);
     this.reference.read(position, this.rawRefBlock);
-    const micEnergy = meanSquare(this.micBlock);
-    const refEnergy = meanSquare(this.refBlock);
-    if (this.delay.push(micEnergy, meanSquare(this.rawRefBlock))) this.followDelay();
-
-    this.silentBlocks = refEnergy > 1e-10 ? 0 : this.silentBlocks + 1;
-    let out: Float64Array;
-    if (this.silentBlocks > this.tailBlocks + 2) {
+    this.silentBlocks = meanSquare(this.refBlock) > 1e-10 ? 0 : this.silentBlocks + 1;
+    this.idle = this.silentBlocks > this.tailBlocks + 2;
+    if (this.idle) {
       // Nothing played for longer than the tail: no echo can be in this block.
       this.linear.pushReference(this.refBlock);
-      out = this.suppression ? this.suppressor.bypass(this.micBlock) : this.micBlock;
+      this.subtract = this.noEcho;
     } else {
-      const { error, echo } = this.linear.process(this.micBlock, this.refBlock);
-      if (this.linear.pathLost) {
-        // The echo path changed: what the suppressor learned about the old filter no longer holds.
-        this.suppressor.resetErle();
-        this.bound.reset();
-      }
-      // The mic holds the echo alone when the echo estimate explains it (within 6 dB): then the
-      // suppressor may learn how much of the echo the filter removes.
-      const echoAlone = meanSquare(echo) * 4 > micEnergy && refEnergy > 1e-8;
-      out = this.suppression
-        ? this.suppressor.process(
-            error,
-            echo,
-            echoAlone,
-            this.bound.update(this.linear.history, this.linear.foreground, micEnergy, refEnergy, this.suppressor.erle, this.suppressor.erleOverall, BAND_BINS),
-          )
-        : error;
-      const outEnergy = meanSquare(out);
-      this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
-      this.erleOut = 0.98 * this.erleOut + 0.02 * outEnergy;
-      const lastMic = this.suppression ? this.lastMicEnergy : micEnergy;
-      if (this.suppression ? this.lastEchoAlone : echoAlone) {
-        // Over ~0.25 s of echo-alone blocks: follows a path change, ignores single loud blocks.
-        this.aloneMic = 0.97 * this.aloneMic + 0.03 * lastMic;
-        this.aloneOut = 0.97 * this.aloneOut + 0.03 * outEnergy;
-        this.aloneBlocks++;
-        // Held, falling 2.5 dB/s: a user speaking below the echo passes as 'echo alone' by energy
-        // and would lower the figure exactly while they talk; a real loss of the path resets it.
-        const now = 10 * Math.log10((this.aloneMic + 1e-12) / (this.aloneOut + 1e-12));
-        this.heldAttenuationDb = Math.max(now, this.heldAttenuationDb - ATTENUATION_FALL_DB_PER_BLOCK);
-      }
-      this.lastMicEnergy = micEnergy;
-      this.lastEchoAlone = echoAlone;
-      if (this.linear.pathLost) {
-        this.aloneBlocks = 0;
-        this.heldAttenuationDb = 0;
-      }
+      this.subtract = this.linear.predict(this.refBlock);
     }
-    this.outQueue.push(out);
+    this.gainFrom = this.gainTo;
+    this.gainTo = this.suppression ? (this.idle ? this.nextGain : this.suppressor.ahead(this.nextGain, meanSquare(this.linear.echoEstimate))) : 1;
+    this.mixFrom = this.mixTo;
+    this.mixTo = this.coupling.state === 'absent' ? 0 : 1;
+    this.processedSum = 0;
+  }
+
+  /** After the block's last sample: the filter adapts, the suppressor computes the next gain. */
+  private endBlock(): void {
+    const micEnergy = meanSquare(this.micBlock);
+    const refEnergy = meanSquare(this.refBlock);
+    const outEnergy = this.processedSum / BLOCK;
+    const delayChanged = this.delay.push(micEnergy, meanSquare(this.rawRefBlock));
+    if (this.idle) {
+      this.suppressor.quiet(this.micBlock);
+      this.nextGain = 1;
+      if (delayChanged) this.followDelay();
+      return;
+    }
+    const { error, echo } = this.linear.update(this.micBlock);
+    // After the update: the filter's window may move now, for the next block.
+    if (delayChanged) this.followDelay();
+    this.coupling.update(micEnergy, meanSquare(error), refEnergy);
+    if (this.linear.pathLost) {
+      // The echo path changed: what the suppressor learned about the old filter no longer holds.
+      this.suppressor.resetErle();
+      this.bound.reset();
+    }
+    // The mic holds the echo alone when the echo estimate explains it (within 6 dB): then the
+    // suppressor may learn how much of the echo the filter removes.
+    const echoAlone = meanSquare(echo) * 4 > micEnergy && refEnergy > 1e-8;
+    if (this.suppression) {
+      const floor = this.bound.update(
+        this.linear.history,
+        this.linear.foreground,
+        micEnergy,
+        refEnergy,
+        this.suppressor.erle,
+        this.suppressor.erleOverall,
+        BAND_BINS,
+      );
+      this.nextGain = this.suppressor.nextGain(error, echo, echoAlone, floor);
+    }
+    this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
+    this.erleOut = 0.98 * this.erleOut + 0.02 * outEnergy;
+    if (echoAlone) {
+      // Over ~0.25 s of echo-alone blocks: follows a path change, ignores single loud blocks.
+      this.aloneMic = 0.97 * this.aloneMic + 0.03 * micEnergy;
+      this.aloneOut = 0.97 * this.aloneOut + 0.03 * outEnergy;
+      this.aloneBlocks++;
+      // Held, falling 2.5 dB/s: a user speaking below the echo passes as 'echo alone' by energy
+      // and would lower the figure exactly while they talk; a real loss of the path resets it.
+      const now = 10 * Math.log10((this.aloneMic + 1e-12) / (this.aloneOut + 1e-12));
+      this.heldAttenuationDb = Math.max(now, this.heldAttenuationDb - ATTENUATION_FALL_DB_PER_BLOCK);
+    }
+    if (this.linear.pathLost) {
+      this.aloneBlocks = 0;
+      this.heldAttenuationDb = 0;
+    }
   }
 
   /** Moves the filter window when the echo's onset has left its first quarter. */
@@ -226,10 +274,11 @@ export class EchoCanceller {
     this.offsetBlocks = next;
     this.linear.foreground.shift(-moved);
     this.linear.background.shift(-moved);
-    // Refill the reference history for the new window, oldest block first.
-    const position = (this.micNext ?? 0) - next * BLOCK;
+    // Refill the reference history for the new window, oldest block first, up to this block
+    // (the next block's prediction pushes its own).
+    const position = (this.blockStart ?? 0) - next * BLOCK;
     const block = new Float64Array(BLOCK);
-    for (let p = this.tailBlocks; p >= 1; p--) {
+    for (let p = this.tailBlocks - 1; p >= 0; p--) {
       this.reference.read(position - p * BLOCK, block);
       this.linear.pushReference(block);
     }

@@ -35,6 +35,8 @@ export interface LinearBlockResult {
   error: Float64Array;
   /** The foreground echo estimate. */
   echo: Float64Array;
+  /** What was subtracted from the mic (the estimate, or nothing while the mic itself passes). */
+  subtract: Float64Array;
 }
 
 export class LinearCanceller {
@@ -68,6 +70,13 @@ export class LinearCanceller {
   private readonly eSpecIm: Float64Array;
   private divergedRun = 0;
   private usedMic = false;
+  /** Decided at a block's end, applied from the next block (its estimate is already out). */
+  private useMicNext = false;
+  private promotePending = false;
+  /** The current block's reference energy (16-bit scale). */
+  private sxx = 0;
+  /** The update's weights and normalizer from the filtering pass still fit the background (not put back or dropped since). */
+  private weightsValid = false;
   /** True for the block in which the filters were dropped because the path changed. */
   pathLost = false;
   /** How often the background was promoted / put back (diagnostics for tests and the bench). */
@@ -103,7 +112,12 @@ export class LinearCanceller {
     this.yBg = new Float64Array(N);
     this.eFg = new Float64Array(N);
     this.eBg = new Float64Array(N);
-    this.out = { error: new Float64Array(N), echo: new Float64Array(N) };
+    this.out = { error: new Float64Array(N), echo: new Float64Array(N), subtract: new Float64Array(N) };
+  }
+
+  /** The foreground's echo estimate of the block `predict` was last called for ([-1, 1] units). */
+  get echoEstimate(): Float64Array {
+    return this.out.echo;
   }
 
   /** Forgets the path entirely (both filters and all statistics). */
@@ -113,6 +127,7 @@ export class LinearCanceller {
     this.control.reset();
     this.selector.clear();
     this.divergedRun = 0;
+    this.promotePending = false;
   }
 
   /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
@@ -134,16 +149,28 @@ export class LinearCanceller {
 
   /** One block: mic samples and the reference block aligned with them (both length blockSize, [-1, 1]). */
   process(mic: ArrayLike<number>, ref: ArrayLike<number>): LinearBlockResult {
+    this.predict(ref);
+    return this.update(mic);
+  }
+
+  /**
+   * The echo estimate for the block about to be captured, from the reference alone (it is
+   * played before it is captured): the caller subtracts it sample by sample as the mic
+   * arrives, so the cancelled audio is not late. Returns what to subtract ([-1, 1] units).
+   * Decisions taken at the end of the previous block (a promoted background, the mic
+   * fallback) take effect here, cross-faded over this block.
+   */
+  predict(ref: ArrayLike<number>): Float64Array {
     const N = this.blockSize;
     this.pushReference(ref);
     const K = this.fft.bins;
     for (let k = 0; k < K; k++) this.xPower[k] = this.specRe[k]! * this.specRe[k]! + this.specIm[k]! * this.specIm[k]!;
-    let sxx = 0;
-    for (let i = 0; i < N; i++) sxx += this.lastRef[i]! * this.lastRef[i]!;
+    this.sxx = 0;
+    for (let i = 0; i < N; i++) this.sxx += this.lastRef[i]! * this.lastRef[i]!;
 
     // The update's weights depend on the background only: taken now, the filtering pass sums the update's normalizer too.
     this.proportionateWeights();
-    let weightsValid = true;
+    this.weightsValid = true;
     PartitionedFilter.filterPair(
       this.history,
       this.foreground,
@@ -157,6 +184,29 @@ export class LinearCanceller {
     );
     this.toTime(this.specRe, this.specIm, this.yFg);
     this.toTime(this.eSpecRe, this.eSpecIm, this.yBg);
+    if (this.promotePending) {
+      // Cross-fade from the old foreground's estimate to the new one over the block (no click).
+      this.foreground.copyFrom(this.background);
+      this.promotions++;
+      for (let i = 0; i < N; i++) {
+        const w = this.fadeIn[i]!;
+        this.yFg[i] = w * this.yBg[i]! + (1 - w) * this.yFg[i]!;
+      }
+      this.promotePending = false;
+    }
+    const useMic = this.useMicNext;
+    for (let i = 0; i < N; i++) {
+      const w = useMic === this.usedMic ? (useMic ? 1 : 0) : useMic ? this.fadeIn[i]! : 1 - this.fadeIn[i]!;
+      this.out.subtract[i] = ((1 - w) * this.yFg[i]!) / SCALE;
+      this.out.echo[i] = this.yFg[i]! / SCALE;
+    }
+    this.usedMic = useMic;
+    return this.out.subtract;
+  }
+
+  /** The captured block (length blockSize, [-1, 1]) after `predict`: filter selection, divergence, adaptation. */
+  update(mic: ArrayLike<number>): LinearBlockResult {
+    const N = this.blockSize;
     let sdd = 0;
     let sff = 0;
     let see = 0;
@@ -171,32 +221,26 @@ export class LinearCanceller {
       sff += this.eFg[i]! * this.eFg[i]!;
       see += this.eBg[i]! * this.eBg[i]!;
       dbf += (this.yFg[i]! - this.yBg[i]!) ** 2;
+      this.out.error[i] = mic[i]! - this.out.subtract[i]!;
     }
 
     const decision = this.selector.decide(sff, see, dbf);
     if (decision === 'promoteBackground') {
-      this.foreground.copyFrom(this.background);
-      this.promotions++;
-      // Cross-fade from the old foreground's output to the new one over the block (no click).
-      for (let i = 0; i < N; i++) {
-        const w = this.fadeIn[i]!;
-        this.eFg[i] = w * this.eBg[i]! + (1 - w) * this.eFg[i]!;
-        this.yFg[i] = w * this.yBg[i]! + (1 - w) * this.yFg[i]!;
-      }
-      sff = see;
+      this.promotePending = true;
     } else if (decision === 'resetBackground') {
       this.background.copyFrom(this.foreground);
       this.yBg.set(this.yFg);
       this.eBg.set(this.eFg);
       see = sff;
       this.resets++;
-      weightsValid = false;
+      this.weightsValid = false;
     }
 
     // A foreground that makes the mic louder block after block models a path that is gone.
     // Counted only over blocks with echo to remove (reference active, the foreground predicting something).
     let syyFg = 0;
     for (let i = 0; i < N; i++) syyFg += this.yFg[i]! * this.yFg[i]!;
+    const sxx = this.sxx;
     if (sxx > N * 1000 && syyFg > N * 100) this.divergedRun = sff > sdd ? this.divergedRun + 1 : 0;
     this.pathLost = false;
     if (this.divergedRun >= DIVERGED_BLOCKS) {
@@ -205,9 +249,8 @@ export class LinearCanceller {
       this.background.clear();
       this.control.relearn();
       this.divergedRun = 0;
-      weightsValid = false;
-      for (let i = 0; i < N; i++) this.eFg[i] = mic[i]! * SCALE;
-      this.yFg.fill(0);
+      this.promotePending = false;
+      this.weightsValid = false;
     }
 
     // Gradient from the background's error (overlap-save: first half of the frame zero).
@@ -222,21 +265,14 @@ export class LinearCanceller {
     this.control.update({ xPower: this.xPower, errorPower: this.errorPower, echoPower: this.echoPower, sxx, see, syy, sey });
     if (!clipped && sxx > 0) {
       // The background changed since the filtering pass (put back, or dropped): weights and normalizer afresh.
-      if (!weightsValid) this.proportionateWeights();
-      this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION, weightsValid ? this.weightedPower : null);
+      if (!this.weightsValid) this.proportionateWeights();
+      this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION, this.weightsValid ? this.weightedPower : null);
     }
 
     // Never louder than the mic: a filter still learning (or one the path just left) can add
-    // more than it removes, and that sound would be a voice to the VAD. Such blocks pass the
-    // mic itself, cross-faded at the switch (AEC3 chooses between filter output and mic too).
-    const useMic = sff > sdd;
-    for (let i = 0; i < N; i++) {
-      const d = mic[i]! * SCALE;
-      const w = useMic === this.usedMic ? (useMic ? 1 : 0) : useMic ? this.fadeIn[i]! : 1 - this.fadeIn[i]!;
-      this.out.error[i] = (w * d + (1 - w) * this.eFg[i]!) / SCALE;
-      this.out.echo[i] = this.yFg[i]! / SCALE;
-    }
-    this.usedMic = useMic;
+    // more than it removes, and that sound would be a voice to the VAD. From the next block on
+    // the mic itself passes, cross-faded at the switch (AEC3 chooses between filter output and mic too).
+    this.useMicNext = sff > sdd;
     return this.out;
   }
 

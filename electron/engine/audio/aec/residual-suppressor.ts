@@ -4,12 +4,13 @@
  * bin. The residual echo's power is the echo estimate's divided by the filter's measured
  * echo return loss enhancement per band (ERLE: echo estimate over error, learned only while
  * the mic holds the echo alone, so the user's voice never teaches it), and made to decay
- * no faster than a room does (WebRTC AEC3 estimates its residual the same way). The gain is a decision-directed Wiener gain with the
- * residual as the "noise": bins where the user's voice stands above the residual pass
- * nearly untouched, bins holding only echo drop to the floor.
+ * no faster than a room does (WebRTC AEC3 estimates its residual the same way). The gain is
+ * a decision-directed Wiener gain per bin with the residual as the "noise": bins where the
+ * user's voice stands above the residual keep their power, bins holding only echo drop to the
+ * floor. The per-bin gains are folded into one gain for the next block (see nextGain), so
+ * the suppressor adds no delay.
  *
- * Analysis/synthesis: square-root Hann windows over two blocks, 50 % overlap, so the output
- * is one block late.
+ * Analysis: the last two blocks, the newest weighted fully.
  */
 import { RealFft } from './fft.js';
 
@@ -37,7 +38,6 @@ export class ResidualSuppressor {
   private readonly frame: Float64Array;
   private readonly prevError: Float64Array;
   private readonly prevEcho: Float64Array;
-  private readonly overlap: Float64Array;
   private readonly eRe: Float64Array;
   private readonly eIm: Float64Array;
   private readonly yRe: Float64Array;
@@ -50,20 +50,23 @@ export class ResidualSuppressor {
   private readonly bandError: Float64Array;
   /** Per band: the linear filter's ERLE (power ratio, 1..MAX_ERLE). */
   readonly erle: Float64Array;
-  readonly out: Float64Array;
   /** Mean gain of the last block (diagnostics). */
   meanGain = 1;
+  /** The last block's error power kept by the per-bin gains (the user's, by the estimate) and its residual estimate. */
+  private kept = 0;
+  /** Residual estimate (spectral units) per unit of the echo estimate's mean square, from the last block with an echo estimate. */
+  private residualPerEcho = 0;
 
   constructor(blockSize: number, sampleRate: number) {
     const N = blockSize;
     this.blockSize = N;
     this.fft = new RealFft(2 * N);
     const K = this.fft.bins;
-    this.window = Float64Array.from({ length: 2 * N }, (_, n) => Math.sqrt(0.5 - 0.5 * Math.cos((2 * Math.PI * n) / (2 * N))));
+    // Rising over the older block, flat over the newest: the gain is for the block that comes next.
+    this.window = Float64Array.from({ length: 2 * N }, (_, n) => (n < N ? Math.sin((Math.PI * n) / (2 * N)) : 1));
     this.frame = new Float64Array(2 * N);
     this.prevError = new Float64Array(N);
     this.prevEcho = new Float64Array(N);
-    this.overlap = new Float64Array(N);
     this.eRe = new Float64Array(K);
     this.eIm = new Float64Array(K);
     this.yRe = new Float64Array(K);
@@ -72,7 +75,6 @@ export class ResidualSuppressor {
     this.prevGain = new Float64Array(K).fill(1);
     this.prevPost = new Float64Array(K).fill(1);
     this.tailDecay = TAIL_DECAY_PER_MS ** ((N * 1000) / sampleRate);
-    this.out = new Float64Array(N);
     const bands = Math.ceil(K / BAND_BINS);
     this.bandEcho = new Float64Array(bands);
     this.bandError = new Float64Array(bands);
@@ -100,13 +102,17 @@ export class ResidualSuppressor {
   /**
    * One block of the linear canceller's error and echo estimate ([-1, 1]). `echoAlone`: the
    * mic holds only echo now (ERLE may be learned). `floorEcho` (per bin power, optional): a
-   * lower bound of the residual from the reference alone (EchoBound). Returns the previous
-   * block, suppressed.
+   * lower bound of the residual from the reference alone (EchoBound). Returns the gain for
+   * the next block: the per-bin Wiener gains folded into one broadband amplitude gain (the
+   * share of the error's power they keep). Applying it to the next block, as its samples
+   * arrive, adds no delay: a synthesis filter bank would hold the audio back by a block, and
+   * 16 ms moved Silero's windows enough to change barge-in decisions. Over echo alone it is
+   * as deep as the per-bin gains; over the user's voice it is near 1 (the voice holds the
+   * error's power), so the user is kept whole and only the residual under the voice remains.
    */
-  process(error: Float64Array, echo: Float64Array, echoAlone: boolean, floorEcho?: Float64Array): Float64Array {
-    const N = this.blockSize;
+  nextGain(error: Float64Array, echo: Float64Array, echoAlone: boolean, floorEcho?: Float64Array): number {
     const K = this.fft.bins;
-    const S = 32768 / (2 * N);
+    const S = 32768 / (2 * this.blockSize);
     this.analyse(this.prevError, error, this.eRe, this.eIm, S);
     this.analyse(this.prevEcho, echo, this.yRe, this.yIm, S);
     this.prevError.set(error);
@@ -114,6 +120,10 @@ export class ResidualSuppressor {
     if (echoAlone) this.learnErle();
 
     let gainSum = 0;
+    let kept = 0;
+    let total = 0;
+    let residual = 0;
+    let echoPower = 0;
     for (let k = 0; k < K; k++) {
       const e2 = this.eRe[k]! * this.eRe[k]! + this.eIm[k]! * this.eIm[k]!;
       const y2 = this.yRe[k]! * this.yRe[k]! + this.yIm[k]! * this.yIm[k]!;
@@ -127,36 +137,38 @@ export class ResidualSuppressor {
       this.prevGain[k] = gain;
       this.prevPost[k] = post;
       gainSum += gain;
-      this.eRe[k]! *= gain;
-      this.eIm[k]! *= gain;
+      kept += gain * gain * e2;
+      total += e2;
+      residual += r;
+      echoPower += y2;
     }
     this.meanGain = gainSum / K;
-
-    this.fft.inverse(this.eRe, this.eIm, this.frame);
-    const back = 1 / S;
-    for (let i = 0; i < N; i++) {
-      this.out[i] = this.overlap[i]! + this.frame[i]! * this.window[i]! * back;
-      this.overlap[i] = this.frame[N + i]! * this.window[N + i]! * back;
-    }
-    return this.out;
+    this.kept = kept;
+    const echoTime = meanSquare(echo);
+    if (echoTime > 0 && echoPower > 0) this.residualPerEcho = residual / echoTime;
+    // A silent block (digital zero) has nothing to keep or remove: unity.
+    return total > 0 ? Math.max(GAIN_FLOOR, Math.sqrt(kept / total)) : 1;
   }
 
-  /** Passes a block through unchanged (no echo possible), keeping the overlap-add state consistent. */
-  bypass(error: Float64Array): Float64Array {
-    const N = this.blockSize;
-    for (let i = 0; i < N; i++) {
-      const w1 = this.window[i]!;
-      const w2 = this.window[N + i]!;
-      // The previous block finishes with its second-half window squared plus this first half squared = 1.
-      this.out[i] = this.overlap[i]! + this.prevError[i]! * w1 * w1;
-      this.overlap[i] = error[i]! * w2 * w2;
-    }
+  /**
+   * The gain for the next block, lowered at once when its echo estimate (known before the mic
+   * captures it) rises above the last block's: the start of an agent's syllable is suppressed
+   * in its first block, not one block late. `echoNext`: the mean square of the next block's
+   * echo estimate. Its residual is taken in the proportion to the echo the last blocks showed.
+   */
+  ahead(lagged: number, echoNext: number): number {
+    const residual = this.residualPerEcho * echoNext;
+    if (!(residual > 0)) return lagged;
+    return Math.min(lagged, Math.max(GAIN_FLOOR, Math.sqrt(this.kept / (this.kept + residual + NOISE_FLOOR))));
+  }
+
+  /** No echo is possible (nothing played for longer than the tail): forget the residual. */
+  quiet(error: Float64Array): void {
     this.prevError.set(error);
     this.prevEcho.fill(0);
     this.residual.fill(0);
     this.prevGain.fill(1);
     this.prevPost.fill(1);
-    return this.out;
   }
 
   private learnErle(): void {
@@ -186,4 +198,10 @@ export class ResidualSuppressor {
       im[k]! *= scale;
     }
   }
+}
+
+function meanSquare(block: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < block.length; i++) sum += block[i]! * block[i]!;
+  return sum / block.length;
 }
