@@ -31,4 +31,15 @@ describe('a room at -50 dBFS (an ordinary quiet room, ~30 dB under the voice)', 
     expect(count(r, 'userStartedSpeaking')).toBe(0);
     expect(count(r, 'ducked')).toBe(0);
   }, 60_000);
+
+  // The echo gate zeroes blocks under the agent's voice; the room chopped into bursts reached 0.20
+  // (12 windows of 340 at 0.1 or more), a third of the way to a tentative onset (0.3). The room
+  // refilled where it was zeroed stays at 0.08 and under, as a room the agent is not talking in.
+  for (const roomNoiseColour of ['white', 'pink'] as const) {
+    it(`the VAD hears the ${roomNoiseColour} room as a room while the agent talks: no window at 0.1 or more`, async () => {
+      const r = await h.run({ agentSays: AGENT_TEXT, recognizer: 'none', roomNoiseDbfs: -50, roomNoiseColour });
+      expect(r.traces.vad.length).toBeGreaterThan(300);
+      expect(r.traces.vad.filter((w) => w.p >= 0.1)).toEqual([]);
+    }, 60_000);
+  }
 });
