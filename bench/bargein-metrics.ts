@@ -35,6 +35,22 @@ export function voiceLengthMs(result: SimulationResult): number | null {
   return span ? span.endMs - span.startMs : null;
 }
 
+/**
+ * Where a backchannel's pause goes: the voice still to come after the agent paused, and the wait
+ * from the voice's end to the resume (recognizer lag, the pause detection), in ms; `midVoice`:
+ * resumed while the voice still ran (words that were already a backchannel). Null when never paused.
+ */
+export function pauseParts(result: SimulationResult): { voiceAfterPauseMs: number; afterVoiceMs: number; midVoice: boolean } | null {
+  const onset = result.voiceOnsetsMs[0];
+  const length = voiceLengthMs(result);
+  const paused = result.events.find((e) => e.type === 'paused');
+  if (onset === undefined || length === null || paused === undefined) return null;
+  const resumed = result.events.find((e) => e.tMs >= paused.tMs && (e.type === 'falseInterruption' || e.type === 'unducked'));
+  if (resumed === undefined) return null;
+  const voiceEnd = onset + length;
+  return { voiceAfterPauseMs: Math.max(0, voiceEnd - paused.tMs), afterVoiceMs: resumed.tMs - voiceEnd, midVoice: resumed.tMs < voiceEnd - 30 };
+}
+
 const dist = (values: number[]) => ({
   p50: percentile(values, 50),
   p95: percentile(values, 95),
@@ -73,6 +89,7 @@ export function summarize(rows: Row[]) {
       },
     },
     backchannelPausedMs: { ...dist(backchannels.map((r) => pausedMs(r.result))), paused: backchannels.filter((r) => pausedMs(r.result) > 0).length },
+    backchannelPauseParts: partsOf(backchannels.filter((r) => !r.result.interrupted)),
     staleSamplesAfterCancel: rows.reduce((n, r) => n + r.result.staleSamplesAfterCancel, 0),
   };
 }
@@ -89,4 +106,13 @@ export function table(rows: Row[]): string[] {
     const paused = g.map((r) => pausedMs(r.result));
     return `${label.padEnd(16)} ${String(g.length).padStart(3)}  ${(g[0]!.case.shouldInterrupt ? 'interrupt' : 'keep talking').padEnd(12)} ${String(wrong).padStart(5)}  ${String(percentile(paused, 50) ?? '-').padStart(6)} / ${String(percentile(paused, 95) ?? '-').padEnd(6)} ${percentile(lat, 50) ?? '-'} / ${percentile(lat, 95) ?? '-'}`;
   });
+}
+
+function partsOf(rows: Row[]) {
+  const parts = rows.map((r) => pauseParts(r.result)).filter((p) => p !== null);
+  return {
+    voiceAfterPauseMs: dist(parts.map((p) => p.voiceAfterPauseMs)),
+    afterVoiceMs: dist(parts.filter((p) => !p.midVoice).map((p) => p.afterVoiceMs)),
+    resumedMidVoice: parts.filter((p) => p.midVoice).length,
+  };
 }
