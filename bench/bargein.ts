@@ -1,5 +1,5 @@
 /**
- * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json]
+ * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
@@ -8,7 +8,7 @@
  * still to come after the pause, and the wait after the voice's end), and writes bench/results/bargein.json.
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
  * the echo canceller off (audio.echoCancellation) and `--aec` on, to tell its effect from the decider's; `--modes`
- * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level; `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
+ * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level (white, or `--room-noise-colour pink|brown`); `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   };
   const roomAt = process.argv.indexOf('--room-noise');
   const roomNoiseDbfs = roomAt >= 0 ? Number(process.argv[roomAt + 1]) : undefined;
+  const colourAt = process.argv.indexOf('--room-noise-colour');
+  const roomNoiseColour = colourAt >= 0 ? process.argv[colourAt + 1] : undefined;
   const modesAt = process.argv.indexOf('--modes');
   const MODES = modesAt >= 0 ? ALL_MODES.filter((m) => process.argv[modesAt + 1]!.split(',').includes(m)) : ALL_MODES;
   if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
       }
       const recognizer = mode === 'streaming' && wer > 0 ? { mode, wordErrorRate: wer, seed: index + 1 } : mode;
       const scenario = parseScenario(
-        { agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, roomNoiseDbfs, ...c.scenario },
+        { agentSays: AGENT, agentReplies: [REPLY], tailMs: 2500, recognizer, settings, roomNoiseDbfs, roomNoiseColour, ...c.scenario },
         dir,
         c.name,
       );
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
 
   const utterances = cases.filter((c) => c.words > 0).length;
   console.log(
-    `\nBarge-in benchmark: ${cases.length} scenarios (${utterances} spoken utterances), default settings, Silero VAD${roomNoiseDbfs === undefined ? '' : `, room noise ${roomNoiseDbfs} dBFS`}.`,
+    `\nBarge-in benchmark: ${cases.length} scenarios (${utterances} spoken utterances), default settings, Silero VAD${roomNoiseDbfs === undefined ? '' : `, room noise ${roomNoiseDbfs} dBFS ${roomNoiseColour ?? 'white'}`}.`,
   );
   console.log(`Voices: ${voices.join(', ')}\n`);
   const out: Record<string, unknown> = {};
@@ -143,7 +145,17 @@ async function main(): Promise<void> {
   writeFileSync(
     join(resultsDir, outName),
     JSON.stringify(
-      { date: new Date().toISOString(), quick, wordErrorRate: wer, roomNoiseDbfs: roomNoiseDbfs ?? null, settings, voices, summary: out, cases: perCase },
+      {
+        date: new Date().toISOString(),
+        quick,
+        wordErrorRate: wer,
+        roomNoiseDbfs: roomNoiseDbfs ?? null,
+        roomNoiseColour: roomNoiseDbfs === undefined ? null : (roomNoiseColour ?? 'white'),
+        settings,
+        voices,
+        summary: out,
+        cases: perCase,
+      },
       null,
       2,
     ) + '\n',

@@ -11,6 +11,7 @@ import type { EchoGuard } from '../turn/echo-guard.js';
 import type { VoiceActivityDetector, VoiceActivityEvents } from './ports.js';
 import { GAP_MS } from '../vad/speech-segmenter.js';
 import { VoiceEndFinder } from './voice-end.js';
+import { ComfortNoise } from '../vad/comfort-noise.js';
 
 /**
  * The final transcript is requested at the VAD's gap (96 ms of quiet: the user has probably
@@ -84,6 +85,8 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   /** Start of the VAD's current run of windows below its release threshold, inside open speech. */
   private quietFromMs: number | null = null;
   private readonly voiceEnd = new VoiceEndFinder();
+  /** Refills the gate's zeroed blocks with the room (see comfort-noise.ts): what the VAD, the level and recognition hear. */
+  private readonly comfortNoise = new ComfortNoise();
   private prefix: AudioFrame[] = [];
   private prefixMs = 0;
 
@@ -157,13 +160,16 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   async pushMicFrame(frame: AudioFrame): Promise<void> {
     const gated = this.echoFree(frame);
     this.emit('processed', gated);
-    this.voiceEnd.push(gated, this.speaking);
-    await this.deps.vad.push(gated);
+    // The room is learned only where it is alone: no user speech, no echo the gate expects (without the guard nothing is zeroed).
+    const roomAlone = !this.speaking && this.deps.echoGuard !== null && !this.deps.echoGuard.expectsEcho(frame);
+    const heard = this.comfortNoise.fill(gated, roomAlone);
+    this.voiceEnd.push(heard, this.speaking);
+    await this.deps.vad.push(heard);
     if (this.speaking) {
-      this.deps.stt?.push(gated.data);
-      this.emit('audio', gated);
+      this.deps.stt?.push(heard.data);
+      this.emit('audio', heard);
     } else {
-      this.rememberPrefix(gated);
+      this.rememberPrefix(heard);
     }
   }
 

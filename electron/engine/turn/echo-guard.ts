@@ -46,6 +46,8 @@ export interface EchoGateResult {
 
 /** Below this the reference counts as silent (-70 dBFS). */
 const SILENT_POWER = 1e-7;
+/** A predicted echo under this (-90 dBFS) is none: every block passes. */
+const NO_ECHO_POWER = SILENT_POWER * 0.01;
 /** Active reference blocks needed before estimating (0.5 s of agent audio). */
 const MIN_BLOCKS_TO_ESTIMATE = 50;
 /** Reverberation memory: 500 ms, decaying 1.2 dB per 10 ms block (60 dB over 500 ms: a lively living room). */
@@ -106,10 +108,10 @@ export class EchoGuard {
       const block = Math.floor((frame.timestampMs + (start * 1000) / frame.sampleRate) / this.blockMs);
       const predicted = this.predictedEcho(block);
       if (this.referenceActiveNear(block)) this.remember(block, power);
-      const above = predicted <= SILENT_POWER * 0.01 || power > predicted * 10 ** (this.options.marginDb / 10);
+      const above = predicted <= NO_ECHO_POWER || power > predicted * 10 ** (this.options.marginDb / 10);
       // Over a live echo, one block above the margin is not enough: residual echo peaks are
       // single blocks, a voice is sustained. The second block in a row passes (10 ms later).
-      const passes = above && (predicted <= SILENT_POWER * 0.01 || this.previousAbove);
+      const passes = above && (predicted <= NO_ECHO_POWER || this.previousAbove);
       this.previousAbove = above;
       if (passes) {
         passedBlocks++;
@@ -119,6 +121,14 @@ export class EchoGuard {
       }
     }
     return { frame: { ...frame, data: out }, passedBlocks, gatedBlocks };
+  }
+
+  /** Whether any 10 ms block of this mic frame may hold the agent's echo (it or its room's reverberation is still sounding). */
+  expectsEcho(frame: AudioFrame): boolean {
+    const first = Math.floor(frame.timestampMs / this.blockMs);
+    const last = Math.floor((frame.timestampMs + (frame.data.length * 1000) / frame.sampleRate - 1e-6) / this.blockMs);
+    for (let block = first; block <= last; block++) if (this.predictedEcho(block) > NO_ECHO_POWER) return true;
+    return false;
   }
 
   /** Predicted echo power in a mic block. */

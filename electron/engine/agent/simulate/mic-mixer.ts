@@ -5,6 +5,7 @@
  */
 import type { AudioFrame } from '../../audio/frame.js';
 import type { EchoPath } from './echo-path.js';
+import { RoomNoise, type NoiseColour } from './room-noise.js';
 
 const RATE = 16_000;
 
@@ -18,15 +19,15 @@ export class MicMixer {
   /** What the speakers played, by the time it was heard. */
   private heard = new Float32Array(RATE * 30);
 
-  private readonly noiseAmp: number;
+  private readonly noise: RoomNoise | null;
 
-  /** `roomNoiseDbfs`: steady white noise at that RMS level (seeded by the sample's position, so every frame is reproducible). */
+  /** `roomNoiseDbfs`: a room's steady noise at that RMS level, of `colour` (room-noise.ts; every frame reproducible). */
   constructor(
     private readonly echo: EchoPath | undefined,
     roomNoiseDbfs?: number,
+    colour: NoiseColour = 'white',
   ) {
-    // Uniform noise in [-a, a] has RMS a / sqrt(3).
-    this.noiseAmp = roomNoiseDbfs === undefined ? 0 : Math.sqrt(3) * 10 ** (roomNoiseDbfs / 20);
+    this.noise = roomNoiseDbfs === undefined ? null : new RoomNoise(roomNoiseDbfs, colour);
   }
 
   addClip(clip: PlacedClip): void {
@@ -61,7 +62,7 @@ export class MicMixer {
       const echo = this.echo.samples(this.heard, start, n);
       for (let i = 0; i < n; i++) out[i]! += echo[i]!;
     }
-    if (this.noiseAmp > 0 && withEcho) for (let i = 0; i < n; i++) out[i]! += this.noiseAmp * noiseAt(start + i);
+    if (this.noise && withEcho) for (let i = 0; i < n; i++) out[i]! += this.noise.at(start + i);
     for (let i = 0; i < n; i++) out[i] = Math.max(-1, Math.min(1, out[i]!));
     return out;
   }
@@ -76,15 +77,6 @@ export class MicMixer {
   userOnly(tMs: number, durationMs = 20): Float32Array {
     return this.frame(tMs, durationMs, false);
   }
-}
-
-/** A reproducible uniform value in [-1, 1) for sample index `i` (an integer hash: no state, any frame order). */
-function noiseAt(i: number): number {
-  let x = (i + 0x9e3779b9) | 0;
-  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
-  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
-  x ^= x >>> 16;
-  return (x >>> 0) / 2 ** 31 - 1;
 }
 
 /**

@@ -107,7 +107,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const stt = recognizerFor(scenario, clock);
   const tts = new ReplayTts(clock, speech);
   const echoPath = scenario.echo ? await loadEchoPath(scenario.echo, resamplers) : undefined;
-  const mixer = new MicMixer(echoPath, scenario.roomNoiseDbfs);
+  const mixer = new MicMixer(echoPath, scenario.roomNoiseDbfs, scenario.roomNoiseColour);
   const session = new AgentSession({
     sessionId: 'simulate',
     clock,

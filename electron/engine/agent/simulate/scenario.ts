@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { NOISE_COLOURS } from './room-noise.js';
 import {
   SettingsPatchSchema,
   defaultSettings,
@@ -98,6 +99,8 @@ export const ScenarioSchema = z
     settings: z.record(z.string(), z.unknown()).default({}),
     /** A room's steady noise at the mic (white, seeded), in dBFS RMS; unset = a silent room. A laptop in a quiet room is about -60, an office -50. */
     roomNoiseDbfs: z.number().min(-100, 'roomNoiseDbfs must be at least -100.').max(-10, 'roomNoiseDbfs must be at most -10.').optional(),
+    /** The room noise's colour: white (flat), pink (-3 dB per octave, most rooms) or brown (-6 dB per octave, a rumbling room). */
+    roomNoiseColour: z.enum(NOISE_COLOURS, { message: `roomNoiseColour must be one of ${NOISE_COLOURS.join(', ')}.` }).default('white'),
     /** Extra simulated time after the agent finished or was cut off (default 4000 ms). */
     tailMs: z.number().min(0).max(60_000).default(4000),
   })
