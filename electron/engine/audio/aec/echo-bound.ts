@@ -24,7 +24,7 @@ const RATIO_DECAY = 0.995;
 const MAX_RATIO = 4;
 /** The coarse estimate is counted double (+3 dB): for under a second, an echo missed is worse than a syllable dimmed. */
 const EARLY_OVERESTIMATE = 2;
-/** The filter's |W|^2 is re-read every 4 blocks (32 ms): it changes slowly and costs a pass over the filter. */
+/** The late tail's gain and decay are re-read from the filter every 4 blocks (32 ms): its tail changes slowly. */
 const PATH_GAIN_EVERY = 4;
 /** The filter counts as learned once it removes 6 dB of the echo... */
 const LEARNED_ERLE = 4;
@@ -36,7 +36,6 @@ const MAX_DECAY = 0.92;
 
 export class EchoBound {
   private readonly held: Float64Array;
-  private readonly gain: Float64Array;
   private readonly late: Float64Array;
   private readonly lateGain: Float64Array;
   private readonly bound: Float64Array;
@@ -51,7 +50,6 @@ export class EchoBound {
     private readonly partitions: number,
   ) {
     this.held = new Float64Array(bins);
-    this.gain = new Float64Array(bins * partitions);
     this.late = new Float64Array(bins);
     this.lateGain = new Float64Array(bins);
     this.bound = new Float64Array(bins);
@@ -60,7 +58,6 @@ export class EchoBound {
   reset(): void {
     this.held.fill(0);
     this.late.fill(0);
-    this.gain.fill(0);
     this.lateGain.fill(0);
     this.ratio = 0;
     this.learned = false;
@@ -68,12 +65,14 @@ export class EchoBound {
   }
 
   /**
+   * @param pathPower sum_p |W_p|^2 |X_p|^2 of the foreground this block (LinearCanceller.echoPathPower: taken in its filtering pass)
    * @param erle per-band ERLE of the linear filter (power ratios), its overall value, and the bins per band
    * @returns the residual echo per bin (16-bit-scale spectrum units)
    */
   update(
     history: FarEndHistory,
     foreground: PartitionedFilter,
+    pathPower: Float64Array,
     micEnergy: number,
     refEnergy: number,
     erle: Float64Array,
@@ -96,27 +95,27 @@ export class EchoBound {
     }
 
     if (this.blocks++ % PATH_GAIN_EVERY === 0) this.readPath(foreground);
-    const pow = history.pow;
-    this.bound.fill(0);
-    for (let p = 0; p < M; p++) {
-      const x = history.offset(p);
-      const g = p * K;
-      for (let k = 0; k < K; k++) this.bound[k]! += this.gain[g + k]! * pow[x + k]!;
-    }
     // The reference leaving the window (the oldest partition) feeds the late tail.
+    const pow = history.pow;
     const oldest = history.offset(M - 1);
     for (let k = 0; k < K; k++) {
       this.late[k] = this.decay * (this.late[k]! + this.lateGain[k]! * pow[oldest + k]!);
-      this.bound[k] = this.bound[k]! / erle[Math.floor(k / bandBins)]! + this.late[k]!;
+      this.bound[k] = pathPower[k]! / erle[Math.floor(k / bandBins)]! + this.late[k]!;
     }
     return this.bound;
   }
 
-  /** |W_p|^2 of the foreground, and the late tail's gain and decay from its last partitions. */
+  /** The late tail's gain and decay from the foreground's last partitions. */
   private readPath(filter: PartitionedFilter): void {
     const K = this.bins;
     const M = this.partitions;
-    for (let i = 0; i < K * M; i++) this.gain[i] = filter.re[i]! ** 2 + filter.im[i]! ** 2;
+    const a = (M - 1) * K;
+    const b = Math.max(0, M - 2) * K;
+    for (let k = 0; k < K; k++) {
+      const ga = filter.re[a + k]! ** 2 + filter.im[a + k]! ** 2;
+      const gb = filter.re[b + k]! ** 2 + filter.im[b + k]! ** 2;
+      this.lateGain[k] = 0.5 * (ga + gb);
+    }
     // Decay per partition over the last half of the filter (the room's reverberation, not its onset).
     const e = filter.energy;
     const third = Math.max(1, Math.floor(M / 3));
@@ -126,9 +125,5 @@ export class EchoBound {
     for (let p = M - third; p < M; p++) end += e[p]!;
     const decay = mid > 0 ? (end / mid) ** (1 / third) : MIN_DECAY;
     this.decay = Math.min(MAX_DECAY, Math.max(MIN_DECAY, decay));
-    // The tail continues from the last two partitions' gain.
-    const a = (M - 1) * K;
-    const b = Math.max(0, M - 2) * K;
-    for (let k = 0; k < K; k++) this.lateGain[k] = 0.5 * (this.gain[a + k]! + this.gain[b + k]!);
   }
 }

@@ -236,6 +236,7 @@ export class EchoCanceller {
       const floor = this.bound.update(
         this.linear.history,
         this.linear.foreground,
+        this.linear.echoPathPower,
         micEnergy,
         refEnergy,
         this.suppressor.erle,

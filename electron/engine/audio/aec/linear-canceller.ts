@@ -58,6 +58,8 @@ export class LinearCanceller {
   private readonly weight: Float64Array;
   /** sum_p weight_p |X_p,k|^2, the update's normalizer, from the filtering pass. */
   private readonly weightedPower: Float64Array;
+  /** sum_p |W_p,k|^2 |X_p,k|^2 of the foreground (16-bit-scale spectrum units): the echo's power as the filter models it, from the filtering pass. */
+  readonly echoPathPower: Float64Array;
   /** The expected envelope, normalized to sum 1. */
   private readonly prior: Float64Array;
   private readonly fadeIn: Float64Array;
@@ -104,6 +106,7 @@ export class LinearCanceller {
     this.eSpecIm = new Float64Array(K);
     this.weight = new Float64Array(options.partitions);
     this.weightedPower = new Float64Array(K);
+    this.echoPathPower = new Float64Array(K);
     this.prior = Float64Array.from({ length: options.partitions }, (_, p) => PRIOR_DECAY ** p);
     const priorSum = this.prior.reduce((a, b) => a + b, 0);
     for (let p = 0; p < options.partitions; p++) this.prior[p]! /= priorSum;
@@ -181,6 +184,7 @@ export class LinearCanceller {
       this.eSpecIm,
       this.weight,
       this.weightedPower,
+      this.echoPathPower,
     );
     this.toTime(this.specRe, this.specIm, this.yFg);
     this.toTime(this.eSpecRe, this.eSpecIm, this.yBg);

@@ -39,7 +39,9 @@ export class PartitionedFilter {
    * Echo estimates of two filters over the same history in one pass (the foreground/background
    * pair): each reference value is loaded once for both, the costliest loop of the canceller.
    * The same pass sums the update's normalizer, sum_p weight_p |X_p,k|^2, into `weightedPower`
-   * (adapt() then needs no pass of its own over the history).
+   * (adapt() then needs no pass of its own over the history), and the echo's power as filter
+   * `a` sees it, sum_p |A_p,k|^2 |X_p,k|^2, into `aPathPower` (the residual bound's input,
+   * which otherwise costs a pass of its own).
    */
   static filterPair(
     history: FarEndHistory,
@@ -51,6 +53,7 @@ export class PartitionedFilter {
     bIm: Float64Array,
     weight: Float64Array,
     weightedPower: Float64Array,
+    aPathPower: Float64Array,
   ): void {
     const K = a.bins;
     const M = a.partitions;
@@ -62,13 +65,14 @@ export class PartitionedFilter {
     const wai = a.im;
     const wbr = b.re;
     const wbi = b.im;
-    // Bin-outer: the five sums stay in registers over the partitions.
+    // Bin-outer: the six sums stay in registers over the partitions.
     for (let k = 0; k < K; k++) {
       let sar = 0;
       let sai = 0;
       let sbr = 0;
       let sbi = 0;
       let sp = 0;
+      let sa = 0;
       for (let p = 0, w = k; p < M; p++, w += K) {
         const x = offsets[p]! + k;
         const xr = hr[x]!;
@@ -81,13 +85,16 @@ export class PartitionedFilter {
         sai += ar * xi + ai * xr;
         sbr += br * xr - bi * xi;
         sbi += br * xi + bi * xr;
-        sp += weight[p]! * (xr * xr + xi * xi);
+        const x2 = xr * xr + xi * xi;
+        sp += weight[p]! * x2;
+        sa += (ar * ar + ai * ai) * x2;
       }
       aRe[k] = sar;
       aIm[k] = sai;
       bRe[k] = sbr;
       bIm[k] = sbi;
       weightedPower[k] = sp;
+      aPathPower[k] = sa;
     }
   }
 
