@@ -274,14 +274,14 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.evaluate();
   }
 
-  /** The VAD withdrew an onset (too short to be speech): recover at once. */
+  /** The VAD withdrew an onset (too short to be speech): recover at once, paused or not (the recognizer is reset with it: no final can still decide). */
   onMisfire(): void {
     this.userSpeaking = false;
     this.acceptTimer.clear();
     const attempt = this.attempt;
     if (attempt === null || attempt.phase === 'settling') return;
     attempt.cancelTimer();
-    this.settle(attempt, attempt.paused ? this.options.falseInterruptionTimeoutMs : 0);
+    this.settle(attempt, 0);
   }
 
   /**

@@ -149,6 +149,23 @@ describe('barge-in while the agent speaks', () => {
     expect(types()).toEqual(['ducked', 'unducked']);
   });
 
+  // A misfire resets the recognizer (UserInput.onMisfire): no final is owed, nothing more can
+  // decide. Waiting the false-alarm timeout held the agent 2 s on a blip (in a noisy room, on
+  // the room itself); onSpeechEnd already goes on at once when no final is owed.
+  it('a misfire after the pause resumes at once, not after the false-alarm timeout', () => {
+    const { controller, playback, types } = makeController(defaults.strategies);
+    controller.agentStartedSpeaking(speechOn(playback, 't1'));
+    controller.onSpeechStart(now());
+    vi.advanceTimersByTime(PAUSE - 1);
+    expect(playback.paused).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(playback.paused).toBe(true);
+    controller.onMisfire();
+    vi.advanceTimersByTime(0);
+    expect(playback.paused).toBe(false);
+    expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'unducked']);
+  });
+
   it('the agent finishing while ducked un-ducks and ends the attempt', () => {
     const { controller, playback } = makeController(defaults.strategies);
     controller.agentStartedSpeaking(speechOn(playback, 't1'));
