@@ -53,6 +53,8 @@ export class DelayEstimator {
   private activeSeen = 0;
   private candidate: number | null = null;
   estimate: DelayEstimate | null = null;
+  /** The best correlation at any lag in the latest search (null before the first): how clearly the mic follows the reference somewhere. */
+  bestCorrelation: number | null = null;
 
   /**
    * @param maxLagBlocks largest delay looked for
@@ -121,6 +123,7 @@ export class DelayEstimator {
         best = lag;
       }
     }
+    if (best >= 0) this.bestCorrelation = bestR;
     if (best < 0 || bestR < (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION)) {
       this.candidate = null;
       return false;

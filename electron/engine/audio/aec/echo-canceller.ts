@@ -57,6 +57,12 @@ const BLOCK = 128;
 const REANCHOR_SAMPLES = RATE / 50;
 /** Echo-alone blocks (8 ms) before the attenuation is reported: 0.25 s. */
 const ALONE_BLOCKS_TO_TRUST = 31;
+/**
+ * The mic's envelope following the reference this well at some lag counts as an echo not yet in
+ * the filter's window: room echo correlates at 0.6-0.9; a user talking over the agent, or noise,
+ * stays under 0.5 at the best of the lags searched.
+ */
+const ECHO_ELSEWHERE_CORRELATION = 0.6;
 const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
 
 export class EchoCanceller {
@@ -223,7 +229,9 @@ export class EchoCanceller {
     const { error, echo } = this.linear.update(this.micBlock);
     // After the update: the filter's window may move now, for the next block.
     if (delayChanged) this.followDelay();
-    this.coupling.update(micEnergy, meanSquare(error), refEnergy);
+    // Until the delay search has looked, an echo beyond the window cannot be ruled out.
+    const searched = this.delay.bestCorrelation;
+    this.coupling.update(micEnergy, meanSquare(error), refEnergy, searched === null || searched >= ECHO_ELSEWHERE_CORRELATION);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();
@@ -273,6 +281,7 @@ export class EchoCanceller {
     const next = Math.max(0, lag - 2);
     const moved = next - this.offsetBlocks;
     this.offsetBlocks = next;
+    this.coupling.windowMoved();
     this.linear.foreground.shift(-moved);
     this.linear.background.shift(-moved);
     // Refill the reference history for the new window, oldest block first, up to this block

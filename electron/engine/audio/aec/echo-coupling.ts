@@ -37,8 +37,13 @@ export class EchoCoupling {
   private error = 0;
   private weakBlocks = 0;
 
-  /** One block's power of the mic, of the mic less the filter's estimate, and of the reference. */
-  update(micEnergy: number, errorEnergy: number, refEnergy: number): void {
+  /**
+   * One block's power of the mic, of the mic less the filter's estimate, and of the reference.
+   * `echoElsewhere`: the delay search has not looked yet, or found the mic's envelope following
+   * the reference at some lag, so an echo may be there beyond the filter's window (an unreported
+   * Bluetooth latency): a path never found is then not called absent yet.
+   */
+  update(micEnergy: number, errorEnergy: number, refEnergy: number, echoElsewhere = false): void {
     if (refEnergy <= PLAYING) return;
     this.mic = SMOOTHING * this.mic + (1 - SMOOTHING) * micEnergy;
     this.error = SMOOTHING * this.error + (1 - SMOOTHING) * errorEnergy;
@@ -49,11 +54,21 @@ export class EchoCoupling {
       return;
     }
     if (this.state === 'absent' || removedDb >= UNCOUPLED_DB) return;
+    if (this.state === 'unknown' && echoElsewhere) {
+      this.weakBlocks = 0;
+      return;
+    }
     this.weakBlocks++;
     if (this.weakBlocks >= (this.state === 'unknown' ? ABSENT_AFTER_BLOCKS : LOST_AFTER_BLOCKS)) {
       this.state = 'absent';
       this.weakBlocks = 0;
     }
+  }
+
+  /** The filter's window moved onto an echo found elsewhere: judge the path afresh. */
+  windowMoved(): void {
+    if (this.state === 'absent') this.state = 'unknown';
+    this.weakBlocks = 0;
   }
 
   /** Power the filter removes now (dB, ~80 ms). */
