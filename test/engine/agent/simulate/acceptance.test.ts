@@ -3,16 +3,10 @@
  * real audio through the Silero VAD, the barge-in controller, the PlaybackQueue and the
  * recording sink, with oracle transcripts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_TEXT, makeHarness, SHORT_AGENT_TEXT, type Harness } from './helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { AGENT_TEXT, useHarness, SHORT_AGENT_TEXT } from './helpers/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await makeHarness();
-}, 60_000);
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 const NO_STRATEGY = { conversation: { strategies: [] } };
 const MIN_WORDS_3 = { conversation: { strategies: [{ type: 'minWords', params: { minWords: 3 } }] } };

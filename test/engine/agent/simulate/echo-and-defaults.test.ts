@@ -2,16 +2,10 @@
  * The agent's own voice fed back into the mic, and the default settings on backchannels,
  * force phrases, noise and real speech, all through the simulate path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_TEXT, makeHarness, type Harness } from './helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { AGENT_TEXT, useHarness } from './helpers/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await makeHarness();
-}, 60_000);
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 describe('echo: the agent hearing itself through the speakers', () => {
   // Every level at 20/50/80 ms is covered at the echo guard's own level (echo-guard.test.ts);

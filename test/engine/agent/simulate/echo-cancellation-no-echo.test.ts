@@ -5,17 +5,10 @@
  * 16 ms (Silero's windows moved) and suppressed a backchannel said over the agent.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_TEXT, FIXTURES, makeHarness, type Harness } from './helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { AGENT_TEXT, FIXTURES, useHarness } from './helpers/harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await makeHarness();
-}, 60_000);
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 async function onAndOff(scenario: Record<string, unknown>) {
   const on = await h.run({ ...scenario, settings: { audio: { echoCancellation: true } } });

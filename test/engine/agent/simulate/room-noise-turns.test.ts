@@ -2,16 +2,10 @@
  * The turn path in a room with steady noise, through the simulate path (real Silero VAD, echo
  * canceller and guard, barge-in controller) with a real recorded backchannel.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_TEXT, makeHarness, type Harness } from './helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { AGENT_TEXT, useHarness, type Harness } from './helpers/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await makeHarness();
-}, 60_000);
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 const count = (r: Awaited<ReturnType<Harness['run']>>, type: string) => r.events.filter((e) => e.type === type).length;
 

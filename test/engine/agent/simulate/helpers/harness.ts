@@ -1,5 +1,6 @@
 /** Runs scenarios through the simulate path with the TTS audio and the VAD model loaded once per file. */
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { loadResamplerFactory, type ResamplerFactory } from '../../../../../electron/engine/audio/resampler.js';
 import { runScenario, type SimulationResult } from '../../../../../electron/engine/agent/simulate/run-scenario.js';
 import { parseScenario } from '../../../../../electron/engine/agent/simulate/scenario.js';
@@ -28,6 +29,22 @@ export async function makeHarness(): Promise<Harness> {
       await vadModel.close();
     },
   };
+}
+
+/** The file's harness: made before its tests (TTS and VAD load once), closed after them. */
+export function useHarness(): Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await makeHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const ready = (): Harness => {
+    if (!harness) throw new Error('The simulate harness is used before its beforeAll has run.');
+    return harness;
+  };
+  return { run: (scenario) => ready().run(scenario), close: () => ready().close() };
 }
 
 export function types(result: SimulationResult): string[] {
