@@ -87,13 +87,6 @@ export class EchoBound {
     }
     if (erleOverall >= LEARNED_ERLE || this.activeBlocks >= LEARNED_AFTER_BLOCKS) this.learned = true;
 
-    if (!this.learned) {
-      const o = history.offset(0);
-      for (let k = 0; k < K; k++) this.held[k] = Math.max(history.pow[o + k]!, this.held[k]! * EARLY_HOLD_DECAY);
-      for (let k = 0; k < K; k++) this.bound[k] = EARLY_OVERESTIMATE * this.ratio * this.held[k]!;
-      return this.bound;
-    }
-
     if (this.blocks++ % PATH_GAIN_EVERY === 0) this.readPath(foreground);
     // The reference leaving the window (the oldest partition) feeds the late tail.
     const pow = history.pow;
@@ -101,6 +94,15 @@ export class EchoBound {
     for (let k = 0; k < K; k++) {
       this.late[k] = this.decay * (this.late[k]! + this.lateGain[k]! * pow[oldest + k]!);
       this.bound[k] = pathPower[k]! / erle[Math.floor(k / bandBins)]! + this.late[k]!;
+    }
+    if (!this.learned) {
+      // The coarse estimate stands in where it is higher; never below what the filter already
+      // shows (a distorting speaker's echo is louder in the filter than in the coarse ratio).
+      const o = history.offset(0);
+      for (let k = 0; k < K; k++) {
+        this.held[k] = Math.max(history.pow[o + k]!, this.held[k]! * EARLY_HOLD_DECAY);
+        this.bound[k] = Math.max(this.bound[k]!, EARLY_OVERESTIMATE * this.ratio * this.held[k]!);
+      }
     }
     return this.bound;
   }

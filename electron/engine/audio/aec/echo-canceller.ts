@@ -237,9 +237,13 @@ export class EchoCanceller {
       this.suppressor.resetErle();
       this.bound.reset();
     }
-    // The mic holds the echo alone when the echo estimate explains it (within 6 dB): then the
-    // suppressor may learn how much of the echo the filter removes.
-    const echoAlone = meanSquare(echo) * 4 > micEnergy && refEnergy > 1e-8;
+    // The mic holds the echo alone when the echo estimate explains it (within 6 dB either way):
+    // then the suppressor may learn how much of the echo the filter removes. An estimate 6 dB
+    // above the mic is a filter predicting echo that is not there (yet): with an unreported
+    // output latency the reference's speech reaches the window before its echo reaches the mic,
+    // and those blocks "measured" 6 dB, which ended the start-up estimate before the echo came.
+    const echoPower = meanSquare(echo);
+    const echoAlone = echoPower * 4 > micEnergy && echoPower < micEnergy * 4 && refEnergy > 1e-8;
     if (this.suppression) {
       const floor = this.bound.update(
         this.linear.history,
