@@ -27,6 +27,16 @@ const EARLY_MIN_ACTIVE = 40;
 const EARLY_MIN_CORRELATION = 0.9;
 const EARLY_EVERY_BLOCKS = 8;
 /**
+ * Far from the speaker (50 cm to 1.2 m, T60 650-900 ms) the envelopes correlate at only
+ * 0.7-0.8 in the first second, never 0.9: an early lag is also believed at this correlation
+ * when it stands far above what the window sees now (the home lags: about 0 or below there,
+ * measured) and three looks in a row (128 ms) agree on it. Double talk or noise gives neither
+ * a steady lag nor such a margin.
+ */
+const EARLY_STEADY_CORRELATION = 0.65;
+const EARLY_STEADY_MARGIN = 0.4;
+const EARLY_STEADY_LOOKS = 3;
+/**
  * Where the echo is believed to start (at first: where the device's reported latency puts
  * it, lag 0) and the lags from 4 blocks before to 12 after it (32 / 96 ms) are "home": an
  * envelope peak there is no reason to move the filter's window, which still holds at least
@@ -52,6 +62,8 @@ export class DelayEstimator {
   /** Active reference blocks seen so far (the early search runs over the first window's worth). */
   private activeSeen = 0;
   private candidate: number | null = null;
+  /** Looks in a row that found the candidate lag. */
+  private looks = 0;
   estimate: DelayEstimate | null = null;
   /** The best correlation at any lag in the latest search (null before the first): how clearly the mic follows the reference somewhere. */
   bestCorrelation: number | null = null;
@@ -124,11 +136,13 @@ export class DelayEstimator {
       }
     }
     if (best >= 0) this.bestCorrelation = bestR;
-    if (best < 0 || bestR < (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION)) {
+    const atHome = best >= home - HOME_BEHIND && best <= home + HOME_AHEAD;
+    const steady = early && !atHome && bestR >= EARLY_STEADY_CORRELATION && bestR >= homeR + EARLY_STEADY_MARGIN;
+    if (best < 0 || (bestR < (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION) && !steady)) {
       this.candidate = null;
       return false;
     }
-    if (best >= home - HOME_BEHIND && best <= home + HOME_AHEAD) {
+    if (atHome) {
       // The echo is where it was believed to be: nothing to move (and the early search is over).
       this.candidate = null;
       this.estimate ??= { blocks: home, correlation: bestR };
@@ -138,9 +152,10 @@ export class DelayEstimator {
       this.candidate = null;
       return false;
     }
-    const confirmed = this.candidate !== null && Math.abs(this.candidate - best) <= 1;
+    this.looks = this.candidate !== null && Math.abs(this.candidate - best) <= 1 ? this.looks + 1 : 1;
     this.candidate = best;
-    if (!confirmed) return false;
+    const clear = bestR >= (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION);
+    if (this.looks < (clear ? 2 : EARLY_STEADY_LOOKS)) return false;
     this.estimate = { blocks: best, correlation: bestR };
     return true;
   }
