@@ -33,7 +33,7 @@ const PATH_GAIN_EVERY = 4;
  * room: 4-8 dB removed for 0.3 s). A laptop's filter passes 10 dB within 0.35-0.55 s (measured).
  */
 const LEARNED_ERLE = 10;
-/** ...or after this many blocks of agent audio (1 s): a reverberant room may never give 6 dB. */
+/** ...or after this many blocks of agent audio (1 s): a reverberant room may never give 10 dB. */
 const LEARNED_AFTER_BLOCKS = 125;
 /** Late reverberation decay per block, bounds: T60 from ~150 ms (0.5) to ~1.3 s (0.92). */
 const MIN_DECAY = 0.5;
