@@ -46,7 +46,9 @@ export class EchoBound {
   private readonly bound: Float64Array;
   private decay = MIN_DECAY;
   private ratio = 0;
-  private learned = false;
+  private learnedPath = false;
+  /** Learned at least once since the canceller started (a reset does not forget it). */
+  private learnedOnce = false;
   private activeBlocks = 0;
   private blocks = 0;
 
@@ -60,12 +62,17 @@ export class EchoBound {
     this.bound = new Float64Array(bins);
   }
 
+  /** The filter has learned the path (the start-up estimate is over). */
+  get learned(): boolean {
+    return this.learnedPath;
+  }
+
   reset(): void {
     this.held.fill(0);
     this.late.fill(0);
     this.lateGain.fill(0);
     this.ratio = 0;
-    this.learned = false;
+    this.learnedPath = false;
     this.activeBlocks = 0;
   }
 
@@ -90,9 +97,10 @@ export class EchoBound {
       this.ratio = Math.max(this.ratio * RATIO_DECAY, Math.min(MAX_RATIO, micEnergy / refEnergy));
       this.activeBlocks++;
     }
-    if (erleOverall >= LEARNED_ERLE || this.activeBlocks >= LEARNED_AFTER_BLOCKS) this.learned = true;
+    if (erleOverall >= LEARNED_ERLE || this.activeBlocks >= LEARNED_AFTER_BLOCKS) this.learnedPath = this.learnedOnce = true;
 
-    if (this.blocks++ % PATH_GAIN_EVERY === 0) this.readPath(foreground);
+    // Read from the filter once learned (before, the late tail's gain stays 0: the coarse estimate holds the tail).
+    if (this.learnedPath && this.blocks++ % PATH_GAIN_EVERY === 0) this.readPath(foreground);
     // The reference leaving the window (the oldest partition) feeds the late tail.
     const pow = history.pow;
     const oldest = history.offset(M - 1);
@@ -100,13 +108,16 @@ export class EchoBound {
       this.late[k] = this.decay * (this.late[k]! + this.lateGain[k]! * pow[oldest + k]!);
       this.bound[k] = pathPower[k]! / erle[Math.floor(k / bandBins)]! + this.late[k]!;
     }
-    if (!this.learned) {
-      // The coarse estimate stands in where it is higher; never below what the filter already
-      // shows (a distorting speaker's echo is louder in the filter than in the coarse ratio).
+    if (!this.learnedPath) {
+      // The coarse estimate stands in. At the very start, where it is higher only: never below
+      // what the filter already shows (a distorting speaker's echo is louder in the filter than
+      // in the coarse ratio). After a reset the filter re-learns, in double talk too, and what it
+      // shows then may be the user's voice: the coarse estimate alone, as before.
       const o = history.offset(0);
       for (let k = 0; k < K; k++) {
         this.held[k] = Math.max(history.pow[o + k]!, this.held[k]! * EARLY_HOLD_DECAY);
-        this.bound[k] = Math.max(this.bound[k]!, EARLY_OVERESTIMATE * this.ratio * this.held[k]!);
+        const coarse = EARLY_OVERESTIMATE * this.ratio * this.held[k]!;
+        this.bound[k] = this.learnedOnce ? coarse : Math.max(this.bound[k]!, coarse);
       }
     }
     return this.bound;
