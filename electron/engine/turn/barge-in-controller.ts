@@ -284,6 +284,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     attempt.paused = false;
     attempt.resumedInGap = true;
     attempt.phase = 'ducked';
+    this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
     this.reportFalseAlarm(attempt);
   }
 
