@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
+import { now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
 /**
  * A final with no words is not the words deciding "no interruption": the recognizer heard nothing
@@ -7,18 +7,7 @@ import { defaults, makeController, now, useFakeTimersPerTest, speechOn } from '.
  * The agent then stays paused for words to come or for the end of the speech, as it would with
  * none yet; it does not go on at the gap as after a final that said "okay".
  */
-const PAUSE = defaults.speakingInterruptDurationMs;
-
 useFakeTimersPerTest();
-
-function pausedByUser() {
-  const h = makeController(defaults.strategies);
-  h.controller.agentStartedSpeaking(speechOn(h.playback, 't1'));
-  h.controller.onSpeechStart(now());
-  vi.advanceTimersByTime(PAUSE);
-  expect(h.controller.phase).toBe('paused');
-  return h;
-}
 
 describe('an empty final while the agent is paused', () => {
   it('coming before the gap, it does not let the agent go on at the gap', () => {

@@ -1,17 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BargeInTimer } from '../../../electron/engine/agent/metrics.js';
-import { defaults, makeController, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
+import { now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
 useFakeTimersPerTest();
 
 describe('every time a paused agent goes on, it is told', () => {
   it('"okay" ... "yeah": goes on, pauses again when the person goes on, and goes on again: two "resumed", one false alarm', () => {
-    const h = makeController(defaults.strategies);
+    const h = pausedByUser();
     const resumed: number[] = [];
     h.controller.on('resumed', (e) => resumed.push(e.tMs));
-    h.controller.agentStartedSpeaking(speechOn(h.playback, 't1'));
-    h.controller.onSpeechStart(now());
-    vi.advanceTimersByTime(defaults.speakingInterruptDurationMs);
     h.controller.onTranscript('okay', false);
     h.controller.onSpeechGap(now());
     vi.advanceTimersByTime(100);
