@@ -346,7 +346,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.deps.decider.reset();
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
-      turnId: speech.turnId,
       speech,
       reason: source,
       strategy,
