@@ -350,7 +350,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.deps.decider.reset();
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
-      turnId: speech.turnId,
       speech,
       reason: source,
       strategy,

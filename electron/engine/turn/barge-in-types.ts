@@ -16,7 +16,6 @@ export interface BargeInOptions {
 
 export interface InterruptedEvent {
   tMs: number;
-  turnId: string;
   /** The utterance that was cut (ended, its playout position fixed at the cut): what was heard of it is `speech.heard()`. */
   speech: SpeechHandle;
   /** The person's voice, or the manual control that stopped the agent. */
