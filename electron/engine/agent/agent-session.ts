@@ -106,8 +106,12 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return stt === null ? 'none' : stt.streaming === false ? 'afterSpeech' : 'streaming';
   }
 
+  /** The controller's decider, told the room's level at each onset (voice-shape.ts). */
+  private decider!: InterruptionDecider;
+
   private buildDecider(c: ConversationSettings): InterruptionDecider {
-    return new InterruptionDecider(buildStrategies(c.strategies, c, this.wordSource), this.wordSource);
+    this.decider = new InterruptionDecider(buildStrategies(c.strategies, c, this.wordSource), this.wordSource);
+    return this.decider;
   }
 
   get state(): AgentState {
@@ -267,6 +271,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.onUserGoesOn();
     this.emit('userStartedSpeaking', { tMs });
     this.endOfTurn.onSpeechStart();
+    // The voice rule without words counts only what stands over the room (voice-shape.ts).
+    this.decider.setRoomLevel(this.input.roomDb);
     // Barge-in counts from where the voice began, not where Silero became sure of it (voice-end.ts).
     this.controller.onSpeechStart(this.input.voiceStartedAt(tMs));
   }
