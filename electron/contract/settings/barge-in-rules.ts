@@ -48,7 +48,7 @@ export function describeRules(c: ConversationSettings, words: WordSource): strin
         rules.push(
           words === 'streaming'
             ? `Voice: only if no words arrive, ${((s.params.minSpeechMs + STREAMING_MARGIN_MS) / 1000).toFixed(1)} s of your voice stops it.`
-            : `Voice: ${(s.params.minSpeechMs / 1000).toFixed(1)} s of your voice stops it; anything shorter (a backchannel, a cough, a laugh) lets it go on when you stop. In a noisy room only your voice above the noise counts.`,
+            : `Voice: ${(s.params.minSpeechMs / 1000).toFixed(1)} s of your voice stops it; anything shorter (a backchannel, a cough, a laugh) lets it go on when you stop.`,
         );
         break;
       case 'phrases':

@@ -104,7 +104,7 @@ export const STRATEGIES = {
   voiceShape: define({
     label: 'Voice length (no words)',
     describe: (p) =>
-      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${p.minSpeechMs} ms of your voice interrupts (in a noisy room, only voice above the noise counts); shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
+      `When no words come in time (practice mode, or a recognizer that answers only after you stop): ${p.minSpeechMs} ms of your voice interrupts; shorter sounds (a backchannel, a cough, a laugh) do not. With streaming recognition it only steps in if no words arrive.`,
     params: {
       /** Voice that interrupts without words. */
       minSpeechMs: {

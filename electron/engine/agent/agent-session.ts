@@ -106,12 +106,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     return stt === null ? 'none' : stt.streaming === false ? 'afterSpeech' : 'streaming';
   }
 
-  /** The controller's decider, told the room's level at each onset (voice-shape.ts). */
-  private decider!: InterruptionDecider;
-
   private buildDecider(c: ConversationSettings): InterruptionDecider {
-    this.decider = new InterruptionDecider(buildStrategies(c.strategies, c, this.wordSource), this.wordSource);
-    return this.decider;
+    return new InterruptionDecider(buildStrategies(c.strategies, c, this.wordSource), this.wordSource);
   }
 
   get state(): AgentState {
@@ -271,8 +267,6 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.onUserGoesOn();
     this.emit('userStartedSpeaking', { tMs });
     this.endOfTurn.onSpeechStart();
-    // The voice rule without words counts only what stands over the room (voice-shape.ts).
-    this.decider.setRoomLevel(this.input.roomDb);
     // Barge-in counts from where the voice began, not where Silero became sure of it (voice-end.ts).
     this.controller.onSpeechStart(this.input.voiceStartedAt(tMs));
   }

@@ -12,7 +12,6 @@ import type { VoiceActivityDetector, VoiceActivityEvents } from './ports.js';
 import { GAP_MS } from '../vad/speech-segmenter.js';
 import { VoiceEndFinder } from './voice-end.js';
 import { ComfortNoise } from '../vad/comfort-noise.js';
-import { RoomLevel } from '../vad/room-level.js';
 
 /**
  * The final transcript is requested at the VAD's gap (96 ms of quiet: the user has probably
@@ -55,11 +54,7 @@ export type UserInputEvents = Pick<VoiceActivityEvents, PassedThrough | 'speechS
   misfire: [];
   /** Every mic frame as the VAD gets it (echo cancelled and gated): level meter, simulate's mic-cancelled.wav. */
   processed: [AudioFrame];
-  /**
-   * A frame of the user's speech as the VAD saw it (echo-gated). At the onset the prefix comes
-   * first (the audio kept from before it): the VAD opens 50-240 ms into a soft start, so the
-   * barge-in strategies hear the voice from where it began and judge by level what is voice.
-   */
+  /** A frame of the user's speech as the VAD saw it (echo-gated). */
   audio: [AudioFrame];
   interim: [string];
   final: [string];
@@ -92,8 +87,6 @@ export class UserInput extends EventEmitter<UserInputEvents> {
   private readonly voiceEnd = new VoiceEndFinder();
   /** Refills the gate's zeroed blocks with the room (see comfort-noise.ts): what the VAD, the level and recognition hear. */
   private readonly comfortNoise = new ComfortNoise();
-  /** The room's level, learned even while the agent talks (see room-level.ts). */
-  private readonly room = new RoomLevel();
   private prefix: AudioFrame[] = [];
   private prefixMs = 0;
 
@@ -153,11 +146,6 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     return this.voiceEnd.refineStart(onsetMs);
   }
 
-  /** The room's level in dBFS (null: a silent room, or none heard yet), for the voice rule without words. */
-  get roomDb(): number | null {
-    return this.room.db;
-  }
-
   /** A final transcript was requested and has not come yet. */
   get awaitingFinal(): boolean {
     return this.finalsOwed > 0;
@@ -176,7 +164,6 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     const roomAlone = !this.speaking && this.deps.echoGuard !== null && !this.deps.echoGuard.expectsEcho(frame);
     const heard = this.comfortNoise.fill(gated, roomAlone);
     this.voiceEnd.push(heard, this.speaking);
-    this.room.push(heard, this.speaking);
     await this.deps.vad.push(heard);
     if (this.speaking) {
       this.deps.stt?.push(heard.data);
@@ -236,7 +223,6 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     this.voiceEnd.speechStarted();
     this.emit('speechStart', { tMs });
     for (const f of this.prefix) this.deps.stt?.push(f.data);
-    for (const f of this.prefix) this.emit('audio', f);
     this.prefix = [];
     this.prefixMs = 0;
   }

@@ -23,11 +23,6 @@ export class InterruptionDecider {
     for (const s of this.strategies) s.appendAudio(frame);
   }
 
-  /** The room's level before the speech opened (dBFS, null: silent); strategies keep it across `reset`. */
-  setRoomLevel(db: number | null): void {
-    for (const s of this.strategies) s.setRoomLevel?.(db);
-  }
-
   setText(text: string, final = false): void {
     for (const s of this.strategies) s.setText(text, final);
   }

@@ -9,8 +9,6 @@ export interface InterruptionStrategy {
   /** Short name reported with an interruption ("minWords", "phrases", ...). */
   readonly name: string;
   appendAudio(frame: AudioFrame): void;
-  /** Optional: the room's level (dBFS) heard before this speech, null if silent, so the room is not taken for voice. */
-  setRoomLevel?(db: number | null): void;
   /** The latest transcript of the current user speech (interim hypotheses replace each other); `final` when the recognizer is done with it. */
   setText(text: string, final?: boolean): void;
   shouldInterrupt(): boolean;

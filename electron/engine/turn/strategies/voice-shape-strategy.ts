@@ -24,10 +24,6 @@ export class VoiceShapeStrategy implements InterruptionStrategy {
     this.shape.append(frame);
   }
 
-  setRoomLevel(db: number | null): void {
-    this.shape.setRoomLevel(db);
-  }
-
   setText(text: string): void {
     if (text.trim()) this.sawWords = true;
   }
