@@ -21,12 +21,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
-import { readWavFile } from '../electron/engine/audio/wav-reader.js';
-import { downmixToMono } from '../electron/engine/audio/channels.js';
+import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { VoiceShape } from '../electron/engine/turn/strategies/voice-shape.js';
 import { voicedSpan } from '../electron/engine/agent/simulate/mic-mixer.js';
-import { buildCorpus, BACKCHANNELS, type Case } from './bargein-corpus.js';
+import { buildCorpus, caseClip, BACKCHANNELS, type Case } from './bargein-corpus.js';
 import { pitchTrack, semitones } from './pitch-track.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -134,11 +132,7 @@ async function main(): Promise<void> {
   const spoken = cases.filter((c) => c.words > 0 && c.label !== 'echo+user' && c.scenario.user !== undefined);
   const rows: { case: Case; f: Features; first: Features }[] = [];
   for (const c of spoken) {
-    const clip = (c.scenario.user as { wav: string; gainDb?: number }[])[0]!;
-    const wav = await readWavFile(clip.wav);
-    let samples = downmixToMono(wav.samples, wav.channels);
-    if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
-    if (clip.gainDb) samples = samples.map((s) => s * 10 ** (clip.gainDb! / 20));
+    const samples = await caseClip(c, resamplers);
     const span = voicedSpan(samples);
     const from = span ? (span.startMs * RATE) / 1000 : 0;
     rows.push({ case: c, f: features(samples), first: features(samples.subarray(0, from + RATE)) });

@@ -14,13 +14,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
-import { readWavFile } from '../electron/engine/audio/wav-reader.js';
-import { downmixToMono } from '../electron/engine/audio/channels.js';
+import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { ROOM_MARGIN_DB, VoiceShape } from '../electron/engine/turn/strategies/voice-shape.js';
 import { RoomLevel } from '../electron/engine/vad/room-level.js';
 import { RoomNoise, type NoiseColour } from '../electron/engine/agent/simulate/room-noise.js';
-import { buildCorpus, KEEP_TALKING, type Case } from './bargein-corpus.js';
+import { buildCorpus, caseClip, KEEP_TALKING, type Case } from './bargein-corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RATE = 16_000;
@@ -69,11 +67,7 @@ async function main(): Promise<void> {
   const spoken = cases.filter((c) => c.label !== 'echo' && c.label !== 'echo+user' && c.scenario.user !== undefined);
   const rows: { case: Case; ms: Record<string, number> }[] = [];
   for (const c of spoken) {
-    const clip = (c.scenario.user as { wav: string; gainDb?: number }[])[0]!;
-    const wav = await readWavFile(clip.wav);
-    let samples = downmixToMono(wav.samples, wav.channels);
-    if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
-    if (clip.gainDb) samples = samples.map((s) => s * 10 ** (clip.gainDb! / 20));
+    const samples = await caseClip(c, resamplers);
     const ms: Record<string, number> = {};
     for (const room of ROOMS) {
       ms[room.name] = countedMs(samples, room, true);
