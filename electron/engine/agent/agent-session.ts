@@ -230,6 +230,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.bargeInTimer.onPaused(tMs);
       this.emit('bargeIn', { tMs, type: 'paused' });
     });
+    c.on('resumed', ({ tMs }) => {
+      this.bargeInTimer.onResumed();
+      this.emit('bargeIn', { tMs, type: 'resumed' });
+    });
     c.on('unducked', ({ tMs, withdrawn }) => {
       this.bargeInTimer.onRecovered();
       this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });

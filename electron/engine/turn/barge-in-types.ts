@@ -32,6 +32,8 @@ export interface BargeInEvents {
   /** `tentative`: on a tentative onset, undone if the VAD withdraws it. */
   ducked: [{ tMs: number; turnId: string; tentative: boolean }];
   paused: [{ tMs: number; turnId: string; playedMs: number }];
+  /** The paused agent goes on (still ducked) before the attempt ends: every time, also after pausing again in one attempt (falseInterruption is told once). */
+  resumed: [{ tMs: number; turnId: string }];
   interrupted: [InterruptedEvent];
   /** `reason`: why the speech was not an interruption, in words ("\"oh wow\" is only surprise"). */
   falseInterruption: [{ tMs: number; turnId: string; resumed: boolean; reason: string | null }];
