@@ -192,11 +192,14 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const full = attempt.textWith(text);
     this.deps.decider.setText(full, final);
     if (final) attempt.priorText = full;
-    if (final) attempt.finalHeard = true;
+    // A final with no words is no answer: the recognizer heard nothing there (a pause inside "stop ... talking please",
+    // a dropped word). It does not count as the words saying "no interruption"; they may still come.
+    const saidWords = final && text.trim() !== '';
+    if (saidWords) attempt.finalHeard = true;
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
-    else if (goesOnAfterWords(attempt, this.deps.decider, final)) this.goOn(attempt);
+    else if (goesOnAfterWords(attempt, this.deps.decider, saidWords)) this.goOn(attempt);
   }
 
   /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
@@ -281,6 +284,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     attempt.paused = false;
     attempt.resumedInGap = true;
     attempt.phase = 'ducked';
+    this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
     this.reportFalseAlarm(attempt);
   }
 
@@ -346,7 +350,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.deps.decider.reset();
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
-      turnId: speech.turnId,
       speech,
       reason: source,
       strategy,

@@ -38,10 +38,10 @@ export function pausesAgainAfterGap(attempt: BargeInAttempt): boolean {
   return true;
 }
 
-/** Words came and did not interrupt: says whether the agent goes on now. */
-export function goesOnAfterWords(attempt: BargeInAttempt, decider: InterruptionDecider, final: boolean): boolean {
-  // A final at the gap (a misheard backchannel decides nothing): go on, ducked.
-  if (final && attempt.inGap) return mayGoOn(attempt, decider, true);
+/** Words came and did not interrupt (`finalWords`: a final that has words; an empty one is no answer): says whether the agent goes on now. */
+export function goesOnAfterWords(attempt: BargeInAttempt, decider: InterruptionDecider, finalWords: boolean): boolean {
+  // A final with words at the gap (a misheard backchannel decides nothing): go on, ducked.
+  if (finalWords && attempt.inGap) return mayGoOn(attempt, decider, true);
   // Words that already say backchannel (or come in during a gap): the agent goes on now, still ducked, rather than
   // at the end of the backchannel; more speech after a gap pauses it again.
   if (attempt.inGap || decider.wholeBackchannel()) return mayGoOn(attempt, decider);
