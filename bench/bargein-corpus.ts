@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import wavefile from 'wavefile';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
+import { downmixToMono } from '../electron/engine/audio/channels.js';
+import { resampleAll, type ResamplerFactory } from '../electron/engine/audio/resampler.js';
 
 /** The shared real-speech fixtures (SOURCE.md there): two_cities_16k.wav is only there, not in test/fixtures. */
 const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
@@ -389,4 +391,13 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
     });
   }
   return { cases, voices };
+}
+
+/** A case's user clip as the mic gets it: 16 kHz mono, with its gain (bench:bargein-features and bench:bargein-voice-rule). */
+export async function caseClip(c: Case, resamplers: ResamplerFactory): Promise<Float32Array> {
+  const clip = (c.scenario.user as { wav: string; gainDb?: number }[])[0]!;
+  const wav = await readWavFile(clip.wav);
+  let samples = downmixToMono(wav.samples, wav.channels);
+  if (wav.sampleRate !== 16_000) samples = resampleAll(resamplers, samples, wav.sampleRate, 16_000);
+  return clip.gainDb ? samples.map((s) => s * 10 ** (clip.gainDb! / 20)) : samples;
 }

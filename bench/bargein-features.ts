@@ -7,7 +7,8 @@
  * where the no-recognizer rule has to guess. Cues: voice length (VoiceShape, as the decider
  * measures it), syllables, voiced (pitched) fraction, the pitch movement at the end (a question's
  * rise), pitch range, and level. The pitch tracker is a plain normalised autocorrelation
- * (pitch-track.ts). Writes bench/results/bargein-features.json. It reports; it never fails.
+ * (pitch-track.ts). Also continuity (pauses per second of voice, the longest voiced run's share)
+ * and the energy contour (the level's slope over the voiced hops). Writes bench/results/bargein-features.json. It reports; it never fails.
  *
  * Then, as the no-recognizer decider would meet them: every cue over the first second of voice
  * only (what is known when 1 s of voice interrupts anyway), and for each cue the rule "this side
@@ -20,12 +21,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
-import { readWavFile } from '../electron/engine/audio/wav-reader.js';
-import { downmixToMono } from '../electron/engine/audio/channels.js';
+import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { VoiceShape } from '../electron/engine/turn/strategies/voice-shape.js';
 import { voicedSpan } from '../electron/engine/agent/simulate/mic-mixer.js';
-import { buildCorpus, BACKCHANNELS, type Case } from './bargein-corpus.js';
+import { buildCorpus, caseClip, BACKCHANNELS, type Case } from './bargein-corpus.js';
 import { pitchTrack, semitones } from './pitch-track.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +39,60 @@ interface Features {
   finalRiseSt: number;
   pitchRangeSt: number;
   levelDb: number;
+  /** Speech continuity: the pauses (40 ms or more of non-voice between voiced hops) per second of voice. */
+  pausesPerSecond: number;
+  /** Speech continuity: the longest run of voiced hops, as a share of all voiced hops. */
+  longestRunShare: number;
+  /** Energy contour: the slope of the voiced hops' level over time (dB per second; a falling "mm-hmm" is negative). */
+  levelSlopeDbPerS: number;
+}
+
+/** Continuity and energy contour from 10 ms hop levels, with VoiceShape's voice rule (over -50 dBFS and within 30 dB of the loudest hop). */
+function contour(samples: Float32Array): Pick<Features, 'pausesPerSecond' | 'longestRunShare' | 'levelSlopeDbPerS'> {
+  const hops: number[] = [];
+  for (let i = 0; i + 160 <= samples.length; i += 160) {
+    let sum = 0;
+    for (let k = i; k < i + 160; k++) sum += samples[k]! * samples[k]!;
+    hops.push(10 * Math.log10(sum / 160 + 1e-12));
+  }
+  let peak = -Infinity;
+  const voiced = hops.map((db) => {
+    peak = Math.max(peak, db);
+    return db > -50 && db > peak - 30;
+  });
+  const first = voiced.indexOf(true);
+  const last = voiced.lastIndexOf(true);
+  if (first < 0) return { pausesPerSecond: 0, longestRunShare: 0, levelSlopeDbPerS: 0 };
+  let pauses = 0;
+  let gap = 0;
+  let run = 0;
+  let longest = 0;
+  let count = 0;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = first; i <= last; i++) {
+    if (voiced[i]) {
+      if (gap >= 4) pauses++;
+      gap = 0;
+      run++;
+      count++;
+      longest = Math.max(longest, run);
+      xs.push(i / 100);
+      ys.push(hops[i]!);
+    } else {
+      gap++;
+      run = 0;
+    }
+  }
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  return { pausesPerSecond: (pauses * 100) / count, longestRunShare: longest / count, levelSlopeDbPerS: sxx > 0 ? sxy / sxx : 0 };
 }
 
 function features(samples: Float32Array): Features {
@@ -61,6 +114,7 @@ function features(samples: Float32Array): Features {
     finalRiseSt: pitched.length > 3 ? semitones(last, median) : 0,
     pitchRangeSt: pitched.length > 3 ? semitones(q(0.9), q(0.1)) : 0,
     levelDb: active.length ? active.reduce((s, f) => s + f.levelDb, 0) / active.length : -120,
+    ...contour(samples),
   };
 }
 
@@ -78,11 +132,7 @@ async function main(): Promise<void> {
   const spoken = cases.filter((c) => c.words > 0 && c.label !== 'echo+user' && c.scenario.user !== undefined);
   const rows: { case: Case; f: Features; first: Features }[] = [];
   for (const c of spoken) {
-    const clip = (c.scenario.user as { wav: string; gainDb?: number }[])[0]!;
-    const wav = await readWavFile(clip.wav);
-    let samples = downmixToMono(wav.samples, wav.channels);
-    if (wav.sampleRate !== RATE) samples = resampleAll(resamplers, samples, wav.sampleRate, RATE);
-    if (clip.gainDb) samples = samples.map((s) => s * 10 ** (clip.gainDb! / 20));
+    const samples = await caseClip(c, resamplers);
     const span = voicedSpan(samples);
     const from = span ? (span.startMs * RATE) / 1000 : 0;
     rows.push({ case: c, f: features(samples), first: features(samples.subarray(0, from + RATE)) });

@@ -14,19 +14,27 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** How long the agent stood paused without being cut (a false alarm's cost), in ms. */
-export function pausedMs(result: SimulationResult): number {
-  let total = 0;
+/**
+ * The spans the agent's output stood paused and then went on (a false alarm's cost), from what the
+ * output did (simulate's ObservedPlayback): every resume counts, also a second one inside an attempt.
+ * A pause that ended in a cut is the interruption, not disruption. One never ended runs to the end.
+ */
+export function pauseSpans(result: Pick<SimulationResult, 'events' | 'traces'>): { fromMs: number; toMs: number }[] {
+  const spans: { fromMs: number; toMs: number }[] = [];
   let pausedAt: number | null = null;
   for (const e of result.events) {
-    if (e.type === 'paused' && pausedAt === null) pausedAt = e.tMs;
-    const ends = e.type === 'falseInterruption' || e.type === 'unducked' || e.type === 'agentStoppedSpeaking' || e.type === 'interrupted';
-    if (ends && pausedAt !== null) {
-      if (e.type !== 'interrupted') total += e.tMs - pausedAt;
-      pausedAt = null;
-    }
+    if (e.type === 'outputPaused') pausedAt = e.tMs;
+    if (pausedAt === null) continue;
+    if (e.type === 'outputResumed') spans.push({ fromMs: pausedAt, toMs: e.tMs });
+    if (e.type === 'outputResumed' || e.type === 'outputCleared') pausedAt = null;
   }
-  return total;
+  if (pausedAt !== null) spans.push({ fromMs: pausedAt, toMs: result.traces.durationMs });
+  return spans;
+}
+
+/** How long the agent stood paused without being cut, in ms. */
+export function pausedMs(result: Pick<SimulationResult, 'events' | 'traces'>): number {
+  return pauseSpans(result).reduce((sum, s) => sum + s.toMs - s.fromMs, 0);
 }
 
 /** How long the user's voice ran (first to last voiced 10 ms of the user's clips), in ms. */
@@ -36,19 +44,19 @@ export function voiceLengthMs(result: SimulationResult): number | null {
 }
 
 /**
- * Where a backchannel's pause goes: the voice still to come after the agent paused, and the wait
- * from the voice's end to the resume (recognizer lag, the pause detection), in ms; `midVoice`:
- * resumed while the voice still ran (words that were already a backchannel). Null when never paused.
+ * Where a backchannel's pause goes: the voice still to come after the agent first paused, and the
+ * wait from the voice's end to the last resume (recognizer lag, the pause detection), in ms;
+ * `midVoice`: the last resume came while the voice still ran (words that were already a
+ * backchannel). Null when never paused and resumed.
  */
 export function pauseParts(result: SimulationResult): { voiceAfterPauseMs: number; afterVoiceMs: number; midVoice: boolean } | null {
   const onset = result.voiceOnsetsMs[0];
   const length = voiceLengthMs(result);
-  const paused = result.events.find((e) => e.type === 'paused');
-  if (onset === undefined || length === null || paused === undefined) return null;
-  const resumed = result.events.find((e) => e.tMs >= paused.tMs && (e.type === 'falseInterruption' || e.type === 'unducked'));
-  if (resumed === undefined) return null;
+  const spans = pauseSpans(result);
+  if (onset === undefined || length === null || spans.length === 0) return null;
   const voiceEnd = onset + length;
-  return { voiceAfterPauseMs: Math.max(0, voiceEnd - paused.tMs), afterVoiceMs: resumed.tMs - voiceEnd, midVoice: resumed.tMs < voiceEnd - 30 };
+  const resumedMs = spans.at(-1)!.toMs;
+  return { voiceAfterPauseMs: Math.max(0, voiceEnd - spans[0]!.fromMs), afterVoiceMs: resumedMs - voiceEnd, midVoice: resumedMs < voiceEnd - 30 };
 }
 
 const dist = (values: number[]) => ({
@@ -106,6 +114,24 @@ export function table(rows: Row[]): string[] {
     const paused = g.map((r) => pausedMs(r.result));
     return `${label.padEnd(16)} ${String(g.length).padStart(3)}  ${(g[0]!.case.shouldInterrupt ? 'interrupt' : 'keep talking').padEnd(12)} ${String(wrong).padStart(5)}  ${String(percentile(paused, 50) ?? '-').padStart(6)} / ${String(percentile(paused, 95) ?? '-').padEnd(6)} ${percentile(lat, 50) ?? '-'} / ${percentile(lat, 95) ?? '-'}`;
   });
+}
+
+/** The `n` longest backchannel pauses, one line each: where the time went, and which set the case is in. */
+export function worstPauses(rows: Row[], n: number): string[] {
+  const onset = (r: Row) => r.result.voiceOnsetsMs[0] ?? 0;
+  return rows
+    .filter((r) => BACKCHANNELS.includes(r.case.label) && !r.result.interrupted)
+    .map((r) => ({ r, paused: pausedMs(r.result), spans: pauseSpans(r.result), voice: voiceLengthMs(r.result) }))
+    .filter((x) => x.paused > 0)
+    .sort((a, b) => b.paused - a.paused)
+    .slice(0, n)
+    .map(({ r, paused, spans, voice }) => {
+      const first = spans[0]!.fromMs - onset(r);
+      const after = voice === null ? '-' : String(Math.max(0, voice - first));
+      const wait = voice === null ? '-' : String(spans.at(-1)!.toMs - onset(r) - voice);
+      const repaused = spans.length > 1 ? `, paused ${spans.length} times` : '';
+      return `  ${String(paused).padStart(5)}  voice ${String(voice ?? '-').padStart(4)}  at ${String(first).padStart(3)}  after ${after.padStart(4)}  wait ${wait.padStart(4)}  ${r.case.set.padEnd(7)} ${r.case.name}${repaused}`;
+    });
 }
 
 function partsOf(rows: Row[]) {

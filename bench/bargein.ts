@@ -1,11 +1,12 @@
 /**
- * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json]
+ * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json] [-- --worst N]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
  * Zipformer chunking, see recognizer-model.ts) and no recognizer at all. Prints the figures
  * per mode, for the tuning and the held-out part (with where a backchannel's pause goes: the voice
- * still to come after the pause, and the wait after the voice's end), and writes bench/results/bargein.json.
+ * still to come after the pause, and the wait after the voice's end, and the N longest pauses: `--worst N`, 15 by default),
+ * and writes bench/results/bargein.json. Paused time is what the output did (every resume counts; see observed-playback.ts).
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
  * the echo canceller off (audio.echoCancellation) and `--aec` on, to tell its effect from the decider's; `--modes`
  * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level (white, or `--room-noise-colour pink|brown`); `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
@@ -21,17 +22,32 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { buildCorpus } from './bargein-corpus.js';
-import { summarize, table, pausedMs, voiceLengthMs, type Row } from './bargein-metrics.js';
+import { summarize, table, pausedMs, voiceLengthMs, worstPauses, type Row } from './bargein-metrics.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const AGENT = 'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one.';
 const REPLY = 'Okay.';
 const ALL_MODES = ['oracle', 'streaming', 'none'] as const;
-const TIMELINE = ['ducked', 'paused', 'falseInterruption', 'unducked', 'interrupted', 'transcript', 'userStartedSpeaking', 'userStoppedSpeaking'];
+const TIMELINE = [
+  'ducked',
+  'outputPaused',
+  'outputResumed',
+  'outputCleared',
+  'falseInterruption',
+  'unducked',
+  'interrupted',
+  'recognized',
+  'vadGap',
+  'vadGapEnd',
+  'userStartedSpeaking',
+  'userStoppedSpeaking',
+];
 const MODE_NAMES = { oracle: 'oracle words', streaming: 'realistic lag (streaming recognizer)', none: 'no recognizer' };
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const worstAt = process.argv.indexOf('--worst');
+  const worstN = worstAt >= 0 ? Number(process.argv[worstAt + 1]) : 15;
   const werAt = process.argv.indexOf('--wer');
   const wer = werAt >= 0 ? Number(process.argv[werAt + 1]) : 0;
   const conversationAt = process.argv.indexOf('--conversation');
@@ -92,6 +108,8 @@ async function main(): Promise<void> {
     console.log(`== ${MODE_NAMES[mode]}${mode === 'streaming' && wer > 0 ? `, word error rate ${wer}` : ''} ==`);
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
+    console.log(`longest backchannel pauses (ms): paused, voice length, first pause (from the voice), voice after it, last resume - voice end`);
+    for (const line of worstPauses(rows, worstN)) console.log(line);
     console.log(
       JSON.stringify(
         {
@@ -129,7 +147,7 @@ async function main(): Promise<void> {
             // What the barge-in did, from the voice onset: enough to see where a pause's time went.
             timeline: r.events
               .filter((e) => TIMELINE.includes(e.type))
-              .map((e) => `${e.tMs - onset} ${e.type}${e.type === 'transcript' ? ` ${String(e.status)} "${String(e.text)}"` : ''}`),
+              .map((e) => `${e.tMs - onset} ${e.type}${e.type === 'recognized' ? ` ${e.final ? 'final' : 'interim'} "${String(e.text)}"` : ''}`),
             interrupted: r.interrupted,
             strategy: r.strategy,
             inaudibleFromVoiceMs: r.bargeInLatencyFromVoiceMs,

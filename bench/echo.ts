@@ -11,6 +11,8 @@
  *      alone; barge-in and duck latency over echo against the same utterance without echo.
  * Prints tables and writes bench/results/echo.json. It reports; it never fails on a figure.
  * `--canceller-only`: part A alone (a couple of minutes), written to bench/results/echo-canceller.json.
+ * `--echo-alone-only` / `--interruptions-only`: B1 or B2 alone, the canceller's mode only (`--with-gate` adds the old
+ * gate), each case printed; written to bench/results/echo-b1.json / echo-b2.json (echo.json is left as it was).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,12 +20,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadResamplerFactory, resampleAll } from '../electron/engine/audio/resampler.js';
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
-import { runScenario, type SimulationResult } from '../electron/engine/agent/simulate/run-scenario.js';
-import { parseScenario } from '../electron/engine/agent/simulate/scenario.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
-import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { cancellerAlone, scaleTo, USER_DBFS } from './echo-canceller.js';
-import { activeLevelDb, espeak, HELD_OUT_ROOMS, percentile, ROOMS, writeRoomResponse, writeWav } from './echo-rooms.js';
+import { partB } from './echo-session.js';
+import { HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
@@ -33,6 +33,10 @@ const HELD_OUT_AGENT =
   'Your order of three books has shipped this morning and should arrive on Thursday; if nobody is home, the courier will leave it with a neighbour or at the post office on Mill Street.';
 const REPLY = 'Okay.';
 const LEVELS_DB = [-20, -10, 0, 6];
+
+const ONLY_B1 = process.argv.includes('--echo-alone-only');
+const ONLY_B2 = process.argv.includes('--interruptions-only');
+const PART_B_ONLY = ONLY_B1 || ONLY_B2;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
@@ -49,6 +53,15 @@ async function main(): Promise<void> {
   const beckett = (await readWavFile(join(SPEECH, 'beckett.wav'))).samples;
   const dtUser = scaleTo(beckett.subarray(16_000, 16_000 * 4), USER_DBFS);
 
+  const partBInput = { dir, resamplers, roomWavs, speech, agentSlt, agent: AGENT, reply: REPLY, speechDir: SPEECH, levelsDb: LEVELS_DB };
+  if (PART_B_ONLY) {
+    const only = ONLY_B1 ? 'echo-alone' : 'interruptions';
+    const b = await partB({ ...partBInput, only, withGate: process.argv.includes('--with-gate') });
+    const file = join(ROOT, `bench/results/echo-${ONLY_B1 ? 'b1' : 'b2'}.json`);
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...b }, null, 2) + '\n');
+    console.log(`\nwrote ${file}`);
+    return;
+  }
   // A. The canceller alone, on the benchmark's rooms and voices, then on held-out ones.
   const tuning = cancellerAlone(ROOMS, agents, dtUser);
   const aSummary = tuning.summary;
@@ -78,133 +91,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  // B. The whole session: false barge-ins on echo alone, latency over echo.
-  const vadModel = await SileroVadModel.load();
-  const sim = (name: string, json: Record<string, unknown>) =>
-    runScenario(parseScenario({ agentSays: AGENT, agentReplies: [REPLY], tailMs: 2000, ...json }, dir, name), { speech, vadModel, resamplers });
-  const agentLevel = activeLevelDb(agentSlt);
-  const echoSection = (roomIndex: number, echoDb: number, extra: Record<string, unknown> = {}) => ({
-    gainDb: echoDb + USER_DBFS - agentLevel,
-    delayMs: 10,
-    rirWav: roomWavs[roomIndex],
-    ...extra,
-  });
-  const modes = { canceller: { audio: { echoCancellation: true } }, 'gate only (old)': { audio: { echoCancellation: false } } };
-  const falseRows: { mode: string; room: string; echoDb: number; condition: string; interrupted: boolean; paused: boolean; ducked: boolean }[] = [];
-  for (const [mode, settings] of Object.entries(modes)) {
-    for (const [i, room] of ROOMS.entries()) {
-      // Every other room (three: 200, 500, 800 ms); the old gate on two of them.
-      if (i % 2 === 1 || (mode !== 'canceller' && i === 4)) continue;
-      for (const echoDb of LEVELS_DB) {
-        for (const [condition, extra] of Object.entries({ linear: {}, 'strong distortion, +100 ppm': { nonlinearity: { driveDb: 12 }, driftPpm: 100 } })) {
-          const r = await sim(`${mode} ${room.name} ${echoDb}`, { echo: echoSection(i, echoDb, extra), settings });
-          falseRows.push({
-            mode,
-            room: room.name,
-            echoDb,
-            condition,
-            interrupted: r.interrupted,
-            paused: r.events.some((e) => e.type === 'paused'),
-            ducked: r.events.some((e) => e.type === 'ducked'),
-          });
-        }
-      }
-    }
-  }
-  const falseSummary = Object.fromEntries(
-    Object.keys(modes).map((mode) => [
-      mode,
-      Object.fromEntries(
-        LEVELS_DB.map((db) => {
-          const g = falseRows.filter((r) => r.mode === mode && r.echoDb === db);
-          return [
-            `echo ${db > 0 ? '+' : ''}${db} dB`,
-            {
-              scenarios: g.length,
-              falseBargeIns: g.filter((r) => r.interrupted).length,
-              pausedAtAll: g.filter((r) => r.paused).length,
-              duckedAtAll: g.filter((r) => r.ducked).length,
-            },
-          ];
-        }),
-      ),
-    ]),
-  );
-  console.log('\nB1. Echo alone through the session (Silero VAD, default barge-in)');
-  console.log(JSON.stringify(falseSummary, null, 2));
-
-  // Interruptions over echo: the same utterance with and without echo.
-  const cut = (file: string, from: number, len: number) => {
-    return readWavFile(join(SPEECH, file)).then((w) => {
-      const r = resampleAll(resamplers, w.samples, w.sampleRate, 16_000).subarray(Math.round(from * 16_000), Math.round((from + len) * 16_000));
-      const path = join(dir, `${file}-${from}.wav`);
-      writeWav(path, scaleTo(r, USER_DBFS));
-      return path;
-    });
-  };
-  const utterances: { voice: string; wav: string; text: string }[] = [
-    { voice: 'real reader', wav: await cut('beckett.wav', 0, 2.2), text: 'can you tell me about the return trip' },
-    { voice: 'real requests', wav: await cut('intent.wav', 2, 2.5), text: 'what time does the next one leave' },
-  ];
-  const flite = await synthesizeTexts(['wait a second', 'actually I need an earlier train'], 'kal16');
-  for (const [text, s] of flite) {
-    const path = join(dir, `kal-${text.length}.wav`);
-    writeWav(path, scaleTo(resampleAll(resamplers, s.samples, s.sampleRate, 16_000), USER_DBFS));
-    utterances.push({ voice: 'flite kal16', wav: path, text });
-  }
-  const es = espeak(dir, 'espeak-hold-on', 'hold on, that is not what I asked');
-  if (es) {
-    const w = await readWavFile(es);
-    writeWav(es, scaleTo(resampleAll(resamplers, w.samples, w.sampleRate, 16_000), USER_DBFS));
-    utterances.push({ voice: 'espeak-ng', wav: es, text: 'hold on that is not what I asked' });
-  }
-  const latencyRows: Record<string, unknown>[] = [];
-  const deltas: Record<string, { bargeIn: number[]; duck: number[]; missed: number; n: number }> = {};
-  for (const u of utterances) {
-    const user = [{ wav: u.wav, atMs: 3000, text: u.text }];
-    const clean = await sim(`clean ${u.voice}`, { user, settings: modes.canceller });
-    for (const [mode, settings] of Object.entries(modes)) {
-      for (const i of [1, 4]) {
-        for (const echoDb of [-10, 0, 6]) {
-          const r: SimulationResult = await sim(`${mode} ${u.voice} ${i} ${echoDb}`, { user, echo: echoSection(i, echoDb), settings });
-          const key = `${mode}, echo ${echoDb > 0 ? '+' : ''}${echoDb} dB`;
-          deltas[key] ??= { bargeIn: [], duck: [], missed: 0, n: 0 };
-          const d = deltas[key]!;
-          d.n++;
-          if (!r.interrupted) d.missed++;
-          if (r.bargeInLatencyFromVoiceMs !== null && clean.bargeInLatencyFromVoiceMs !== null)
-            d.bargeIn.push(r.bargeInLatencyFromVoiceMs - clean.bargeInLatencyFromVoiceMs);
-          if (r.duckLatencyFromVoiceMs !== null) d.duck.push(r.duckLatencyFromVoiceMs);
-          latencyRows.push({
-            mode,
-            voice: u.voice,
-            room: ROOMS[i]!.name,
-            echoDb,
-            interrupted: r.interrupted,
-            bargeInMs: r.bargeInLatencyFromVoiceMs,
-            withoutEchoMs: clean.bargeInLatencyFromVoiceMs,
-            duckMs: r.duckLatencyFromVoiceMs,
-          });
-        }
-      }
-    }
-  }
-  await vadModel.close();
-  const latencySummary = Object.fromEntries(
-    Object.entries(deltas).map(([k, d]) => [
-      k,
-      {
-        scenarios: d.n,
-        missed: d.missed,
-        extraBargeInLatencyP50Ms: percentile(d.bargeIn, 50),
-        extraBargeInLatencyP95Ms: percentile(d.bargeIn, 95),
-        duckP95Ms: percentile(d.duck, 95),
-      },
-    ]),
-  );
-  console.log('\nB2. Interruptions over echo (latency vs the same utterance without echo)');
-  console.log(JSON.stringify(latencySummary, null, 2));
-
+  const { falseSummary, latencySummary, falseRows, latencyRows } = await partB(partBInput);
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   writeFileSync(

@@ -186,6 +186,15 @@ describe('LevelMeter', () => {
     expect(wrapper.text()).toContain('Voice 93%');
     expect(wrapper.find('polyline').attributes('points')).toBeTruthy();
   });
+
+  it('says it shows the microphone with the agent’s voice removed only while echo cancellation is on', async () => {
+    const wrapper = mount(LevelMeter);
+    await flushPromises();
+    expect(wrapper.text()).toContain('the agent’s own voice removed');
+    useSettingsStore().saved.audio.echoCancellation = false;
+    await flushPromises();
+    expect(wrapper.text()).not.toContain('voice removed');
+  });
 });
 
 describe('BargeInTimeline', () => {

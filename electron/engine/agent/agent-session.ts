@@ -92,7 +92,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       playback: options.playback,
       latency: this.latency,
       logger: this.logger,
-      onText: (turnId, text) => this.transcript.agentText(turnId, text),
+      onText: (speech, text) => this.transcript.agentText(speech, text),
       onError: (e, reply) => this.onReplyFailed(e, reply),
       onPreemptive: (outcome) => this.emit('preemptive', { tMs: this.now(), outcome }),
       abandon: (speech) => this.controller.abandonUnheardTurn(speech),
@@ -230,6 +230,10 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.bargeInTimer.onPaused(tMs);
       this.emit('bargeIn', { tMs, type: 'paused' });
     });
+    c.on('resumed', ({ tMs }) => {
+      this.bargeInTimer.onResumed();
+      this.emit('bargeIn', { tMs, type: 'resumed' });
+    });
     c.on('unducked', ({ tMs, withdrawn }) => {
       this.bargeInTimer.onRecovered();
       this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });
@@ -345,18 +349,20 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   }
 
   private onPlaybackFinished(turnId: string, interrupted: boolean): void {
-    // The controller ends the handle it holds for this turn; a turn it already cut is not its own any more.
+    // Playback speaks turn ids: the controller ends the handle it holds for this turn; a turn it already cut is not its own any more.
     this.controller.agentStoppedSpeaking(turnId);
     // A turn that played out ends any barge-in attempt: a later manual interrupt must not
     // measure its latency from this attempt's onset. (An interrupted turn's timer is read first.)
     if (!interrupted) this.bargeInTimer.onRecovered();
-    const reply = this.replies.current;
-    if (interrupted || turnId !== reply?.turnId) return;
+    const speech = this.replies.current?.speech;
+    if (interrupted || speech?.turnId !== turnId) return;
+    const spoke = this.machine.state === 'speaking'; // not when TTS made no audio at all (of "…"): the controller never held it
+    speech.end({ kind: 'playedOut' });
     this.replies.clear();
-    this.transcript.agentFinished(turnId);
-    this.history.assistant(reply.text);
-    this.emit('agentStoppedSpeaking', { tMs: this.now(), turnId, interrupted: false });
-    if (this.machine.state === 'speaking') this.machine.to('listening');
+    this.transcript.agentFinished(speech);
+    this.history.assistant(speech.text);
+    if (spoke) this.emit('agentStoppedSpeaking', { tMs: this.now(), turnId, interrupted: false });
+    this.machine.to('listening');
     // Speech appended while interruptions were off is answered now that the agent is done.
     if (!this.input.userSpeaking && this.userTurn.takeAppended()) {
       this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
@@ -376,7 +382,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     // Who cut it first, then the cut entry once: listeners can label the entry as it arrives.
     this.emit('interrupted', {
       tMs: e.tMs,
-      turnId: e.turnId,
+      turnId: e.speech.turnId,
       heardText: cut.heardText,
       unheardText: cut.unheardText,
       playedMs: e.playedMs,
@@ -384,8 +390,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       strategy: e.strategy,
       cutMethod: cut.method,
     });
-    this.transcript.agentInterrupted(e.turnId, cut.heardText, cut.unheardText);
-    this.emit('agentStoppedSpeaking', { tMs: e.tMs, turnId: e.turnId, interrupted: true });
+    this.transcript.agentInterrupted(e.speech, cut.heardText, cut.unheardText);
+    this.emit('agentStoppedSpeaking', { tMs: e.tMs, turnId: e.speech.turnId, interrupted: true });
     if (latency !== null) this.emit('metric', { tMs: e.tMs, name: 'bargeInLatencyMs', valueMs: latency });
     if (this.machine.state === 'speaking' || this.machine.state === 'thinking') this.machine.to('listening');
   }

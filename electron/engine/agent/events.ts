@@ -29,7 +29,7 @@ export type AgentSessionEvents = {
    * Lifecycle marks for timelines and debugging: ducked (`tentative` on a tentative VAD onset),
    * paused, unducked (`withdrawn` when a tentative duck is undone because no speech followed).
    */
-  bargeIn: [{ tMs: number; type: 'ducked' | 'paused' | 'unducked'; tentative?: boolean; withdrawn?: boolean }];
+  bargeIn: [{ tMs: number; type: 'ducked' | 'paused' | 'resumed' | 'unducked'; tentative?: boolean; withdrawn?: boolean }];
   /** User speech over the agent while interruptions are off. */
   userSpeechWhileOff: [{ tMs: number; mode: 'ignore' | 'append' }];
   transcript: [TranscriptRecord];

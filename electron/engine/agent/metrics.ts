@@ -16,6 +16,11 @@ export class BargeInTimer {
     this.pausedMs ??= tMs;
   }
 
+  /** The agent went on after that pause: a cut later is inaudible from its own, later pause. */
+  onResumed(): void {
+    this.pausedMs = null;
+  }
+
   onRecovered(): void {
     this.onsetMs = null;
     this.pausedMs = null;

@@ -21,13 +21,13 @@ export function shouldPreempt(c: Pick<ConversationSettings, 'preemptiveGeneratio
 export type HeldTtsEvent = { kind: 'audio'; samples: Float32Array; sampleRate: number } | { kind: 'words'; words: WordTiming[] } | { kind: 'final' };
 
 export interface HeldReplyHandlers {
-  text(turnId: string, text: string): void;
+  text(speech: SpeechHandle, text: string): void;
   tts(turnId: string, event: HeldTtsEvent): void;
 }
 
 export class PreemptiveReply {
   private readonly held: HeldTtsEvent[] = [];
-  private latestText: { turnId: string; text: string } | null = null;
+  private latestText: { speech: SpeechHandle; text: string } | null = null;
   private released: HeldReplyHandlers | null = null;
   private failed = false;
 
@@ -37,7 +37,7 @@ export class PreemptiveReply {
     readonly userText: string,
   ) {
     reply.on('text', (e) => {
-      if (this.released) this.released.text(e.turnId, e.text);
+      if (this.released) this.released.text(e.speech, e.text);
       else this.latestText = e;
     });
     reply.on('error', () => {
@@ -69,7 +69,7 @@ export class PreemptiveReply {
   release(handlers: HeldReplyHandlers): void {
     this.released = handlers;
     const turnId = this.reply.turnId;
-    if (this.latestText) handlers.text(this.latestText.turnId, this.latestText.text);
+    if (this.latestText) handlers.text(this.latestText.speech, this.latestText.text);
     if (turnId !== null) for (const e of this.held.splice(0)) handlers.tts(turnId, e);
     this.latestText = null;
   }

@@ -23,7 +23,7 @@ export interface ReplyRouterOptions {
   latency: LatencyHooks;
   logger: Logger;
   /** The current reply's text so far (for the transcript). */
-  onText(turnId: string, text: string): void;
+  onText(speech: SpeechHandle, text: string): void;
   /** A reply failed (an early one only if it had been adopted). */
   onError(error: Error, reply: ReplyRunner): void;
   onPreemptive(outcome: PreemptiveOutcome): void;
@@ -90,7 +90,7 @@ export class ReplyRouter {
     this.o.latency.replyRequested();
     this.o.onPreemptive('used');
     onAdopted();
-    p.release({ text: (turnId, text) => this.o.onText(turnId, text), tts: (turnId, e) => this.onTts(turnId, e) });
+    p.release({ text: (speech, text) => this.o.onText(speech, text), tts: (turnId, e) => this.onTts(turnId, e) });
     return true;
   }
 
@@ -123,8 +123,8 @@ export class ReplyRouter {
   private create(source: ReplySource, early: boolean): ReplyRunner {
     const reply = new ReplyRunner(this.o.tts, source, (turnId) => this.o.playback.playedMs(turnId));
     if (source.kind === 'llm') this.o.latency.replyCreated(reply, early);
-    reply.on('text', ({ turnId, text }) => {
-      if (this.reply === reply) this.o.onText(turnId, text);
+    reply.on('text', ({ speech, text }) => {
+      if (this.reply === reply) this.o.onText(speech, text);
     });
     reply.on('error', (e) => {
       if (early && this.reply !== reply) return this.o.logger.warn('An early answer failed; the turn asks again', { error: e.message });

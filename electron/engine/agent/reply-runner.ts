@@ -15,8 +15,8 @@ import type { AgentTts } from './ports.js';
 export type ReplySource = { kind: 'llm'; llm: LanguageModel; messages: ChatMessage[] } | { kind: 'text'; text: string };
 
 export class ReplyRunner extends EventEmitter<{
-  /** The text sent to TTS so far for this turn. */
-  text: [{ turnId: string; text: string }];
+  /** The text sent to TTS so far for its utterance. */
+  text: [{ speech: SpeechHandle; text: string }];
   /** Latency marks: the model's first text, and the first text handed to TTS (its turn id). */
   progress: [{ stage: 'firstToken' } | { stage: 'ttsRequest'; turnId: string }];
   error: [Error];
@@ -109,6 +109,6 @@ export class ReplyRunner extends EventEmitter<{
     if (turnId !== speech.turnId) return; // the turn was cancelled under us: nothing more belongs to it
     const sent = before ? `${before}${/\s$/.test(before) || /^\s/.test(text) ? '' : ' '}${text}` : text;
     speech.setText(sent.replace(/\s+/g, ' '));
-    this.emit('text', { turnId, text: speech.text.trim() });
+    this.emit('text', { speech, text: speech.text.trim() });
   }
 }

@@ -4,6 +4,7 @@
  * remainder is kept apart in `unheardText`.
  */
 import { EventEmitter } from 'node:events';
+import type { SpeechHandle } from '../turn/speech-handle.js';
 
 export type TranscriptStatus = 'interim' | 'final' | 'interrupted';
 
@@ -12,7 +13,7 @@ export interface TranscriptRecord {
   speaker: 'user' | 'agent';
   text: string;
   status: TranscriptStatus;
-  /** Agent entries: the TTS turn. */
+  /** Agent entries: the utterance's TTS turn (the handle's id: entries go to the renderer as plain data). */
   turnId?: string;
   unheardText?: string;
   /** User entries that did not stop the agent: why ("\"oh wow\" is only filler and surprise"). */
@@ -57,22 +58,22 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptR
     return entry;
   }
 
-  agentText(turnId: string, text: string): TranscriptRecord {
-    const entry = this.agentEntry(turnId) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId });
+  agentText(speech: SpeechHandle, text: string): TranscriptRecord {
+    const entry = this.agentEntry(speech) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId: speech.turnId });
     entry.text = text;
     this.emit('updated', { ...entry });
     return entry;
   }
 
-  agentFinished(turnId: string): void {
-    const entry = this.agentEntry(turnId);
+  agentFinished(speech: SpeechHandle): void {
+    const entry = this.agentEntry(speech);
     if (!entry || entry.status === 'interrupted') return;
     entry.status = 'final';
     this.emit('updated', { ...entry });
   }
 
-  agentInterrupted(turnId: string, heardText: string, unheardText: string): TranscriptRecord {
-    const entry = this.agentEntry(turnId) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId });
+  agentInterrupted(speech: SpeechHandle, heardText: string, unheardText: string): TranscriptRecord {
+    const entry = this.agentEntry(speech) ?? this.add({ speaker: 'agent', text: '', status: 'interim', turnId: speech.turnId });
     entry.text = heardText;
     entry.unheardText = unheardText;
     entry.status = 'interrupted';
@@ -80,8 +81,8 @@ export class ConversationTranscript extends EventEmitter<{ updated: [TranscriptR
     return entry;
   }
 
-  private agentEntry(turnId: string): TranscriptRecord | undefined {
-    return this.list.find((e) => e.speaker === 'agent' && e.turnId === turnId);
+  private agentEntry(speech: SpeechHandle): TranscriptRecord | undefined {
+    return this.list.find((e) => e.speaker === 'agent' && e.turnId === speech.turnId);
   }
 
   private add(fields: Omit<TranscriptRecord, 'id' | 'tMs'>): TranscriptRecord {

@@ -21,7 +21,7 @@ export class BargeInAttempt {
   resumedInGap = false;
   /** The VAD sees a gap in the speech now (the person has probably stopped). */
   inGap = false;
-  /** The final for the speech so far came (asked at a pause in it): another comes only if the person goes on. */
+  /** The final for the speech so far came with words (asked at a pause in it): another comes only if the person goes on. An empty final is not one. */
   finalHeard = false;
   /** Finals of earlier segments of this attempt, so "no ... wait" counts as one utterance. */
   priorText = '';

@@ -7,9 +7,8 @@
  *      of the user's speech at the latest); the first yes interrupts, even before step 2;
  *   4. interrupt: clear playback (inaudible now), cancel the TTS turn;
  *   5. false alarm: the user stopped and no strategy said yes: after
- *      `falseInterruptionTimeoutMs` of quiet, resume from the paused position and un-duck.
- *      Sooner when the words so far are only an acknowledgement ("okay"): playback resumes
- *      (still ducked) at the VAD's first gap in the speech, and pauses again if the user goes on.
+ *      `falseInterruptionTimeoutMs` of quiet, resume from the paused position and un-duck;
+ *      sooner, still ducked, at a gap in the user's speech when it says backchannel (gap-resume.ts).
  * While the agent is silent, speech is accepted after `interruptDurationMs` (no strategies; AcceptTimer).
  * With interruptions off, speech over the agent is reported as ignored or deferred (append).
  *
@@ -26,19 +25,14 @@ import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
+import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, voicePauseIsGap } from './gap-resume.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
 
 export type { InterruptSource } from './speech-handle.js';
 export type { BargeInEvents, BargeInOptions, ControllerPhase, InterruptedEvent } from './barge-in-types.js';
-
-/**
- * Without words, a gap resumes the agent only after this much speech (onset to quiet): one syllable plus Silero's hold.
- * bench:bargein, no recognizer: every backchannel's, laugh's and cough's gap began 250+ ms after its onset; a stop
- * consonant in a first syllable ("a-ctually", "wha-t") 96-128 ms after, where resuming let the agent be heard again.
- */
-export const MIN_SPEECH_BEFORE_GAP_MS = 160;
+export { MIN_SPEECH_BEFORE_GAP_MS } from './gap-resume.js';
 
 export class BargeInController extends EventEmitter<BargeInEvents> {
   private options: BargeInOptions;
@@ -198,15 +192,14 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const full = attempt.textWith(text);
     this.deps.decider.setText(full, final);
     if (final) attempt.priorText = full;
-    if (final) attempt.finalHeard = true;
+    // A final with no words is no answer: the recognizer heard nothing there (a pause inside "stop ... talking please",
+    // a dropped word). It does not count as the words saying "no interruption"; they may still come.
+    const saidWords = final && text.trim() !== '';
+    if (saidWords) attempt.finalHeard = true;
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
-    // The same for a final at the gap (a misheard backchannel decides nothing): go on, ducked.
-    else if (final && attempt.inGap) this.letAgentGoOn(attempt, true);
-    // Words that already say backchannel (or come in during a gap): the agent goes on now,
-    // still ducked, rather than at the end of the backchannel; more speech after a gap pauses it again.
-    else if (attempt.inGap || this.deps.decider.wholeBackchannel()) this.letAgentGoOn(attempt);
+    else if (goesOnAfterWords(attempt, this.deps.decider, saidWords)) this.goOn(attempt);
   }
 
   /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
@@ -223,53 +216,26 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.settle(attempt, nothingMore ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
-  /**
-   * The VAD sees a gap in the user's speech. If the agent is paused and the words so far are
-   * only an acknowledgement, resume now (still ducked) rather than at the end of the segment.
-   */
+  /** The VAD sees a gap in the user's speech: a paused agent may go on, still ducked (gap-resume.ts). */
   onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
-    if (attempt === null) return;
-    attempt.inGap = true;
-    // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
-    this.letAgentGoOn(attempt, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
+    if (attempt !== null && goesOnAtGap(attempt, this.deps.decider, tMs)) this.goOn(attempt);
   }
 
-  /**
-   * The user's pause by the voice's level, ~64 ms before the VAD's gap (user-input.ts). Without streaming words it is
-   * the gap. With them the VAD's gap stays: a final asked at this pause can come before the words of "stop ... stop".
-   */
+  /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
   onVoicePause(tMs: number): void {
-    if (this.deps.decider.words !== 'streaming') this.onSpeechGap(tMs);
+    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGap(tMs);
   }
 
   /** The voice goes on after `onVoicePause`. */
   onVoiceResume(tMs: number): void {
-    if (this.deps.decider.words !== 'streaming') this.onSpeechGapEnd(tMs);
+    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGapEnd(tMs);
   }
 
-  /**
-   * Resume (still ducked) when the words say backchannel, or (`sized`) without words when the sound is
-   * short enough; `anyway`: a final said no.
-   */
-  private letAgentGoOn(attempt: BargeInAttempt, anyway = false, sized = true): void {
-    if (attempt.phase !== 'paused' || !(anyway || this.vetoed() || (sized && this.deps.decider.backchannelSized()))) return;
-    this.output.resume();
-    attempt.paused = false;
-    attempt.resumedInGap = true;
-    attempt.phase = 'ducked';
-    this.reportFalseAlarm(attempt);
-  }
-
-  /** The user speaks again after the gap: pause again, and let the strategies go on. */
+  /** The user speaks again after the gap: if the agent went on there, pause again and let the strategies go on. */
   onSpeechGapEnd(_tMs: number): void {
     const attempt = this.attempt;
-    if (attempt) {
-      attempt.inGap = false;
-      attempt.finalHeard = false;
-    }
-    if (!attempt?.resumedInGap || attempt.phase !== 'ducked') return;
-    attempt.resumedInGap = false;
+    if (attempt === null || !pausesAgainAfterGap(attempt)) return;
     this.pauseNow(attempt);
     this.evaluate();
   }
@@ -302,11 +268,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   // ---- internals ----
 
-  private vetoed(): boolean {
-    const d = this.deps.decider.decide();
-    return !d.interrupt && d.vetoedBy !== null;
-  }
-
   private onCandidate(attempt: BargeInAttempt): void {
     if (this.attempt !== attempt || attempt.phase !== 'ducked') return;
     this.pauseNow(attempt);
@@ -315,6 +276,16 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       return;
     }
     this.evaluate();
+  }
+
+  /** The agent goes on, still ducked, before the user is done: a false alarm so far. */
+  private goOn(attempt: BargeInAttempt): void {
+    this.output.resume();
+    attempt.paused = false;
+    attempt.resumedInGap = true;
+    attempt.phase = 'ducked';
+    this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
+    this.reportFalseAlarm(attempt);
   }
 
   private reportFalseAlarm(attempt: BargeInAttempt): void {
@@ -379,7 +350,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.deps.decider.reset();
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
-      turnId: speech.turnId,
       speech,
       reason: source,
       strategy,

@@ -16,7 +16,6 @@ export interface BargeInOptions {
 
 export interface InterruptedEvent {
   tMs: number;
-  turnId: string;
   /** The utterance that was cut (ended, its playout position fixed at the cut): what was heard of it is `speech.heard()`. */
   speech: SpeechHandle;
   /** The person's voice, or the manual control that stopped the agent. */
@@ -33,6 +32,8 @@ export interface BargeInEvents {
   /** `tentative`: on a tentative onset, undone if the VAD withdraws it. */
   ducked: [{ tMs: number; turnId: string; tentative: boolean }];
   paused: [{ tMs: number; turnId: string; playedMs: number }];
+  /** The paused agent goes on (still ducked) before the attempt ends: every time, also after pausing again in one attempt (falseInterruption is told once). */
+  resumed: [{ tMs: number; turnId: string }];
   interrupted: [InterruptedEvent];
   /** `reason`: why the speech was not an interruption, in words ("\"oh wow\" is only surprise"). */
   falseInterruption: [{ tMs: number; turnId: string; resumed: boolean; reason: string | null }];

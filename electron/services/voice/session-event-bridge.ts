@@ -116,6 +116,7 @@ export class SessionEventBridge {
     listen('bargeIn', (e) => {
       if (e.type === 'ducked') this.setPhase('ducked', e.tMs, 'duck');
       else if (e.type === 'paused') this.setPhase('paused', e.tMs, 'pause');
+      else if (e.type === 'resumed') this.setPhase('resumed', e.tMs, 'resume');
       else this.setPhase(this.phase === 'resumed' ? 'resumed' : 'none', e.tMs, 'resume');
     });
     listen('falseInterruption', (e) => {

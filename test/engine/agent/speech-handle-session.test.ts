@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../../electron/engine/agent/chat-history.js';
 import { useFakeTimersPerTest } from '../turn/helpers/fakes.js';
+import { SpeechHandle } from '../../../electron/engine/turn/speech-handle.js';
 import { makeSession } from './helpers/session-harness.js';
 
 useFakeTimersPerTest();
@@ -80,5 +81,20 @@ describe('the agent utterance as a handle, in the session', () => {
     expect(clears).toEqual(['turn-1']); // the dropped early turn: anything of it arriving later is dropped by the queue too
     expect(h.tts.cancels).toBe(1);
     expect(h.session.history.messages.at(-1)).toEqual({ role: 'assistant', content: 'The train to York leaves at nine.' });
+  });
+
+  it('a reply whose TTS turn brought no audio at all ends its handle, and the agent listens again instead of thinking forever', async () => {
+    const h = makeSession();
+    const emit = h.tts.emit.bind(h.tts);
+    // A voice that makes nothing of the text (an emoji, a lone "…"): the turn's final comes with no audio before it.
+    h.tts.emit = ((event: string, ...args: unknown[]) => event === 'audio' || emit(event as 'final', ...(args as [{ turnId: string }]))) as typeof h.tts.emit;
+    const ends = vi.spyOn(SpeechHandle.prototype, 'end');
+    h.session.start();
+    h.session.speak('…');
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(h.session.state).toBe('listening');
+    expect(ends.mock.calls).toEqual([[{ kind: 'playedOut' }]]);
+    expect((ends.mock.contexts[0] as SpeechHandle).playedMs).toBe(0);
   });
 });

@@ -1,19 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
+import { defaults, now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 
 useFakeTimersPerTest();
-
-/** The agent speaks, the user starts, and the agent is paused at the candidate point. */
-function pausedByUser() {
-  const h = makeController(defaults.strategies);
-  h.controller.agentStartedSpeaking(speechOn(h.playback, 't1'));
-  h.controller.onSpeechStart(now());
-  vi.advanceTimersByTime(PAUSE);
-  expect(h.controller.phase).toBe('paused');
-  return h;
-}
 
 describe('resuming at a gap after an acknowledgement', () => {
   it('a paused agent resumes at the gap after "okay", still ducked, and says it resumed', () => {

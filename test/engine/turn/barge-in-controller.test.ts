@@ -47,7 +47,7 @@ describe('barge-in while the agent speaks', () => {
     expect(playback.ops()).toEqual(['duck', 'pause', 'clear', 'resume', 'unduck']);
     expect(tts.cancels).toBe(1);
     const interrupted = events.find((e) => e.type === 'interrupted')!.payload;
-    expect(interrupted).toMatchObject({ turnId: 't1', reason: 'voice', strategy: 'anySpeech', playedMs: 1234, onsetMs: 0 });
+    expect(interrupted).toMatchObject({ speech: { turnId: 't1' }, reason: 'voice', strategy: 'anySpeech', playedMs: 1234, onsetMs: 0 });
     expect(controller.phase).toBe('agentSilent');
   });
 

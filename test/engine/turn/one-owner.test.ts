@@ -57,6 +57,6 @@ describe('one owner of the interrupt path', () => {
     expect(controller.interruptNow('hotkey')).toBe(true);
     expect(playback.ops()).toEqual(['clear', 'unduck']);
     expect(tts.cancels).toBe(1);
-    expect(events.find((e) => e.type === 'interrupted')!.payload).toMatchObject({ turnId: 't1', reason: 'hotkey', strategy: null, onsetMs: null });
+    expect(events.find((e) => e.type === 'interrupted')!.payload).toMatchObject({ speech: { turnId: 't1' }, reason: 'hotkey', strategy: null, onsetMs: null });
   });
 });

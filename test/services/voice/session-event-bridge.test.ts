@@ -76,6 +76,18 @@ describe('SessionEventBridge', () => {
     expect(bridge.status(false).phase).toBe('resumed');
   });
 
+  it('an agent that goes on again after pausing a second time in one attempt is shown as going on, not left "Paused"', () => {
+    session.state = 'speaking';
+    session.emit('bargeIn', { tMs: 100, type: 'ducked' });
+    session.emit('bargeIn', { tMs: 300, type: 'paused' });
+    session.emit('falseInterruption', { tMs: 500, resumed: true, reason: null });
+    session.emit('bargeIn', { tMs: 500, type: 'resumed' });
+    session.emit('bargeIn', { tMs: 620, type: 'paused' });
+    session.emit('bargeIn', { tMs: 1300, type: 'resumed' });
+    expect(sentOf('agent:state').map((s) => s.phase)).toEqual(['ducked', 'paused', 'resumed', 'paused', 'resumed']);
+    expect(sentOf('metrics:update').at(-1)).toMatchObject({ falseInterruptions: 1 });
+  });
+
   it('un-ducking a tentative duck returns to no phase', () => {
     session.emit('bargeIn', { tMs: 100, type: 'ducked', tentative: true });
     session.emit('bargeIn', { tMs: 260, type: 'unducked', withdrawn: true });

@@ -3,7 +3,6 @@
  * barge-in controller and session, the real PlaybackQueue into a RecordingSink, speech from
  * the embedded local TTS server (synthesized up front, replayed on the virtual clock).
  */
-import { PlaybackQueue } from '../../audio/playback-queue.js';
 import { RecordingSink } from '../../audio/recording-sink.js';
 import { loadResamplerFactory, resampleAll, type ResamplerFactory } from '../../audio/resampler.js';
 import { readWavFile } from '../../audio/wav-reader.js';
@@ -20,6 +19,7 @@ import { FrameTimeline } from './frame-timeline.js';
 import { MicMixer, voicedSpan } from './mic-mixer.js';
 import { recognizerFor } from './recognizer-choice.js';
 import type { OracleUtterance } from './recognizer-model.js';
+import { ObservedPlayback } from './observed-playback.js';
 import { ReplayTts } from './replay-tts.js';
 import type { LoadedScenario } from './scenario.js';
 import { ScriptedReplies } from './scripted-llm.js';
@@ -102,7 +102,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   model.reset();
   const clock = new VirtualClock(0);
   const sink = new RecordingSink({ clock, sampleRate: RATE });
-  const playback = new PlaybackQueue({ output: sink, clock, resamplers });
+  const playback = new ObservedPlayback({ output: sink, clock, resamplers });
   const vad = new VadProcessor({ model, options: scenario.settings.vad });
   const stt = recognizerFor(scenario, clock);
   const tts = new ReplayTts(clock, speech);
@@ -176,11 +176,9 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   session.on('userStartedSpeaking', (e) => record('userStartedSpeaking', { onsetMs: e.tMs }));
   session.on('userStoppedSpeaking', () => record('userStoppedSpeaking'));
   session.on('bargeIn', (e) => {
-    if (e.type === 'paused') pauses.push(e.tMs);
     record(e.type, e.tentative ? { tentative: true } : e.withdrawn ? { withdrawn: true } : {});
   });
   session.on('falseInterruption', (e) => {
-    if (e.resumed) resumes.push(e.tMs);
     record('falseInterruption', { resumed: e.resumed });
   });
   session.on('interrupted', (e) => {
@@ -197,6 +195,17 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     record('latencyBudget', { totalMs: Math.round(e.budget.totalMs), stages: e.budget.segments.map((s) => `${s.stage} ${Math.round(s.ms)}`).join(', ') });
   });
   session.on('userSpeechWhileOff', (e) => record('userSpeechWhileOff', { mode: e.mode }));
+  // What the recognizer said and when (interims included): where a barge-in's wait for words went.
+  stt?.on('interim', (e) => record('recognized', { final: false, text: e.text }));
+  stt?.on('final', (e) => record('recognized', { final: true, text: e.text }));
+  vad.on('speechGap', () => record('vadGap'));
+  vad.on('speechGapEnd', () => record('vadGapEnd'));
+  // Pauses and resumes as the output really did them (observed-playback.ts): every resume, not one per attempt.
+  playback.observe((change) => {
+    record(change);
+    if (change === 'outputPaused') pauses.push(clock.nowMs());
+    if (change === 'outputResumed') resumes.push(clock.nowMs());
+  });
   session.on('transcript', (e) => {
     if (e.status !== 'interim') record('transcript', { speaker: e.speaker, status: e.status, text: e.text });
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import wavefile from 'wavefile';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../../electron/engine/agent/simulate/cli-args.js';
 import { parseScenario } from '../../../../electron/engine/agent/simulate/scenario.js';
@@ -32,7 +33,16 @@ describe('npm run simulate', () => {
     expect(typeof result.bargeInLatencyMs).toBe('number');
     expect(result.heardText.length).toBeGreaterThan(0);
     expect(result.events[0]).toEqual({ tMs: 0, type: 'state', state: 'listening' });
-    for (const file of ['output.wav', 'mic.wav', 'timeline.svg', 'result.json']) expect(existsSync(join(dir, 'out', file))).toBe(true);
+    for (const file of ['output.wav', 'mic.wav', 'mic-cancelled.wav', 'timeline.svg', 'result.json']) expect(existsSync(join(dir, 'out', file))).toBe(true);
+    // mic-cancelled.wav is what the VAD and recognizer got: over the agent alone (before the user at 1.5 s) its echo is removed.
+    const before = (file: string) => {
+      const w = new wavefile.WaveFile(readFileSync(join(dir, 'out', file)));
+      return (w.getSamples(false, Int16Array) as unknown as Int16Array).subarray(0, 16_000 * 1.4);
+    };
+    const energy = (x: Int16Array) => x.reduce((sum, v) => sum + v * v, 0);
+    expect(energy(before('mic.wav'))).toBeGreaterThan(0);
+    expect(energy(before('mic-cancelled.wav'))).toBeLessThan(energy(before('mic.wav')) / 10);
+    expect(result.echo.erleDb).toBeGreaterThan(10);
     expect(readFileSync(join(dir, 'out', 'timeline.svg'), 'utf8')).toContain('interrupt');
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { systemClock } from '../../../../electron/engine/clock.js';
 import type { AudioFrame } from '../../../../electron/engine/audio/frame.js';
 import { BargeInController, type BargeInOptions } from '../../../../electron/engine/turn/barge-in-controller.js';
@@ -103,4 +103,14 @@ export function toneFrame(dbfs: number, tMs = 0): AudioFrame {
   const data = new Float32Array(320);
   for (let i = 0; i < data.length; i++) data[i] = amp * Math.sin((2 * Math.PI * 220 * i) / 16000);
   return { data, sampleRate: 16000, channels: 1, timestampMs: tMs };
+}
+
+/** The agent speaks (default strategies), the user starts, and the agent is paused at the candidate point. */
+export function pausedByUser() {
+  const h = makeController(defaults.strategies);
+  h.controller.agentStartedSpeaking(speechOn(h.playback, 't1'));
+  h.controller.onSpeechStart(now());
+  vi.advanceTimersByTime(defaults.speakingInterruptDurationMs);
+  expect(h.controller.phase).toBe('paused');
+  return h;
 }
