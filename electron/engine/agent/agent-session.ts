@@ -18,6 +18,7 @@ import { InterruptionDecider } from '../turn/strategies/interruption-decider.js'
 import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
 import type { AgentSessionOptions } from './agent-session-options.js';
+import { followBargeInMarks } from './barge-in-marks.js';
 import { ChatHistory } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
 import { LatencyHooks } from './latency-hooks.js';
@@ -222,22 +223,12 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.input.on('error', (e) => this.fail('stt', e));
 
     const c = this.controller;
-    c.on('ducked', ({ tMs, tentative }) => {
-      this.bargeInTimer.onDucked(tentative ? tMs : (this.lastOnsetMs ?? tMs));
-      this.emit('bargeIn', { tMs, type: 'ducked', tentative });
-    });
-    c.on('paused', ({ tMs }) => {
-      this.bargeInTimer.onPaused(tMs);
-      this.emit('bargeIn', { tMs, type: 'paused' });
-    });
-    c.on('resumed', ({ tMs }) => {
-      this.bargeInTimer.onResumed();
-      this.emit('bargeIn', { tMs, type: 'resumed' });
-    });
-    c.on('unducked', ({ tMs, withdrawn }) => {
-      this.bargeInTimer.onRecovered();
-      this.emit('bargeIn', { tMs, type: 'unducked', withdrawn });
-    });
+    followBargeInMarks(
+      c,
+      this.bargeInTimer,
+      (mark) => this.emit('bargeIn', mark),
+      () => this.lastOnsetMs,
+    );
     c.on('falseInterruption', ({ tMs, resumed, reason }) => {
       this.userTurn.backchannel(reason);
       this.emit('falseInterruption', { tMs, resumed, reason });
