@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ComfortNoise } from '../../../electron/engine/vad/comfort-noise.js';
-import type { AudioFrame } from '../../../electron/engine/audio/frame.js';
+import { frameOf, noise } from './room-sound.js';
 
-const RATE = 16_000;
-const frameOf = (data: Float32Array, timestampMs = 0): AudioFrame => ({ data, sampleRate: RATE, channels: 1, timestampMs });
 const rmsDb = (x: Float32Array) => 10 * Math.log10(x.reduce((s, v) => s + v * v, 0) / x.length);
-
-/** Reproducible white noise at an RMS level. */
-function noise(n: number, dbfs: number, seed = 1): Float32Array {
-  let x = seed;
-  const amp = Math.sqrt(3) * 10 ** (dbfs / 20);
-  return Float32Array.from({ length: n }, () => {
-    x = (Math.imul(x, 1664525) + 1013904223) | 0;
-    return amp * ((x >>> 0) / 2 ** 31 - 1);
-  });
-}
 
 /** The room alone (nobody speaking, no echo), in 20 ms frames: what the filler learns from. */
 function roomAlone(cn: ComfortNoise, frames: number, dbfs: number): void {

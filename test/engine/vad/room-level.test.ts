@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoomLevel } from '../../../electron/engine/vad/room-level.js';
-import type { AudioFrame } from '../../../electron/engine/audio/frame.js';
-
-const frameOf = (data: Float32Array, timestampMs = 0): AudioFrame => ({ data, sampleRate: 16_000, channels: 1, timestampMs });
-
-/** Reproducible white noise at an RMS level. */
-function noise(n: number, dbfs: number, seed = 1): Float32Array {
-  let x = seed;
-  const amp = Math.sqrt(3) * 10 ** (dbfs / 20);
-  return Float32Array.from({ length: n }, () => {
-    x = (Math.imul(x, 1664525) + 1013904223) | 0;
-    return amp * ((x >>> 0) / 2 ** 31 - 1);
-  });
-}
+import { frameOf, noise } from './room-sound.js';
 
 describe("the room's level, for the voice rule without words", () => {
   it('is the room even when the echo gate zeroed half of every frame (the agent talked from the start)', () => {
