@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ComfortNoise } from '../../../electron/engine/vad/comfort-noise.js';
-import { frameOf, noise } from './room-sound.js';
+import { frameOf, noise } from './helpers/room-sound.js';
 
 const rmsDb = (x: Float32Array) => 10 * Math.log10(x.reduce((s, v) => s + v * v, 0) / x.length);
 

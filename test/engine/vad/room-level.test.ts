@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RoomLevel } from '../../../electron/engine/vad/room-level.js';
-import { frameOf, noise } from './room-sound.js';
+import { frameOf, noise } from './helpers/room-sound.js';
 
 describe("the room's level, for the voice rule without words", () => {
   it('is the room even when the echo gate zeroed half of every frame (the agent talked from the start)', () => {

@@ -1,5 +1,5 @@
 /** Test input for the room-level and comfort-noise tests: 16 kHz mono frames and reproducible white noise. */
-import type { AudioFrame } from '../../../electron/engine/audio/frame.js';
+import type { AudioFrame } from '../../../../electron/engine/audio/frame.js';
 
 export const frameOf = (data: Float32Array, timestampMs = 0): AudioFrame => ({ data, sampleRate: 16_000, channels: 1, timestampMs });
 
