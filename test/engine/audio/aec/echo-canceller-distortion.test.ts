@@ -6,37 +6,29 @@
  * from the echo estimate bin by bin it passed there: 24.7 dB converged, 33.1 with the residual
  * taken from the neighbouring bins too (double talk: 5.9 dB SNR before and after, the gate 3.2).
  */
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EchoCanceller } from '../../../../electron/engine/audio/aec/echo-canceller.js';
-import { loadResamplerFactory, resampleAll } from '../../../../electron/engine/audio/resampler.js';
-import { readWavFile } from '../../../../electron/engine/audio/wav-reader.js';
 import { EchoPath } from '../../../../electron/engine/agent/simulate/echo-path.js';
 import { echoFigures } from '../../../../electron/engine/agent/simulate/echo-metrics.js';
 import { energyGateProcessor as gate, runEchoOffline, type MicProcessor } from '../../../../electron/engine/agent/simulate/echo-offline.js';
 import { roomFromResponse } from '../../../../electron/engine/agent/simulate/echo-room.js';
-import { atLevel, echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
+import { echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
 import { imageSourceResponse } from '../../../../electron/engine/agent/simulate/image-source.js';
-
-const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/speech/${name}`, import.meta.url));
+import { dialogueVoices } from './helpers/dialogue-voices.js';
 
 let agent: Float32Array;
 let user: Float32Array;
 
 beforeAll(async () => {
-  const resamplers = await loadResamplerFactory();
-  // The agent: two people reading a play, at -20 dBFS; the user: another reader at -26 dBFS at the mic.
-  const dialogue = await readWavFile(fixture('endgame_nagg_nell.wav'));
-  agent = atLevel(resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(0, 16_000 * 9), -20);
-  user = atLevel((await readWavFile(fixture('beckett.wav'))).samples.subarray(16_000, 16_000 * 4), -26);
+  ({ agent, user } = await dialogueVoices());
 });
 
 // Neither a benchmark room nor a held-out one.
-const bedroom = imageSourceResponse(echoRoom('box room 250 ms, laptop 10 cm', [3.4, 3.0, 2.5], 250, 0.1, [0.45, 0.4], [0.7, 0.71]));
+const boxRoom = imageSourceResponse(echoRoom('box room 250 ms, laptop 10 cm', [3.4, 3.0, 2.5], 250, 0.1, [0.45, 0.4], [0.7, 0.71]));
 
 function run(driveDb: number, withUser: boolean, processor: MicProcessor = new EchoCanceller()) {
   // The echo at the user's level.
-  const path = new EchoPath({ room: roomFromResponse(bedroom, -26 + 20, 10), ...(driveDb ? { driveDb } : {}) });
+  const path = new EchoPath({ room: roomFromResponse(boxRoom, -26 + 20, 10), ...(driveDb ? { driveDb } : {}) });
   return echoFigures(runEchoOffline({ agent, agentAtMs: 200, user: withUser ? [{ samples: user, atMs: 4000 }] : [], path, processor, durationMs: 9000 }));
 }
 
