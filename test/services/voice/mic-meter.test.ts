@@ -10,6 +10,7 @@ import { encodeWav } from '../../../electron/engine/stt/wav';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { fileVoiceIo } from '../../../electron/services/voice/voice-io';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { callHandler } from '../../helpers/call-handler';
 
 const TONE_DBFS = -20;
 
@@ -36,11 +37,7 @@ afterEach(async () => {
   cleanup();
 });
 
-async function call<T>(channel: string, request?: unknown): Promise<T> {
-  const result = await services.registry.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(channel: string, request?: unknown): Promise<T> => callHandler<T>(services, channel, request);
 
 describe('the level meter with echo cancellation on', { timeout: 30_000 }, () => {
   it('gets each microphone frame once while the agent speaks (the raw frame or the cancelled one, never both)', async () => {
