@@ -18,14 +18,26 @@ import { moduleBytes } from './wasm-kernel-code.js';
 
 type KernelExport = (...args: number[]) => void;
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The part of the WebAssembly JS API used here (the main process's TypeScript libs do not declare it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** The compiled module, or null where WebAssembly SIMD is unavailable. */
-function kernelModule(): WebAssembly.Module | null {
+let compiled: object | null | undefined;
+
+/** The compiled module, or null where WebAssembly SIMD is unavailable (or compiling it is not allowed). */
+function kernelModule(): object | null {
   if (compiled === undefined) {
     try {
       const bytes = moduleBytes();
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+      compiled = wasm && wasm.validate(bytes) ? new wasm.Module(bytes) : null;
     } catch {
       compiled = null;
     }
@@ -83,13 +95,13 @@ export class WasmArena {
   private readonly outStride: number;
 
   private constructor(
-    private readonly memory: WebAssembly.Memory,
-    module: WebAssembly.Module,
+    private readonly memory: WasmMemory,
+    module: object,
     private readonly capacity: number,
     partitions: number,
     bins: number,
   ) {
-    const instance = new WebAssembly.Instance(module, { aec: { memory } });
+    const instance = new wasm!.Instance(module, { aec: { memory } });
     this.filterPairKernel = instance.exports.filterPair as KernelExport;
     this.adaptKernel = instance.exports.adapt as KernelExport;
     this.outStride = bins + SLACK;
@@ -112,7 +124,7 @@ export class WasmArena {
     if (!module) return null;
     const f64 = (n: number) => roundUp(8 * (n + SLACK));
     const bytes = arrays * f64(length) + roundUp(4 * partitions + 8 * SLACK) + 2 * f64(partitions) + f64(6 * (bins + SLACK)) + 3 * f64(bins);
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const memory = new wasm!.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
     return new WasmArena(memory, module, bytes, partitions, bins);
   }
 
