@@ -71,3 +71,17 @@ export const op = {
   end: [0x0b],
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
 };
+
+/** Loop back (to the innermost loop) while `local` += `by` stays below the local `limit`. */
+export const countUp = (local: number, by: number, limit: number): number[] => [
+  ...op.get(local),
+  ...op.i32(by),
+  ...op.add,
+  ...op.tee(local),
+  ...op.get(limit),
+  ...op.ltS,
+  ...op.brIf(0),
+];
+
+/** The address base + (index << shift): element `index` of an array of 2^shift-byte values. */
+export const element = (base: number, index: number, shift: number): number[] => [...op.get(base), ...op.get(index), ...op.i32(shift), ...op.shl, ...op.add];
