@@ -140,19 +140,33 @@ function observed(r: SimulationResult) {
     }
   }
   // The longest stretch the VAD took the echo for speech: the no-words rule stops the agent after 1-1.5 s of voice.
-  let longestSpeechMs = 0;
+  const spans: [number, number][] = [];
   let speechFrom: number | null = null;
   for (const e of r.events) {
     if (e.type === 'userStartedSpeaking') speechFrom = e.tMs;
     if (e.type === 'userStoppedSpeaking' && speechFrom !== null) {
-      longestSpeechMs = Math.max(longestSpeechMs, e.tMs - speechFrom);
+      spans.push([speechFrom, e.tMs]);
       speechFrom = null;
     }
   }
-  if (speechFrom !== null) longestSpeechMs = Math.max(longestSpeechMs, r.traces.durationMs - speechFrom);
+  if (speechFrom !== null) spans.push([speechFrom, r.traces.durationMs]);
+  const longestSpeechMs = Math.max(0, ...spans.map(([a, b]) => b - a));
+  // What a real recognizer would get of the agent's own voice in those stretches (simulate's recognizer hears only the
+  // user's clips): the level passed on, and how far under the echo at the mic (near 0 dB: its words are intelligible).
+  let passed = 0;
+  let mic = 0;
+  for (const [a, b] of spans) {
+    for (let i = Math.round(a * 16); i < Math.min(r.traces.cancelled.length, Math.round(b * 16)); i++) {
+      passed += r.traces.cancelled[i]! ** 2;
+      mic += r.traces.mic[i]! ** 2;
+    }
+  }
+  const samples = spans.reduce((n, [a, b]) => n + (b - a) * 16, 0);
   return {
     hardStop: r.interrupted,
     longestSpeechMs,
+    echoToRecognizerDbfs: samples > 0 && passed > 0 ? round(10 * Math.log10(passed / samples)) : null,
+    echoToRecognizerUnderMicDb: passed > 0 && mic > 0 ? round(10 * Math.log10(mic / passed)) : null,
     ducks: r.events.filter((e) => e.type === 'ducked').length,
     pauses: r.events.filter((e) => e.type === 'outputPaused').length,
     pausedMs: Math.round(pausedMs),
@@ -220,7 +234,7 @@ export async function stressGroup(input: { dir: string; resamplers: ResamplerFac
     };
     rows.push(row);
     console.log(
-      `S | ${c.group} | ${c.name} | stop ${row.hardStop ? 'YES' : 'no'} ducks ${row.ducks} pauses ${row.pauses} (${row.pausedMs} ms) longest VAD speech ${row.longestSpeechMs} ms | ERLE ${row.erleFirstSecondDb} / ${row.erleConvergedDb} dB | ` +
+      `S | ${c.group} | ${c.name} | stop ${row.hardStop ? 'YES' : 'no'} ducks ${row.ducks} pauses ${row.pauses} (${row.pausedMs} ms) longest VAD speech ${row.longestSpeechMs} ms, passed on ${row.echoToRecognizerDbfs ?? '-'} dBFS (${row.echoToRecognizerUnderMicDb ?? '-'} dB under the mic) | ERLE ${row.erleFirstSecondDb} / ${row.erleConvergedDb} dB | ` +
         `${u.voice}: ${row.caught ? `caught, inaudible ${row.inaudibleMs} ms (clean ${row.withoutEchoMs}), duck ${row.duckMs}` : 'MISSED'}, DT SNR ${row.doubleTalkSnrDb}`,
     );
   }
