@@ -140,14 +140,16 @@ function observed(r: SimulationResult) {
     }
   }
   // The longest stretch the VAD took the echo for speech: the no-words rule stops the agent after 1-1.5 s of voice.
+  // A start the VAD withdraws (a misfire) has no userStoppedSpeaking: it ends at the un-duck, or at the next start.
   const spans: [number, number][] = [];
   let speechFrom: number | null = null;
   for (const e of r.events) {
-    if (e.type === 'userStartedSpeaking') speechFrom = e.tMs;
-    if (e.type === 'userStoppedSpeaking' && speechFrom !== null) {
+    const ends = e.type === 'userStoppedSpeaking' || e.type === 'unducked' || e.type === 'userStartedSpeaking';
+    if (ends && speechFrom !== null) {
       spans.push([speechFrom, e.tMs]);
       speechFrom = null;
     }
+    if (e.type === 'userStartedSpeaking') speechFrom = e.tMs;
   }
   if (speechFrom !== null) spans.push([speechFrom, r.traces.durationMs]);
   const longestSpeechMs = Math.max(0, ...spans.map(([a, b]) => b - a));
