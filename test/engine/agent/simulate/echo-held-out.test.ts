@@ -30,8 +30,8 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'echo-held-out-'));
   bathroom = writeRoomResponse(dir, echoRoom('bathroom 1000 ms, phone 7 cm', [2.2, 1.8, 2.4], 1000, 0.07, [0.45, 0.5], [0, 1]), 0);
   office = writeRoomResponse(dir, echoRoom('small office 150 ms, laptop 5 cm', [3.0, 2.5, 2.4], 150, 0.05, [0.5, 0.4], [1, 0]), 1);
-  // The bathroom's 900 ms of image sources take a few seconds.
-}, 120_000);
+  // The bathroom's 900 ms of image sources: about 13 s of CPU, a minute or more on a loaded machine.
+}, 300_000);
 
 const pauses = (r: SimulationResult) => r.events.filter((e) => e.type === 'outputPaused').map((e) => e.tMs);
 const interruption = { wav: join(FIXTURES, 'real-sentence.wav'), atMs: 4000, text: 'actually I wanted the later train' };
