@@ -7,7 +7,7 @@
  * in microseconds, explains itself in words, and the user's own phrase lists come first.
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
-import { CUES, IDIOMS, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lexicon.js';
+import { AFTER_UNITS, CUES, DEGREE, GENERIC_NOUNS, IDIOMS, INSIDE_UNITS, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lexicon.js';
 
 export type Verdict =
   /** A turn of one's own: stop the agent. */
@@ -63,18 +63,22 @@ export class BackchannelClassifier {
     const listed = this.force.findIn(text);
     const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joinIdioms(words));
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
-    if (this.acknowledgements.coversAll(text)) return { kind: 'backchannel', reason: `${quote(words)} is in your never-interrupt phrases` };
+    if (this.acknowledgements.coversAll(text)) {
+      const reason = `${quote(words)} is in your never-interrupt phrases`;
+      return !final && mayOpenTurn([words]) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+    }
     // "I" may be becoming "I see", or "I need a train": hold the veto, but do not act on it mid-speech.
     if (!final && this.acknowledgements.coversAll(text, { allowPartialTail: true })) {
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} may become one of your never-interrupt phrases` };
     }
-    const parse = parseUnits(words);
+    const parse = parseUnits(words, final);
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
-      return { kind: 'backchannel', reason: `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}` };
+      const reason = `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}`;
+      return !final && mayOpenTurn(parse.units) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
-    if (!final && parse.trailingLeadIns === leftover.length && leftover.length <= 2) {
+    if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
       if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} so far` };
     }
@@ -95,24 +99,87 @@ interface Parse {
   leftover: string[];
   kinds: Set<BackchannelKind>;
   repeated: boolean;
-  /** How many of the leftover words are lead-ins at the very end (may still become "that's right"). */
+  /** The units found, each as its words. */
+  units: string[][];
+  /** How many leftover words at the very end may still become part of a unit (a lead-in, or "oh my" on the way to "oh my god"). */
+  trailingOpen: number;
+  /** How many of those are lead-ins ("yeah that ..."). */
   trailingLeadIns: number;
 }
 
+interface Unit {
+  /** Words consumed. */
+  length: number;
+  words: string[];
+  kind: BackchannelKind;
+}
+
+/** Only a verb and what it takes have room inside ("makes perfect sense", "I totally agree"), not "me too" or "thank you". */
+const takesInside = (unit: string[]) => unit[0] === 'i' || unit[0] === 'makes';
+
+/**
+ * How many words the fixed unit takes at `start`, with up to three INSIDE_UNITS words between its words ("makes
+ * perfect sense"): 0 when it is not there, -1 when the words end on the way to it ("makes total").
+ */
+function matchMulti(words: string[], start: number, unit: string[]): number {
+  let i = start;
+  for (let k = 0; k < unit.length; k++) {
+    let inside = 0;
+    while (k > 0 && INSIDE_UNITS.has(words[i] ?? '') && words[i] !== unit[k] && inside < 3 && takesInside(unit)) {
+      i++;
+      inside++;
+    }
+    if (i >= words.length) return -1;
+    if (words[i] !== unit[k]) return 0;
+    i++;
+  }
+  return i - start;
+}
+
+/** The backchannel unit at `start`, with what may end it ("very much", "too") or a generic noun ("nice one"). */
+function unitAt(words: string[], start: number): Unit | null {
+  let unit: Unit | null = null;
+  for (const [p, kind] of MULTI) {
+    const length = matchMulti(words, start, p);
+    if (length > 0) {
+      unit = { length, words: p, kind };
+      break;
+    }
+  }
+  const single = SINGLE[words[start]!];
+  if (unit === null && single !== undefined) {
+    const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '');
+    unit = { length: noun ? 2 : 1, words: words.slice(start, start + (noun ? 2 : 1)), kind: single };
+  }
+  if (unit === null) return null;
+  let end = start + unit.length;
+  while (DEGREE.has(words[end] ?? '')) end++;
+  const after = AFTER_UNITS.find((a) => a.every((w, k) => words[end + k] === w));
+  return after ? { ...unit, length: end + after.length - start } : unit;
+}
+
+/** True when the words from `start` to the end are on the way to a longer fixed unit ("oh my", "i see what you", "makes total"). */
+function opensUnit(words: string[], start: number): boolean {
+  return MULTI.some(([p]) => matchMulti(words, start, p) === -1);
+}
+
 /** Greedy left-to-right parse into backchannel units; lead-ins are absorbed when a unit follows. */
-function parseUnits(words: string[]): Parse {
+function parseUnits(words: string[], final: boolean): Parse {
   const kinds = new Set<BackchannelKind>();
   const leftover: string[] = [];
-  const units: string[] = [];
+  const units: string[][] = [];
   let pendingLeadIns: string[] = [];
   let i = 0;
   while (i < words.length) {
-    const multi = MULTI.find(([p]) => p.every((w, k) => words[i + k] === w));
-    const single = SINGLE[words[i]!];
-    if (multi || single) {
-      const [unit, kind] = multi ? [multi[0], multi[1]] : [[words[i]!], single!];
-      kinds.add(kind);
-      units.push(unit.join(' '));
+    const unit = unitAt(words, i);
+    // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
+    if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
+      leftover.push(...pendingLeadIns, ...words.slice(i));
+      return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length + words.length - i, trailingLeadIns: 0 };
+    }
+    if (unit) {
+      kinds.add(unit.kind);
+      units.push(unit.words);
       pendingLeadIns = [];
       i += unit.length;
       continue;
@@ -127,8 +194,21 @@ function parseUnits(words: string[]): Parse {
     i++;
   }
   leftover.push(...pendingLeadIns);
-  const repeated = units.length >= 2 && new Set(units).size < units.length;
-  return { leftover, kinds, repeated, trailingLeadIns: pendingLeadIns.length };
+  return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
+}
+
+function isRepeated(units: string[][]): boolean {
+  return units.length >= 2 && new Set(units.map((u) => u.join(' '))).size < units.length;
+}
+
+/**
+ * One lone word of agreement or a filler ("okay", "um", "well"), or a bare "I think", may still open a turn of
+ * one's own ("okay, but what about…", "um, actually…"): mid-speech it holds the agent rather than letting it go on.
+ */
+function mayOpenTurn(units: string[][]): boolean {
+  if (units.length !== 1) return false;
+  const [unit] = units as [string[]];
+  return unit.length === 1 || (unit.length === 2 && unit[0] === 'i');
 }
 
 function describeKinds(kinds: Set<BackchannelKind>, repeated: boolean): string {

@@ -40,8 +40,17 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
     'mmhm',
     'aha',
     'ahha',
-    'yes',
     'roger',
+    // Spoken and regional variants of yes / all right.
+    'righto',
+    'rightio',
+    'righty',
+    'yessir',
+    'yea',
+    'yeh',
+    'okie',
+    'mkay',
+    'mmkay',
   ].map((w) => [w, 'affirmation' as const]),
   ...['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'huh', 'ah', 'oh', 'ooh', 'eh', 'well'].map((w) => [w, 'filler' as const]),
   ...[
@@ -77,18 +86,43 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
   ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn'].map((w) => [w, 'surprise' as const]),
 ]);
 
-/** Fixed multi-word units (longest match first). */
+/**
+ * "I see", "I get it", "I think so", "I see what you mean": the listener says they follow. A first-person verb of
+ * knowing or hearing, bare or with an object that points back at what the agent said.
+ */
+const FOLLOWING_VERBS = ['see', 'get', 'know', 'hear', 'understand', 'agree', 'guess', 'think', 'bet', 'believe', 'suppose', 'imagine', 'follow', 'gather'];
+const FOLLOWING_OBJECTS = [
+  '',
+  'it',
+  'you',
+  'that',
+  'so',
+  'this',
+  'what you mean',
+  'what youre saying',
+  'what you are saying',
+  'your point',
+  'where youre going',
+];
+const FOLLOWING: [string, BackchannelKind][] = FOLLOWING_VERBS.flatMap((v) =>
+  FOLLOWING_OBJECTS.map((o): [string, BackchannelKind] => [`i ${v} ${o}`.trim(), 'affirmation']),
+);
+
+/** Fixed multi-word units, longest first (so "thank you so much" beats "thank you"). */
 export const MULTI: [string[], BackchannelKind][] = (
   [
+    ...FOLLOWING,
+    ['pretty much', 'affirmation'],
+    ['more or less', 'affirmation'],
+    ['kind of', 'affirmation'],
+    ['sort of', 'affirmation'],
+    ['okie dokie', 'affirmation'],
+    ['okey dokey', 'affirmation'],
     ['uh huh', 'affirmation'],
     ['mm hmm', 'affirmation'],
     ['mm hm', 'affirmation'],
     ['all right', 'affirmation'],
     ['of course', 'affirmation'],
-    ['i see', 'affirmation'],
-    ['i know', 'affirmation'],
-    ['i bet', 'affirmation'],
-    ['i agree', 'affirmation'],
     ['got it', 'affirmation'],
     ['got you', 'affirmation'],
     ['for sure', 'affirmation'],
@@ -109,13 +143,65 @@ export const MULTI: [string[], BackchannelKind][] = (
     ['my goodness', 'surprise'],
     ['go on', 'affirmation'],
     ['keep going', 'affirmation'],
-    ['i understand', 'affirmation'],
     ['understood', 'affirmation'],
     ['you are right', 'affirmation'],
     ['youre right', 'affirmation'],
     ['thats it', 'affirmation'],
   ] as [string, BackchannelKind][]
-).map(([p, k]) => [p.split(' '), k]);
+)
+  .map(([p, k]): [string[], BackchannelKind] => [p.split(' '), k])
+  .sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * Words that may stand inside a verb's unit without changing it ("makes perfect sense", "makes a lot of sense",
+ * "I totally agree"), at most three in a row.
+ */
+export const INSIDE_UNITS = new Set([
+  'perfect',
+  'total',
+  'complete',
+  'a',
+  'lot',
+  'of',
+  'so',
+  'much',
+  'good',
+  'more',
+  'such',
+  'totally',
+  'really',
+  'completely',
+  'absolutely',
+  'just',
+  'very',
+]);
+
+/** Words a unit may end with that add nothing: "too", "as well", "indeed", and "(so, very, really) much" or "a lot" ("thank you so very much"). */
+export const AFTER_UNITS: readonly string[][] = [['too'], ['as', 'well'], ['indeed'], ['much'], ['a', 'lot']];
+/** Degree words that may come before "much" / "a lot" at the end of a unit. */
+export const DEGREE = new Set(['so', 'very', 'really']);
+
+/**
+ * Generic nouns an evaluation or agreement may take ("nice one", "sure thing", "good stuff", "great job"): the pair
+ * evaluates what was said, it does not bring in anything new.
+ */
+export const GENERIC_NOUNS = new Set([
+  'one',
+  'thing',
+  'stuff',
+  'job',
+  'work',
+  'call',
+  'choice',
+  'idea',
+  'plan',
+  'shout',
+  'play',
+  'news',
+  'move',
+  'catch',
+  'effort',
+]);
 
 /**
  * Interjections that hold a word of the always-interrupt list without its force: "oh no" is
@@ -153,6 +239,15 @@ export const LEAD_INS = new Set([
   'that',
   'too',
   'real',
+  // Hedges: "sounds about right", "that is kind of cool", "fairly good".
+  'about',
+  'kind',
+  'sort',
+  'kinda',
+  'sorta',
+  'of',
+  'fairly',
+  'rather',
 ]);
 
 /** Words that open a turn of one's own: a question, a request, a negation. */
