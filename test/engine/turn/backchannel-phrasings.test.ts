@@ -89,3 +89,44 @@ describe('turns of their own that start like a backchannel', () => {
     expect(verdict(text, false)).toEqual({ kind: 'backchannel', reason: expect.any(String) }),
   );
 });
+
+describe('a "no" or "sorry" that is not one (round 2: from the held-out half B, which is no longer held out)', () => {
+  it.each(['no no, go on', 'sorry, go ahead', 'oh sorry, carry on', 'no, please continue', 'no way', 'no kidding', 'no worries', 'no problem'])(
+    '"%s" never stops the agent on the way, and is a backchannel at the end',
+    (text) => {
+      expect(interims(text).map((v) => v.kind)).not.toContain('interrupt');
+      expect(kind(text)).toBe('backchannel');
+    },
+  );
+
+  it('hands the turn back: says so', () => {
+    expect(verdict('no no, go on').reason).toBe('"no no go on" hands the turn back ("go on")');
+  });
+
+  it.each(['no', 'no no', 'sorry', 'no, go back', 'no way too expensive', 'sorry, go back to the price', 'no, the other one'])('"%s" still interrupts', (text) =>
+    expect(kind(text)).toBe('interrupt'),
+  );
+
+  it('a lone "no" mid-speech holds the agent until the next word or the final, and a "stop" still stops at once', () => {
+    expect(kind('no', false)).toBe('unsure');
+    expect(kind('stop', false)).toBe('interrupt');
+    expect(kind('no wait', false)).toBe('interrupt');
+    expect(kind('yeah no', true)).toBe('interrupt');
+  });
+});
+
+describe('more backchannels of half B, by rule', () => {
+  it.each(['totally agree', 'completely understand', 'see what you mean', "oh I didn't know that", 'I had no idea', 'oh dear', 'oh boy', 'aye', 'aye aye', 'noted', 'copy that'])(
+    '"%s" is a backchannel, and nothing on the way stops the agent',
+    (text) => {
+      expect(interims(text).map((v) => v.kind)).not.toContain('interrupt');
+      expect(kind(text)).toBe('backchannel');
+    },
+  );
+
+  it.each(['is that true', 'oh, is that right', 'are you sure', 'did it really'])('a question by its word order: "%s" interrupts', (text) =>
+    expect(kind(text)).toBe('interrupt'),
+  );
+
+  it.each(["that's true", 'it is true', 'that is right'])('"%s" stays a backchannel', (text) => expect(kind(text)).toBe('backchannel'));
+});

@@ -7,7 +7,22 @@
  * in microseconds, explains itself in words, and the user's own phrase lists come first.
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
-import { AFTER_UNITS, CUES, DEGREE, GENERIC_NOUNS, IDIOMS, INSIDE_UNITS, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lexicon.js';
+import { handBack } from './hand-back.js';
+import {
+  AFTER_UNITS,
+  CUES,
+  DEGREE,
+  GENERIC_NOUNS,
+  IDIOMS,
+  INSIDE_UNITS,
+  LEAD_INS,
+  MULTI,
+  QUESTION_VERBS,
+  SINGLE,
+  SUBJECTS,
+  WEAK,
+  type BackchannelKind,
+} from './lexicon.js';
 
 export type Verdict =
   /** A turn of one's own: stop the agent. */
@@ -59,14 +74,21 @@ export class BackchannelClassifier {
   classify(text: string, final: boolean): Verdict {
     const words = wordsOf(text);
     if (words.length === 0) return { kind: 'unsure', reason: 'no words yet' };
-    // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is).
+    // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is), except
+    // where the person gives the turn back ("no no, go on"), or may still be about to (hand-back.ts).
+    const joined = joinIdioms(words);
+    const back = handBack(joined.split(' '), final, (ws) => ws.length > 0 && this.force.findIn(ws.join(' ')) !== null);
+    if (back?.kind === 'handsBack') return { kind: 'backchannel', reason: `${quote(words)} hands the turn back ("${back.continuer}")` };
+    if (back?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to "no way" or "no, go on"` };
     const listed = this.force.findIn(text);
-    const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joinIdioms(words));
+    const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joined);
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) {
       const reason = `${quote(words)} is in your never-interrupt phrases`;
       return !final && mayOpenTurn([words]) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
+    const question = askedByWordOrder(words);
+    if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
     // "I" may be becoming "I see", or "I need a train": hold the veto, but do not act on it mid-speech.
     if (!final && this.acknowledgements.coversAll(text, { allowPartialTail: true })) {
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} may become one of your never-interrupt phrases` };
@@ -95,6 +117,13 @@ export class BackchannelClassifier {
   }
 }
 
+/** "is that true", "oh, are you sure": a verb before who it is about, at the start (after fillers). */
+function askedByWordOrder(words: string[]): string | null {
+  const start = words.findIndex((w) => SINGLE[w] !== 'filler');
+  const [verb, subject] = [words[start], words[start + 1]];
+  return verb !== undefined && subject !== undefined && QUESTION_VERBS.has(verb) && SUBJECTS.has(subject) ? `${verb} ${subject}` : null;
+}
+
 interface Parse {
   leftover: string[];
   kinds: Set<BackchannelKind>;
@@ -113,6 +142,10 @@ interface Unit {
   words: string[];
   kind: BackchannelKind;
 }
+
+/** The fixed units by their first word (longest first), so a word is checked only against the units it can start. */
+const MULTI_BY_FIRST = new Map<string, [string[], BackchannelKind][]>();
+for (const entry of MULTI) MULTI_BY_FIRST.set(entry[0][0]!, [...(MULTI_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
 
 /** Only a verb and what it takes have room inside ("makes perfect sense", "I totally agree"), not "me too" or "thank you". */
 const takesInside = (unit: string[]) => unit[0] === 'i' || unit[0] === 'makes';
@@ -139,7 +172,7 @@ function matchMulti(words: string[], start: number, unit: string[]): number {
 /** The backchannel unit at `start`, with what may end it ("very much", "too") or a generic noun ("nice one"). */
 function unitAt(words: string[], start: number): Unit | null {
   let unit: Unit | null = null;
-  for (const [p, kind] of MULTI) {
+  for (const [p, kind] of MULTI_BY_FIRST.get(words[start]!) ?? []) {
     const length = matchMulti(words, start, p);
     if (length > 0) {
       unit = { length, words: p, kind };
@@ -160,7 +193,7 @@ function unitAt(words: string[], start: number): Unit | null {
 
 /** True when the words from `start` to the end are on the way to a longer fixed unit ("oh my", "i see what you", "makes total"). */
 function opensUnit(words: string[], start: number): boolean {
-  return MULTI.some(([p]) => matchMulti(words, start, p) === -1);
+  return (MULTI_BY_FIRST.get(words[start]!) ?? []).some(([p]) => matchMulti(words, start, p) === -1);
 }
 
 /** Greedy left-to-right parse into backchannel units; lead-ins are absorbed when a unit follows. */

@@ -51,6 +51,8 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
     'okie',
     'mkay',
     'mmkay',
+    'aye',
+    'noted',
   ].map((w) => [w, 'affirmation' as const]),
   ...['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'huh', 'ah', 'oh', 'ooh', 'eh', 'well'].map((w) => [w, 'filler' as const]),
   ...[
@@ -83,7 +85,7 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
   ].map((w) => [w, 'evaluation' as const]),
   ...['thanks', 'cheers', 'ta'].map((w) => [w, 'thanks' as const]),
   ...['ha', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'lol'].map((w) => [w, 'laughter' as const]),
-  ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn'].map((w) => [w, 'surprise' as const]),
+  ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn', 'goodness'].map((w) => [w, 'surprise' as const]),
 ]);
 
 /**
@@ -104,14 +106,64 @@ const FOLLOWING_OBJECTS = [
   'your point',
   'where youre going',
 ];
+/** Said without the "I" ("totally agree", "see what you mean"): only with an object, or verbs that stand alone. */
+const BARE_FOLLOWING = ['agree', 'understand'];
 const FOLLOWING: [string, BackchannelKind][] = FOLLOWING_VERBS.flatMap((v) =>
-  FOLLOWING_OBJECTS.map((o): [string, BackchannelKind] => [`i ${v} ${o}`.trim(), 'affirmation']),
+  FOLLOWING_OBJECTS.flatMap((o): [string, BackchannelKind][] => [
+    [`i ${v} ${o}`.trim(), 'affirmation'],
+    ...(o !== '' || BARE_FOLLOWING.includes(v) ? [[`${v} ${o}`.trim(), 'affirmation'] as [string, BackchannelKind]] : []),
+  ]),
 );
+/** News received: "I didn't know that", "I had no idea", "oh dear", "no way". */
+const NEWS: [string, BackchannelKind][] = [
+  'i didnt know',
+  'i didnt know that',
+  'didnt know that',
+  'i never knew',
+  'i never knew that',
+  'i had no idea',
+  'no way',
+  'no kidding',
+  'no wonder',
+  'oh dear',
+  'dear me',
+  'oh boy',
+  'oh man',
+  'oh god',
+  'oh gosh',
+  'oh jeez',
+  'oh lord',
+  'good grief',
+  'good lord',
+].map((p) => [p, 'surprise']);
+
+/** What hands the turn back to the speaker: after a "no" or "sorry" ("no no, go on"), the whole is a backchannel. */
+export const CONTINUERS: readonly string[][] = ['go on', 'go ahead', 'carry on', 'keep going', 'continue', 'please continue', 'please go on', 'go for it'].map(
+  (p) => p.split(' '),
+);
+/** Words that may come before a continuer when someone gives the turn back ("oh sorry, carry on", "no no, please go on"). */
+export const YIELDERS = new Set(['no', 'nope', 'sorry', 'oh', 'ah', 'uh', 'um', 'er', 'please']);
+/** Of those, the ones the always-interrupt list may hold: while only these are said, the next word decides. */
+export const HOLD_WORDS = new Set(['no', 'nope', 'sorry']);
+/**
+ * A question by its word order: a form of "be" first, then who it is about ("is that true", "are you sure"). Other
+ * verbs that open a question ("can", "did") are cue words already; "is" alone is also a lead-in ("that is right").
+ */
+export const QUESTION_VERBS = new Set(['is', 'isnt', 'are', 'arent', 'was', 'were']);
+export const SUBJECTS = new Set(['that', 'it', 'this', 'there', 'you', 'he', 'she', 'they', 'we', 'i']);
 
 /** Fixed multi-word units, longest first (so "thank you so much" beats "thank you"). */
 export const MULTI: [string[], BackchannelKind][] = (
   [
     ...FOLLOWING,
+    ...NEWS,
+    ...CONTINUERS.map((c): [string, BackchannelKind] => [c.join(' '), 'affirmation']),
+    ['no worries', 'affirmation'],
+    ['no problem', 'affirmation'],
+    ['no doubt', 'affirmation'],
+    ['copy that', 'affirmation'],
+    ['roger that', 'affirmation'],
+    ['will do', 'affirmation'],
     ['pretty much', 'affirmation'],
     ['more or less', 'affirmation'],
     ['kind of', 'affirmation'],
@@ -141,8 +193,6 @@ export const MULTI: [string[], BackchannelKind][] = (
     ['oh my god', 'surprise'],
     ['oh my gosh', 'surprise'],
     ['my goodness', 'surprise'],
-    ['go on', 'affirmation'],
-    ['keep going', 'affirmation'],
     ['understood', 'affirmation'],
     ['you are right', 'affirmation'],
     ['youre right', 'affirmation'],
@@ -208,7 +258,9 @@ export const GENERIC_NOUNS = new Set([
  * dismay ("the 9:15 is cancelled" - "oh no"), not a "no" to the agent. A force word inside one
  * does not interrupt; the same word elsewhere ("oh no, stop") still does.
  */
-export const IDIOMS: readonly string[][] = [['oh', 'no']];
+export const IDIOMS: readonly string[][] = ['oh no', 'no way', 'no kidding', 'no wonder', 'no worries', 'no problem', 'no doubt', 'no idea'].map((p) =>
+  p.split(' '),
+);
 
 /**
  * Words that only lead into a backchannel ("that is right", "it sounds good", "very true",
@@ -248,6 +300,9 @@ export const LEAD_INS = new Set([
   'of',
   'fairly',
   'rather',
+  'completely',
+  'fully',
+  'entirely',
 ]);
 
 /** Words that open a turn of one's own: a question, a request, a negation. */
