@@ -103,8 +103,9 @@ describe('a "no" or "sorry" that is not one (round 2: from the held-out half B, 
     expect(verdict('no no, go on').reason).toBe('"no no go on" hands the turn back ("go on")');
   });
 
-  it.each(['no', 'no no', 'sorry', 'no, go back', 'no way too expensive', 'sorry, go back to the price', 'no, the other one'])('"%s" still interrupts', (text) =>
-    expect(kind(text)).toBe('interrupt'),
+  it.each(['no', 'no no', 'sorry', 'no, go back', 'no way too expensive', 'sorry, go back to the price', 'no, the other one'])(
+    '"%s" still interrupts',
+    (text) => expect(kind(text)).toBe('interrupt'),
   );
 
   it('a lone "no" mid-speech holds the agent until the next word or the final, and a "stop" still stops at once', () => {
@@ -116,13 +117,22 @@ describe('a "no" or "sorry" that is not one (round 2: from the held-out half B, 
 });
 
 describe('more backchannels of half B, by rule', () => {
-  it.each(['totally agree', 'completely understand', 'see what you mean', "oh I didn't know that", 'I had no idea', 'oh dear', 'oh boy', 'aye', 'aye aye', 'noted', 'copy that'])(
-    '"%s" is a backchannel, and nothing on the way stops the agent',
-    (text) => {
-      expect(interims(text).map((v) => v.kind)).not.toContain('interrupt');
-      expect(kind(text)).toBe('backchannel');
-    },
-  );
+  it.each([
+    'totally agree',
+    'completely understand',
+    'see what you mean',
+    "oh I didn't know that",
+    'I had no idea',
+    'oh dear',
+    'oh boy',
+    'aye',
+    'aye aye',
+    'noted',
+    'copy that',
+  ])('"%s" is a backchannel, and nothing on the way stops the agent', (text) => {
+    expect(interims(text).map((v) => v.kind)).not.toContain('interrupt');
+    expect(kind(text)).toBe('backchannel');
+  });
 
   it.each(['is that true', 'oh, is that right', 'are you sure', 'did it really'])('a question by its word order: "%s" interrupts', (text) =>
     expect(kind(text)).toBe('interrupt'),
