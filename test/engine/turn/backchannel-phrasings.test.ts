@@ -64,7 +64,7 @@ describe('turns of their own that start like a backchannel', () => {
     'keep it short',
   ])('"%s" interrupts', (text) => expect(kind(text)).toBe('interrupt'));
 
-  it.each(['uh', 'um', 'well', 'okay', 'yes', 'right', 'alright', 'cool'])(
+  it.each(['uh', 'um', 'well', 'okay', 'yes', 'right', 'alright', 'so um', 'I think'])(
     'a lone "%s" may open a turn ("okay, but…"): mid-speech it holds the agent, at the end it lets it go on',
     (word) => {
       expect(verdict(word, false)).toMatchObject({ kind: 'backchannel', partial: true });
@@ -84,9 +84,20 @@ describe('turns of their own that start like a backchannel', () => {
     expect(kind(text)).toBe('interrupt');
   });
 
-  it.each(['okay cool', 'thank you', 'makes sense', 'yeah yeah', 'I see what you mean'])('"%s" is a whole backchannel at once, mid-speech', (text) =>
-    expect(verdict(text, false)).toEqual({ kind: 'backchannel', reason: expect.any(String) }),
-  );
+  it.each([
+    'okay cool',
+    'oh okay',
+    'thank you',
+    'makes sense',
+    'yeah yeah',
+    'I see what you mean',
+    'cool',
+    'wow',
+    'exactly',
+    'that is great',
+    'very true',
+    'I see',
+  ])('"%s" is a whole backchannel at once, mid-speech', (text) => expect(verdict(text, false)).toEqual({ kind: 'backchannel', reason: expect.any(String) }));
 });
 
 describe('a "no" or "sorry" that is not one (round 2: from the held-out half B, which is no longer held out)', () => {

@@ -17,6 +17,9 @@ import {
   INSIDE_UNITS,
   LEAD_INS,
   MULTI,
+  HESITATIONS,
+  OPENERS,
+  OPENING_VERBS,
   QUESTION_VERBS,
   SINGLE,
   SUBJECTS,
@@ -85,7 +88,7 @@ export class BackchannelClassifier {
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) {
       const reason = `${quote(words)} is in your never-interrupt phrases`;
-      return !final && mayOpenTurn([words]) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return !final && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     const question = askedByWordOrder(words);
     if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
@@ -97,7 +100,7 @@ export class BackchannelClassifier {
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
       const reason = `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}`;
-      return !final && mayOpenTurn(parse.units) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return !final && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
     if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
@@ -235,13 +238,14 @@ function isRepeated(units: string[][]): boolean {
 }
 
 /**
- * One lone word of agreement or a filler ("okay", "um", "well"), or a bare "I think", may still open a turn of
- * one's own ("okay, but what about…", "um, actually…"): mid-speech it holds the agent rather than letting it go on.
+ * A lone discourse marker ("okay", "yeah", "right", "um", "well") or a bare "I think" may still open a turn of one's
+ * own ("okay, but what about…", "um, actually…", "so um, my question"): mid-speech it holds the agent rather than letting it go on. A whole
+ * evaluation ("that is great", "wow", "exactly") does not open turns that way: it lets the agent go on at once.
  */
-function mayOpenTurn(units: string[][]): boolean {
-  if (units.length !== 1) return false;
-  const [unit] = units as [string[]];
-  return unit.length === 1 || (unit.length === 2 && unit[0] === 'i');
+function mayOpenTurn(words: string[]): boolean {
+  if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
+  // Several markers that end hesitating ("so um", "okay well") still lead on; "oh okay" is whole.
+  return words.every((w) => OPENERS.has(w)) && (words.length === 1 || HESITATIONS.has(words.at(-1)!));
 }
 
 function describeKinds(kinds: Set<BackchannelKind>, repeated: boolean): string {
