@@ -1,8 +1,9 @@
 /**
  * The fresh held-out group of bench:bargein: backchannels and interruptions written down (pause5, session 5) before
  * the backchannel model or its lists were read, as a person would say them, in voices the tuning set does not use.
- * Split by line order: the 1st, 3rd, 5th… phrase of each list is half A, the others half B. Fixes were chosen
- * looking at half A only; half B measures whether they carry over. Each phrase is spoken in one of four voices,
+ * Split by line order: the 1st, 3rd, 5th… phrase of each list is half A, the others half B. The first round of
+ * fixes was chosen looking at half A only, and half B measured whether it carried over; a second round then used
+ * half B too (pause5's note has the figures of each step). Each phrase is spoken in one of four voices,
  * in turn, so every kind of phrase is heard in all of them.
  */
 import { execFileSync } from 'node:child_process';

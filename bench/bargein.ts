@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
     if (fresh.length > 0) {
-      console.log('fresh group (phrases and voices nobody tuned on; half A looked at while fixing, half B not):');
+      console.log('fresh group (phrases and voices nobody tuned on; see bargein-fresh.ts for which half guided which fixes):');
       for (const line of table(fresh)) console.log(line);
       for (const [half, s] of [
         ['A', freshA],
