@@ -49,10 +49,11 @@ export function hasEspeak(): boolean {
   }
 }
 
-export function espeak(dir: string, name: string, text: string, voice = 'en-us'): string | null {
+/** `wordsPerMinute`: espeak's -s (165: a calm speaker; 260 is fast). */
+export function espeak(dir: string, name: string, text: string, voice = 'en-us', wordsPerMinute = 165): string | null {
   if (!hasEspeak()) return null;
   const path = join(dir, `${name}.wav`);
-  if (!existsSync(path)) execFileSync('espeak-ng', ['-v', voice, '-s', '165', '-w', path, text]);
+  if (!existsSync(path)) execFileSync('espeak-ng', ['-v', voice, '-s', String(wordsPerMinute), '-w', path, text]);
   return path;
 }
 

@@ -13,6 +13,9 @@
  * `--canceller-only`: part A alone (a couple of minutes), written to bench/results/echo-canceller.json.
  * `--echo-alone-only` / `--interruptions-only`: B1 or B2 alone, the canceller's mode only (`--with-gate` adds the old
  * gate), each case printed; written to bench/results/echo-b1.json / echo-b2.json (echo.json is left as it was).
+ * `--stress-only` (`--stress-filter=TEXT` for the cases whose group or name holds TEXT): a held-out group of rooms,
+ * distortions, drift, path changes, unreported latency, noise and agent voices nobody tuned on, echo alone and with a
+ * real interruption, each case printed (bench/echo-stress.ts); written to bench/results/echo-stress.json.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,10 +26,13 @@ import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
 import { cancellerAlone, scaleTo, USER_DBFS } from './echo-canceller.js';
 import { partB } from './echo-session.js';
-import { HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
+import { stressGroup } from './echo-stress.js';
+import { activeLevelDb, HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
+/** The shared recordings (two_cities is not among the test fixtures). */
+const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
 const AGENT =
   'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
 const HELD_OUT_AGENT =
@@ -53,6 +59,23 @@ async function main(): Promise<void> {
   const beckett = (await readWavFile(join(SPEECH, 'beckett.wav'))).samples;
   const dtUser = scaleTo(beckett.subarray(16_000, 16_000 * 4), USER_DBFS);
 
+  if (process.argv.includes('--stress-only')) {
+    const filter = process.argv.find((a) => a.startsWith('--stress-filter='))?.slice('--stress-filter='.length);
+    const stress = await stressGroup({
+      dir,
+      resamplers,
+      speechDir: SHARED_SPEECH,
+      reply: REPLY,
+      targetDbfs: activeLevelDb(agentSlt),
+      ...(filter ? { filter } : {}),
+    });
+    console.log('\nStress (held out, the whole session)');
+    console.log(JSON.stringify(stress.summary, null, 2));
+    const file = join(ROOT, 'bench/results/echo-stress.json');
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...stress }, null, 2) + '\n');
+    console.log(`\nwrote ${file}`);
+    return;
+  }
   const partBInput = { dir, resamplers, roomWavs, speech, agentSlt, agent: AGENT, reply: REPLY, speechDir: SPEECH, levelsDb: LEVELS_DB };
   if (PART_B_ONLY) {
     const only = ONLY_B1 ? 'echo-alone' : 'interruptions';

@@ -52,7 +52,7 @@ export type UserInputEvents = Pick<VoiceActivityEvents, PassedThrough | 'speechS
   /** The VAD hears speech again after a `voicePause`. */
   voiceResume: [{ tMs: number }];
   misfire: [];
-  /** Every mic frame as the VAD gets it (echo cancelled and gated): level meter, simulate's mic-cancelled.wav. */
+  /** Every mic frame as the VAD gets it (echo cancelled, gated, gaps refilled with the room): level meter, simulate's mic-cancelled.wav. */
   processed: [AudioFrame];
   /** A frame of the user's speech as the VAD saw it (echo-gated). */
   audio: [AudioFrame];
@@ -159,10 +159,11 @@ export class UserInput extends EventEmitter<UserInputEvents> {
 
   async pushMicFrame(frame: AudioFrame): Promise<void> {
     const gated = this.echoFree(frame);
-    this.emit('processed', gated);
     // The room is learned only where it is alone: no user speech, no echo the gate expects (without the guard nothing is zeroed).
     const roomAlone = !this.speaking && this.deps.echoGuard !== null && !this.deps.echoGuard.expectsEcho(frame);
     const heard = this.comfortNoise.fill(gated, roomAlone);
+    // After the refill: the gate's zeros are not what the VAD hears (the meter dropped to -100 dBFS under the agent's voice in a humming room).
+    this.emit('processed', heard);
     this.voiceEnd.push(heard, this.speaking);
     await this.deps.vad.push(heard);
     if (this.speaking) {

@@ -157,12 +157,13 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     };
     const input: AudioInput = io.createInput(settings.audio.inputDeviceId, clock, logger);
     input.on('error', (e) => deps.onDeviceError(e, 'input'));
-    if (settings.audio.echoCancellation) session.on('micProcessed', (f) => deps.onMicFrame(f));
+    // Muted, the meter shows the silence the session hears, not the room the VAD's gaps are refilled with.
+    if (settings.audio.echoCancellation) session.on('micProcessed', (f) => live.muted || deps.onMicFrame(f));
     input.on('frame', (frame) => {
       // Muted: the session hears silence (so VAD ends any speech cleanly), the meter shows it.
       const heard = live.muted ? { ...frame, data: new Float32Array(frame.data.length) } : frame;
       // With echo cancellation the meter shows what voice detection hears (the agent's voice removed).
-      if (!settings.audio.echoCancellation || !session.isStreaming()) deps.onMicFrame(heard);
+      if (!settings.audio.echoCancellation || live.muted || !session.isStreaming()) deps.onMicFrame(heard);
       void session.pushMicFrame(heard).catch((error: unknown) => logger.error('Mic frame failed', { error: String(error) }));
     });
     opened.add(() => input.stop());

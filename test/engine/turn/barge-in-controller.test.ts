@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaults, makeController, toneFrame, now, useFakeTimersPerTest, speechOn } from './helpers/fakes.js';
+import { defaults, makeController, toneFrame, now, useFakeTimersPerTest, speechOn, pausedByUser } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
 const RECOVER = defaults.falseInterruptionTimeoutMs;
@@ -153,13 +153,7 @@ describe('barge-in while the agent speaks', () => {
   // decide. Waiting the false-alarm timeout held the agent 2 s on a blip (in a noisy room, on
   // the room itself); onSpeechEnd already goes on at once when no final is owed.
   it('a misfire after the pause resumes at once, not after the false-alarm timeout', () => {
-    const { controller, playback, types } = makeController(defaults.strategies);
-    controller.agentStartedSpeaking(speechOn(playback, 't1'));
-    controller.onSpeechStart(now());
-    vi.advanceTimersByTime(PAUSE - 1);
-    expect(playback.paused).toBe(false);
-    vi.advanceTimersByTime(1);
-    expect(playback.paused).toBe(true);
+    const { controller, playback, types } = pausedByUser();
     controller.onMisfire();
     vi.advanceTimersByTime(0);
     expect(playback.paused).toBe(false);

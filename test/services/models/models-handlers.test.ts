@@ -11,6 +11,7 @@ import { DEFAULT_LLM_MODEL_ID, DEFAULT_STT_MODEL_ID } from '../../../electron/en
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { makeGgufFile, makeSttArchive, startModelServer, testCatalogue, type ModelServer } from './helpers/model-server';
+import { callHandler } from '../../helpers/call-handler';
 
 const LLM = DEFAULT_LLM_MODEL_ID;
 const STT = DEFAULT_STT_MODEL_ID;
@@ -60,11 +61,7 @@ function start(routes?: { stt: string; llm: string }, baseUrl = server.url): App
   return services;
 }
 
-async function call<T>(channel: string, request?: unknown): Promise<T> {
-  const result = await services!.registry.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(channel: string, request?: unknown): Promise<T> => callHandler<T>(services!, channel, request);
 
 async function failure(channel: string, request?: unknown): Promise<Extract<IpcResult<unknown>, { ok: false }>['error']> {
   const result = await services!.registry.handle(channel, request);

@@ -13,6 +13,7 @@ import { startLocalTtsServer } from '../../../electron/engine/tts/local-server/s
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { fileVoiceIo } from '../../../electron/services/voice/voice-io';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { callHandler } from '../../helpers/call-handler';
 
 let services: AppServices;
 let cleanup: () => void;
@@ -32,11 +33,7 @@ afterEach(async () => {
   cleanup();
 });
 
-async function call<T>(channel: string, request?: unknown): Promise<T> {
-  const result = await services.registry.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(channel: string, request?: unknown): Promise<T> => callHandler<T>(services, channel, request);
 
 async function untilSpeaking(): Promise<void> {
   await vi.waitFor(async () => expect((await call<AgentStatus>('agent:status')).state).toBe('speaking'), { timeout: 15_000, interval: 50 });

@@ -1,14 +1,21 @@
 /**
  * The simulated acoustic echo: what the microphone hears of the agent's own output. A chain
  * a real laptop has too, in this order:
- *   loudspeaker nonlinearity   soft clipping, y = tanh(g x) / g with the drive g in dB
- *                              (small signals pass at unity gain, peaks are squashed);
+ *   loudspeaker nonlinearity   with the drive g in dB; small signals pass at unity gain:
+ *                              soft        tanh(g x) / g, peaks squashed (an overdriven amp);
+ *                              hard        clipped at +-1/g (a DAC or amplifier rail);
+ *                              asymmetric  clipped at +1/g and -0.5/g (a cone that hits its
+ *                                          stop one way first: even harmonics);
+ *                              rattle      soft clipping plus a buzz: a fixed pseudo-random
+ *                                          sequence gated by how far the cone goes past half
+ *                                          its travel (a loose part), which no linear filter
+ *                                          of the reference predicts;
  *   clock drift                the speaker's clock runs `driftPpm` fast (or slow) against the
  *                              mic's, from the agent's first audio on (cubic interpolation);
  *   room                       a measured or generated impulse response (`rirWav`, normalized
  *                              to unit energy) or the old synthetic tail (`rt60Ms`), after
  *                              `delayMs`, at `gainDb`;
- *   path change                from `pathChange.atMs` (after the agent's first audio) on,
+ *   path changes               from each change's `atMs` (after the agent's first audio) on,
  *                              another room / delay / level (someone moved the laptop).
  * The room is applied with a uniformly partitioned FFT convolution, block by block as the
  * simulated clock goes on, so a second-long response costs milliseconds per simulated second.
@@ -24,11 +31,18 @@ export interface EchoRoom {
   delaySamples: number;
 }
 
+export const NONLINEARITY_SHAPES = ['soft', 'hard', 'asymmetric', 'rattle'] as const;
+export type NonlinearityShape = (typeof NONLINEARITY_SHAPES)[number];
+
 export interface EchoPathSpec {
   room: EchoRoom;
-  /** Soft-clipping drive in dB; undefined: a linear loudspeaker. */
+  /** Loudspeaker drive in dB; undefined: a linear loudspeaker. */
   driveDb?: number;
+  /** How the loudspeaker distorts (default soft clipping). */
+  shape?: NonlinearityShape;
   driftPpm?: number;
+  /** Echo-path changes, in time order; `change` is the same for one. */
+  changes?: { atMs: number; room: EchoRoom }[];
   change?: { atMs: number; room: EchoRoom };
 }
 
@@ -69,9 +83,11 @@ export class EchoPath {
   private readonly accRe: Float64Array;
   private readonly accIm: Float64Array;
 
+  private readonly changes: { atMs: number; room: EchoRoom }[];
+
   constructor(private readonly spec: EchoPathSpec) {
-    this.rooms = [new PartitionedConvolver(spec.room, this.fft)];
-    if (spec.change) this.rooms.push(new PartitionedConvolver(spec.change.room, this.fft));
+    this.changes = spec.changes ?? (spec.change ? [spec.change] : []);
+    this.rooms = [spec.room, ...this.changes.map((c) => c.room)].map((r) => new PartitionedConvolver(r, this.fft));
     this.maxPartitions = Math.max(...this.rooms.map((r) => r.re.length));
     this.minDelay = Math.min(...this.rooms.map((r) => r.room.delaySamples));
     this.gain = spec.driveDb === undefined ? 1 : 10 ** (spec.driveDb / 20);
@@ -109,9 +125,7 @@ export class EchoPath {
     this.history.unshift({ re, im });
     if (this.history.length > this.maxPartitions) this.history.pop();
 
-    const change = this.spec.change;
-    const changeSample = change && this.originSample !== null ? this.originSample + Math.round((change.atMs * RATE) / 1000) : Infinity;
-    const room = block * BLOCK >= changeSample ? this.rooms[1]! : this.rooms[0]!;
+    const room = this.rooms[this.roomIndexAt(block * BLOCK)]!;
     this.accRe.fill(0);
     this.accIm.fill(0);
     for (let p = 0; p < room.re.length && p < this.history.length; p++) {
@@ -130,6 +144,14 @@ export class EchoPath {
     for (let i = 0; i < BLOCK; i++) this.echo[at + i] = this.frame[BLOCK + i]!;
   }
 
+  /** Which room holds at mic sample n: the last change at or before it. */
+  private roomIndexAt(n: number): number {
+    if (this.originSample === null) return 0;
+    let index = 0;
+    for (const [i, c] of this.changes.entries()) if (n >= this.originSample + Math.round((c.atMs * RATE) / 1000)) index = i + 1;
+    return index;
+  }
+
   private grow(length: number): void {
     const grown = new Float32Array(Math.max(this.echo.length * 2, length));
     grown.set(this.echo);
@@ -145,8 +167,35 @@ export class EchoPath {
     const f = x - j;
     const s = (i: number) => (i >= 0 && i < heard.length ? heard[i]! : 0);
     const v = f === 0 ? s(j) : cubic(s(j - 1), s(j), s(j + 1), s(j + 2), f);
-    return this.spec.driveDb === undefined ? v : Math.tanh(this.gain * v) / this.gain;
+    return this.spec.driveDb === undefined ? v : distort(v, this.gain, this.spec.shape ?? 'soft', n);
   }
+}
+
+/** The loudspeaker's output for input v at drive g (see the header); n seeds the rattle's buzz. */
+export function distort(v: number, g: number, shape: NonlinearityShape, n: number): number {
+  const x = g * v;
+  switch (shape) {
+    case 'soft':
+      return Math.tanh(x) / g;
+    case 'hard':
+      return Math.max(-1, Math.min(1, x)) / g;
+    case 'asymmetric':
+      return Math.max(-0.5, Math.min(1, x)) / g;
+    case 'rattle': {
+      const soft = Math.tanh(x);
+      const excess = Math.max(0, Math.abs(soft) - 0.5);
+      return (soft + 0.6 * excess * buzz(n)) / g;
+    }
+  }
+}
+
+/** A fixed pseudo-random +-1 per sample (integer hash), so runs repeat exactly. */
+function buzz(n: number): number {
+  let h = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & 1 ? 1 : -1;
 }
 
 /** Catmull-Rom interpolation between b and c. */

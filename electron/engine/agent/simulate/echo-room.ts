@@ -6,7 +6,7 @@
 import { resampleAll, type ResamplerFactory } from '../../audio/resampler.js';
 import { readWavFile } from '../../audio/wav-reader.js';
 import { EchoPath, type EchoRoom } from './echo-path.js';
-import type { Scenario } from './scenario.js';
+import { pathChanges, type Scenario } from './scenario.js';
 
 const RATE = 16_000;
 /** An impulse response longer than this is cut (2 s: RT60 1.5 s decays well below audibility). */
@@ -16,18 +16,22 @@ export type EchoSection = NonNullable<Scenario['echo']>;
 
 export async function loadEchoPath(echo: EchoSection, resamplers: ResamplerFactory): Promise<EchoPath> {
   const room = await roomOf(echo, resamplers, 12345);
-  const change = echo.pathChange;
-  let changed: EchoRoom | undefined;
-  if (change) {
+  const changes: { atMs: number; room: EchoRoom }[] = [];
+  for (const [i, change] of pathChanges(echo.pathChange).entries()) {
     // Without a new response named, another synthetic room (other reflections): the laptop moved.
     const rt60Ms = change.rt60Ms ?? (echo.rirWav === undefined && echo.rt60Ms ? echo.rt60Ms : 300);
-    changed = await roomOf({ gainDb: change.gainDb ?? echo.gainDb, delayMs: change.delayMs ?? echo.delayMs, rt60Ms, rirWav: change.rirWav }, resamplers, 777);
+    const changed = await roomOf(
+      { gainDb: change.gainDb ?? echo.gainDb, delayMs: change.delayMs ?? echo.delayMs, rt60Ms, rirWav: change.rirWav },
+      resamplers,
+      777 + 1000 * i,
+    );
+    changes.push({ atMs: change.atMs, room: changed });
   }
   return new EchoPath({
     room,
-    ...(echo.nonlinearity ? { driveDb: echo.nonlinearity.driveDb } : {}),
+    ...(echo.nonlinearity ? { driveDb: echo.nonlinearity.driveDb, shape: echo.nonlinearity.shape ?? 'soft' } : {}),
     ...(echo.driftPpm ? { driftPpm: echo.driftPpm } : {}),
-    ...(change && changed ? { change: { atMs: change.atMs, room: changed } } : {}),
+    ...(changes.length > 0 ? { changes } : {}),
   });
 }
 

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { NONLINEARITY_SHAPES } from './echo-path.js';
 import { NOISE_COLOURS } from './room-noise.js';
 import {
   SettingsPatchSchema,
@@ -15,6 +16,16 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../contract/settings/index.js';
+
+const PathChangeSchema = z
+  .object({
+    atMs: z.number().min(0, 'echo.pathChange.atMs must be 0 or more.'),
+    rirWav: z.string().min(1).optional(),
+    rt60Ms: z.number().min(0).max(1500).optional(),
+    delayMs: z.number().min(0).max(1000).optional(),
+    gainDb: z.number().min(-80).max(20).optional(),
+  })
+  .strict();
 
 export const ScenarioSchema = z
   .object({
@@ -45,24 +56,24 @@ export const ScenarioSchema = z
         rt60Ms: z.number().min(0).max(1500, 'echo.rt60Ms must be at most 1500.').optional(),
         /** A room impulse response (WAV, any rate, first channel), played after `delayMs`. */
         rirWav: z.string().min(1, 'echo.rirWav must name a WAV file.').optional(),
-        /** Loudspeaker distortion: soft clipping tanh(g x) / g with the drive g in dB (0 = mild at full scale, 12 = strong). */
+        /**
+         * Loudspeaker distortion with the drive g in dB (0 = mild at full scale, 12 = strong); `shape` (echo-path.ts):
+         * soft (default) tanh(g x) / g, hard clipping, asymmetric clipping, or rattle (odd harmonics and a buzz).
+         */
         nonlinearity: z
-          .object({ driveDb: z.number().min(0).max(40, 'echo.nonlinearity.driveDb must be at most 40.') })
+          .object({
+            driveDb: z.number().min(0).max(40, 'echo.nonlinearity.driveDb must be at most 40.'),
+            shape: z.enum(NONLINEARITY_SHAPES, { message: `echo.nonlinearity.shape must be one of ${NONLINEARITY_SHAPES.join(', ')}.` }).optional(),
+          })
           .strict()
           .optional(),
         /** The speaker's clock against the mic's, in parts per million (typical USB/laptop devices: within ±100). */
         driftPpm: z.number().min(-1000, 'echo.driftPpm must be at least -1000.').max(1000, 'echo.driftPpm must be at most 1000.').optional(),
-        /** The echo path changes (the laptop moved) this long after the agent's first audio; unset fields keep their values, and without a new room a different one is generated. */
-        pathChange: z
-          .object({
-            atMs: z.number().min(0, 'echo.pathChange.atMs must be 0 or more.'),
-            rirWav: z.string().min(1).optional(),
-            rt60Ms: z.number().min(0).max(1500).optional(),
-            delayMs: z.number().min(0).max(1000).optional(),
-            gainDb: z.number().min(-80).max(20).optional(),
-          })
-          .strict()
-          .optional(),
+        /**
+         * The echo path changes (the laptop moved) this long after the agent's first audio; unset fields keep the
+         * first path's values, and without a new room a different one is generated. A list: several changes, in time order.
+         */
+        pathChange: z.union([PathChangeSchema, z.array(PathChangeSchema).min(1, 'echo.pathChange must list at least one change.')]).optional(),
       })
       .strict()
       .optional(),
@@ -113,6 +124,12 @@ export interface LoadedScenario extends Omit<Scenario, 'settings'> {
   baseDir: string;
 }
 
+/** A scenario's path changes as a list, in time order (one change may be given as an object). */
+export function pathChanges<T extends { atMs: number }>(change: T | T[] | undefined): T[] {
+  if (change === undefined) return [];
+  return (Array.isArray(change) ? [...change] : [change]).sort((a, b) => a.atMs - b.atMs);
+}
+
 export class ScenarioError extends Error {
   constructor(message: string) {
     super(message);
@@ -153,11 +170,12 @@ export function parseScenario(json: unknown, baseDir: string, source = 'scenario
   }
   const at = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p));
   const user = parsed.data.user.map((u) => ({ ...u, wav: at(u.wav) }));
+  const resolved = <C extends { rirWav?: string | undefined }>(c: C): C => (c.rirWav !== undefined ? { ...c, rirWav: at(c.rirWav) } : c);
   const e = parsed.data.echo;
   const echo = e && {
     ...e,
     ...(e.rirWav !== undefined ? { rirWav: at(e.rirWav) } : {}),
-    ...(e.pathChange ? { pathChange: { ...e.pathChange, ...(e.pathChange.rirWav !== undefined ? { rirWav: at(e.pathChange.rirWav) } : {}) } } : {}),
+    ...(e.pathChange ? { pathChange: Array.isArray(e.pathChange) ? e.pathChange.map(resolved) : resolved(e.pathChange) } : {}),
   };
   return { ...parsed.data, user, echo, settings: checked.settings, baseDir };
 }

@@ -55,8 +55,14 @@ const MOVE_MARGIN = 0.15;
 const SILENT = 1e3;
 
 export class DelayEstimator {
+  /**
+   * Envelope rings of `length` blocks, each value written twice (at i and i + length): any
+   * window of the last `length` blocks is then one straight run, and the search reads it
+   * without a modulo per value (it was 4 % of the canceller's CPU).
+   */
   private readonly mic: Float64Array;
   private readonly ref: Float64Array;
+  private readonly length: number;
   private count = 0;
   private sinceEstimate = 0;
   /** Active reference blocks seen so far (the early search runs over the first window's worth). */
@@ -78,17 +84,21 @@ export class DelayEstimator {
     private readonly historyBlocks: number,
     private readonly everyBlocks: number,
   ) {
-    this.mic = new Float64Array(historyBlocks + maxLagBlocks);
-    this.ref = new Float64Array(historyBlocks + maxLagBlocks);
+    this.length = historyBlocks + maxLagBlocks;
+    this.mic = new Float64Array(2 * this.length);
+    this.ref = new Float64Array(2 * this.length);
   }
 
   /** Block energies (mean square) of the mic and of the unshifted reference; true when a new estimate was made. */
   push(micEnergy: number, refEnergy: number): boolean {
-    const n = this.mic.length;
-    this.mic[this.count % n] = Math.log10(micEnergy * 1e9 + 1);
-    this.ref[this.count % n] = refEnergy * 1e9 > SILENT ? Math.log10(refEnergy * 1e9 + 1) : -1;
+    const n = this.length;
+    const at = this.count % n;
+    const m = Math.log10(micEnergy * 1e9 + 1);
+    const r = refEnergy * 1e9 > SILENT ? Math.log10(refEnergy * 1e9 + 1) : -1;
+    this.mic[at] = this.mic[at + n] = m;
+    this.ref[at] = this.ref[at + n] = r;
     this.count++;
-    if (this.ref[(this.count - 1) % n]! >= 0) this.activeSeen++;
+    if (r >= 0) this.activeSeen++;
     const early = this.estimate === null && this.activeSeen <= this.historyBlocks;
     if (++this.sinceEstimate < (early ? EARLY_EVERY_BLOCKS : this.everyBlocks)) return false;
     this.sinceEstimate = 0;
@@ -96,8 +106,9 @@ export class DelayEstimator {
   }
 
   private reestimate(early: boolean): boolean {
-    const n = this.mic.length;
-    const newest = this.count - 1;
+    // The newest block in the upper copy: blocks newest - i and, at a lag, newest - i - lag (i + lag < length) lie below it.
+    const newest = ((this.count - 1) % this.length) + this.length;
+    const { mic, ref } = this;
     const minActive = early ? EARLY_MIN_ACTIVE : MIN_ACTIVE;
     let best = -1;
     let bestR = -1;
@@ -112,11 +123,10 @@ export class DelayEstimator {
       let sxx = 0;
       let syy = 0;
       let sxy = 0;
-      for (let i = 0; i < H; i++) {
-        const t = newest - i;
-        const r = this.ref[(t - lag + n) % n]!;
+      for (let i = 0, t = newest; i < H; i++, t--) {
+        const r = ref[t - lag]!;
         if (r < 0) continue;
-        const m = this.mic[t % n]!;
+        const m = mic[t]!;
         active++;
         sx += r;
         sy += m;
