@@ -307,13 +307,13 @@ export const LEAD_INS = new Set([
 
 /**
  * Discourse markers that often open a turn of one's own ("okay, but…", "yeah so…", "um, actually…", "well, I…"):
- * alone and mid-speech they are not yet a backchannel. Fillers, and the plain "yes" words.
+ * alone and mid-speech they are not yet a backchannel. Hesitations, and the plain "yes" words; not the news
+ * receipts "oh", "ah" ("oh wow", "oh okay", "oh really" are backchannels far more often than openers); "huh" asks
+ * "what?" as often.
  */
 export const OPENERS = new Set([
-  ...Object.entries(SINGLE)
-    .filter(([, kind]) => kind === 'filler')
-    .map(([w]) => w),
-  ...['okay', 'ok', 'okey', 'kay', 'yeah', 'yes', 'yep', 'yup', 'yah', 'ya', 'yea', 'yeh', 'right', 'alright', 'sure', 'so'],
+  ...['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'well', 'so', 'huh'],
+  ...['okay', 'ok', 'okey', 'kay', 'yeah', 'yes', 'yep', 'yup', 'yah', 'ya', 'yea', 'yeh', 'right', 'alright', 'sure'],
 ]);
 /** Markers of a speaker still looking for words: after other markers they lead on ("so um", "okay well"). */
 export const HESITATIONS = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'well', 'so']);
