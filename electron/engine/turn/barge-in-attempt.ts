@@ -19,10 +19,6 @@ export class BargeInAttempt {
   paused = false;
   /** Playback resumed at a gap after an acknowledgement; speech after the gap pauses it again. */
   resumedInGap = false;
-  /** Speech after a gap resume runs its own pause time (gap-resume.ts `pausesAgainAfterGap`). */
-  continuing = false;
-  /** The agent went on at the voice's own pause (streaming words): the voice going on pauses it again. */
-  wentOnAtVoicePause = false;
   /** The VAD sees a gap in the speech now (the person has probably stopped). */
   inGap = false;
   /** The final for the speech so far came with words (asked at a pause in it): another comes only if the person goes on. An empty final is not one. */

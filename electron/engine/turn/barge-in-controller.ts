@@ -25,7 +25,7 @@ import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
-import { endsContinuation, goesOnAfterWords, goesOnAtGap, goesOnAtVoicePause, pausesAgainAfterGap, voicePauseIsGap } from './gap-resume.js';
+import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, voicePauseIsGap } from './gap-resume.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
@@ -219,32 +219,23 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The VAD sees a gap in the user's speech: a paused agent may go on, still ducked (gap-resume.ts). */
   onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
-    if (attempt === null) return;
-    if (endsContinuation(attempt)) attempt.cancelTimer();
-    if (goesOnAtGap(attempt, this.deps.decider, tMs)) this.goOn(attempt);
+    if (attempt !== null && goesOnAtGap(attempt, this.deps.decider, tMs)) this.goOn(attempt);
   }
 
-  /** The user's pause by the voice's level (user-input.ts); whether it is the gap, or only lets vetoed words go on: gap-resume.ts. */
+  /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
   onVoicePause(tMs: number): void {
-    const attempt = this.attempt;
     if (voicePauseIsGap(this.deps.decider)) this.onSpeechGap(tMs);
-    else if (attempt !== null && goesOnAtVoicePause(attempt, this.deps.decider)) this.goOn(attempt);
   }
 
   /** The voice goes on after `onVoicePause`. */
   onVoiceResume(tMs: number): void {
-    if (voicePauseIsGap(this.deps.decider) || this.attempt?.wentOnAtVoicePause === true) this.onSpeechGapEnd(tMs);
+    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGapEnd(tMs);
   }
 
-  /** The user speaks again after the gap: if the agent went on there, pause again (at once, or after the continuation's own pause time). */
+  /** The user speaks again after the gap: if the agent went on there, pause again and let the strategies go on. */
   onSpeechGapEnd(_tMs: number): void {
     const attempt = this.attempt;
-    const again = attempt === null ? null : pausesAgainAfterGap(attempt, this.deps.decider);
-    if (attempt === null || again === null) return;
-    if (again === 'later') {
-      attempt.schedule(this.options.speakingInterruptDurationMs, () => this.onCandidate(attempt));
-      return;
-    }
+    if (attempt === null || !pausesAgainAfterGap(attempt)) return;
     this.pauseNow(attempt);
     this.evaluate();
   }
@@ -279,7 +270,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   private onCandidate(attempt: BargeInAttempt): void {
     if (this.attempt !== attempt || attempt.phase !== 'ducked') return;
-    attempt.continuing = false;
     this.pauseNow(attempt);
     if (this.deps.decider.anySpeechInterrupts) {
       this.interrupt('voice', 'anySpeech');

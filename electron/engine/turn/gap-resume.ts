@@ -29,40 +29,12 @@ export function goesOnAtGap(attempt: BargeInAttempt, decider: InterruptionDecide
   return mayGoOn(attempt, decider, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
 }
 
-/**
- * The user speaks again after a gap: ends the gap, and says whether the agent went on at it and must pause again:
- * 'now', or 'later' when the words so far are a whole backchannel ("right right … yeah"): the continuation then gets
- * its own pause time, as the first speech did, so a short one does not stop the agent a second time. A lone "okay"
- * (it may open "okay … but what about") or words not yet a backchannel pause it at once. Null: nothing to do.
- */
-export function pausesAgainAfterGap(attempt: BargeInAttempt, decider: InterruptionDecider): 'now' | 'later' | null {
-  // The words of a final are not the last any more: judged again as words still being said ("okay" may open a turn).
-  if (attempt.finalHeard) decider.setText(attempt.priorText, false);
+/** The user speaks again after a gap: ends the gap, and says whether the agent went on at it and must pause again. */
+export function pausesAgainAfterGap(attempt: BargeInAttempt): boolean {
   attempt.inGap = false;
   attempt.finalHeard = false;
-  attempt.wentOnAtVoicePause = false;
-  if (!attempt.resumedInGap || attempt.phase !== 'ducked') return null;
+  if (!attempt.resumedInGap || attempt.phase !== 'ducked') return false;
   attempt.resumedInGap = false;
-  attempt.continuing = decider.wholeBackchannel();
-  return attempt.continuing ? 'later' : 'now';
-}
-
-/** A gap while a continuation's pause time runs: it was short, the agent goes on unpaused (the caller drops the timer). */
-export function endsContinuation(attempt: BargeInAttempt): boolean {
-  if (!attempt.continuing) return false;
-  attempt.continuing = false;
-  attempt.resumedInGap = true;
-  return true;
-}
-
-/**
- * With streaming words, the voice's own pause (by level, ~64 ms before the VAD's gap) lets a paused agent go on
- * when the words so far veto, a lone "okay" too (mid-speech it only held the agent: it may open a turn). The voice
- * going on pauses it again (`pausesAgainAfterGap`). Without streaming words that pause is the gap itself.
- */
-export function goesOnAtVoicePause(attempt: BargeInAttempt, decider: InterruptionDecider): boolean {
-  if (!mayGoOn(attempt, decider)) return false;
-  attempt.wentOnAtVoicePause = true;
   return true;
 }
 
