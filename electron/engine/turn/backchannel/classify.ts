@@ -17,9 +17,6 @@ import {
   INSIDE_UNITS,
   LEAD_INS,
   MULTI,
-  HESITATIONS,
-  OPENERS,
-  OPENING_VERBS,
   QUESTION_VERBS,
   SINGLE,
   SUBJECTS,
@@ -88,7 +85,7 @@ export class BackchannelClassifier {
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) {
       const reason = `${quote(words)} is in your never-interrupt phrases`;
-      return !final && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return { kind: 'backchannel', reason };
     }
     const question = askedByWordOrder(words);
     if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
@@ -99,8 +96,7 @@ export class BackchannelClassifier {
     const parse = parseUnits(words, final);
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
-      const reason = `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}`;
-      return !final && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return { kind: 'backchannel', reason: `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}` };
     }
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
     if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
@@ -235,17 +231,6 @@ function parseUnits(words: string[], final: boolean): Parse {
 
 function isRepeated(units: string[][]): boolean {
   return units.length >= 2 && new Set(units.map((u) => u.join(' '))).size < units.length;
-}
-
-/**
- * A lone discourse marker ("okay", "yeah", "right", "um", "well") or a bare "I think" may still open a turn of one's
- * own ("okay, but what about…", "um, actually…", "so um, my question"): mid-speech it holds the agent rather than letting it go on. A whole
- * evaluation ("that is great", "wow", "exactly") does not open turns that way: it lets the agent go on at once.
- */
-function mayOpenTurn(words: string[]): boolean {
-  if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
-  // Several markers that end hesitating ("so um", "okay well") still lead on; "oh okay" is whole.
-  return words.every((w) => OPENERS.has(w)) && (words.length === 1 || HESITATIONS.has(words.at(-1)!));
 }
 
 function describeKinds(kinds: Set<BackchannelKind>, repeated: boolean): string {

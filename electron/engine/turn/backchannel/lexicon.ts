@@ -305,21 +305,6 @@ export const LEAD_INS = new Set([
   'entirely',
 ]);
 
-/**
- * Discourse markers that often open a turn of one's own ("okay, but…", "yeah so…", "um, actually…", "well, I…"):
- * alone and mid-speech they are not yet a backchannel. Hesitations, and the plain "yes" words; not the news
- * receipts "oh", "ah" ("oh wow", "oh okay", "oh really" are backchannels far more often than openers); "huh" asks
- * "what?" as often.
- */
-export const OPENERS = new Set([
-  ...['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'well', 'so', 'huh'],
-  ...['okay', 'ok', 'okey', 'kay', 'yeah', 'yes', 'yep', 'yup', 'yah', 'ya', 'yea', 'yeh', 'right', 'alright', 'sure'],
-]);
-/** Markers of a speaker still looking for words: after other markers they lead on ("so um", "okay well"). */
-export const HESITATIONS = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'well', 'so']);
-/** "I think …", "I guess …": a bare one opens a clause more often than it ends one. */
-export const OPENING_VERBS = new Set(['think', 'guess', 'suppose', 'believe', 'know', 'mean']);
-
 /** Words that open a turn of one's own: a question, a request, a negation. */
 export const CUES: Record<string, 'question' | 'request' | 'negation'> = Object.fromEntries([
   ...['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whats', 'wheres', 'hows'].map((w) => [w, 'question' as const]),
