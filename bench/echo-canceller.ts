@@ -1,8 +1,9 @@
 /**
  * bench:echo part A: the canceller alone (simulate's echo path, no VAD) on one set of rooms
  * and voices: ERLE in the first second and once converged (by distortion and drift), with an
- * unreported output latency, the user's voice in double talk against the old gate, path
- * changes, and CPU per second of audio (process.cpuUsage, with the load average).
+ * unreported output latency, the user's voice in double talk against the old gate (from 4 s, and
+ * from 0.3 s into the agent's speech, before the filter has learned the room), path changes, and
+ * CPU per second of audio (process.cpuUsage, with the load average).
  */
 import { loadavg } from 'node:os';
 import { EchoCanceller } from '../electron/engine/audio/aec/echo-canceller.js';
@@ -33,7 +34,16 @@ export function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<strin
   const offlineRun = (
     agent: Float32Array,
     roomIndex: number,
-    opts: { echoDb?: number; driveDb?: number; driftPpm?: number; changeTo?: number; user?: boolean; processor?: MicProcessor; delayMs?: number },
+    opts: {
+      echoDb?: number;
+      driveDb?: number;
+      driftPpm?: number;
+      changeTo?: number;
+      user?: boolean;
+      userAtMs?: number;
+      processor?: MicProcessor;
+      delayMs?: number;
+    },
   ) => {
     const gainDb = USER_DBFS + (opts.echoDb ?? 0) + 20;
     const room = roomFromResponse(responses[roomIndex]!, gainDb, opts.delayMs ?? 10);
@@ -45,7 +55,14 @@ export function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<strin
       ...(change ? { change } : {}),
     });
     const processor = opts.processor ?? new EchoCanceller();
-    const r = runEchoOffline({ agent, agentAtMs: 200, user: opts.user ? [{ samples: dtUser, atMs: 4000 }] : [], path, processor, durationMs: 9000 });
+    const r = runEchoOffline({
+      agent,
+      agentAtMs: 200,
+      user: opts.user ? [{ samples: dtUser, atMs: opts.userAtMs ?? 4000 }] : [],
+      path,
+      processor,
+      durationMs: 9000,
+    });
     if (processor instanceof EchoCanceller) {
       cpuMs += r.cpuMs;
       audioMs += 9000;
@@ -94,6 +111,19 @@ export function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<strin
         gate: { snrDb: round(dtGate.doubleTalk?.snrDb), correlation: round(dtGate.doubleTalk?.correlation, 3) },
         nothing: { snrDb: round(dtNone.doubleTalk?.snrDb), correlation: round(dtNone.doubleTalk?.correlation, 3) },
       });
+      // The user talks 0.3 s into the agent's speech, before the filter has learned the room:
+      // the double talk of the agent's first second (500-1500 ms; the agent starts at 200 ms).
+      const early = (processor?: MicProcessor) =>
+        echoFigures(slice(offlineRun(agent, i, { user: true, userAtMs: 500, ...(processor ? { processor } : {}) }), 500, 1500)).doubleTalk;
+      const dtEarly = early();
+      const dtEarlyGate = early(gate());
+      offline.push({
+        kind: 'double talk in the first second (user from 0.3 s of agent speech)',
+        agent: agentName,
+        room: room.name,
+        canceller: { snrDb: round(dtEarly?.snrDb), correlation: round(dtEarly?.correlation, 3) },
+        gate: { snrDb: round(dtEarlyGate?.snrDb), correlation: round(dtEarlyGate?.correlation, 3) },
+      });
       const changed = offlineRun(agent, i, { changeTo: (i + 1) % rooms.length });
       offline.push({
         kind: 'path change at 4 s',
@@ -111,7 +141,10 @@ export function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<strin
     nonlinearity: string;
     driftPpm: number;
   }[];
-  const dts = offline.filter((o) => String(o.kind).startsWith('double talk')) as {
+  type DoubleTalkRow = { canceller: { snrDb: number; correlation: number }; gate: { snrDb: number; correlation: number } };
+  const dtsEarly = offline.filter((o) => String(o.kind).startsWith('double talk in the first second')) as DoubleTalkRow[];
+  const mean = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / v.length);
+  const dts = offline.filter((o) => String(o.kind).startsWith('double talk (')) as {
     canceller: { snrDb: number; correlation: number };
     gate: { snrDb: number; correlation: number };
   }[];
@@ -143,6 +176,13 @@ export function cancellerAlone(rooms: readonly BenchRoom[], agents: Record<strin
       gateSnrMedianDb: median(dts.map((d) => d.gate.snrDb)),
       cancellerCorrelationMedian: median(dts.map((d) => d.canceller.correlation)),
       gateCorrelationMedian: median(dts.map((d) => d.gate.correlation)),
+    },
+    doubleTalkFirstSecond: {
+      cancellerSnrMeanDb: mean(dtsEarly.map((d) => d.canceller.snrDb)),
+      gateSnrMeanDb: mean(dtsEarly.map((d) => d.gate.snrDb)),
+      cancellerSnrMedianDb: median(dtsEarly.map((d) => d.canceller.snrDb)),
+      gateSnrMedianDb: median(dtsEarly.map((d) => d.gate.snrDb)),
+      cancellerCorrelationMedian: median(dtsEarly.map((d) => d.canceller.correlation)),
     },
     cpuPercentOfOneCore: round((100 * cpuMs) / audioMs, 2),
     // CPU time stretches on a busy machine: the 1-minute load average at the end of this part says how busy.

@@ -99,6 +99,17 @@ function cases(voices: string[], roomWavs: string[]): StressCase[] {
     echoDb: 6,
     echo: { pathChange: [change(4500, 3, 3)] },
   });
+  // The combination that came within 40 ms of voice of a false stop in a test (echo-held-out.test.ts): rattle, drift, moved twice, onto a longer output path.
+  for (const echoDb of [6, 10]) {
+    out.push({
+      group: 'path change',
+      name: `rattle 12 dB, +300 ppm, bathroom -> office (3.5 s) -> bathroom +110 ms (6.5 s), ${echoDb > 0 ? '+' : ''}${echoDb} dB`,
+      voice: AWB,
+      room: 1,
+      echoDb,
+      echo: { nonlinearity: { driveDb: 12, shape: 'rattle' }, driftPpm: 300, pathChange: [change(3500, 0), change(6500, 1, 0, 120)] },
+    });
+  }
   for (const v of voices.filter((v) => v !== AWB))
     out.push({ group: 'agent voice', name: `${v}, laptop 5 cm, soft 6 dB, +6 dB`, voice: v, room: 0, echoDb: 6, echo: { nonlinearity: { driveDb: 6 } } });
   for (const delayMs of [150, 300])
@@ -128,8 +139,36 @@ function observed(r: SimulationResult) {
       since = null;
     }
   }
+  // The longest stretch the VAD took the echo for speech: the no-words rule stops the agent after 1-1.5 s of voice.
+  // A start the VAD withdraws (a misfire) has no userStoppedSpeaking: it ends at the un-duck, or at the next start.
+  const spans: [number, number][] = [];
+  let speechFrom: number | null = null;
+  for (const e of r.events) {
+    const ends = e.type === 'userStoppedSpeaking' || e.type === 'unducked' || e.type === 'userStartedSpeaking';
+    if (ends && speechFrom !== null) {
+      spans.push([speechFrom, e.tMs]);
+      speechFrom = null;
+    }
+    if (e.type === 'userStartedSpeaking') speechFrom = e.tMs;
+  }
+  if (speechFrom !== null) spans.push([speechFrom, r.traces.durationMs]);
+  const longestSpeechMs = Math.max(0, ...spans.map(([a, b]) => b - a));
+  // What a real recognizer would get of the agent's own voice in those stretches (simulate's recognizer hears only the
+  // user's clips): the level passed on, and how far under the echo at the mic (near 0 dB: its words are intelligible).
+  let passed = 0;
+  let mic = 0;
+  for (const [a, b] of spans) {
+    for (let i = Math.round(a * 16); i < Math.min(r.traces.cancelled.length, Math.round(b * 16)); i++) {
+      passed += r.traces.cancelled[i]! ** 2;
+      mic += r.traces.mic[i]! ** 2;
+    }
+  }
+  const samples = spans.reduce((n, [a, b]) => n + (b - a) * 16, 0);
   return {
     hardStop: r.interrupted,
+    longestSpeechMs,
+    echoToRecognizerDbfs: samples > 0 && passed > 0 ? round(10 * Math.log10(passed / samples)) : null,
+    echoToRecognizerUnderMicDb: passed > 0 && mic > 0 ? round(10 * Math.log10(mic / passed)) : null,
     ducks: r.events.filter((e) => e.type === 'ducked').length,
     pauses: r.events.filter((e) => e.type === 'outputPaused').length,
     pausedMs: Math.round(pausedMs),
@@ -197,7 +236,7 @@ export async function stressGroup(input: { dir: string; resamplers: ResamplerFac
     };
     rows.push(row);
     console.log(
-      `S | ${c.group} | ${c.name} | stop ${row.hardStop ? 'YES' : 'no'} ducks ${row.ducks} pauses ${row.pauses} (${row.pausedMs} ms) | ERLE ${row.erleFirstSecondDb} / ${row.erleConvergedDb} dB | ` +
+      `S | ${c.group} | ${c.name} | stop ${row.hardStop ? 'YES' : 'no'} ducks ${row.ducks} pauses ${row.pauses} (${row.pausedMs} ms) longest VAD speech ${row.longestSpeechMs} ms, passed on ${row.echoToRecognizerDbfs ?? '-'} dBFS (${row.echoToRecognizerUnderMicDb ?? '-'} dB under the mic) | ERLE ${row.erleFirstSecondDb} / ${row.erleConvergedDb} dB | ` +
         `${u.voice}: ${row.caught ? `caught, inaudible ${row.inaudibleMs} ms (clean ${row.withoutEchoMs}), duck ${row.duckMs}` : 'MISSED'}, DT SNR ${row.doubleTalkSnrDb}`,
     );
   }
@@ -209,6 +248,7 @@ export async function stressGroup(input: { dir: string; resamplers: ResamplerFac
     echoAloneWithDuck: rows.filter((r) => (r.ducks as number) > 0).length,
     echoAloneWithPause: rows.filter((r) => (r.pauses as number) > 0).length,
     pausedMsTotal: rows.reduce((s, r) => s + (r.pausedMs as number), 0),
+    longestEchoSpeechMs: Math.max(0, ...rows.map((r) => r.longestSpeechMs as number)),
     interruptionsMissed: rows.filter((r) => !r.caught).length,
     extraInaudibleP50Ms: percentile(extra, 50),
     extraInaudibleP95Ms: percentile(extra, 95),

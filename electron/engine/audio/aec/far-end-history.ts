@@ -3,6 +3,8 @@
  * domain delay line of a partitioned-block filter. Partition 0 is the newest block. It also
  * keeps, per bin, the reference power summed over the line, the normalizer of the update.
  */
+import type { WasmArena } from './wasm-kernels.js';
+
 export class FarEndHistory {
   readonly partitions: number;
   readonly bins: number;
@@ -16,11 +18,12 @@ export class FarEndHistory {
   readonly power: Float64Array;
   private pushes = 0;
 
-  constructor(partitions: number, bins: number) {
+  /** @param arena where the spectra live when a WebAssembly kernel filters them (PartitionedFilter.filterPair) */
+  constructor(partitions: number, bins: number, arena: WasmArena | null = null) {
     this.partitions = partitions;
     this.bins = bins;
-    this.re = new Float64Array(partitions * bins);
-    this.im = new Float64Array(partitions * bins);
+    this.re = arena ? arena.f64(partitions * bins) : new Float64Array(partitions * bins);
+    this.im = arena ? arena.f64(partitions * bins) : new Float64Array(partitions * bins);
     this.pow = new Float64Array(partitions * bins);
     this.power = new Float64Array(bins);
   }
@@ -60,7 +63,9 @@ export class FarEndHistory {
   }
 
   private recomputePower(): void {
-    this.power.fill(0);
-    for (let i = 0; i < this.pow.length; i++) this.power[i % this.bins]! += this.pow[i]!;
+    const { power, pow, bins } = this;
+    power.fill(0);
+    // Slot by slot, as before (the same sums), without a modulo per value.
+    for (let o = 0; o < pow.length; o += bins) for (let k = 0; k < bins; k++) power[k]! += pow[o + k]!;
   }
 }

@@ -12,6 +12,7 @@ import { RealFft } from './fft.js';
 import { FilterSelector } from './filter-selector.js';
 import { PartitionedFilter } from './partitioned-filter.js';
 import { StepControl } from './step-control.js';
+import { WasmArena } from './wasm-kernels.js';
 
 const SCALE = 32768;
 /** A mic sample this close to full scale: the mic clipped, the block says nothing about the path. */
@@ -91,9 +92,11 @@ export class LinearCanceller {
     this.partitions = options.partitions;
     this.fft = new RealFft(2 * N);
     const K = this.fft.bins;
-    this.history = new FarEndHistory(options.partitions, K);
-    this.foreground = new PartitionedFilter(options.partitions, this.fft);
-    this.background = new PartitionedFilter(options.partitions, this.fft);
+    // The history and both filters' spectra in one WebAssembly memory: filterPair runs there (null: in JavaScript).
+    const arena = WasmArena.create(6, options.partitions * K, options.partitions, K);
+    this.history = new FarEndHistory(options.partitions, K, arena);
+    this.foreground = new PartitionedFilter(options.partitions, this.fft, arena);
+    this.background = new PartitionedFilter(options.partitions, this.fft, arena);
     this.control = new StepControl(K, N, options.sampleRate, options.partitions);
     this.frame = new Float64Array(2 * N);
     this.lastRef = new Float64Array(N);

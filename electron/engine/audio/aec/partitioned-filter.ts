@@ -8,6 +8,7 @@
  */
 import type { FarEndHistory } from './far-end-history.js';
 import type { RealFft } from './fft.js';
+import type { WasmArena } from './wasm-kernels.js';
 
 export class PartitionedFilter {
   readonly partitions: number;
@@ -21,14 +22,16 @@ export class PartitionedFilter {
   private readonly timeScratch: Float64Array;
   private readonly norm: Float64Array;
 
+  /** @param arena where the coefficients live when the WebAssembly kernel does filterPair (null: JavaScript) */
   constructor(
     partitions: number,
     private readonly fft: RealFft,
+    private readonly arena: WasmArena | null = null,
   ) {
     this.partitions = partitions;
     this.bins = fft.bins;
-    this.re = new Float64Array(partitions * this.bins);
-    this.im = new Float64Array(partitions * this.bins);
+    this.re = arena ? arena.f64(partitions * this.bins) : new Float64Array(partitions * this.bins);
+    this.im = arena ? arena.f64(partitions * this.bins) : new Float64Array(partitions * this.bins);
     this.timeScratch = new Float64Array(fft.size);
     this.norm = new Float64Array(fft.bins);
     this.energy = new Float64Array(partitions);
@@ -59,6 +62,24 @@ export class PartitionedFilter {
     const M = a.partitions;
     const offsets = a.offsets;
     for (let p = 0; p < M; p++) offsets[p] = history.offset(p);
+    const arena = a.arena;
+    if (arena && arena.holds(history.re) && arena.holds(history.im) && arena.holds(b.re) && arena.holds(b.im)) {
+      // The same sums, bit for bit, two bins per instruction (wasm-kernels.ts).
+      const arrays = {
+        historyRe: history.re,
+        historyIm: history.im,
+        rowOffsets: offsets,
+        aRe: a.re,
+        aIm: a.im,
+        bRe: b.re,
+        bIm: b.im,
+        weight,
+        partitions: M,
+        bins: K,
+      };
+      arena.filterPair(arrays, aRe, aIm, bRe, bIm, weightedPower, aPathPower);
+      return;
+    }
     const hr = history.re;
     const hi = history.im;
     const war = a.re;
@@ -125,7 +146,21 @@ export class PartitionedFilter {
       else for (let p = 0; p < M; p++) sum += weight[p]! * pow[offsets[p]! + k]!;
       norm[k] = mu[k]! / sum;
     }
-    const step = norm;
+    const arena = this.arena;
+    if (arena && arena.holds(history.re) && arena.holds(history.im)) {
+      // The same update, bit for bit, two bins per instruction (wasm-kernels.ts).
+      const arrays = { historyRe: history.re, historyIm: history.im, rowOffsets: offsets, re: this.re, im: this.im, weight, partitions: M, bins: K };
+      arena.adapt(arrays, norm, eRe, eIm, this.energy);
+    } else {
+      this.update(history, norm, eRe, eIm, weight);
+    }
+    this.constrain(this.constrainNext);
+    this.constrainNext = (this.constrainNext + 1) % this.partitions;
+  }
+
+  /** W_p += weight_p step_k conj(X_p) E_k, in JavaScript (where the WebAssembly kernel cannot run). */
+  private update(history: FarEndHistory, step: Float64Array, eRe: Float64Array, eIm: Float64Array, weight: Float64Array): void {
+    const K = this.bins;
     const hr = history.re;
     const hi = history.im;
     for (let p = 0; p < this.partitions; p++) {
@@ -148,8 +183,6 @@ export class PartitionedFilter {
       }
       this.energy[p] = energy;
     }
-    this.constrain(this.constrainNext);
-    this.constrainNext = (this.constrainNext + 1) % this.partitions;
   }
 
   /** Makes partition p causal: a block-length response, zero in the second half of the frame. */

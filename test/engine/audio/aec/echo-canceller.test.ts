@@ -3,32 +3,22 @@
  * distortion, drift, a moved laptop): the agent's voice is removed, the user's is kept.
  * Levels: the echo at the mic is set relative to the user's voice, as the bench does.
  */
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EchoCanceller } from '../../../../electron/engine/audio/aec/echo-canceller.js';
-import { loadResamplerFactory, resampleAll } from '../../../../electron/engine/audio/resampler.js';
-import { readWavFile } from '../../../../electron/engine/audio/wav-reader.js';
 import { EchoPath, type EchoPathSpec } from '../../../../electron/engine/agent/simulate/echo-path.js';
 import { echoFigures, sliceEchoTraces as slice } from '../../../../electron/engine/agent/simulate/echo-metrics.js';
 import { energyGateProcessor as gate, runEchoOffline, type MicProcessor } from '../../../../electron/engine/agent/simulate/echo-offline.js';
 import { roomFromResponse } from '../../../../electron/engine/agent/simulate/echo-room.js';
-import { atLevel, echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
+import { echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
 import { imageSourceResponse } from '../../../../electron/engine/agent/simulate/image-source.js';
-
-const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/speech/${name}`, import.meta.url));
+import { dialogueVoices } from './helpers/dialogue-voices.js';
 
 let agent: Float32Array;
 let user: Float32Array;
 
 beforeAll(async () => {
-  const resamplers = await loadResamplerFactory();
-  // The agent: two people reading a play (24 kHz), as the speaker would play it, at -20 dBFS.
-  const dialogue = await readWavFile(fixture('endgame_nagg_nell.wav'));
-  const a = resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(0, 16_000 * 9);
-  agent = atLevel(a, -20);
-  // The user: another person reading (16 kHz), at -26 dBFS at the mic.
-  const u = (await readWavFile(fixture('beckett.wav'))).samples.subarray(16_000, 16_000 * 4);
-  user = atLevel(u, -26);
+  // The agent: two people reading a play at -20 dBFS; the user: another person reading, at -26 dBFS at the mic.
+  ({ agent, user } = await dialogueVoices());
 });
 
 const laptopRoom = (t60Ms: number, seed: number) =>

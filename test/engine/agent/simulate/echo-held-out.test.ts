@@ -1,0 +1,104 @@
+/**
+ * The echo canceller and the barge-in path in conditions nobody tuned on (bench:echo
+ * --stress-only measures more of them): a small tiled bathroom with a phone 7 cm from its
+ * mic, a rattling loudspeaker, +-300 ppm drift, two echo-path changes, and an output latency
+ * the device does not report that changes mid-sentence. Through simulate with the real session
+ * (canceller, Silero VAD, barge-in controller) and real speech.
+ *
+ * The safety rule holds in all of them: the agent's own voice never stops it, and a real
+ * interruption over the echo still does. The `it.fails` cases are known failures of the
+ * "barely disturbed" rule, each with its figure, handed to the canceller's owners
+ * (/work/notes/xchange5.md); each turns red the day it is fixed, to be made a plain `it`.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { echoRoom } from '../../../../electron/engine/agent/simulate/echo-rooms.js';
+import type { SimulationResult } from '../../../../electron/engine/agent/simulate/run-scenario.js';
+import { writeRoomResponse } from '../../../../bench/echo-rooms.js';
+import { AGENT_TEXT, FIXTURES, useHarness } from './helpers/harness.js';
+
+const h = useHarness();
+const CANCELLER = { audio: { echoCancellation: true } };
+/** About +6 dB over a user at -26 dBFS for the tuning voice (flite slt). */
+const LOUD_ECHO_DB = 2;
+let bathroom: string;
+let office: string;
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'echo-held-out-'));
+  bathroom = writeRoomResponse(dir, echoRoom('bathroom 1000 ms, phone 7 cm', [2.2, 1.8, 2.4], 1000, 0.07, [0.45, 0.5], [0, 1]), 0);
+  office = writeRoomResponse(dir, echoRoom('small office 150 ms, laptop 5 cm', [3.0, 2.5, 2.4], 150, 0.05, [0.5, 0.4], [1, 0]), 1);
+  // The bathroom's 900 ms of image sources: about 13 s of CPU, a minute or more on a loaded machine.
+}, 300_000);
+
+const pauses = (r: SimulationResult) => r.events.filter((e) => e.type === 'outputPaused').map((e) => e.tMs);
+const interruption = { wav: join(FIXTURES, 'real-sentence.wav'), atMs: 4000, text: 'actually I wanted the later train' };
+
+/** A rattling phone drifting 300 ppm: in the bathroom, moved to an office desk at 3.5 s, back to the bathroom at 6.5 s on a 110 ms longer output path (unreported). */
+const restless = (gainDb: number) => ({
+  gainDb,
+  delayMs: 10,
+  rirWav: bathroom,
+  nonlinearity: { driveDb: 12, shape: 'rattle' },
+  driftPpm: 300,
+  pathChange: [
+    { atMs: 3500, rirWav: office, gainDb: LOUD_ECHO_DB },
+    { atMs: 6500, rirWav: bathroom, delayMs: 120 },
+  ],
+});
+
+describe('echo in conditions nobody tuned on', () => {
+  it('a rattling, drifting phone at +6 dB moved twice, the second time onto a longer output path: its own voice never stops the agent', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, echo: restless(LOUD_ECHO_DB), settings: CANCELLER });
+    expect(r.interrupted).toBe(false);
+  });
+
+  // Handed to duck5 / fft5 (xchange5 02:0x). After the second change the filter and the guard sit on the old lag;
+  // the VAD hears the echo for ~1 s and the no-words rule (voiceShape, speech over 1 s) stops the agent at 7.84 s.
+  // At +6 dB the same stretch lasts 960 ms: 40 ms from a false stop.
+  it.fails('the same at +10 dB: its own voice never stops the agent', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, echo: restless(LOUD_ECHO_DB + 4), settings: CANCELLER });
+    expect(r.interrupted).toBe(false);
+  });
+
+  it('a real interruption over a rattling, drifting laptop whose path changes during the double talk still stops the agent', async () => {
+    const r = await h.run({
+      agentSays: AGENT_TEXT,
+      echo: {
+        gainDb: LOUD_ECHO_DB,
+        delayMs: 10,
+        rirWav: office,
+        nonlinearity: { driveDb: 12, shape: 'rattle' },
+        driftPpm: -300,
+        pathChange: { atMs: 4500, rirWav: bathroom },
+      },
+      user: [interruption],
+      settings: CANCELLER,
+    });
+    // Caught by its words, not by the 1 s no-words rule (430 ms here; the same clip without echo: about 240).
+    expect(r).toMatchObject({ interrupted: true, reason: 'voice' });
+    expect(r.bargeInLatencyFromVoiceMs).toBeLessThan(800);
+  });
+
+  // Handed to duck5 (xchange5 02:0x): the late reverberation of a small, hard room outlasts the echo guard's
+  // 1.2 dB / 10 ms decay and the suppressor's estimate, so the VAD hears the tail after a syllable.
+  it.fails('a phone 7 cm from its mic in a bathroom (T60 1 s), echo +6 dB over the user: the agent is not paused by its own voice', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, echo: { gainDb: LOUD_ECHO_DB, delayMs: 10, rirWav: bathroom }, settings: CANCELLER });
+    expect(r.interrupted).toBe(false);
+    expect(pauses(r)).toEqual([]);
+  });
+
+  // Handed to duck5 / fft5 (xchange5 02:0x): after the latency jumps, the filter's window and the guard's delay
+  // estimate both sit on the old lag for ~1 s; the echo passes the gate and pauses the agent three times.
+  it.fails('the output latency grows from 20 to 250 ms mid-sentence, unreported (a Bluetooth speaker): the agent is not paused by its own voice', async () => {
+    const r = await h.run({
+      agentSays: AGENT_TEXT,
+      echo: { gainDb: LOUD_ECHO_DB, delayMs: 10, rirWav: office, pathChange: { atMs: 5000, delayMs: 250 } },
+      settings: CANCELLER,
+    });
+    expect(r.interrupted).toBe(false);
+    expect(pauses(r)).toEqual([]);
+  });
+});
