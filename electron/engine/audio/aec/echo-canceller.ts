@@ -233,7 +233,8 @@ export class EchoCanceller {
     if (delayChanged) this.followDelay();
     // Until the delay search has looked, an echo beyond the window cannot be ruled out.
     const searched = this.delay.bestCorrelation;
-    this.coupling.update(micEnergy, meanSquare(error), refEnergy, searched === null || searched >= ECHO_ELSEWHERE_CORRELATION);
+    const follows = searched !== null && searched >= ECHO_ELSEWHERE_CORRELATION;
+    this.coupling.update(micEnergy, meanSquare(error), refEnergy, searched === null || follows, follows);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();

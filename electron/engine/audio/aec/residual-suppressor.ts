@@ -51,6 +51,13 @@ const SPREAD_ERROR_RATIO = 2;
  * test fell below its bound, 5.7 against 5.85 dB).
  */
 const SPREAD_MIN_ERLE = 8;
+/**
+ * There, too, the residual counts double again (x4 in all): a distortion's residual is
+ * noise-like, its power per bin spread like a chi-square of two degrees of freedom, so bins
+ * above twice its mean hold 40 % of its energy and passed; above four times, 9 %.
+ * Held-out bedroom, mild distortion, +-100 ppm drift: 24.2 -> 26.1 dB converged.
+ */
+const ECHO_ALONE_OVERESTIMATE = 2;
 
 export class ResidualSuppressor {
   readonly blockSize: number;
@@ -155,7 +162,10 @@ export class ResidualSuppressor {
       const y2 = ys[k]!;
       const erle = this.erle[Math.floor(k / BAND_BINS)]!;
       let ym = y2;
-      if (spread > 0 && erle >= SPREAD_MIN_ERLE) for (let j = Math.max(0, k - spread); j <= Math.min(K - 1, k + spread); j++) ym = Math.max(ym, ys[j]!);
+      if (spread > 0 && erle >= SPREAD_MIN_ERLE) {
+        for (let j = Math.max(0, k - spread); j <= Math.min(K - 1, k + spread); j++) ym = Math.max(ym, ys[j]!);
+        ym *= ECHO_ALONE_OVERESTIMATE;
+      }
       let r = (OVERESTIMATE * ym) / erle;
       if (floorEcho) r = Math.max(r, floorEcho[k]!);
       r = Math.max(r, this.residual[k]! * this.tailDecay);
