@@ -12,12 +12,14 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 import { downmixToMono } from '../electron/engine/audio/channels.js';
 import { resampleAll, type ResamplerFactory } from '../electron/engine/audio/resampler.js';
+import { freshCases } from './bargein-fresh.js';
+import { cough, noise } from './bargein-sounds.js';
 
 /** The shared real-speech fixtures (SOURCE.md there): two_cities_16k.wav is only there, not in test/fixtures. */
 const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
 
-export type Label =
-  'backchannel-in' | 'backchannel-out' | 'laugh' | 'cough' | 'noise' | 'echo' | 'force' | 'request' | 'question' | 'two-word' | 'real' | 'echo+user';
+type KeepTalkingLabel = 'backchannel-in' | 'backchannel-out' | 'laugh' | 'cough' | 'noise' | 'echo';
+export type Label = KeepTalkingLabel | 'force' | 'request' | 'question' | 'two-word' | 'one-word' | 'real' | 'echo+user';
 
 export const KEEP_TALKING: readonly Label[] = ['backchannel-in', 'backchannel-out', 'laugh', 'cough', 'noise', 'echo'];
 export const BACKCHANNELS: readonly Label[] = ['backchannel-in', 'backchannel-out'];
@@ -25,7 +27,8 @@ export const BACKCHANNELS: readonly Label[] = ['backchannel-in', 'backchannel-ou
 export interface Case {
   name: string;
   label: Label;
-  set: 'tune' | 'holdout';
+  /** fresh-a / fresh-b: the fresh group's halves (bargein-fresh.ts), only with `fresh`. */
+  set: 'tune' | 'holdout' | 'fresh-a' | 'fresh-b';
   voice: string;
   /** Whether a correct system interrupts. */
   shouldInterrupt: boolean;
@@ -158,46 +161,7 @@ function hasEspeak(): boolean {
   }
 }
 
-function lcg(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return (x / 2147483648) * 2 - 1;
-  };
-}
-
-function noise(ms: number, kind: 'brown' | 'white', seed: number): Float32Array {
-  const out = new Float32Array((16_000 * ms) / 1000);
-  const rand = lcg(seed);
-  let brown = 0;
-  for (let i = 0; i < out.length; i++) {
-    const white = rand();
-    brown = Math.max(-1, Math.min(1, brown + white * 0.08));
-    const fade = Math.min(1, i / 160, (out.length - i) / 800);
-    out[i] = (kind === 'brown' ? brown * 0.8 : white * 0.25) * fade;
-  }
-  return out;
-}
-
-/** A cough: 1-3 bursts of low-passed noise, sharp attack, ~40 ms decay, 80-150 ms apart. */
-function cough(bursts: number, seed: number): Float32Array {
-  const burstMs = 140;
-  const gapMs = 90 + (seed % 4) * 20;
-  const out = new Float32Array(Math.round((16_000 * (bursts * (burstMs + gapMs))) / 1000));
-  const rand = lcg(seed);
-  let lp = 0;
-  for (let b = 0; b < bursts; b++) {
-    const start = Math.round((b * (burstMs + gapMs) * 16_000) / 1000);
-    for (let i = 0; i < (burstMs * 16_000) / 1000; i++) {
-      lp += 0.3 * (rand() - lp);
-      const env = Math.min(1, i / 48) * Math.exp(-i / (16 * 45));
-      out[start + i] = 0.7 * lp * env * (1 - 0.3 * b);
-    }
-  }
-  return out;
-}
-
-export async function buildCorpus(dir: string, root: string): Promise<{ cases: Case[]; voices: string[] }> {
+export async function buildCorpus(dir: string, root: string, options: { fresh?: boolean } = {}): Promise<{ cases: Case[]; voices: string[] }> {
   const cases: Case[] = [];
   const voices: string[] = [];
   let slot = 0;
@@ -389,6 +353,10 @@ export async function buildCorpus(dir: string, root: string): Promise<{ cases: C
         user: [{ wav: join(dir, 'real-5.wav'), atMs: 3000, text: 'can you tell me about the return trip', gainDb: 6 }],
       },
     });
+  }
+  if (options.fresh) {
+    cases.push(...(await freshCases(dir, hasEspeak(), writeWav)));
+    voices.push('fresh group: flite rms, espeak-ng en-029+f2, en-us-nyc+m3, en-gb-x-gbclan+f4');
   }
   return { cases, voices };
 }

@@ -49,7 +49,7 @@ export const KEYWORDS = {
 
 interface Item {
   name: string;
-  set: 'tune' | 'holdout';
+  set: Case['set'];
   label: string;
   shouldInterrupt: boolean;
   text: string;

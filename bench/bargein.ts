@@ -1,5 +1,5 @@
 /**
- * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json] [-- --worst N]
+ * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json] [-- --worst N] [-- --no-fresh]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
@@ -10,6 +10,8 @@
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
  * the echo canceller off (audio.echoCancellation) and `--aec` on, to tell its effect from the decider's; `--modes`
  * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level (white, or `--room-noise-colour pink|brown`); `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
+ * The fresh group (bargein-fresh.ts: phrases and voices nobody tuned on, two halves) runs too unless `--no-fresh`; its figures are
+ * reported apart, so "all" stays the tuning and held-out set.
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { buildCorpus } from './bargein-corpus.js';
-import { summarize, table, pausedMs, voiceLengthMs, worstPauses, type Row } from './bargein-metrics.js';
+import { freshLine, summarize, table, pausedMs, voiceLengthMs, worstPauses, type Row } from './bargein-metrics.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const AGENT = 'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one.';
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   const MODES = modesAt >= 0 ? ALL_MODES.filter((m) => process.argv[modesAt + 1]!.split(',').includes(m)) : ALL_MODES;
   if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
   const dir = mkdtempSync(join(tmpdir(), 'bargein-'));
-  const { cases: all, voices } = await buildCorpus(dir, ROOT);
+  const { cases: all, voices } = await buildCorpus(dir, ROOT, { fresh: !process.argv.includes('--no-fresh') });
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? new RegExp(process.argv[onlyAt + 1]!, 'i') : null;
   const cases = (quick ? all.filter((_, i) => i % 4 === 0) : all).filter((c) => only === null || only.test(c.name) || only.test(c.label));
@@ -100,14 +102,27 @@ async function main(): Promise<void> {
   console.log(`Voices: ${voices.join(', ')}\n`);
   const out: Record<string, unknown> = {};
   for (const mode of MODES) {
-    const rows = results[mode]!;
+    // "all" stays the tuning and held-out set it always was; the fresh group is reported on its own, by half.
+    const rows = results[mode]!.filter((r) => !r.case.set.startsWith('fresh'));
+    const fresh = results[mode]!.filter((r) => r.case.set.startsWith('fresh'));
     const tune = summarize(rows.filter((r) => r.case.set === 'tune'));
     const holdout = summarize(rows.filter((r) => r.case.set === 'holdout'));
     const everything = summarize(rows);
-    out[mode] = { all: everything, tune, holdout };
+    const freshA = summarize(fresh.filter((r) => r.case.set === 'fresh-a'));
+    const freshB = summarize(fresh.filter((r) => r.case.set === 'fresh-b'));
+    out[mode] = { all: everything, tune, holdout, ...(fresh.length > 0 ? { freshA, freshB } : {}) };
     console.log(`== ${MODE_NAMES[mode]}${mode === 'streaming' && wer > 0 ? `, word error rate ${wer}` : ''} ==`);
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
+    if (fresh.length > 0) {
+      console.log('fresh group (phrases and voices nobody tuned on; see bargein-fresh.ts for which half guided which fixes):');
+      for (const line of table(fresh)) console.log(line);
+      for (const [half, s] of [
+        ['A', freshA],
+        ['B', freshB],
+      ] as const)
+        console.log(`  half ${half}: ${freshLine(s)}`);
+    }
     console.log(`longest backchannel pauses (ms): paused, voice length, first pause (from the voice), voice after it, last resume - voice end`);
     for (const line of worstPauses(rows, worstN)) console.log(line);
     console.log(
@@ -121,6 +136,7 @@ async function main(): Promise<void> {
             backchannelPausedMs: holdout.backchannelPausedMs,
             backchannelPauseParts: holdout.backchannelPauseParts,
           },
+          ...(fresh.length > 0 ? { freshA: freshA, freshB: freshB } : {}),
         },
         null,
         2,

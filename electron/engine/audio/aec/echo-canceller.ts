@@ -108,6 +108,8 @@ export class EchoCanceller {
   private aloneOut = 0;
   private aloneBlocks = 0;
   private heldAttenuationDb = 0;
+  /** The filter's leak has been under one half since the held figure last restarted. */
+  private filterConverged = false;
   /** The filter has learned the echo path at least once (EchoBound's start-up estimate ended). */
   private pathLearnedOnce = false;
   private readonly tailBlocks: number;
@@ -233,7 +235,8 @@ export class EchoCanceller {
     if (delayChanged) this.followDelay();
     // Until the delay search has looked, an echo beyond the window cannot be ruled out.
     const searched = this.delay.bestCorrelation;
-    this.coupling.update(micEnergy, meanSquare(error), refEnergy, searched === null || searched >= ECHO_ELSEWHERE_CORRELATION);
+    const follows = searched !== null && searched >= ECHO_ELSEWHERE_CORRELATION;
+    this.coupling.update(micEnergy, meanSquare(error), refEnergy, searched === null || follows, follows);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();
@@ -275,9 +278,16 @@ export class EchoCanceller {
       const now = 10 * Math.log10((this.aloneMic + 1e-12) / (this.aloneOut + 1e-12));
       this.heldAttenuationDb = Math.max(now, this.heldAttenuationDb - ATTENUATION_FALL_DB_PER_BLOCK);
     }
-    if (this.linear.pathLost) {
+    // The filter's leak back at 1 after it had converged: its estimate no longer explains the echo (the path or the
+    // output latency changed, and a stale foreground predicts the echo at the old lag rather than making the mic
+    // louder, so pathLost does not fire). The held figure would keep crediting it for seconds while it removes
+    // nothing, and the gate after it would pass the raw echo as the user (a false stop 1.3 s after a +110 ms change).
+    const leak = this.linear.control.leak;
+    if (leak < 0.5) this.filterConverged = true;
+    if (this.linear.pathLost || (this.filterConverged && leak >= 1)) {
       this.aloneBlocks = 0;
       this.heldAttenuationDb = 0;
+      this.filterConverged = false;
     }
   }
 

@@ -43,11 +43,16 @@ export class EchoCoupling {
    * the reference at some lag, so an echo may be there beyond the filter's window (an unreported
    * Bluetooth latency): a path never found is then not called absent yet.
    */
-  update(micEnergy: number, errorEnergy: number, refEnergy: number, echoElsewhere = false): void {
+  update(micEnergy: number, errorEnergy: number, refEnergy: number, echoElsewhere = false, followsReference = true): void {
     if (refEnergy <= PLAYING) return;
     this.mic = SMOOTHING * this.mic + (1 - SMOOTHING) * micEnergy;
     this.error = SMOOTHING * this.error + (1 - SMOOTHING) * errorEnergy;
     const removedDb = this.removedDb;
+    // A path judged absent comes back only with the mic's envelope following the reference: a
+    // steady tone or hum is predictable, and the filter cancels it for a moment wherever the
+    // agent's voice has energy at its frequency (a 300 Hz tone with headphones: 3 dB 'removed'
+    // after 6 s, then the suppressor took the tone, and anything at its level, for echo).
+    if (removedDb >= COUPLED_DB && this.state === 'absent' && !followsReference) return;
     if (removedDb >= COUPLED_DB) {
       this.state = 'coupled';
       this.weakBlocks = 0;

@@ -7,7 +7,22 @@
  * in microseconds, explains itself in words, and the user's own phrase lists come first.
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
-import { CUES, IDIOMS, LEAD_INS, MULTI, SINGLE, WEAK, type BackchannelKind } from './lexicon.js';
+import { handBack } from './hand-back.js';
+import {
+  AFTER_UNITS,
+  CUES,
+  DEGREE,
+  GENERIC_NOUNS,
+  IDIOMS,
+  INSIDE_UNITS,
+  LEAD_INS,
+  MULTI,
+  QUESTION_VERBS,
+  SINGLE,
+  SUBJECTS,
+  WEAK,
+  type BackchannelKind,
+} from './lexicon.js';
 
 export type Verdict =
   /** A turn of one's own: stop the agent. */
@@ -59,22 +74,32 @@ export class BackchannelClassifier {
   classify(text: string, final: boolean): Verdict {
     const words = wordsOf(text);
     if (words.length === 0) return { kind: 'unsure', reason: 'no words yet' };
-    // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is).
+    // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is), except
+    // where the person gives the turn back ("no no, go on"), or may still be about to (hand-back.ts).
+    const joined = joinIdioms(words);
+    const back = handBack(joined.split(' '), final, (ws) => ws.length > 0 && this.force.findIn(ws.join(' ')) !== null);
+    if (back?.kind === 'handsBack') return { kind: 'backchannel', reason: `${quote(words)} hands the turn back ("${back.continuer}")` };
+    if (back?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to "no way" or "no, go on"` };
     const listed = this.force.findIn(text);
-    const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joinIdioms(words));
+    const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joined);
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
-    if (this.acknowledgements.coversAll(text)) return { kind: 'backchannel', reason: `${quote(words)} is in your never-interrupt phrases` };
+    if (this.acknowledgements.coversAll(text)) {
+      const reason = `${quote(words)} is in your never-interrupt phrases`;
+      return { kind: 'backchannel', reason };
+    }
+    const question = askedByWordOrder(words);
+    if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
     // "I" may be becoming "I see", or "I need a train": hold the veto, but do not act on it mid-speech.
     if (!final && this.acknowledgements.coversAll(text, { allowPartialTail: true })) {
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} may become one of your never-interrupt phrases` };
     }
-    const parse = parseUnits(words);
+    const parse = parseUnits(words, final);
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
       return { kind: 'backchannel', reason: `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}` };
     }
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
-    if (!final && parse.trailingLeadIns === leftover.length && leftover.length <= 2) {
+    if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
       if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} so far` };
     }
@@ -91,28 +116,102 @@ export class BackchannelClassifier {
   }
 }
 
+/** "is that true", "oh, are you sure": a verb before who it is about, at the start (after fillers). */
+function askedByWordOrder(words: string[]): string | null {
+  const start = words.findIndex((w) => SINGLE[w] !== 'filler');
+  const [verb, subject] = [words[start], words[start + 1]];
+  return verb !== undefined && subject !== undefined && QUESTION_VERBS.has(verb) && SUBJECTS.has(subject) ? `${verb} ${subject}` : null;
+}
+
 interface Parse {
   leftover: string[];
   kinds: Set<BackchannelKind>;
   repeated: boolean;
-  /** How many of the leftover words are lead-ins at the very end (may still become "that's right"). */
+  /** The units found, each as its words. */
+  units: string[][];
+  /** How many leftover words at the very end may still become part of a unit (a lead-in, or "oh my" on the way to "oh my god"). */
+  trailingOpen: number;
+  /** How many of those are lead-ins ("yeah that ..."). */
   trailingLeadIns: number;
 }
 
+interface Unit {
+  /** Words consumed. */
+  length: number;
+  words: string[];
+  kind: BackchannelKind;
+}
+
+/** The fixed units by their first word (longest first), so a word is checked only against the units it can start. */
+const MULTI_BY_FIRST = new Map<string, [string[], BackchannelKind][]>();
+for (const entry of MULTI) MULTI_BY_FIRST.set(entry[0][0]!, [...(MULTI_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
+
+/** Only a verb and what it takes have room inside ("makes perfect sense", "I totally agree"), not "me too" or "thank you". */
+const takesInside = (unit: string[]) => unit[0] === 'i' || unit[0] === 'makes';
+
+/**
+ * How many words the fixed unit takes at `start`, with up to three INSIDE_UNITS words between its words ("makes
+ * perfect sense"): 0 when it is not there, -1 when the words end on the way to it ("makes total").
+ */
+function matchMulti(words: string[], start: number, unit: string[]): number {
+  let i = start;
+  for (let k = 0; k < unit.length; k++) {
+    let inside = 0;
+    while (k > 0 && INSIDE_UNITS.has(words[i] ?? '') && words[i] !== unit[k] && inside < 3 && takesInside(unit)) {
+      i++;
+      inside++;
+    }
+    if (i >= words.length) return -1;
+    if (words[i] !== unit[k]) return 0;
+    i++;
+  }
+  return i - start;
+}
+
+/** The backchannel unit at `start`, with what may end it ("very much", "too") or a generic noun ("nice one"). */
+function unitAt(words: string[], start: number): Unit | null {
+  let unit: Unit | null = null;
+  for (const [p, kind] of MULTI_BY_FIRST.get(words[start]!) ?? []) {
+    const length = matchMulti(words, start, p);
+    if (length > 0) {
+      unit = { length, words: p, kind };
+      break;
+    }
+  }
+  const single = SINGLE[words[start]!];
+  if (unit === null && single !== undefined) {
+    const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '');
+    unit = { length: noun ? 2 : 1, words: words.slice(start, start + (noun ? 2 : 1)), kind: single };
+  }
+  if (unit === null) return null;
+  let end = start + unit.length;
+  while (DEGREE.has(words[end] ?? '')) end++;
+  const after = AFTER_UNITS.find((a) => a.every((w, k) => words[end + k] === w));
+  return after ? { ...unit, length: end + after.length - start } : unit;
+}
+
+/** True when the words from `start` to the end are on the way to a longer fixed unit ("oh my", "i see what you", "makes total"). */
+function opensUnit(words: string[], start: number): boolean {
+  return (MULTI_BY_FIRST.get(words[start]!) ?? []).some(([p]) => matchMulti(words, start, p) === -1);
+}
+
 /** Greedy left-to-right parse into backchannel units; lead-ins are absorbed when a unit follows. */
-function parseUnits(words: string[]): Parse {
+function parseUnits(words: string[], final: boolean): Parse {
   const kinds = new Set<BackchannelKind>();
   const leftover: string[] = [];
-  const units: string[] = [];
+  const units: string[][] = [];
   let pendingLeadIns: string[] = [];
   let i = 0;
   while (i < words.length) {
-    const multi = MULTI.find(([p]) => p.every((w, k) => words[i + k] === w));
-    const single = SINGLE[words[i]!];
-    if (multi || single) {
-      const [unit, kind] = multi ? [multi[0], multi[1]] : [[words[i]!], single!];
-      kinds.add(kind);
-      units.push(unit.join(' '));
+    const unit = unitAt(words, i);
+    // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
+    if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
+      leftover.push(...pendingLeadIns, ...words.slice(i));
+      return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length + words.length - i, trailingLeadIns: 0 };
+    }
+    if (unit) {
+      kinds.add(unit.kind);
+      units.push(unit.words);
       pendingLeadIns = [];
       i += unit.length;
       continue;
@@ -127,8 +226,11 @@ function parseUnits(words: string[]): Parse {
     i++;
   }
   leftover.push(...pendingLeadIns);
-  const repeated = units.length >= 2 && new Set(units).size < units.length;
-  return { leftover, kinds, repeated, trailingLeadIns: pendingLeadIns.length };
+  return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
+}
+
+function isRepeated(units: string[][]): boolean {
+  return units.length >= 2 && new Set(units.map((u) => u.join(' '))).size < units.length;
 }
 
 function describeKinds(kinds: Set<BackchannelKind>, repeated: boolean): string {

@@ -40,8 +40,19 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
     'mmhm',
     'aha',
     'ahha',
-    'yes',
     'roger',
+    // Spoken and regional variants of yes / all right.
+    'righto',
+    'rightio',
+    'righty',
+    'yessir',
+    'yea',
+    'yeh',
+    'okie',
+    'mkay',
+    'mmkay',
+    'aye',
+    'noted',
   ].map((w) => [w, 'affirmation' as const]),
   ...['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'mm', 'mmm', 'huh', 'ah', 'oh', 'ooh', 'eh', 'well'].map((w) => [w, 'filler' as const]),
   ...[
@@ -74,21 +85,96 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
   ].map((w) => [w, 'evaluation' as const]),
   ...['thanks', 'cheers', 'ta'].map((w) => [w, 'thanks' as const]),
   ...['ha', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'lol'].map((w) => [w, 'laughter' as const]),
-  ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn'].map((w) => [w, 'surprise' as const]),
+  ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn', 'goodness'].map((w) => [w, 'surprise' as const]),
 ]);
 
-/** Fixed multi-word units (longest match first). */
+/**
+ * "I see", "I get it", "I think so", "I see what you mean": the listener says they follow. A first-person verb of
+ * knowing or hearing, bare or with an object that points back at what the agent said.
+ */
+const FOLLOWING_VERBS = ['see', 'get', 'know', 'hear', 'understand', 'agree', 'guess', 'think', 'bet', 'believe', 'suppose', 'imagine', 'follow', 'gather'];
+const FOLLOWING_OBJECTS = [
+  '',
+  'it',
+  'you',
+  'that',
+  'so',
+  'this',
+  'what you mean',
+  'what youre saying',
+  'what you are saying',
+  'your point',
+  'where youre going',
+];
+/** Said without the "I" ("totally agree", "see what you mean"): only with an object, or verbs that stand alone. */
+const BARE_FOLLOWING = ['agree', 'understand'];
+const FOLLOWING: [string, BackchannelKind][] = FOLLOWING_VERBS.flatMap((v) =>
+  FOLLOWING_OBJECTS.flatMap((o): [string, BackchannelKind][] => [
+    [`i ${v} ${o}`.trim(), 'affirmation'],
+    ...(o !== '' || BARE_FOLLOWING.includes(v) ? [[`${v} ${o}`.trim(), 'affirmation'] as [string, BackchannelKind]] : []),
+  ]),
+);
+/** News received: "I didn't know that", "I had no idea", "oh dear", "no way". */
+const NEWS: [string, BackchannelKind][] = [
+  'i didnt know',
+  'i didnt know that',
+  'didnt know that',
+  'i never knew',
+  'i never knew that',
+  'i had no idea',
+  'no way',
+  'no kidding',
+  'no wonder',
+  'oh dear',
+  'dear me',
+  'oh boy',
+  'oh man',
+  'oh god',
+  'oh gosh',
+  'oh jeez',
+  'oh lord',
+  'good grief',
+  'good lord',
+].map((p) => [p, 'surprise']);
+
+/** What hands the turn back to the speaker: after a "no" or "sorry" ("no no, go on"), the whole is a backchannel. */
+export const CONTINUERS: readonly string[][] = ['go on', 'go ahead', 'carry on', 'keep going', 'continue', 'please continue', 'please go on', 'go for it'].map(
+  (p) => p.split(' '),
+);
+/** Words that may come before a continuer when someone gives the turn back ("oh sorry, carry on", "no no, please go on"). */
+export const YIELDERS = new Set(['no', 'nope', 'sorry', 'oh', 'ah', 'uh', 'um', 'er', 'please']);
+/** Of those, the ones the always-interrupt list may hold: while only these are said, the next word decides. */
+export const HOLD_WORDS = new Set(['no', 'nope', 'sorry']);
+/**
+ * A question by its word order: a form of "be" first, then who it is about ("is that true", "are you sure"). Other
+ * verbs that open a question ("can", "did") are cue words already; "is" alone is also a lead-in ("that is right").
+ */
+export const QUESTION_VERBS = new Set(['is', 'isnt', 'are', 'arent', 'was', 'were']);
+export const SUBJECTS = new Set(['that', 'it', 'this', 'there', 'you', 'he', 'she', 'they', 'we', 'i']);
+
+/** Fixed multi-word units, longest first (so "thank you so much" beats "thank you"). */
 export const MULTI: [string[], BackchannelKind][] = (
   [
+    ...FOLLOWING,
+    ...NEWS,
+    ...CONTINUERS.map((c): [string, BackchannelKind] => [c.join(' '), 'affirmation']),
+    ['no worries', 'affirmation'],
+    ['no problem', 'affirmation'],
+    ['no doubt', 'affirmation'],
+    ['copy that', 'affirmation'],
+    ['roger that', 'affirmation'],
+    ['will do', 'affirmation'],
+    ['pretty much', 'affirmation'],
+    ['more or less', 'affirmation'],
+    ['kind of', 'affirmation'],
+    ['sort of', 'affirmation'],
+    ['okie dokie', 'affirmation'],
+    ['okey dokey', 'affirmation'],
     ['uh huh', 'affirmation'],
     ['mm hmm', 'affirmation'],
     ['mm hm', 'affirmation'],
     ['all right', 'affirmation'],
     ['of course', 'affirmation'],
-    ['i see', 'affirmation'],
-    ['i know', 'affirmation'],
-    ['i bet', 'affirmation'],
-    ['i agree', 'affirmation'],
     ['got it', 'affirmation'],
     ['got you', 'affirmation'],
     ['for sure', 'affirmation'],
@@ -107,22 +193,74 @@ export const MULTI: [string[], BackchannelKind][] = (
     ['oh my god', 'surprise'],
     ['oh my gosh', 'surprise'],
     ['my goodness', 'surprise'],
-    ['go on', 'affirmation'],
-    ['keep going', 'affirmation'],
-    ['i understand', 'affirmation'],
     ['understood', 'affirmation'],
     ['you are right', 'affirmation'],
     ['youre right', 'affirmation'],
     ['thats it', 'affirmation'],
   ] as [string, BackchannelKind][]
-).map(([p, k]) => [p.split(' '), k]);
+)
+  .map(([p, k]): [string[], BackchannelKind] => [p.split(' '), k])
+  .sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * Words that may stand inside a verb's unit without changing it ("makes perfect sense", "makes a lot of sense",
+ * "I totally agree"), at most three in a row.
+ */
+export const INSIDE_UNITS = new Set([
+  'perfect',
+  'total',
+  'complete',
+  'a',
+  'lot',
+  'of',
+  'so',
+  'much',
+  'good',
+  'more',
+  'such',
+  'totally',
+  'really',
+  'completely',
+  'absolutely',
+  'just',
+  'very',
+]);
+
+/** Words a unit may end with that add nothing: "too", "as well", "indeed", and "(so, very, really) much" or "a lot" ("thank you so very much"). */
+export const AFTER_UNITS: readonly string[][] = [['too'], ['as', 'well'], ['indeed'], ['much'], ['a', 'lot']];
+/** Degree words that may come before "much" / "a lot" at the end of a unit. */
+export const DEGREE = new Set(['so', 'very', 'really']);
+
+/**
+ * Generic nouns an evaluation or agreement may take ("nice one", "sure thing", "good stuff", "great job"): the pair
+ * evaluates what was said, it does not bring in anything new.
+ */
+export const GENERIC_NOUNS = new Set([
+  'one',
+  'thing',
+  'stuff',
+  'job',
+  'work',
+  'call',
+  'choice',
+  'idea',
+  'plan',
+  'shout',
+  'play',
+  'news',
+  'move',
+  'catch',
+  'effort',
+]);
 
 /**
  * Interjections that hold a word of the always-interrupt list without its force: "oh no" is
  * dismay ("the 9:15 is cancelled" - "oh no"), not a "no" to the agent. A force word inside one
  * does not interrupt; the same word elsewhere ("oh no, stop") still does.
  */
-export const IDIOMS: readonly string[][] = [['oh', 'no']];
+export const IDIOMS: readonly string[][] = ['oh no', 'no way', 'no kidding', 'no wonder', 'no worries', 'no problem', 'no doubt', 'no idea'].map((p) =>
+  p.split(' '),
+);
 
 /**
  * Words that only lead into a backchannel ("that is right", "it sounds good", "very true",
@@ -153,6 +291,18 @@ export const LEAD_INS = new Set([
   'that',
   'too',
   'real',
+  // Hedges: "sounds about right", "that is kind of cool", "fairly good".
+  'about',
+  'kind',
+  'sort',
+  'kinda',
+  'sorta',
+  'of',
+  'fairly',
+  'rather',
+  'completely',
+  'fully',
+  'entirely',
 ]);
 
 /** Words that open a turn of one's own: a question, a request, a negation. */
