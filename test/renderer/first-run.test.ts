@@ -217,8 +217,9 @@ describe('FirstRunScreen', () => {
     await useModelsStore().load();
     const asked = bridge.calls.filter((c) => c.channel === 'models:readiness').length;
     await bridge.api.settings.update({ providers: { llmProvider: 'openai-compatible', llmEndpoint: 'http://127.0.0.1:9/v1' } });
-    await vi.waitFor(() =>
-      expect(useModelsStore().readiness?.llm).toMatchObject({ ready: true, provider: 'OpenAI-compatible server at http://127.0.0.1:9/v1' }),
+    await vi.waitFor(
+      () => expect(useModelsStore().readiness?.llm).toMatchObject({ ready: true, provider: 'OpenAI-compatible server at http://127.0.0.1:9/v1' }),
+      { timeout: 10_000 },
     );
     expect(bridge.calls.filter((c) => c.channel === 'models:readiness').length).toBe(asked + 1);
   });

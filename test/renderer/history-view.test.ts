@@ -26,7 +26,8 @@ function talk(): void {
 }
 
 async function settled(wrapper: ReturnType<typeof mount>, check: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !check(); i++) {
+  // Main's answers go through real files: allow a slow, loaded machine (the loop ends as soon as check() holds).
+  for (const deadline = Date.now() + 10_000; !check() && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 10));
     await flushPromises();
   }

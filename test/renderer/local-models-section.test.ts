@@ -70,7 +70,7 @@ describe('LocalModelsSection', () => {
     await row(wrapper, LLM).find('input').setValue('/nowhere/at/all');
     await row(wrapper, LLM).find('form').trigger('submit');
     // The real services check the disk: real I/O, not only promise ticks.
-    await vi.waitFor(() => expect(wrapper.find('.models > [role="alert"]').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('.models > [role="alert"]').exists()).toBe(true), { timeout: 10_000 });
     expect(wrapper.find('.models > [role="alert"]').text()).toBe('Nothing exists at /nowhere/at/all.');
   });
 

@@ -18,7 +18,7 @@ const BASE = 'http://127.0.0.1:1234/v1';
 
 /** Waits for main's answer to arrive and be rendered (a real HTTP round trip). */
 async function settle(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) {
+  for (const deadline = Date.now() + 10_000; !check() && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 20));
     await flushPromises();
   }

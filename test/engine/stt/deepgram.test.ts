@@ -9,6 +9,8 @@ import { beckett, frames } from './helpers/speech.js';
 let server: DeepgramServer;
 let speech: Float32Array;
 const open: DeepgramRecognizer[] = [];
+/** A real socket round trip: vi.waitFor's 1 s default is too little for a loaded, slow machine. */
+const SOCKET_WAIT = { timeout: 10_000 };
 beforeEach(async () => {
   server = await startDeepgramServer();
   speech = (await beckett()).subarray(0, 16_000);
@@ -55,7 +57,7 @@ describe('streaming to Deepgram', () => {
     server.results({ transcript: 'hello', start: 0, duration: 0.4 });
     server.results({ transcript: 'hello there', start: 0, duration: 0.8, isFinal: true });
     server.results({ transcript: 'how', start: 0.8, duration: 0.2 });
-    await vi.waitFor(() => expect(interims).toEqual(['hello', 'hello there', 'hello there how']));
+    await vi.waitFor(() => expect(interims).toEqual(['hello', 'hello there', 'hello there how']), SOCKET_WAIT);
   });
 
   it('sends Finalize when the segment ends and emits the final with word timings on from_finalize', async () => {
@@ -105,7 +107,7 @@ describe('streaming to Deepgram', () => {
     server.results({ transcript: 'first segment', start: 0, duration: 1, isFinal: true, fromFinalize: true });
     server.results({ transcript: 'second', start: 1, duration: 0.3 });
     expect(((await final) as [Transcript])[0].text).toBe('first segment');
-    await vi.waitFor(() => expect(interims).toEqual(['second']));
+    await vi.waitFor(() => expect(interims).toEqual(['second']), SOCKET_WAIT);
   });
 
   it('drops results for audio before a reset', async () => {
@@ -117,7 +119,7 @@ describe('streaming to Deepgram', () => {
     r.on('interim', (t) => interims.push(t.text));
     server.results({ transcript: 'forgotten', start: 0, duration: 1 });
     server.results({ transcript: 'kept', start: 1, duration: 0.5 });
-    await vi.waitFor(() => expect(interims).toEqual(['kept']));
+    await vi.waitFor(() => expect(interims).toEqual(['kept']), SOCKET_WAIT);
   });
 
   it('emits an empty final at once for a segment with no audio', async () => {
@@ -192,7 +194,7 @@ describe('when Deepgram fails', () => {
     expect(((await final) as [Transcript])[0].text).toBe('partly');
     expect(((await error) as [SttError])[0].code).toBe('disconnected');
     for (const f of frames(speech)) r.push(f);
-    await vi.waitFor(() => expect(server.connections).toHaveLength(2));
+    await vi.waitFor(() => expect(server.connections).toHaveLength(2), SOCKET_WAIT);
     await server.waitForAudioBytes(speech.length * 2);
   });
 });

@@ -42,5 +42,5 @@ describe('local TTS server: flite memory with five long texts at once', () => {
     expect(peak - baseline).toBeLessThan(50 * MB);
     expect(after - baseline).toBeLessThan(25 * MB);
     expect(tts.server.exited).toBe(false);
-  }, 90_000);
+  }, 240_000); // the warm-up alone took 32 s for one client with the server beside a CPU hog
 });

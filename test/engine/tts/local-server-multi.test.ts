@@ -63,7 +63,9 @@ describe('local server, multi-context endpoint', () => {
   });
 
   it('times out an idle context, and a keep-alive (empty text) prevents it', async () => {
-    const shortLived = await startLocalTtsServer({ port: 0, voice: 'kal16', contextIdleTimeoutMs: 400 });
+    // Keep-alives every 150 ms against a 2 s timeout: a loaded machine may stall this process (and the
+    // server in it) for a while; with 400 ms a 450 ms stall timed out the kept context too.
+    const shortLived = await startLocalTtsServer({ port: 0, voice: 'kal16', contextIdleTimeoutMs: 2000 });
     const c = await RawClient.open(shortLived.multiUrl);
     c.send({ text: ' ', context_id: 'idle' });
     c.send({ text: ' ', context_id: 'kept' });

@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalTtsServer, type LocalTtsServer } from '../../../electron/engine/tts/local-server/server.js';
 import { makeCorruptVoice, makeToneVoice, TONE_VOICE_SKIP } from './helpers/tone-voice.js';
 import { RawClient, type Frame } from './helpers/raw-client.js';
+import { until } from './helpers/scripted-server.js';
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const audio = (frames: Frame[]) => frames.filter((f) => typeof f.audio === 'string');
 const LONG = 'The quick brown fox jumps over the lazy dog near the quiet river bank. '.repeat(12);
 
@@ -105,8 +114,11 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
       .split('\n')
       .filter(Boolean);
     expect(pids.length).toBe(1);
-    process.kill(Number(pids[0]), 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 300));
+    const pid = Number(pids[0]);
+    process.kill(pid, 'SIGKILL');
+    // The server learns of the death when it reaps the process (kill(pid, 0) fails from then on);
+    // a turn that reaches it before that goes to the dead process, on a loaded machine too.
+    await until(() => !alive(pid), 20_000);
     for (let turn = 0; turn < 2; turn++) {
       const c = await RawClient.open(server.url);
       c.send({ text: 'Are you still there?', voice_id: 'tone', close: true });

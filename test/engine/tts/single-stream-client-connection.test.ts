@@ -26,9 +26,12 @@ describe('keep-alive', () => {
   it('pings about every 15 s', async () => {
     await client.connect();
     const conn = await server.connection(0);
+    const timersWithoutPongWait = clock.pendingTimers;
     clock.advance(15_000);
     await until(() => conn.pings === 1);
-    await tick(50); // let the pong come back before moving time again
+    // The pong clears the client's pong timer: move time again only once it is back (however slow
+    // the machine), or the 10 s pong timeout at 25 s would take the socket for half-open.
+    await until(() => clock.pendingTimers === timersWithoutPongWait);
     clock.advance(15_000);
     await until(() => conn.pings === 2);
   });

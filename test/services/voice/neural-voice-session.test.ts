@@ -81,7 +81,7 @@ describe('downloading the natural voice', () => {
     const s = start(createHash('sha256').update(archive).digest('hex'));
     expect(s.settings.get().tts.voice).toBe('slt');
     await installed(s);
-    await vi.waitFor(() => expect(s.settings.get().tts.voice).toBe(KOKORO.id));
+    await vi.waitFor(() => expect(s.settings.get().tts.voice).toBe(KOKORO.id), { timeout: 10_000 });
     const readiness = (await s.registry.handle('models:readiness', undefined)) as { value: { recommendation?: { tts: { id: string } } } };
     expect(readiness.value.recommendation?.tts.id).toBe(KOKORO.id);
   });

@@ -36,7 +36,7 @@ export async function warmUpTtsServer(port: number, token: string, text: string,
     Array.from({ length: clients }, async () => {
       const client = await RawClient.open(`ws://127.0.0.1:${port}/ws/tts/stream?api_key=${token}`);
       client.send({ text, close: true });
-      await client.next((f) => f.final === true, 0, 90_000);
+      await client.next((f) => f.final === true, 0, 180_000); // 32 s for one client beside a CPU hog
       client.close();
     }),
   );
