@@ -25,7 +25,7 @@ import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
-import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesAgainAfterVoicePause, pausesForWordsAtEnd, voicePauseIsGap } from './gap-resume.js';
+import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap } from './gap-resume.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
@@ -170,7 +170,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       this.deps.decider.setVoiceStopped(false);
     }
     attempt.inGap = false;
-    attempt.voicePaused = false;
     attempt.finalHeard = false;
     attempt.phase = attempt.paused ? 'paused' : 'ducked';
     if (!attempt.paused) {
@@ -229,21 +228,12 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
   onVoicePause(tMs: number): void {
-    if (this.attempt !== null) this.attempt.voicePaused = true;
     if (voicePauseIsGap(this.deps.decider)) this.onSpeechGap(tMs);
   }
 
-  /** The voice goes on after `onVoicePause`: if the agent went on in that pause, pause again and let the words go on. */
+  /** The voice goes on after `onVoicePause`. */
   onVoiceResume(tMs: number): void {
-    if (voicePauseIsGap(this.deps.decider)) {
-      if (this.attempt !== null) this.attempt.voicePaused = false;
-      this.onSpeechGapEnd(tMs);
-      return;
-    }
-    const attempt = this.attempt;
-    if (attempt === null || !pausesAgainAfterVoicePause(attempt)) return;
-    this.pauseNow(attempt);
-    this.evaluate();
+    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGapEnd(tMs);
   }
 
   /** The user speaks again after the gap: if the agent went on there, pause again and let the strategies go on. */
@@ -297,7 +287,6 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.output.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
-    attempt.resumedInVoicePause = attempt.voicePaused && !attempt.inGap;
     attempt.phase = 'ducked';
     this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
     this.reportFalseAlarm(attempt);

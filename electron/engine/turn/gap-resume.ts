@@ -40,19 +40,6 @@ export function pausesAgainAfterGap(attempt: BargeInAttempt): boolean {
   return true;
 }
 
-/**
- * With streaming words, the voice goes on after its own pause (no VAD gap between): says whether the agent went on in
- * that pause and must pause again ("okay, but…": it went on at the final "okay"). The words after it have no final yet.
- */
-export function pausesAgainAfterVoicePause(attempt: BargeInAttempt): boolean {
-  const wentOn = attempt.resumedInVoicePause && attempt.phase === 'ducked';
-  attempt.voicePaused = false;
-  attempt.resumedInVoicePause = false;
-  attempt.finalHeard = false;
-  if (wentOn) attempt.resumedInGap = false;
-  return wentOn;
-}
-
 /** Words came and did not interrupt (`finalWords`: a final that has words; an empty one is no answer): says whether the agent goes on now. */
 export function goesOnAfterWords(attempt: BargeInAttempt, decider: InterruptionDecider, finalWords: boolean): boolean {
   if (decider.waitsForEnd()) return false;

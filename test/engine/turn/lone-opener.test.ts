@@ -37,6 +37,12 @@ describe('the words: a lone opener, and a final that may not be the end', () => 
     },
   );
 
+  it('a final "so" at a pause in the voice decides nothing yet, and waits for the rest ("so, um, my question is")', () => {
+    expect(model.classify('so', true, false)).toMatchObject({ kind: 'unsure', untilStopped: true });
+    expect(model.classify('so', true)).toMatchObject({ kind: 'unsure' });
+    expect(model.classify('so', true)).not.toHaveProperty('untilStopped');
+  });
+
   it.each(['I need a train', 'stop', 'no wait', 'what about the price', 'okay but why'])(
     '"%s" interrupts at a final whether or not the voice goes on',
     (text) => {
@@ -79,18 +85,6 @@ describe('the agent while a lone opener is said (streaming words)', () => {
     expect(playback.ops()).toEqual(['duck', 'pause', 'clear', 'resume', 'unduck']);
   });
 
-  it('after going on at a final asked at a pause in the voice ("got it,"), the voice going on pauses the agent again', () => {
-    const { controller, playback, events } = pausedByUser();
-    controller.onVoicePause(now());
-    controller.onTranscript('got it', true);
-    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
-    vi.advanceTimersByTime(60);
-    controller.onVoiceResume(now());
-    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause']);
-    controller.onTranscript('but what', false);
-    expect(events.at(-1)).toMatchObject({ type: 'interrupted' });
-  });
-
   it('a final "um" that comes after the voice went on again keeps the agent paused', () => {
     const { controller, playback, events } = pausedByUser();
     controller.onTranscript('um', false);
@@ -121,16 +115,35 @@ describe('the agent while a lone opener is said (streaming words)', () => {
     }
   });
 
-  it('after a whole backchannel went on mid-speech, the voice resuming after a pause does not pause the agent again', () => {
-    const { controller, playback } = pausedByUser();
-    controller.onTranscript('oh wow', false);
-    controller.onVoicePause(now());
-    controller.onVoiceResume(now());
-    expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+  it('after a backchannel went on, the voice resuming after a short pause in it (no VAD gap) does not pause the agent again', () => {
+    // Measured (bench:bargein fresh group): pausing again there cost "wow, really" and "interesting, yeah" 380-550 ms, and
+    // dips inside one word ("aye", "lovely") a pause each; it sped up only "huh, what do you mean".
+    for (const [first, final] of [
+      ['oh wow', false],
+      ['got it', true],
+    ] as const) {
+      const { controller, playback } = pausedByUser();
+      controller.onVoicePause(now());
+      controller.onTranscript(first, final);
+      controller.onVoiceResume(now());
+      expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
+    }
   });
 });
 
 describe('a final at a comma pause that is only the start of a backchannel', () => {
+  it('"so," | "um, my question is": the agent stays paused through the gap after "so"', () => {
+    const { controller, playback, events } = pausedByUser();
+    controller.onVoicePause(now());
+    controller.onTranscript('so', true);
+    controller.onSpeechGap(now());
+    expect(playback.ops()).toEqual(['duck', 'pause']);
+    controller.onSpeechGapEnd(now());
+    controller.onTranscript('um my question', false);
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted' });
+    expect(playback.ops()).toEqual(['duck', 'pause', 'clear', 'resume', 'unduck']);
+  });
+
   it('"got" | "it, thanks": the final "got" does not stop the agent; "got it thanks" lets it go on', () => {
     const { controller, playback, events } = pausedByUser();
     controller.onVoicePause(now());

@@ -79,7 +79,10 @@ export class BackchannelClassifier {
    */
   classify(text: string, final: boolean, voiceStopped = true): Verdict {
     const verdict = this.judge(text, final, !(final && voiceStopped));
-    if (!final || voiceStopped || verdict.kind !== 'interrupt') return verdict;
+    if (!final || voiceStopped) return verdict;
+    // A lone "so" (an opener that is no backchannel) decides nothing: what comes after it does ("so, um, my question").
+    if (verdict.kind === 'unsure' && mayOpenTurn(wordsOf(text))) return { ...verdict, untilStopped: true };
+    if (verdict.kind !== 'interrupt') return verdict;
     // A final at a pause in the voice that stops the agent only because it is final ("got" of "got it, thanks", "I"
     // of "I know, right", "no no" of "no no, go on"): the person may still go on; it decides when they stop.
     const open = this.judge(text, false, true);
