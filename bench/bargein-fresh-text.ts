@@ -4,7 +4,11 @@
  * would make of each phrase, word by word. Wrong: a backchannel that some interim or the final stops on, an
  * interruption whose final does not stop. Let go early: an interruption whose interim, before its last word, is a
  * whole backchannel (the agent would go on mid-speech, "okay" of "okay, but…").
+ * At each comma a recognizer may also give a final for the words so far (asked at the pause in the voice, which may go
+ * on): those finals count as interims do, judged as finals while the voice may still go on.
+ * `--set FILE`: also a set written as pause5's fresh-set-c.txt (`[backchannel]` / `[interruption]` lines), as group C.
  */
+import { readFileSync } from 'node:fs';
 import { ConversationSettingsSchema } from '../electron/contract/settings/conversation.js';
 import { BackchannelClassifier } from '../electron/engine/turn/backchannel/classify.js';
 import { wordsOf } from '../electron/engine/turn/text.js';
@@ -14,7 +18,14 @@ const model = new BackchannelClassifier(ConversationSettingsSchema.parse({}));
 
 function check(text: string, backchannel: boolean): { wrong: string | null; early: boolean } {
   const words = wordsOf(text);
-  const interims = words.map((_, i) => model.classify(words.slice(0, i + 1).join(' '), false));
+  // Where a comma pause ends a stretch of speech: after the word count of each comma-ended part.
+  const commaEnds = new Set(
+    text
+      .split(',')
+      .slice(0, -1)
+      .map((_, i, parts) => wordsOf(parts.slice(0, i + 1).join(' ')).length),
+  );
+  const interims = words.map((_, i) => model.classify(words.slice(0, i + 1).join(' '), commaEnds.has(i + 1), false));
   const final = model.classify(text, true);
   if (backchannel) {
     const stop = interims.findIndex((v) => v.kind === 'interrupt');
@@ -25,16 +36,34 @@ function check(text: string, backchannel: boolean): { wrong: string | null; earl
   return { wrong: final.kind === 'interrupt' ? null : `final does not stop (${final.kind}): ${final.reason}`, early };
 }
 
-for (const half of ['A', 'B'] as const) {
+/** A set file: `[backchannel]` and `[interruption]` sections, one phrase a line, `#` comments. */
+function readSet(path: string): { backchannels: string[]; interruptions: string[] } {
+  const out = { backchannels: [] as string[], interruptions: [] as string[] };
+  let into: string[] | null = null;
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line === '[backchannel]') into = out.backchannels;
+    else if (line === '[interruption]') into = out.interruptions;
+    else into?.push(line);
+  }
+  return out;
+}
+
+const setAt = process.argv.indexOf('--set');
+const extra = setAt >= 0 ? readSet(process.argv[setAt + 1]!) : null;
+const groups = ['A', 'B', ...(extra ? ['C'] : [])] as const;
+for (const half of groups) {
   let wrong = 0;
   let early = 0;
   const lines: string[] = [];
+  const inGroup = (i: number) => half === 'C' || freshHalf(i) === half;
   for (const [list, backchannel] of [
-    [FRESH_BACKCHANNELS, true],
-    [FRESH_INTERRUPTIONS, false],
+    [half === 'C' ? extra!.backchannels : FRESH_BACKCHANNELS, true],
+    [half === 'C' ? extra!.interruptions : FRESH_INTERRUPTIONS, false],
   ] as const) {
     list.forEach((text, i) => {
-      if (freshHalf(i) !== half) return;
+      if (!inGroup(i)) return;
       const r = check(text, backchannel);
       if (r.wrong) lines.push(`  ${backchannel ? 'backchannel ' : 'interruption'} "${text}": ${r.wrong}`);
       if (r.early) lines.push(`  interruption "${text}": let go early`);
@@ -42,7 +71,10 @@ for (const half of ['A', 'B'] as const) {
       early += r.early ? 1 : 0;
     });
   }
-  const n = FRESH_BACKCHANNELS.filter((_, i) => freshHalf(i) === half).length + FRESH_INTERRUPTIONS.filter((_, i) => freshHalf(i) === half).length;
-  console.log(`half ${half}: ${wrong} wrong of ${n}, ${early} interruptions let go early`);
+  const n =
+    half === 'C'
+      ? extra!.backchannels.length + extra!.interruptions.length
+      : FRESH_BACKCHANNELS.filter((_, i) => freshHalf(i) === half).length + FRESH_INTERRUPTIONS.filter((_, i) => freshHalf(i) === half).length;
+  console.log(`${half === 'C' ? 'set' : 'half'} ${half}: ${wrong} wrong of ${n}, ${early} interruptions let go early`);
   for (const line of lines) console.log(line);
 }

@@ -21,6 +21,10 @@ export class BargeInAttempt {
   resumedInGap = false;
   /** The VAD sees a gap in the speech now (the person has probably stopped). */
   inGap = false;
+  /** The voice's own pause (by level, before the VAD's gap): the final for the speech so far is asked here. */
+  voicePaused = false;
+  /** Playback went on in such a pause, before any VAD gap: the voice going on pauses it again. */
+  resumedInVoicePause = false;
   /** The final for the speech so far came with words (asked at a pause in it): another comes only if the person goes on. An empty final is not one. */
   finalHeard = false;
   /** Finals of earlier segments of this attempt, so "no ... wait" counts as one utterance. */

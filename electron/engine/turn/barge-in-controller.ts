@@ -25,7 +25,7 @@ import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
-import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, voicePauseIsGap } from './gap-resume.js';
+import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesAgainAfterVoicePause, pausesForWordsAtEnd, voicePauseIsGap } from './gap-resume.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
@@ -167,8 +167,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       // From 'settling' the user spoke again: same attempt, the strategies keep what they heard.
       attempt.onsetMs = tMs;
       attempt.cancelTimer();
+      this.deps.decider.setVoiceStopped(false);
     }
     attempt.inGap = false;
+    attempt.voicePaused = false;
     attempt.finalHeard = false;
     attempt.phase = attempt.paused ? 'paused' : 'ducked';
     if (!attempt.paused) {
@@ -200,6 +202,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
     else if (goesOnAfterWords(attempt, this.deps.decider, saidWords)) this.goOn(attempt);
+    else if (pausesForWordsAtEnd(attempt, this.deps.decider)) this.pauseNow(attempt);
   }
 
   /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
@@ -209,6 +212,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const attempt = this.attempt;
     if (attempt === null || attempt.phase === 'settling') return;
     attempt.cancelTimer();
+    // Words that waited for the person to stop ("no no" at a pause that could have become "no no, go on") decide now.
+    this.deps.decider.setVoiceStopped(true);
     if (this.evaluate()) return;
     // A recognizer's final may still say yes (it settles at once otherwise); with no words
     // coming, or no strategies, nothing can change: resume now.
@@ -224,12 +229,21 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
   onVoicePause(tMs: number): void {
+    if (this.attempt !== null) this.attempt.voicePaused = true;
     if (voicePauseIsGap(this.deps.decider)) this.onSpeechGap(tMs);
   }
 
-  /** The voice goes on after `onVoicePause`. */
+  /** The voice goes on after `onVoicePause`: if the agent went on in that pause, pause again and let the words go on. */
   onVoiceResume(tMs: number): void {
-    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGapEnd(tMs);
+    if (voicePauseIsGap(this.deps.decider)) {
+      if (this.attempt !== null) this.attempt.voicePaused = false;
+      this.onSpeechGapEnd(tMs);
+      return;
+    }
+    const attempt = this.attempt;
+    if (attempt === null || !pausesAgainAfterVoicePause(attempt)) return;
+    this.pauseNow(attempt);
+    this.evaluate();
   }
 
   /** The user speaks again after the gap: if the agent went on there, pause again and let the strategies go on. */
@@ -283,6 +297,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.output.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
+    attempt.resumedInVoicePause = attempt.voicePaused && !attempt.inGap;
     attempt.phase = 'ducked';
     this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
     this.reportFalseAlarm(attempt);

@@ -25,6 +25,8 @@ export function voicePauseIsGap(decider: InterruptionDecider): boolean {
 /** The user paused at `tMs`: marks the gap, and says whether the agent goes on now. */
 export function goesOnAtGap(attempt: BargeInAttempt, decider: InterruptionDecider, tMs: number): boolean {
   attempt.inGap = true;
+  // Words that decide only at the end ("got" of "got it, thanks", "no no" of "no no, go on"): the agent stays paused.
+  if (decider.waitsForEnd()) return false;
   // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
   return mayGoOn(attempt, decider, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
 }
@@ -38,14 +40,36 @@ export function pausesAgainAfterGap(attempt: BargeInAttempt): boolean {
   return true;
 }
 
+/**
+ * With streaming words, the voice goes on after its own pause (no VAD gap between): says whether the agent went on in
+ * that pause and must pause again ("okay, but…": it went on at the final "okay"). The words after it have no final yet.
+ */
+export function pausesAgainAfterVoicePause(attempt: BargeInAttempt): boolean {
+  const wentOn = attempt.resumedInVoicePause && attempt.phase === 'ducked';
+  attempt.voicePaused = false;
+  attempt.resumedInVoicePause = false;
+  attempt.finalHeard = false;
+  if (wentOn) attempt.resumedInGap = false;
+  return wentOn;
+}
+
 /** Words came and did not interrupt (`finalWords`: a final that has words; an empty one is no answer): says whether the agent goes on now. */
 export function goesOnAfterWords(attempt: BargeInAttempt, decider: InterruptionDecider, finalWords: boolean): boolean {
+  if (decider.waitsForEnd()) return false;
   // A final with words at the gap (a misheard backchannel decides nothing): go on, ducked.
   if (finalWords && attempt.inGap) return mayGoOn(attempt, decider, true);
   // Words that already say backchannel (or come in during a gap): the agent goes on now, still ducked, rather than
   // at the end of the backchannel; more speech after a gap pauses it again.
   if (attempt.inGap || decider.wholeBackchannel()) return mayGoOn(attempt, decider);
   return false;
+}
+
+/**
+ * A final that decides only when the person stops ("how?" after "really?", which may still become "how nice") finds
+ * the agent playing (it went on at a gap): pause it now, as the end of the speech will most likely stop it.
+ */
+export function pausesForWordsAtEnd(attempt: BargeInAttempt, decider: InterruptionDecider): boolean {
+  return attempt.phase === 'ducked' && decider.waitsForEnd();
 }
 
 /** Only a paused agent goes on: `anyway` (a final said no), words that veto, or (`sized`) a sound short enough. */

@@ -16,7 +16,10 @@ import {
   IDIOMS,
   INSIDE_UNITS,
   LEAD_INS,
+  LEADS_ON,
   MULTI,
+  OPENERS,
+  OPENING_VERBS,
   QUESTION_VERBS,
   SINGLE,
   SUBJECTS,
@@ -29,8 +32,8 @@ export type Verdict =
   | { kind: 'interrupt'; reason: string }
   /** Only backchannel so far: let the agent go on. `partial`: only if the last words become one ("I" -> "I see"). */
   | { kind: 'backchannel'; reason: string; partial?: boolean }
-  /** Not enough words yet. */
-  | { kind: 'unsure'; reason: string };
+  /** Not enough words yet. `untilStopped`: a final that decides only once the voice has stopped ("got" of "got, it"). */
+  | { kind: 'unsure'; reason: string; untilStopped?: boolean };
 
 export interface UserLists {
   acknowledgementPhrases: readonly string[];
@@ -70,8 +73,21 @@ export class BackchannelClassifier {
     this.force = new PhraseMatcher(lists.interruptionPhrases);
   }
 
-  /** `final`: the recognizer is done with these words (no benefit of the doubt for a trailing lead-in). */
-  classify(text: string, final: boolean): Verdict {
+  /**
+   * `final`: the recognizer is done with these words (no benefit of the doubt for a trailing lead-in). `voiceStopped`
+   * (with `final`): the person has stopped too; false for a final asked at a pause in the voice that may still go on.
+   */
+  classify(text: string, final: boolean, voiceStopped = true): Verdict {
+    const verdict = this.judge(text, final, !(final && voiceStopped));
+    if (!final || voiceStopped || verdict.kind !== 'interrupt') return verdict;
+    // A final at a pause in the voice that stops the agent only because it is final ("got" of "got it, thanks", "I"
+    // of "I know, right", "no no" of "no no, go on"): the person may still go on; it decides when they stop.
+    const open = this.judge(text, false, true);
+    return open.kind === 'interrupt' ? verdict : { kind: 'unsure', untilStopped: true, reason: open.reason };
+  }
+
+  /** `voiceMayGoOn`: a lone opener ("okay", "um") is only a partial backchannel (it may open "okay, but…"). */
+  private judge(text: string, final: boolean, voiceMayGoOn: boolean): Verdict {
     const words = wordsOf(text);
     if (words.length === 0) return { kind: 'unsure', reason: 'no words yet' };
     // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is), except
@@ -85,7 +101,7 @@ export class BackchannelClassifier {
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) {
       const reason = `${quote(words)} is in your never-interrupt phrases`;
-      return { kind: 'backchannel', reason };
+      return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     const question = askedByWordOrder(words);
     if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
@@ -96,7 +112,8 @@ export class BackchannelClassifier {
     const parse = parseUnits(words, final);
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
-      return { kind: 'backchannel', reason: `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}` };
+      const reason = `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}`;
+      return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
     if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
@@ -110,7 +127,8 @@ export class BackchannelClassifier {
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
-      return { kind: 'backchannel', reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)` };
+      const reason = `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)`;
+      return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     return { kind: 'unsure', reason: `${quote(words)}: not enough to tell yet` };
   }
@@ -227,6 +245,18 @@ function parseUnits(words: string[], final: boolean): Parse {
   }
   leftover.push(...pendingLeadIns);
   return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
+}
+
+/**
+ * A lone discourse marker ("okay", "yeah", "um", "well", "so um") or a bare "I think" may still open a turn of one's
+ * own ("okay, but what about…", "um, actually…"). Several markers lead on only when they end hesitating or joining
+ * ("okay well", "okay and"); "okay okay", "oh okay" are whole.
+ */
+function mayOpenTurn(words: string[]): boolean {
+  if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
+  const last = words.at(-1)!;
+  if (words.length === 1) return OPENERS.has(last);
+  return words.slice(0, -1).every((w) => OPENERS.has(w)) && LEADS_ON.has(last);
 }
 
 function isRepeated(units: string[][]): boolean {

@@ -305,6 +305,37 @@ export const LEAD_INS = new Set([
   'entirely',
 ]);
 
+/**
+ * Discourse markers that open a turn of one's own as often as they end a backchannel ("okay, but…", "um, actually…",
+ * "well, I…", "right, so…"): alone, and while the voice goes on, they are not yet a backchannel. Hesitations and the
+ * plain yes words; not the continuers "mm", "mm-hmm", "uh-huh", nor "oh", "yep", "cool" (closing or news tokens).
+ */
+export const OPENERS = new Set([
+  'um',
+  'uh',
+  'er',
+  'erm',
+  'hm',
+  'hmm',
+  'well',
+  'so',
+  'okay',
+  'ok',
+  'okey',
+  'kay',
+  'alright',
+  'yeah',
+  'yes',
+  'yea',
+  'yeh',
+  'right',
+  'sure',
+]);
+/** After other markers, words of someone still leading on: hesitations and a joining "and" ("so um", "okay well", "okay and"). */
+export const LEADS_ON = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'well', 'so', 'and']);
+/** A bare "I think", "I guess", "I mean" opens a clause more often than it ends one. */
+export const OPENING_VERBS = new Set(['think', 'guess', 'mean']);
+
 /** Words that open a turn of one's own: a question, a request, a negation. */
 export const CUES: Record<string, 'question' | 'request' | 'negation'> = Object.fromEntries([
   ...['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whats', 'wheres', 'hows'].map((w) => [w, 'question' as const]),

@@ -10,6 +10,10 @@ export class BackchannelModelStrategy extends BaseStrategy {
   readonly name = 'backchannelModel';
   private readonly classifier: BackchannelClassifier;
   private verdict: Verdict = { kind: 'unsure', reason: 'no words yet' };
+  private text = '';
+  private final = false;
+  /** The person has stopped speaking (end of speech): a final asked at a pause in the voice no longer waits for more. */
+  private stopped = false;
 
   constructor(lists: UserLists) {
     super();
@@ -17,7 +21,19 @@ export class BackchannelModelStrategy extends BaseStrategy {
   }
 
   override setText(text: string, final = false): void {
-    this.verdict = this.classifier.classify(text, final);
+    this.text = text;
+    this.final = final;
+    this.verdict = this.classifier.classify(text, final, this.stopped);
+  }
+
+  setVoiceStopped(stopped: boolean): void {
+    this.stopped = stopped;
+    if (this.text !== '') this.verdict = this.classifier.classify(this.text, this.final, stopped);
+  }
+
+  /** A final at a pause in the voice that decides only when the person stops ("got" of "got it", "no no" of "no no, go on"). */
+  waitsForEnd(): boolean {
+    return this.verdict.kind === 'unsure' && this.verdict.untilStopped === true;
   }
 
   shouldInterrupt(): boolean {
@@ -39,5 +55,8 @@ export class BackchannelModelStrategy extends BaseStrategy {
 
   reset(): void {
     this.verdict = { kind: 'unsure', reason: 'no words yet' };
+    this.text = '';
+    this.final = false;
+    this.stopped = false;
   }
 }

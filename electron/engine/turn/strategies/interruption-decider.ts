@@ -27,6 +27,16 @@ export class InterruptionDecider {
     for (const s of this.strategies) s.setText(text, final);
   }
 
+  /** The person stopped speaking (end of the segment), or started again. */
+  setVoiceStopped(stopped: boolean): void {
+    for (const s of this.strategies) s.setVoiceStopped?.(stopped);
+  }
+
+  /** Some words decide only once the person stops: a gap in the speech is not yet a reason to go on. */
+  waitsForEnd(): boolean {
+    return this.strategies.some((s) => s.waitsForEnd?.() === true);
+  }
+
   decide(): Decision {
     if (this.strategies.length === 0) return { interrupt: true, strategy: 'anySpeech', reason: 'any speech interrupts (no strategies are set)' };
     const veto = this.strategies.find((s) => s.vetoes?.() === true);

@@ -24,6 +24,10 @@ export interface InterruptionStrategy {
   backchannelSized?(): boolean;
   /** Optional: its veto rests on words that may still become something else (do not act on it mid-speech). */
   partialVeto?(): boolean;
+  /** Optional: whether the person has stopped speaking (the end of the speech segment); a new segment sets it back. */
+  setVoiceStopped?(stopped: boolean): void;
+  /** Optional: its words decide only once the person stops (a final asked at a pause in the voice: "got" of "got it"). */
+  waitsForEnd?(): boolean;
   /** Why it says what it says now, in a person's words ("\"oh wow\" is only surprise"). */
   explain?(): string;
   reset(): void;
