@@ -38,9 +38,9 @@ describe('first run with no network', () => {
     await e2e.page.screenshot({ path: artifactPath('practice-speaking.png') });
 
     await e2e.page.locator('#interrupt-button').click();
-    await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="listening"]', { timeout: 5_000 });
+    await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="listening"]', { timeout: 15_000 });
     const agentEntry = e2e.page.locator('.entry.from-agent').first();
-    await agentEntry.locator('.cut-mark').waitFor({ timeout: 5_000 });
+    await agentEntry.locator('.cut-mark').waitFor({ timeout: 15_000 });
     expect(await agentEntry.locator('.cut-mark').textContent()).toMatch(/Interrupted by .*button/i);
     // The cut splits the passage: what was heard (possibly nothing yet), then the unheard rest.
     const heard = ((await agentEntry.locator('.heard').textContent()) ?? '').trim();

@@ -63,7 +63,7 @@ describe('practice mode by voice', () => {
     const cut = e2e.page.locator('.entry.from-agent .cut-mark').first();
     await cut.waitFor({ timeout: 15_000 });
     expect(await cut.textContent()).toMatch(/Interrupted by voice/);
-    await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="listening"]', { timeout: 5_000 });
+    await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="listening"]', { timeout: 15_000 });
     expect(await metric('interruptions')).toBe('1');
     await e2e.page.screenshot({ path: artifactPath('practice-voice-interrupted.png') });
   });

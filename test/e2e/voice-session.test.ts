@@ -77,9 +77,9 @@ describe('a real voice session in the browser twin', () => {
 
     // The Interrupt button: silent at once, the entry cut with the reason, counted.
     await e2e.page.locator('#interrupt-button').click();
-    await waitForState('listening', 5_000);
+    await waitForState('listening', 15_000);
     const first = e2e.page.locator('.entry.from-agent').last();
-    await first.locator('.cut-mark').waitFor({ timeout: 5_000 });
+    await first.locator('.cut-mark').waitFor({ timeout: 15_000 });
     expect(await first.locator('.cut-mark').textContent()).toBe('Interrupted by button');
     // Cut mid-passage: some of it unheard. (What was heard may be nothing on a fast click.)
     const unheard = ((await first.locator('.unheard').textContent()) ?? '').replace('Not heard:', '').trim();
@@ -101,10 +101,10 @@ describe('a real voice session in the browser twin', () => {
     await practiceNext.click();
     await waitForState('speaking', 15_000);
     await e2e.page.keyboard.press('Alt+F9');
-    await waitForState('listening', 5_000);
+    await waitForState('listening', 15_000);
     await expect.poll(() => e2e.page.locator('.entry.from-agent').count()).toBeGreaterThan(entriesBefore);
     const second = e2e.page.locator('.entry.from-agent').last();
-    await second.locator('.cut-mark').waitFor({ timeout: 5_000 });
+    await second.locator('.cut-mark').waitFor({ timeout: 15_000 });
     expect(await second.locator('.cut-mark').textContent()).toBe('Interrupted by hotkey');
     await expect.poll(() => e2e.page.locator('[data-metric="interruptions"] dd').textContent()).toBe('2');
 

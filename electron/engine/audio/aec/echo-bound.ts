@@ -3,7 +3,8 @@
  * alone (so it holds while the filter's phase is off: learning, clock drift, a moved laptop):
  *   - within the filter's reach: the echo's power as the filter's partitions see it,
  *     sum_p |W_p|^2 |X_p|^2 (power-domain, each partition against the reference block it is
- *     aligned with), divided by the ERLE the linear filter achieves in that band;
+ *     aligned with), divided by the ERLE the linear filter achieves in that band, and scaled
+ *     down to what the error on echo alone shows while the agent's voice sounds (PATH_MARGIN);
  *   - beyond it (the room's late reverberation, which no 256 ms filter models): a decaying
  *     power memory fed by the reference leaving the filter's window, at the gain and decay
  *     the filter's last partitions show (WebRTC AEC3 models its reverb the same way).
@@ -38,6 +39,25 @@ const LEARNED_AFTER_BLOCKS = 125;
 /** Late reverberation decay per block, bounds: T60 from ~150 ms (0.5) to ~1.3 s (0.92). */
 const MIN_DECAY = 0.5;
 const MAX_DECAY = 0.92;
+/**
+ * The filter's echo power, summed partition by partition, over-counts where its coefficients
+ * are still noisy: in a reverberant room (meeting room, 80 cm) it stood 13-20 dB above the
+ * echo the filter actually predicts, so the estimate was 15-20 dB over the error on echo alone
+ * and the user's first 50-400 ms were dimmed. It is scaled down to this much (6 dB) over the
+ * error it has to explain on echo-alone blocks, never up, and by at most MIN_PATH_SCALE.
+ */
+const PATH_MARGIN = 4;
+const MIN_PATH_SCALE = 1 / 30;
+/** Learning of that scale per echo-alone block (~0.1 s, as the ERLE). */
+const PATH_SMOOTHING = 0.08;
+/**
+ * ...and only while the agent's voice sounds (the reference within 15 dB of its recent peak,
+ * which falls 0.5 dB per block): at a phrase's end the room's tail outlasts what the filter
+ * models, the error there stood above the scaled estimate for 250 ms (meeting room, +6 dB),
+ * and the unscaled one is what kept it from the VAD.
+ */
+const SOUNDING = 10 ** (-15 / 10);
+const REF_PEAK_FALL = 10 ** (-0.5 / 10);
 
 export class EchoBound {
   private readonly held: Float64Array;
@@ -51,6 +71,14 @@ export class EchoBound {
   private learnedOnce = false;
   private activeBlocks = 0;
   private blocks = 0;
+  /** The path term's sum over bins in the last update (before scaling), and its learned scale. */
+  private pathSum = 0;
+  private errorAvg = 0;
+  private pathAvg = 0;
+  private pathScale = 1;
+  /** The reference's recent peak (falling 0.5 dB per block) and whether this block's reference is within SOUNDING of it. */
+  private refPeak = 0;
+  private sounding = false;
 
   constructor(
     private readonly bins: number,
@@ -74,6 +102,21 @@ export class EchoBound {
     this.ratio = 0;
     this.learnedPath = false;
     this.activeBlocks = 0;
+    this.errorAvg = 0;
+    this.pathAvg = 0;
+    this.pathScale = 1;
+    this.refPeak = 0;
+  }
+
+  /**
+   * The linear error of the block last bounded (its power summed over bins, in the same units),
+   * and whether it held the echo alone: the path term learns how far it over-counts (PATH_MARGIN).
+   */
+  learnScale(errorPower: number, echoAlone: boolean): void {
+    if (!echoAlone || !this.learnedPath || !(this.pathSum > 0) || !this.sounding) return;
+    this.errorAvg = (1 - PATH_SMOOTHING) * this.errorAvg + PATH_SMOOTHING * errorPower;
+    this.pathAvg = (1 - PATH_SMOOTHING) * this.pathAvg + PATH_SMOOTHING * this.pathSum;
+    this.pathScale = Math.min(1, Math.max(MIN_PATH_SCALE, (PATH_MARGIN * this.errorAvg) / this.pathAvg));
   }
 
   /**
@@ -93,6 +136,9 @@ export class EchoBound {
   ): Float64Array {
     const K = this.bins;
     const M = this.partitions;
+    this.refPeak = Math.max(refEnergy, this.refPeak * REF_PEAK_FALL);
+    this.sounding = refEnergy > 1e-8 && refEnergy >= this.refPeak * SOUNDING;
+    const scale = this.sounding ? this.pathScale : 1;
     if (refEnergy > 1e-8) {
       this.ratio = Math.max(this.ratio * RATIO_DECAY, Math.min(MAX_RATIO, micEnergy / refEnergy));
       this.activeBlocks++;
@@ -104,10 +150,14 @@ export class EchoBound {
     // The reference leaving the window (the oldest partition) feeds the late tail.
     const pow = history.pow;
     const oldest = history.offset(M - 1);
+    let pathSum = 0;
     for (let k = 0; k < K; k++) {
       this.late[k] = this.decay * (this.late[k]! + this.lateGain[k]! * pow[oldest + k]!);
-      this.bound[k] = pathPower[k]! / erle[Math.floor(k / bandBins)]! + this.late[k]!;
+      const path = pathPower[k]! / erle[Math.floor(k / bandBins)]!;
+      pathSum += path;
+      this.bound[k] = path * scale + this.late[k]!;
     }
+    this.pathSum = pathSum;
     if (!this.learnedPath) {
       // The coarse estimate stands in. At the very start, where it is higher only: never below
       // what the filter already shows (a distorting speaker's echo is louder in the filter than

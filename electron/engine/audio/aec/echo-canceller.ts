@@ -64,6 +64,11 @@ const ALONE_BLOCKS_TO_TRUST = 31;
  */
 const ECHO_ELSEWHERE_CORRELATION = 0.6;
 const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
+/**
+ * The suppressor's spectrum units per unit of block mean square (its 256-point analysis of a
+ * 16-bit-scale block, one-sided: 128^2 * 128^2); the older block enters its window at half power.
+ */
+const SPECTRUM_PER_POWER = 2 ** 28;
 
 export class EchoCanceller {
   /** The output is not late (see the header). */
@@ -113,6 +118,7 @@ export class EchoCanceller {
   /** The filter has learned the echo path at least once (EchoBound's start-up estimate ended). */
   private pathLearnedOnce = false;
   private readonly tailBlocks: number;
+  private prevErrorPower = 0;
 
   constructor(options: EchoCancellerOptions = {}) {
     const tailMs = options.tailMs ?? 256;
@@ -253,6 +259,7 @@ export class EchoCanceller {
     const echoPower = meanSquare(echo);
     if (this.bound.learned) this.pathLearnedOnce = true;
     const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && refEnergy > 1e-8;
+    const errorPower = meanSquare(error);
     if (this.suppression) {
       const floor = this.bound.update(
         this.linear.history,
@@ -265,7 +272,9 @@ export class EchoCanceller {
         BAND_BINS,
       );
       this.nextGain = this.suppressor.nextGain(error, echo, echoAlone, floor);
+      this.bound.learnScale(SPECTRUM_PER_POWER * (errorPower + 0.5 * this.prevErrorPower), echoAlone);
     }
+    this.prevErrorPower = errorPower;
     this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
     this.erleOut = 0.98 * this.erleOut + 0.02 * outEnergy;
     if (echoAlone) {

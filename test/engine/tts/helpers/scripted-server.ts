@@ -147,8 +147,8 @@ export function tick(ms = 20): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls until `cond` is true (real time; sockets are real). */
-export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Polls until `cond` is true (real time; sockets are real). 20 s: room for a slow, loaded machine; it returns as soon as `cond` holds. */
+export async function until(cond: () => boolean, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!cond()) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
