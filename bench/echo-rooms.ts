@@ -15,6 +15,12 @@ export const ROOMS = ECHO_ROOMS;
 export const HELD_OUT_ROOMS = HELD_OUT_ECHO_ROOMS;
 export { activeLevelDb };
 
+/** What the agent says in part A (flite slt) and on the held-out rooms (flite awb). */
+export const AGENT =
+  'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
+export const HELD_OUT_AGENT =
+  'Your order of three books has shipped this morning and should arrive on Thursday; if nobody is home, the courier will leave it with a neighbour or at the post office on Mill Street.';
+
 export function writeWav(path: string, samples: Float32Array, rate = 16_000): void {
   const w = new wavefile.WaveFile();
   const peak = samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0);

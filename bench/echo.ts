@@ -16,6 +16,8 @@
  * `--stress-only` (`--stress-filter=TEXT` for the cases whose group or name holds TEXT): a held-out group of rooms,
  * distortions, drift, path changes, unreported latency, noise and agent voices nobody tuned on, echo alone and with a
  * real interruption, each case printed (bench/echo-stress.ts); written to bench/results/echo-stress.json.
+ * What limits part A's converged ERLE, room by room (the linear filter alone, and the output's energy in the echo's
+ * peaks against its decays): `npx tsx bench/echo-erle-limits.ts`.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,16 +29,12 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { cancellerAlone, scaleTo, USER_DBFS } from './echo-canceller.js';
 import { partB } from './echo-session.js';
 import { stressGroup } from './echo-stress.js';
-import { activeLevelDb, HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
+import { activeLevelDb, AGENT, HELD_OUT_AGENT, HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
 /** The shared recordings (two_cities is not among the test fixtures). */
 const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
-const AGENT =
-  'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one. Tickets are available at the machines in the hall.';
-const HELD_OUT_AGENT =
-  'Your order of three books has shipped this morning and should arrive on Thursday; if nobody is home, the courier will leave it with a neighbour or at the post office on Mill Street.';
 const REPLY = 'Okay.';
 const LEVELS_DB = [-20, -10, 0, 6];
 
