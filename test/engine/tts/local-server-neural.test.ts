@@ -5,6 +5,7 @@
  * voice fails to load or dies. The tone model stands in for voice weights (none can be
  * fetched here); INTERJECT_TTS_MODEL_DIR runs the same turn on a real Kokoro or Piper voice.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,6 +24,14 @@ const alive = (pid: number): boolean => {
     return false;
   }
 };
+/** The voice processes this test process has started (sherpa-tts-host children). */
+const sherpaHostPids = (): number[] =>
+  spawnSync('pgrep', ['-P', String(process.pid), '-f', 'sherpa-tts-host'])
+    .stdout.toString()
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
 const audio = (frames: Frame[]) => frames.filter((f) => typeof f.audio === 'string');
 const LONG = 'The quick brown fox jumps over the lazy dog near the quiet river bank. '.repeat(12);
 
@@ -106,15 +115,10 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
   });
 
   it('when the voice process dies, flite speaks the next turn and the session is told once', async () => {
-    const { spawnSync } = await import('node:child_process');
     // The tone voice's process is the server's only sherpa-tts-host child.
-    const pids = spawnSync('pgrep', ['-P', String(process.pid), '-f', 'sherpa-tts-host'])
-      .stdout.toString()
-      .trim()
-      .split('\n')
-      .filter(Boolean);
+    const pids = sherpaHostPids();
     expect(pids.length).toBe(1);
-    const pid = Number(pids[0]);
+    const pid = pids[0]!;
     process.kill(pid, 'SIGKILL');
     // The server learns of the death when it reaps the process (kill(pid, 0) fails from then on);
     // a turn that reaches it before that goes to the dead process, on a loaded machine too.
@@ -128,6 +132,28 @@ describe.skipIf(TONE_VOICE_SKIP !== undefined)(`local server with a neural voice
     }
     expect(notices).toEqual(['The neural voice stopped working; the built-in voice (slt) speaks instead.']);
   });
+});
+
+describe.skipIf(TONE_VOICE_SKIP !== undefined)('a voice process that dies mid-turn', () => {
+  it('loses no sentence: the one it was speaking is spoken again by flite, with no error, and the turn ends', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'interject-neural-mid-'));
+    const server = await startLocalTtsServer({ voice: 'tone', neural: { modelDir: await makeToneVoice(path.join(tmp, 'tone')), name: 'tone' } });
+    try {
+      const c = await RawClient.open(server.url);
+      c.send({ text: LONG, voice_id: 'tone', sample_rate: 16000, close: true });
+      // The first sentence's audio is out, so the voice's process is speaking the second when it dies.
+      await c.next((f) => typeof f.audio === 'string', 0, 60_000);
+      for (const pid of sherpaHostPids()) process.kill(pid, 'SIGKILL');
+      await c.next((f) => f.final === true, 0, 60_000);
+      expect(c.frames.filter((f) => f.error !== undefined || f.error_code !== undefined)).toEqual([]);
+      const spoken = new Set(audio(c.frames).map((f) => f.chunk_id));
+      expect(spoken.size).toBe(12);
+      c.close();
+    } finally {
+      await server.close();
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.skipIf(TONE_VOICE_SKIP !== undefined)('a voice model that fails to load', () => {
