@@ -242,7 +242,8 @@ export class EchoCanceller {
     // Until the delay search has looked, an echo beyond the window cannot be ruled out.
     const searched = this.delay.bestCorrelation;
     const follows = searched !== null && searched >= ECHO_ELSEWHERE_CORRELATION;
-    this.coupling.update(micEnergy, meanSquare(error), refEnergy, searched === null || follows, follows);
+    const errorPower = meanSquare(error);
+    this.coupling.update(micEnergy, errorPower, refEnergy, searched === null || follows, follows);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();
@@ -259,7 +260,6 @@ export class EchoCanceller {
     const echoPower = meanSquare(echo);
     if (this.bound.learned) this.pathLearnedOnce = true;
     const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && refEnergy > 1e-8;
-    const errorPower = meanSquare(error);
     if (this.suppression) {
       const floor = this.bound.update(
         this.linear.history,
