@@ -104,7 +104,7 @@ export class BackchannelClassifier {
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
     if (this.acknowledgements.coversAll(text)) {
       const reason = `${quote(words)} is in your never-interrupt phrases`;
-      return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return backchannel(words, reason, voiceMayGoOn);
     }
     const question = askedByWordOrder(words);
     if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
@@ -116,7 +116,7 @@ export class BackchannelClassifier {
     const leftover = parse.leftover;
     if (leftover.length === 0 && parse.kinds.size > 0) {
       const reason = `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}`;
-      return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return backchannel(words, reason, voiceMayGoOn);
     }
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
     if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
@@ -131,7 +131,7 @@ export class BackchannelClassifier {
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
       const reason = `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)`;
-      return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      return backchannel(words, reason, voiceMayGoOn);
     }
     return { kind: 'unsure', reason: `${quote(words)}: not enough to tell yet` };
   }
@@ -248,6 +248,11 @@ function parseUnits(words: string[], final: boolean): Parse {
   }
   leftover.push(...pendingLeadIns);
   return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
+}
+
+/** A backchannel verdict; only partial while the voice may go on and the words may still open a turn ("okay, but…"). */
+function backchannel(words: string[], reason: string, voiceMayGoOn: boolean): Verdict {
+  return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
 }
 
 /**
