@@ -198,7 +198,10 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     const out = new Float32Array(cancelled.data);
     const perBlock = cancelled.sampleRate / 100;
     const attenuation = canceller.attenuationDb;
-    const credit = attenuation === null ? NO_CREDIT_DB : Math.max(NO_CREDIT_DB, Math.min(MAX_CREDIT_DB, attenuation - RESIDUAL_PEAK_DB));
+    // The echo moved and the canceller's filter is still on the old lag: its output may be raw echo, and the guard
+    // (on the old lag too) would pass it as the user. Only what clears the guard's estimate after cancelling passes.
+    const unexplained = canceller.pathUnexplained;
+    const credit = attenuation === null || unexplained ? NO_CREDIT_DB : Math.max(NO_CREDIT_DB, Math.min(MAX_CREDIT_DB, attenuation - RESIDUAL_PEAK_DB));
     for (let start = 0; start < out.length; start += perBlock) {
       const end = Math.min(out.length, start + perBlock);
       let power = 0;
@@ -209,7 +212,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
       }
       const block = Math.floor((cancelled.timestampMs + (start * 1000) / cancelled.sampleRate) / 10);
       const clears = power / (end - start) > echoGuard.predictedEcho(block) * 10 ** (-credit / 10);
-      const passes = rawPassed || (clears && this.clearedLast);
+      const passes = (rawPassed && !unexplained) || (clears && this.clearedLast);
       this.clearedLast = clears;
       if (!passes) out.fill(0, start, end);
     }

@@ -51,6 +51,14 @@ const HOME_AHEAD = 12;
  * syllable rhythm gives second peaks 100-200 ms on (0.79 against 0.76 at the true lag, measured).
  */
 const MOVE_MARGIN = 0.15;
+/**
+ * Once a lag is known, the last 0.5 s is searched too, every 64 ms, with the first estimate's
+ * clear test (0.9, confirmed twice): an echo that moved (an output latency that grew
+ * mid-sentence, a laptop moved) shows there within about a second, where the 3 s window needed
+ * ~3.5 s to let go of the old lag (the filter's window sat on it and the echo passed as the
+ * user: three pauses). Neither search then looks back past the move.
+ */
+const RECENT_WINDOW = 64;
 /** Below this block energy (16-bit scale, per sample: about -60 dBFS) the reference is silent. */
 const SILENT = 1e3;
 
@@ -70,7 +78,22 @@ export class DelayEstimator {
   private candidate: number | null = null;
   /** Looks in a row that found the candidate lag. */
   private looks = 0;
+  private sinceRelook = 0;
+  private recentCandidate: number | null = null;
+  private recentLooks = 0;
+  /** Blocks since the estimate last changed: neither search looks further back than that (the old lag would call the window back). */
+  private sinceMove = Infinity;
   estimate: DelayEstimate | null = null;
+  /**
+   * The latest estimate came from the recent look: the echo moved (it was at the old lag in the
+   * long window), so what the filter learned moves with it; false for a lag found in the long
+   * window (the echo was there all along, partly in the filter's window).
+   */
+  moved = false;
+  /** How far the echo moved (blocks), envelope peak to envelope peak, when `moved`: the filter's window moves by as much. */
+  jumpBlocks = 0;
+  /** Where the mic's envelope last peaked against the reference's, in the long window. */
+  private peak = 0;
   /** The best correlation at any lag in the latest search (null before the first): how clearly the mic follows the reference somewhere. */
   bestCorrelation: number | null = null;
 
@@ -98,25 +121,94 @@ export class DelayEstimator {
     this.mic[at] = this.mic[at + n] = m;
     this.ref[at] = this.ref[at + n] = r;
     this.count++;
+    this.sinceMove++;
     if (r >= 0) this.activeSeen++;
     const early = this.estimate === null && this.activeSeen <= this.historyBlocks;
+    if (this.estimate !== null && ++this.sinceRelook >= EARLY_EVERY_BLOCKS) {
+      this.sinceRelook = 0;
+      if (this.relook()) {
+        this.sinceEstimate = 0;
+        return true;
+      }
+    }
     if (++this.sinceEstimate < (early ? EARLY_EVERY_BLOCKS : this.everyBlocks)) return false;
     this.sinceEstimate = 0;
     return this.reestimate(early);
   }
 
   private reestimate(early: boolean): boolean {
+    const home = this.estimate?.blocks ?? 0;
+    const found = this.search(Math.min(this.historyBlocks, this.sinceMove), early ? EARLY_MIN_ACTIVE : MIN_ACTIVE, home);
+    if (found.best >= 0) this.bestCorrelation = found.bestR;
+    const { best, bestR, homeR } = found;
+    const atHome = best >= home - HOME_BEHIND && best <= home + HOME_AHEAD;
+    const steady = early && !atHome && bestR >= EARLY_STEADY_CORRELATION && bestR >= homeR + EARLY_STEADY_MARGIN;
+    if (best < 0 || (bestR < (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION) && !steady)) {
+      this.candidate = null;
+      return false;
+    }
+    if (atHome) {
+      // The echo is where it was believed to be: nothing to move (and the early search is over).
+      this.candidate = null;
+      this.peak = best;
+      this.estimate ??= { blocks: home, correlation: bestR };
+      return false;
+    }
+    if (bestR < homeR + MOVE_MARGIN) {
+      this.candidate = null;
+      return false;
+    }
+    this.looks = this.candidate !== null && Math.abs(this.candidate - best) <= 1 ? this.looks + 1 : 1;
+    this.candidate = best;
+    const clear = bestR >= (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION);
+    if (this.looks < (clear ? 2 : EARLY_STEADY_LOOKS)) return false;
+    this.estimate = { blocks: best, correlation: bestR };
+    this.peak = best;
+    this.moved = false;
+    this.sinceMove = 0;
+    return true;
+  }
+
+  /**
+   * The recent look (see RECENT_WINDOW): the same test as the first estimate's, over the last
+   * 0.5 s only, so an echo that moved (a latency jump, a moved laptop) is followed without
+   * waiting for the long window to forget the old lag.
+   */
+  private relook(): boolean {
+    const home = this.estimate!.blocks;
+    const { best, bestR, homeR } = this.search(Math.min(RECENT_WINDOW, this.sinceMove), EARLY_MIN_ACTIVE, home);
+    const atHome = best >= home - HOME_BEHIND && best <= home + HOME_AHEAD;
+    // No lag at home had enough of the reference in the window (the agent paused): nothing to compare with. Only a clear
+    // correlation counts here: over 0.5 s a voice over the agent reaches 0.65-0.8 at some lag by chance (measured).
+    if (best < 0 || homeR === -1 || atHome || bestR < EARLY_MIN_CORRELATION || bestR < homeR + MOVE_MARGIN) {
+      this.recentCandidate = null;
+      return false;
+    }
+    this.recentLooks = this.recentCandidate !== null && Math.abs(this.recentCandidate - best) <= 1 ? this.recentLooks + 1 : 1;
+    this.recentCandidate = best;
+    if (this.recentLooks < 2) return false;
+    this.recentCandidate = null;
+    this.candidate = null;
+    this.estimate = { blocks: best, correlation: bestR };
+    this.jumpBlocks = best - this.peak;
+    this.peak = best;
+    this.moved = true;
+    this.sinceMove = 0;
+    return true;
+  }
+
+  /** The lag whose reference envelope best follows the mic's over the last `window` blocks, and the best correlation at home. */
+  private search(window: number, minActive: number, home: number): { best: number; bestR: number; homeR: number; homeBest: number } {
     // The newest block in the upper copy: blocks newest - i and, at a lag, newest - i - lag (i + lag < length) lie below it.
     const newest = ((this.count - 1) % this.length) + this.length;
     const { mic, ref } = this;
-    const minActive = early ? EARLY_MIN_ACTIVE : MIN_ACTIVE;
     let best = -1;
     let bestR = -1;
-    const home = this.estimate?.blocks ?? 0;
     let homeR = -1;
+    let homeBest = home;
     for (let lag = 0; lag <= this.maxLagBlocks; lag++) {
       // Until the envelopes fill the window, as much of it as has been seen at this lag.
-      const H = Math.min(this.historyBlocks, this.count - lag);
+      const H = Math.min(window, this.count - lag);
       let active = 0;
       let sx = 0;
       let sy = 0;
@@ -139,34 +231,15 @@ export class DelayEstimator {
       const vx = sxx - (sx * sx) / active;
       const vy = syy - (sy * sy) / active;
       const r = vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : 0;
-      if (lag >= home - HOME_BEHIND && lag <= home + HOME_AHEAD && r > homeR) homeR = r;
+      if (lag >= home - HOME_BEHIND && lag <= home + HOME_AHEAD && r > homeR) {
+        homeR = r;
+        homeBest = lag;
+      }
       if (r > bestR) {
         bestR = r;
         best = lag;
       }
     }
-    if (best >= 0) this.bestCorrelation = bestR;
-    const atHome = best >= home - HOME_BEHIND && best <= home + HOME_AHEAD;
-    const steady = early && !atHome && bestR >= EARLY_STEADY_CORRELATION && bestR >= homeR + EARLY_STEADY_MARGIN;
-    if (best < 0 || (bestR < (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION) && !steady)) {
-      this.candidate = null;
-      return false;
-    }
-    if (atHome) {
-      // The echo is where it was believed to be: nothing to move (and the early search is over).
-      this.candidate = null;
-      this.estimate ??= { blocks: home, correlation: bestR };
-      return false;
-    }
-    if (bestR < homeR + MOVE_MARGIN) {
-      this.candidate = null;
-      return false;
-    }
-    this.looks = this.candidate !== null && Math.abs(this.candidate - best) <= 1 ? this.looks + 1 : 1;
-    this.candidate = best;
-    const clear = bestR >= (early ? EARLY_MIN_CORRELATION : MIN_CORRELATION);
-    if (this.looks < (clear ? 2 : EARLY_STEADY_LOOKS)) return false;
-    this.estimate = { blocks: best, correlation: bestR };
-    return true;
+    return { best, bestR, homeR, homeBest };
   }
 }

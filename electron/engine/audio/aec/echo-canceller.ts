@@ -24,6 +24,7 @@ import { ReferenceBuffer } from './reference-buffer.js';
 import { BAND_BINS, ResidualSuppressor } from './residual-suppressor.js';
 import { EchoBound } from './echo-bound.js';
 import { EchoCoupling } from './echo-coupling.js';
+import { PathWatch } from './path-watch.js';
 
 export interface EchoCancellerOptions {
   /**
@@ -64,6 +65,8 @@ const ALONE_BLOCKS_TO_TRUST = 31;
  */
 const ECHO_ELSEWHERE_CORRELATION = 0.6;
 const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
+/** The window moves this much less than an echo that moved (32 ms of the 256 ms tail): 16 ms left it after the onset of a 230 ms jump. */
+const JUMP_MARGIN_BLOCKS = 4;
 /**
  * The suppressor's spectrum units per unit of block mean square (its 256-point analysis of a
  * 16-bit-scale block, one-sided: 128^2 * 128^2); the older block enters its window at half power.
@@ -78,6 +81,7 @@ export class EchoCanceller {
   private readonly delay: DelayEstimator;
   private readonly reference = new ReferenceBuffer();
   private readonly coupling = new EchoCoupling();
+  private readonly watch = new PathWatch();
   private readonly suppression: boolean;
   private readonly resamplers: ResamplerFactory | undefined;
   private resampler: StreamResampler | null = null;
@@ -143,6 +147,15 @@ export class EchoCanceller {
   get attenuationDb(): number | null {
     if (this.aloneBlocks < ALONE_BLOCKS_TO_TRUST || this.coupling.state === 'absent') return null;
     return this.heldAttenuationDb;
+  }
+
+  /**
+   * The filter had the echo path and its estimate no longer explains the mic (the echo moved:
+   * an output latency that grew, a laptop moved), until it has the path again (at most 2 s):
+   * the output may then be raw echo, and a gate after the canceller must not take it for the user.
+   */
+  get pathUnexplained(): boolean {
+    return this.watch.unexplained;
   }
 
   /** The last frame out was the mic itself, bit for bit (no echo path in it, or nothing played). */
@@ -243,7 +256,9 @@ export class EchoCanceller {
     const searched = this.delay.bestCorrelation;
     const follows = searched !== null && searched >= ECHO_ELSEWHERE_CORRELATION;
     const errorPower = meanSquare(error);
+    const wasUnexplained = this.watch.unexplained;
     this.coupling.update(micEnergy, errorPower, refEnergy, searched === null || follows, follows);
+    this.watch.update(micEnergy, meanSquare(echo), refEnergy > 1e-8, this.coupling.removedDb, this.filterConverged);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();
@@ -293,11 +308,22 @@ export class EchoCanceller {
     // nothing, and the gate after it would pass the raw echo as the user (a false stop 1.3 s after a +110 ms change).
     const leak = this.linear.control.leak;
     if (leak < 0.5) this.filterConverged = true;
-    if (this.linear.pathLost || (this.filterConverged && leak >= 1)) {
-      this.aloneBlocks = 0;
-      this.heldAttenuationDb = 0;
-      this.filterConverged = false;
-    }
+    if (this.linear.pathLost || (this.filterConverged && leak >= 1) || (this.watch.unexplained && !wasUnexplained)) this.restartHeldAttenuation();
+  }
+
+  /** The echo moved to another lag: the filters start again, and what the suppressor learned of them and the attenuation they earned no longer hold. */
+  private forgetPath(): void {
+    this.watch.lost();
+    this.linear.dropPath();
+    this.suppressor.resetErle();
+    this.bound.reset();
+    this.restartHeldAttenuation();
+  }
+
+  private restartHeldAttenuation(): void {
+    this.aloneBlocks = 0;
+    this.heldAttenuationDb = 0;
+    this.filterConverged = false;
   }
 
   /** Moves the filter window when the echo's onset has left its first quarter. */
@@ -307,12 +333,22 @@ export class EchoCanceller {
     const lag = est.blocks;
     const inWindow = lag >= this.offsetBlocks && lag <= this.offsetBlocks + Math.floor(this.tailBlocks / 4);
     if (inWindow) return;
-    const next = Math.max(0, lag - 2);
+    // An echo that moved takes the window along by as much, measured envelope peak to envelope peak, less a margin (the
+    // peaks are a block or two off either way, and a window that starts after the echo's onset loses the direct path);
+    // one found for the first time gets the window from 16 ms before its peak.
+    const next = Math.max(0, this.delay.moved ? this.offsetBlocks + this.delay.jumpBlocks - JUMP_MARGIN_BLOCKS : lag - 2);
     const moved = next - this.offsetBlocks;
     this.offsetBlocks = next;
     this.coupling.windowMoved();
-    this.linear.foreground.shift(-moved);
-    this.linear.background.shift(-moved);
+    if (this.delay.moved) {
+      // The echo itself moved (an output latency that grew): what the filter learned sits at the old lag, a fraction of
+      // a block off at best. It starts again at full speed, as at the first syllable.
+      this.forgetPath();
+    } else {
+      // An echo found where it was all along: the window moves over it, and the coefficients move back by as much.
+      this.linear.foreground.shift(-moved);
+      this.linear.background.shift(-moved);
+    }
     // Refill the reference history for the new window, oldest block first, up to this block
     // (the next block's prediction pushes its own).
     const position = (this.blockStart ?? 0) - next * BLOCK;

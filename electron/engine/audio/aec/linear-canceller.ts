@@ -136,6 +136,17 @@ export class LinearCanceller {
     this.promotePending = false;
   }
 
+  /** The echo path changed (diverged, or the echo moved to another lag): both filters start again, at full speed. */
+  dropPath(): void {
+    this.pathLost = true;
+    this.foreground.clear();
+    this.background.clear();
+    this.control.relearn();
+    this.divergedRun = 0;
+    this.promotePending = false;
+    this.weightsValid = false;
+  }
+
   /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
   pushReference(ref: ArrayLike<number>): void {
     const N = this.blockSize;
@@ -250,15 +261,7 @@ export class LinearCanceller {
     const sxx = this.sxx;
     if (sxx > N * 1000 && syyFg > N * 100) this.divergedRun = sff > sdd ? this.divergedRun + 1 : 0;
     this.pathLost = false;
-    if (this.divergedRun >= DIVERGED_BLOCKS) {
-      this.pathLost = true;
-      this.foreground.clear();
-      this.background.clear();
-      this.control.relearn();
-      this.divergedRun = 0;
-      this.promotePending = false;
-      this.weightsValid = false;
-    }
+    if (this.divergedRun >= DIVERGED_BLOCKS) this.dropPath();
 
     // Gradient from the background's error (overlap-save: first half of the frame zero).
     let syy = 0;
