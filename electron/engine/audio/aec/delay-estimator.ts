@@ -170,8 +170,7 @@ export class DelayEstimator {
   }
 
   /**
-   * The recent look (see RECENT_WINDOW): the same test as the first estimate's, over the last
-   * 0.5 s only, so an echo that moved (a latency jump, a moved laptop) is followed without
+   * The recent look (see RECENT_WINDOW): the first estimate's clear test, over the last 0.5 s only, so an echo that moved (a latency jump, a moved laptop) is followed without
    * waiting for the long window to forget the old lag.
    */
   private relook(): boolean {
@@ -198,14 +197,13 @@ export class DelayEstimator {
   }
 
   /** The lag whose reference envelope best follows the mic's over the last `window` blocks, and the best correlation at home. */
-  private search(window: number, minActive: number, home: number): { best: number; bestR: number; homeR: number; homeBest: number } {
+  private search(window: number, minActive: number, home: number): { best: number; bestR: number; homeR: number } {
     // The newest block in the upper copy: blocks newest - i and, at a lag, newest - i - lag (i + lag < length) lie below it.
     const newest = ((this.count - 1) % this.length) + this.length;
     const { mic, ref } = this;
     let best = -1;
     let bestR = -1;
     let homeR = -1;
-    let homeBest = home;
     for (let lag = 0; lag <= this.maxLagBlocks; lag++) {
       // Until the envelopes fill the window, as much of it as has been seen at this lag.
       const H = Math.min(window, this.count - lag);
@@ -231,15 +229,12 @@ export class DelayEstimator {
       const vx = sxx - (sx * sx) / active;
       const vy = syy - (sy * sy) / active;
       const r = vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : 0;
-      if (lag >= home - HOME_BEHIND && lag <= home + HOME_AHEAD && r > homeR) {
-        homeR = r;
-        homeBest = lag;
-      }
+      if (lag >= home - HOME_BEHIND && lag <= home + HOME_AHEAD && r > homeR) homeR = r;
       if (r > bestR) {
         bestR = r;
         best = lag;
       }
     }
-    return { best, bestR, homeR, homeBest };
+    return { best, bestR, homeR };
   }
 }

@@ -25,7 +25,7 @@ function envelope(blocks: number, seed: number, level = 1e-3): Float64Array {
   let i = 0;
   while (i < blocks) {
     const on = 10 + Math.floor(next() * 15);
-    const syllable = level * 10 ** (-next());
+    const syllable = level * 10 ** -next();
     for (let k = 0; k < on && i < blocks; k++, i++) out[i] = syllable * (0.5 + next());
     const off = 3 + Math.floor(next() * 7);
     i += off;
@@ -93,7 +93,10 @@ describe('DelayEstimator when the echo moves', () => {
         const ref = envelope(3000, seed);
         // A voice of its own rhythm from 4 s on (0, +6 and +16 dB over the echo).
         const user = envelope(3000, seed + 100, userLevel).map((v, t) => (t >= 500 ? v : 0));
-        const { moves } = run(ref, micOf(ref, () => 2, user));
+        const { moves } = run(
+          ref,
+          micOf(ref, () => 2, user),
+        );
         expect(moves, `seed ${seed}, user ${userLevel}`).toEqual([]);
       }
     }
