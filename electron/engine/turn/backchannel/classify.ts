@@ -7,6 +7,7 @@
  * in microseconds, explains itself in words, and the user's own phrase lists come first.
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
+import { agreeingNo } from './agreeing-no.js';
 import { handBack } from './hand-back.js';
 import {
   AFTER_UNITS,
@@ -99,6 +100,10 @@ export class BackchannelClassifier {
     const back = handBack(joined.split(' '), final, (ws) => ws.length > 0 && this.force.findIn(ws.join(' ')) !== null);
     if (back?.kind === 'handsBack') return { kind: 'backchannel', reason: `${quote(words)} hands the turn back ("${back.continuer}")` };
     if (back?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to "no way" or "no, go on"` };
+    const hasForce = (ws: string[]) => this.force.findIn(ws.join(' ')) !== null;
+    const agreeing = agreeingNo(joined.split(' '), final, (ws) => parseUnits(ws, final), OPENERS, hasForce);
+    if (agreeing?.kind === 'agrees') return backchannel(words, `${quote(words)}: the "no" agrees ("${agreeing.agreement}")`, voiceMayGoOn);
+    if (agreeing?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to agree ("no, totally")` };
     const listed = this.force.findIn(text);
     const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joined);
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
@@ -130,6 +135,8 @@ export class BackchannelClassifier {
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
+      // Mid-speech, a backchannel ending on a short word leads into more ("yes, and then what", "right, and the cost").
+      if (voiceMayGoOn && leftover.at(-1) === words.at(-1)) return { kind: 'backchannel', partial: true, reason: `${quote(words)} leads on ("${words.at(-1)}")` };
       const reason = `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)`;
       return backchannel(words, reason, voiceMayGoOn);
     }
