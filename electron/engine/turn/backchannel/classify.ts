@@ -63,6 +63,9 @@ function joinIdioms(words: string[]): string {
   return out.join(' ');
 }
 
+/** Words that join what follows to what was said ("yes, and then what"): a backchannel ending on one leads on. */
+const JOINING = new Set(['and', 'then', 'or']);
+
 const quote = (words: string[]) => `"${words.join(' ')}"`;
 
 export class BackchannelClassifier {
@@ -135,8 +138,8 @@ export class BackchannelClassifier {
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
-      // Mid-speech, a backchannel ending on a short word leads into more ("yes, and then what", "right, and the cost").
-      if (voiceMayGoOn && leftover.at(-1) === words.at(-1)) return { kind: 'backchannel', partial: true, reason: `${quote(words)} leads on ("${words.at(-1)}")` };
+      // Mid-speech, a backchannel ending on a joining word leads into more ("yes, and then what", "cool, and where…").
+      if (voiceMayGoOn && JOINING.has(words.at(-1)!)) return { kind: 'backchannel', partial: true, reason: `${quote(words)} leads on ("${words.at(-1)}")` };
       const reason = `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)`;
       return backchannel(words, reason, voiceMayGoOn);
     }
