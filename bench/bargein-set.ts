@@ -44,7 +44,10 @@ const SET_VOICES = [
 /** The set's cases (set 'set-1' / 'set-2'), every phrase in both voices, their clips written to `dir`. */
 export function setCases(path: string, dir: string): Case[] {
   const set = readSet(path);
-  const phrases = [...set.backchannels.map((text, i) => ({ text, i, backchannel: true })), ...set.interruptions.map((text, i) => ({ text, i, backchannel: false }))];
+  const phrases = [
+    ...set.backchannels.map((text, i) => ({ text, i, backchannel: true })),
+    ...set.interruptions.map((text, i) => ({ text, i, backchannel: false })),
+  ];
   return phrases.flatMap(({ text, i, backchannel }, n) =>
     SET_VOICES.map(([voice, rate], v): Case => {
       const wav = join(dir, `set-${n}-${v}.wav`);
