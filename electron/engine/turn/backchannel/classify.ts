@@ -274,7 +274,14 @@ function mayOpenTurn(words: string[]): boolean {
   if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
   const last = words.at(-1)!;
   if (words.length === 1) return OPENERS.has(last);
+  // "mm hmm" is the continuer, not "mm" and a hesitation.
+  if (isUnit(words)) return false;
   return words.slice(0, -1).every((w) => OPENERS.has(w)) && LEADS_ON.has(last);
+}
+
+/** The words are exactly one fixed unit ("mm hmm", "uh huh"). */
+function isUnit(words: string[]): boolean {
+  return (MULTI_BY_FIRST.get(words[0]!) ?? []).some(([p]) => p.length === words.length && p.every((w, k) => words[k] === w));
 }
 
 function isRepeated(units: string[][]): boolean {

@@ -313,8 +313,8 @@ export const LEAD_INS = new Set([
 
 /**
  * Discourse markers that open a turn of one's own as often as they end a backchannel ("okay, but…", "um, actually…",
- * "well, I…", "right, so…"): alone, and while the voice goes on, they are not yet a backchannel. Hesitations and the
- * plain yes words; not the continuers "mm", "mm-hmm", "uh-huh", nor "oh", "yep", "cool" (closing or news tokens).
+ * "well, I…", "right, so…", "oh wait…"): alone, and while the voice goes on, they are not yet a backchannel. Hesitations,
+ * the plain yes words, news tokens and "mm"; not the continuers "mm-hmm", "uh-huh", nor "yep", "cool" (closing tokens).
  */
 export const OPENERS = new Set([
   'um',
@@ -336,6 +336,14 @@ export const OPENERS = new Set([
   'yeh',
   'right',
   'sure',
+  // News tokens that lead a question or a correction about as often as they stand alone, and a thinking "mm" ("oh
+  // wait…", "huh, what…", "really? since when", "mm, no…": set D's tuning half). Not "wow", "ah" (bench:bargein --quick:
+  // "wow" and "wow, really" paused 80-380 ms longer, and no interruption of set D's tuning half starts with either).
+  'oh',
+  'huh',
+  'really',
+  'mm',
+  'mmm',
 ]);
 /** After other markers, words of someone still leading on: hesitations and a joining "and" ("so um", "okay well", "okay and"). */
 export const LEADS_ON = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'well', 'so', 'and']);
