@@ -36,7 +36,7 @@ export interface LiveSessionDeps {
   systemPrompt: string;
   /** A saved conversation being continued (heard parts only). */
   priorTurns?: readonly PriorTurn[];
-  /** Every microphone frame, before the session sees it (level meter). */
+  /** The level meter's frame, once per microphone frame: raw, silent (muted) or as voice detection hears it (see the rule below). */
   onMicFrame: (frame: AudioFrame) => void;
   onDeviceError: (error: AudioDeviceError, which: 'input' | 'output') => void;
   /** Which neural voice a local voice setting names. */
@@ -157,13 +157,16 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     };
     const input: AudioInput = io.createInput(settings.audio.inputDeviceId, clock, logger);
     input.on('error', (e) => deps.onDeviceError(e, 'input'));
-    // Muted, the meter shows the silence the session hears, not the room the VAD's gaps are refilled with.
-    if (settings.audio.echoCancellation) session.on('micProcessed', (f) => live.muted || deps.onMicFrame(f));
+    // The level meter's one rule, for each mic frame: with echo cancellation, while the session
+    // streams, it shows what voice detection hears (the agent's voice removed), which the session
+    // emits during pushMicFrame; otherwise the frame the session is given. Muted, that is the
+    // silence the session hears, not the room the VAD's gaps are refilled with.
+    const meterShowsProcessed = () => settings.audio.echoCancellation && !live.muted && session.isStreaming();
+    session.on('micProcessed', (f) => meterShowsProcessed() && deps.onMicFrame(f));
     input.on('frame', (frame) => {
       // Muted: the session hears silence (so VAD ends any speech cleanly), the meter shows it.
       const heard = live.muted ? { ...frame, data: new Float32Array(frame.data.length) } : frame;
-      // With echo cancellation the meter shows what voice detection hears (the agent's voice removed).
-      if (!settings.audio.echoCancellation || live.muted || !session.isStreaming()) deps.onMicFrame(heard);
+      if (!meterShowsProcessed()) deps.onMicFrame(heard);
       void session.pushMicFrame(heard).catch((error: unknown) => logger.error('Mic frame failed', { error: String(error) }));
     });
     opened.add(() => input.stop());

@@ -57,12 +57,6 @@ const BLOCK = 128;
 const REANCHOR_SAMPLES = RATE / 50;
 /** Echo-alone blocks (8 ms) before the attenuation is reported: 0.25 s. */
 const ALONE_BLOCKS_TO_TRUST = 31;
-/**
- * The mic's envelope following the reference this well at some lag counts as an echo not yet in
- * the filter's window: room echo correlates at 0.6-0.9; a user talking over the agent, or noise,
- * stays under 0.5 at the best of the lags searched.
- */
-const ECHO_ELSEWHERE_CORRELATION = 0.6;
 const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
 /**
  * The suppressor's spectrum units per unit of block mean square (its 256-point analysis of a
@@ -239,11 +233,8 @@ export class EchoCanceller {
     const { error, echo } = this.linear.update(this.micBlock);
     // After the update: the filter's window may move now, for the next block.
     if (delayChanged) this.followDelay();
-    // Until the delay search has looked, an echo beyond the window cannot be ruled out.
-    const searched = this.delay.bestCorrelation;
-    const follows = searched !== null && searched >= ECHO_ELSEWHERE_CORRELATION;
     const errorPower = meanSquare(error);
-    this.coupling.update(micEnergy, errorPower, refEnergy, searched === null || follows, follows);
+    this.coupling.update(micEnergy, errorPower, refEnergy, this.delay.bestCorrelation);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();

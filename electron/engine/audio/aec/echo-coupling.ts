@@ -30,6 +30,12 @@ const LOST_AFTER_BLOCKS = 625;
 const PLAYING = 1e-8;
 /** Power floor of both averages (-100 dBFS): a silent mic shows no removal. */
 const FLOOR = 1e-10;
+/**
+ * The mic's envelope following the reference this well at some lag counts as an echo not yet in
+ * the filter's window: room echo correlates at 0.6-0.9; a user talking over the agent, or noise,
+ * stays under 0.5 at the best of the lags searched.
+ */
+const FOLLOWS_CORRELATION = 0.6;
 
 export class EchoCoupling {
   state: Coupling = 'unknown';
@@ -38,13 +44,16 @@ export class EchoCoupling {
   private weakBlocks = 0;
 
   /**
-   * One block's power of the mic, of the mic less the filter's estimate, and of the reference.
-   * `echoElsewhere`: the delay search has not looked yet, or found the mic's envelope following
-   * the reference at some lag, so an echo may be there beyond the filter's window (an unreported
-   * Bluetooth latency): a path never found is then not called absent yet.
+   * One block's power of the mic, of the mic less the filter's estimate, and of the reference,
+   * with the delay search's best correlation at any lag (null before its first look). Until it
+   * has looked, or while it finds the mic's envelope following the reference at some lag, an echo
+   * may be there beyond the filter's window (an unreported Bluetooth latency): a path never found
+   * is then not called absent yet.
    */
-  update(micEnergy: number, errorEnergy: number, refEnergy: number, echoElsewhere = false, followsReference = true): void {
+  update(micEnergy: number, errorEnergy: number, refEnergy: number, delayCorrelation: number | null): void {
     if (refEnergy <= PLAYING) return;
+    const followsReference = delayCorrelation !== null && delayCorrelation >= FOLLOWS_CORRELATION;
+    const echoElsewhere = delayCorrelation === null || followsReference;
     this.mic = SMOOTHING * this.mic + (1 - SMOOTHING) * micEnergy;
     this.error = SMOOTHING * this.error + (1 - SMOOTHING) * errorEnergy;
     const removedDb = this.removedDb;
