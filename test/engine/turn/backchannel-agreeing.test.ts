@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
-import { defaults } from './helpers/fakes.js';
+import { interims, kind, verdict } from './helpers/verdicts.js';
 
 /**
  * Phrasings of set D (bench/bargein-fresh-set-d.txt, its tuning half D1) that the model got wrong, each rule checked on
  * variants written for this test too: a "no" that agrees ("yeah, no, totally"), evaluations and address words the
  * lexicon lacked ("that's wild", "cheers, mate"), and a backchannel that ends joining on ("yes, and then…").
  */
-const model = new BackchannelClassifier(defaults);
-const verdict = (text: string, final = true) => model.classify(text, final);
-const kind = (text: string, final = true) => verdict(text, final).kind;
-/** Every interim prefix a recognizer would show on the way to the whole phrase. */
-const interims = (text: string) => {
-  const words = text.split(/\s+/);
-  return words.map((_, i) => verdict(words.slice(0, i + 1).join(' '), false));
-};
 
 describe('a "no" that agrees is a backchannel', () => {
   it.each([
