@@ -27,8 +27,8 @@ export const BACKCHANNELS: readonly Label[] = ['backchannel-in', 'backchannel-ou
 export interface Case {
   name: string;
   label: Label;
-  /** fresh-a / fresh-b: the fresh group's halves (bargein-fresh.ts), only with `fresh`. */
-  set: 'tune' | 'holdout' | 'fresh-a' | 'fresh-b';
+  /** fresh-a / fresh-b: the fresh group's halves (bargein-fresh.ts), only with `fresh`; set-1 / set-2: a `--set` file's halves (bargein-set.ts). */
+  set: 'tune' | 'holdout' | 'fresh-a' | 'fresh-b' | 'set-1' | 'set-2';
   voice: string;
   /** Whether a correct system interrupts. */
   shouldInterrupt: boolean;

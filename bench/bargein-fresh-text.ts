@@ -7,12 +7,13 @@
  * At each comma a recognizer may also give a final for the words so far (asked at the pause in the voice, which may go
  * on): those finals count as interims do, judged as finals while the voice may still go on.
  * `--set FILE`: also a set written as pause5's fresh-set-c.txt (`[backchannel]` / `[interruption]` lines), as group C.
+ * `--set-halves`: that set in its two halves (bargein-set.ts: odd lines of each section = C1, even = C2), to tune on one and hold out the other.
  */
-import { readFileSync } from 'node:fs';
 import { ConversationSettingsSchema } from '../electron/contract/settings/conversation.js';
 import { BackchannelClassifier } from '../electron/engine/turn/backchannel/classify.js';
 import { wordsOf } from '../electron/engine/turn/text.js';
 import { FRESH_BACKCHANNELS, FRESH_INTERRUPTIONS, freshHalf } from './bargein-fresh.js';
+import { readSet, setHalf } from './bargein-set.js';
 
 const model = new BackchannelClassifier(ConversationSettingsSchema.parse({}));
 
@@ -36,31 +37,19 @@ function check(text: string, backchannel: boolean): { wrong: string | null; earl
   return { wrong: final.kind === 'interrupt' ? null : `final does not stop (${final.kind}): ${final.reason}`, early };
 }
 
-/** A set file: `[backchannel]` and `[interruption]` sections, one phrase a line, `#` comments. */
-function readSet(path: string): { backchannels: string[]; interruptions: string[] } {
-  const out = { backchannels: [] as string[], interruptions: [] as string[] };
-  let into: string[] | null = null;
-  for (const raw of readFileSync(path, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (line === '[backchannel]') into = out.backchannels;
-    else if (line === '[interruption]') into = out.interruptions;
-    else into?.push(line);
-  }
-  return out;
-}
-
 const setAt = process.argv.indexOf('--set');
 const extra = setAt >= 0 ? readSet(process.argv[setAt + 1]!) : null;
-const groups = ['A', 'B', ...(extra ? ['C'] : [])] as const;
+const halves = process.argv.includes('--set-halves');
+const groups = ['A', 'B', ...(extra ? (halves ? ['C1', 'C2'] : ['C']) : [])] as const;
 for (const half of groups) {
+  const isSet = half.startsWith('C');
   let wrong = 0;
   let early = 0;
   const lines: string[] = [];
-  const inGroup = (i: number) => half === 'C' || freshHalf(i) === half;
+  const inGroup = (i: number) => (isSet ? half === 'C' || half === `C${setHalf(i)}` : freshHalf(i) === half);
   for (const [list, backchannel] of [
-    [half === 'C' ? extra!.backchannels : FRESH_BACKCHANNELS, true],
-    [half === 'C' ? extra!.interruptions : FRESH_INTERRUPTIONS, false],
+    [isSet ? extra!.backchannels : FRESH_BACKCHANNELS, true],
+    [isSet ? extra!.interruptions : FRESH_INTERRUPTIONS, false],
   ] as const) {
     list.forEach((text, i) => {
       if (!inGroup(i)) return;
@@ -71,10 +60,9 @@ for (const half of groups) {
       early += r.early ? 1 : 0;
     });
   }
-  const n =
-    half === 'C'
-      ? extra!.backchannels.length + extra!.interruptions.length
-      : FRESH_BACKCHANNELS.filter((_, i) => freshHalf(i) === half).length + FRESH_INTERRUPTIONS.filter((_, i) => freshHalf(i) === half).length;
-  console.log(`${half === 'C' ? 'set' : 'half'} ${half}: ${wrong} wrong of ${n}, ${early} interruptions let go early`);
+  const n = isSet
+    ? extra!.backchannels.filter((_, i) => inGroup(i)).length + extra!.interruptions.filter((_, i) => inGroup(i)).length
+    : FRESH_BACKCHANNELS.filter((_, i) => freshHalf(i) === half).length + FRESH_INTERRUPTIONS.filter((_, i) => freshHalf(i) === half).length;
+  console.log(`${isSet ? 'set' : 'half'} ${half}: ${wrong} wrong of ${n}, ${early} interruptions let go early`);
   for (const line of lines) console.log(line);
 }

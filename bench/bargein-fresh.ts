@@ -204,6 +204,11 @@ function interruptionLabel(text: string): Label {
   return words(text) === 2 ? 'two-word' : 'request';
 }
 
+/** A written phrase's label: a backchannel in or out of the default lists, or the kind of interruption. */
+export function phraseLabel(text: string, backchannel: boolean): Label {
+  return backchannel ? (acknowledgements.coversAll(text) ? 'backchannel-in' : 'backchannel-out') : interruptionLabel(text);
+}
+
 /** The fresh group's cases (set 'fresh-a' / 'fresh-b'), their clips written to `dir`. */
 export async function freshCases(dir: string, espeak: boolean, writeWav: (path: string, samples: Float32Array, rate: number) => void): Promise<Case[]> {
   const texts = [...FRESH_BACKCHANNELS, ...FRESH_INTERRUPTIONS];
@@ -231,7 +236,7 @@ export async function freshCases(dir: string, espeak: boolean, writeWav: (path: 
     return [
       {
         name: `fresh ${half} ${voice}: "${text}"`,
-        label: backchannel ? (acknowledgements.coversAll(text) ? 'backchannel-in' : 'backchannel-out') : interruptionLabel(text),
+        label: phraseLabel(text, backchannel),
         set: half === 'A' ? 'fresh-a' : 'fresh-b',
         voice,
         shouldInterrupt: !backchannel,

@@ -1,5 +1,5 @@
 /**
- * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json] [-- --worst N] [-- --no-fresh]
+ * npm run bench:bargein [-- --quick] [-- --only REGEX] [-- --room-noise -50 [-- --room-noise-colour pink]] [-- --wer 0.1] [-- --modes oracle,streaming,none] [-- --conversation '{"speakingInterruptDurationMs":180}'] [-- --out NAME.json] [-- --worst N] [-- --no-fresh] [-- --set FILE]
  * Runs the labelled set of bench/bargein-corpus.ts through the simulate path (real Silero VAD,
  * echo guard, barge-in controller, playback queue) with default settings, three ways: an
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
@@ -12,6 +12,8 @@
  * runs only some modes; `--room-noise DBFS` puts every case in a room with steady noise at that level (white, or `--room-noise-colour pink|brown`); `--only` keeps the cases whose name or label matches (to look at a few); `--conversation` overrides conversation settings (JSON) to try a trade-off.
  * The fresh group (bargein-fresh.ts: phrases and voices nobody tuned on, two halves) runs too unless `--no-fresh`; its figures are
  * reported apart, so "all" stays the tuning and held-out set.
+ * `--set FILE` runs a phrase file instead of the corpus (bargein-set.ts: `[backchannel]` / `[interruption]` lines, e.g.
+ * bench/bargein-fresh-set-d.txt), each phrase in two voices no other case uses, reported by half (odd / even lines).
  * It reports; it never fails on a figure. Wall time is not a figure here (simulated clock).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { loadResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { buildCorpus } from './bargein-corpus.js';
+import { setCases } from './bargein-set.js';
 import { freshLine, summarize, table, pausedMs, voiceLengthMs, worstPauses, type Row } from './bargein-metrics.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,7 +69,11 @@ async function main(): Promise<void> {
   const MODES = modesAt >= 0 ? ALL_MODES.filter((m) => process.argv[modesAt + 1]!.split(',').includes(m)) : ALL_MODES;
   if (!(wer >= 0 && wer <= 1)) throw new Error(`--wer must be a number from 0 to 1 (got ${process.argv[werAt + 1]}).`);
   const dir = mkdtempSync(join(tmpdir(), 'bargein-'));
-  const { cases: all, voices } = await buildCorpus(dir, ROOT, { fresh: !process.argv.includes('--no-fresh') });
+  const setAt = process.argv.indexOf('--set');
+  const { cases: all, voices } =
+    setAt >= 0
+      ? { cases: setCases(process.argv[setAt + 1]!, dir), voices: [`set ${process.argv[setAt + 1]}: espeak-ng en-gb-x-gbcwmd+Andy, en-us+Annie`] }
+      : await buildCorpus(dir, ROOT, { fresh: !process.argv.includes('--no-fresh') });
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? new RegExp(process.argv[onlyAt + 1]!, 'i') : null;
   const cases = (quick ? all.filter((_, i) => i % 4 === 0) : all).filter((c) => only === null || only.test(c.name) || only.test(c.label));
@@ -102,24 +109,31 @@ async function main(): Promise<void> {
   console.log(`Voices: ${voices.join(', ')}\n`);
   const out: Record<string, unknown> = {};
   for (const mode of MODES) {
-    // "all" stays the tuning and held-out set it always was; the fresh group is reported on its own, by half.
-    const rows = results[mode]!.filter((r) => !r.case.set.startsWith('fresh'));
-    const fresh = results[mode]!.filter((r) => r.case.set.startsWith('fresh'));
+    // "all" stays the tuning and held-out set it always was; the fresh group (or a --set file) is reported on its own, by half.
+    const grouped = (r: Row) => r.case.set.startsWith('fresh') || r.case.set.startsWith('set');
+    const rows = results[mode]!.filter((r) => !grouped(r));
+    const fresh = results[mode]!.filter(grouped);
     const tune = summarize(rows.filter((r) => r.case.set === 'tune'));
     const holdout = summarize(rows.filter((r) => r.case.set === 'holdout'));
     const everything = summarize(rows);
-    const freshA = summarize(fresh.filter((r) => r.case.set === 'fresh-a'));
-    const freshB = summarize(fresh.filter((r) => r.case.set === 'fresh-b'));
-    out[mode] = { all: everything, tune, holdout, ...(fresh.length > 0 ? { freshA, freshB } : {}) };
+    const [nameA, nameB] = setAt >= 0 ? ['1', '2'] : ['A', 'B'];
+    const freshA = summarize(fresh.filter((r) => r.case.set === (setAt >= 0 ? 'set-1' : 'fresh-a')));
+    const freshB = summarize(fresh.filter((r) => r.case.set === (setAt >= 0 ? 'set-2' : 'fresh-b')));
+    const groups = setAt >= 0 ? { set1: freshA, set2: freshB } : { freshA, freshB };
+    out[mode] = { all: everything, tune, holdout, ...(fresh.length > 0 ? groups : {}) };
     console.log(`== ${MODE_NAMES[mode]}${mode === 'streaming' && wer > 0 ? `, word error rate ${wer}` : ''} ==`);
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
     if (fresh.length > 0) {
-      console.log('fresh group (phrases and voices nobody tuned on; see bargein-fresh.ts for which half guided which fixes):');
+      console.log(
+        setAt >= 0
+          ? `set ${process.argv[setAt + 1]} (its header says which half guided which fixes):`
+          : 'fresh group (phrases and voices nobody tuned on; see bargein-fresh.ts for which half guided which fixes):',
+      );
       for (const line of table(fresh)) console.log(line);
       for (const [half, s] of [
-        ['A', freshA],
-        ['B', freshB],
+        [nameA, freshA],
+        [nameB, freshB],
       ] as const)
         console.log(`  half ${half}: ${freshLine(s)}`);
     }
@@ -136,7 +150,7 @@ async function main(): Promise<void> {
             backchannelPausedMs: holdout.backchannelPausedMs,
             backchannelPauseParts: holdout.backchannelPauseParts,
           },
-          ...(fresh.length > 0 ? { freshA: freshA, freshB: freshB } : {}),
+          ...(fresh.length > 0 ? groups : {}),
         },
         null,
         2,

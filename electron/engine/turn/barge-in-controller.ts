@@ -45,6 +45,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private readonly acceptTimer: AcceptTimer;
   /** Playback and the TTS turn, as this controller alone drives them. */
   private readonly output: AgentOutput;
+  /** The strategies; replaced when the conversation settings change (replaceDecider). */
+  private decider: InterruptionDecider;
 
   constructor(
     private readonly deps: {
@@ -60,6 +62,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.options = { ...options };
     this.acceptTimer = new AcceptTimer(deps.clock);
     this.output = new AgentOutput(deps.playback, deps.tts, deps.logger);
+    this.decider = deps.decider;
   }
 
   get phase(): ControllerPhase {
@@ -79,7 +82,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   }
 
   replaceDecider(decider: InterruptionDecider): void {
-    (this.deps as { decider: InterruptionDecider }).decider = decider;
+    this.decider = decider;
   }
 
   // ---- agent side ----
@@ -104,7 +107,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (speech === null || speech.turnId !== turnId) return;
     this.letGo();
     this.acceptTimer.clear();
-    this.deps.decider.reset();
+    this.decider.reset();
     speech.end({ kind: 'playedOut' });
   }
 
@@ -155,7 +158,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     }
     let attempt = this.attempt;
     if (attempt === null) {
-      this.deps.decider.reset();
+      this.decider.reset();
       attempt = new BargeInAttempt(speech, tMs, this.deps.clock);
       this.attempt = attempt;
       if (!this.tentative) {
@@ -167,7 +170,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       // From 'settling' the user spoke again: same attempt, the strategies keep what they heard.
       attempt.onsetMs = tMs;
       attempt.cancelTimer();
-      this.deps.decider.setVoiceStopped(false);
+      this.decider.setVoiceStopped(false);
     }
     attempt.inGap = false;
     attempt.finalHeard = false;
@@ -182,7 +185,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** A frame of the user's speech (16 kHz mono), fed while the VAD says speech. */
   onUserAudio(frame: AudioFrame): void {
     if (this.attempt === null) return;
-    this.deps.decider.appendAudio(frame);
+    this.decider.appendAudio(frame);
     this.evaluate();
   }
 
@@ -191,7 +194,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const attempt = this.attempt;
     if (attempt === null) return;
     const full = attempt.textWith(text);
-    this.deps.decider.setText(full, final);
+    this.decider.setText(full, final);
     if (final) attempt.priorText = full;
     // A final with no words is no answer: the recognizer heard nothing there (a pause inside "stop ... talking please",
     // a dropped word). It does not count as the words saying "no interruption"; they may still come.
@@ -200,8 +203,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
-    else if (goesOnAfterWords(attempt, this.deps.decider, saidWords)) this.goOn(attempt);
-    else if (pausesForWordsAtEnd(attempt, this.deps.decider)) this.pauseNow(attempt);
+    else if (goesOnAfterWords(attempt, this.decider, saidWords)) this.goOn(attempt);
+    else if (pausesForWordsAtEnd(attempt, this.decider)) this.pauseNow(attempt);
   }
 
   /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
@@ -212,28 +215,28 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (attempt === null || attempt.phase === 'settling') return;
     attempt.cancelTimer();
     // Words that waited for the person to stop ("no no" at a pause that could have become "no no, go on") decide now.
-    this.deps.decider.setVoiceStopped(true);
+    this.decider.setVoiceStopped(true);
     if (this.evaluate()) return;
     // A recognizer's final may still say yes (it settles at once otherwise); with no words
     // coming, or no strategies, nothing can change: resume now.
-    const nothingMore = this.deps.decider.words === 'none' || (this.deps.decider.anySpeechInterrupts && !attempt.paused) || !finalOwed;
+    const nothingMore = this.decider.words === 'none' || (this.decider.anySpeechInterrupts && !attempt.paused) || !finalOwed;
     this.settle(attempt, nothingMore ? 0 : this.options.falseInterruptionTimeoutMs);
   }
 
   /** The VAD sees a gap in the user's speech: a paused agent may go on, still ducked (gap-resume.ts). */
   onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
-    if (attempt !== null && goesOnAtGap(attempt, this.deps.decider, tMs)) this.goOn(attempt);
+    if (attempt !== null && goesOnAtGap(attempt, this.decider, tMs)) this.goOn(attempt);
   }
 
   /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
   onVoicePause(tMs: number): void {
-    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGap(tMs);
+    if (voicePauseIsGap(this.decider)) this.onSpeechGap(tMs);
   }
 
   /** The voice goes on after `onVoicePause`. */
   onVoiceResume(tMs: number): void {
-    if (voicePauseIsGap(this.deps.decider)) this.onSpeechGapEnd(tMs);
+    if (voicePauseIsGap(this.decider)) this.onSpeechGapEnd(tMs);
   }
 
   /** The user speaks again after the gap: if the agent went on there, pause again and let the strategies go on. */
@@ -275,7 +278,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private onCandidate(attempt: BargeInAttempt): void {
     if (this.attempt !== attempt || attempt.phase !== 'ducked') return;
     this.pauseNow(attempt);
-    if (this.deps.decider.anySpeechInterrupts) {
+    if (this.decider.anySpeechInterrupts) {
       this.interrupt('voice', 'anySpeech');
       return;
     }
@@ -294,7 +297,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   private reportFalseAlarm(attempt: BargeInAttempt): void {
     if (!attempt.claimFalseAlarm()) return;
-    const reason = this.deps.decider.decide().reason;
+    const reason = this.decider.decide().reason;
     this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, resumed: true, reason });
   }
 
@@ -307,8 +310,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
   private evaluate(): boolean {
-    if (this.attempt === null || this.deps.decider.anySpeechInterrupts) return false;
-    const decision = this.deps.decider.decide();
+    if (this.attempt === null || this.decider.anySpeechInterrupts) return false;
+    const decision = this.decider.decide();
     if (!decision.interrupt) return false;
     this.interrupt('voice', decision.strategy);
     return true;
@@ -330,7 +333,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       this.output.resume();
       this.reportFalseAlarm(attempt);
     }
-    this.deps.decider.reset();
+    this.decider.reset();
     this.output.unduck(this.options.duckRampMs);
     this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId, withdrawn: false });
   }
@@ -351,7 +354,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.output.silence(speech.turnId);
     // The queue's pause/duck are global: restore them so the next turn plays normally.
     this.output.restore(attempt?.paused ?? false);
-    this.deps.decider.reset();
+    this.decider.reset();
     this.emit('interrupted', {
       tMs: this.deps.clock.nowMs(),
       speech,

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
-import { defaults } from './helpers/fakes.js';
+import { interims, kind, verdict } from './helpers/verdicts.js';
 
 /**
  * Phrasings the model was never tuned on (pause5's fresh set, tuning half, plus variants of each rule written for
  * this test): each rule is checked on more than the phrase that showed it was missing.
  */
-const model = new BackchannelClassifier(defaults);
-const verdict = (text: string, final = true) => model.classify(text, final);
-const kind = (text: string, final = true) => verdict(text, final).kind;
-/** Every interim prefix a recognizer would show on the way to the whole phrase, and the final. */
-const interims = (text: string) => {
-  const words = text.split(/\s+/);
-  return words.map((_, i) => verdict(words.slice(0, i + 1).join(' '), false));
-};
 
 describe('backchannels the lists do not name', () => {
   it.each([

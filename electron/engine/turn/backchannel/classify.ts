@@ -7,6 +7,7 @@
  * in microseconds, explains itself in words, and the user's own phrase lists come first.
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
+import { agreeingNo } from './agreeing-no.js';
 import { handBack } from './hand-back.js';
 import {
   AFTER_UNITS,
@@ -62,6 +63,9 @@ function joinIdioms(words: string[]): string {
   return out.join(' ');
 }
 
+/** Words that join what follows to what was said ("yes, and then what"): a backchannel ending on one leads on. */
+const JOINING = new Set(['and', 'then', 'or']);
+
 const quote = (words: string[]) => `"${words.join(' ')}"`;
 
 export class BackchannelClassifier {
@@ -99,6 +103,10 @@ export class BackchannelClassifier {
     const back = handBack(joined.split(' '), final, (ws) => ws.length > 0 && this.force.findIn(ws.join(' ')) !== null);
     if (back?.kind === 'handsBack') return { kind: 'backchannel', reason: `${quote(words)} hands the turn back ("${back.continuer}")` };
     if (back?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to "no way" or "no, go on"` };
+    const hasForce = (ws: string[]) => this.force.findIn(ws.join(' ')) !== null;
+    const agreeing = agreeingNo(joined.split(' '), final, (ws) => parseUnits(ws, final), OPENERS, hasForce);
+    if (agreeing?.kind === 'agrees') return backchannel(words, `${quote(words)}: the "no" agrees ("${agreeing.agreement}")`, voiceMayGoOn);
+    if (agreeing?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to agree ("no, totally")` };
     const listed = this.force.findIn(text);
     const force = listed !== null && IDIOM_TEXTS.has(listed) ? listed : this.force.findIn(joined);
     if (force !== null) return { kind: 'interrupt', reason: `"${force}" is in your always-interrupt phrases` };
@@ -130,6 +138,8 @@ export class BackchannelClassifier {
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
+      // Mid-speech, a backchannel ending on a joining word leads into more ("yes, and then what", "cool, and where…").
+      if (voiceMayGoOn && JOINING.has(words.at(-1)!)) return { kind: 'backchannel', partial: true, reason: `${quote(words)} leads on ("${words.at(-1)}")` };
       const reason = `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} (with a short word that adds nothing)`;
       return backchannel(words, reason, voiceMayGoOn);
     }
@@ -264,7 +274,14 @@ function mayOpenTurn(words: string[]): boolean {
   if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
   const last = words.at(-1)!;
   if (words.length === 1) return OPENERS.has(last);
+  // "mm hmm" is the continuer, not "mm" and a hesitation.
+  if (isUnit(words)) return false;
   return words.slice(0, -1).every((w) => OPENERS.has(w)) && LEADS_ON.has(last);
+}
+
+/** The words are exactly one fixed unit ("mm hmm", "uh huh"). */
+function isUnit(words: string[]): boolean {
+  return (MULTI_BY_FIRST.get(words[0]!) ?? []).some(([p]) => p.length === words.length && p.every((w, k) => words[k] === w));
 }
 
 function isRepeated(units: string[][]): boolean {

@@ -5,6 +5,8 @@
  * requests, negations). Words are in the form `wordsOf` gives ("that's" -> "thats").
  */
 
+import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS } from './assessments.js';
+
 export type BackchannelKind = 'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise';
 
 /** One-word units and the kind of each. */
@@ -82,6 +84,7 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
     'smart',
     'clever',
     'fascinating',
+    ...MORE_EVALUATIONS,
   ].map((w) => [w, 'evaluation' as const]),
   ...['thanks', 'cheers', 'ta'].map((w) => [w, 'thanks' as const]),
   ...['ha', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'lol'].map((w) => [w, 'laughter' as const]),
@@ -142,9 +145,9 @@ export const CONTINUERS: readonly string[][] = ['go on', 'go ahead', 'carry on',
   (p) => p.split(' '),
 );
 /** Words that may come before a continuer when someone gives the turn back ("oh sorry, carry on", "no no, please go on"). */
-export const YIELDERS = new Set(['no', 'nope', 'sorry', 'oh', 'ah', 'uh', 'um', 'er', 'please']);
+export const YIELDERS = new Set(['no', 'nope', 'nah', 'sorry', 'oh', 'ah', 'uh', 'um', 'er', 'please']);
 /** Of those, the ones the always-interrupt list may hold: while only these are said, the next word decides. */
-export const HOLD_WORDS = new Set(['no', 'nope', 'sorry']);
+export const HOLD_WORDS = new Set(['no', 'nope', 'nah', 'sorry']);
 /**
  * A question by its word order: a form of "be" first, then who it is about ("is that true", "are you sure"). Other
  * verbs that open a question ("can", "did") are cue words already; "is" alone is also a lead-in ("that is right").
@@ -157,6 +160,7 @@ export const MULTI: [string[], BackchannelKind][] = (
   [
     ...FOLLOWING,
     ...NEWS,
+    ...ASSESSMENT_UNITS,
     ...CONTINUERS.map((c): [string, BackchannelKind] => [c.join(' '), 'affirmation']),
     ['no worries', 'affirmation'],
     ['no problem', 'affirmation'],
@@ -226,8 +230,8 @@ export const INSIDE_UNITS = new Set([
   'very',
 ]);
 
-/** Words a unit may end with that add nothing: "too", "as well", "indeed", and "(so, very, really) much" or "a lot" ("thank you so very much"). */
-export const AFTER_UNITS: readonly string[][] = [['too'], ['as', 'well'], ['indeed'], ['much'], ['a', 'lot']];
+/** Words a unit may end with that add nothing: "too", "as well", "indeed", "(so, very, really) much" or "a lot" ("thank you so very much"), a word of address ("thanks, mate"). */
+export const AFTER_UNITS: readonly string[][] = [['too'], ['as', 'well'], ['indeed'], ['much'], ['a', 'lot'], ...ADDRESS_WORDS.map((w) => [w])];
 /** Degree words that may come before "much" / "a lot" at the end of a unit. */
 export const DEGREE = new Set(['so', 'very', 'really']);
 
@@ -303,12 +307,14 @@ export const LEAD_INS = new Set([
   'completely',
   'fully',
   'entirely',
+  // British degree words: "dead right", "dead easy".
+  'dead',
 ]);
 
 /**
  * Discourse markers that open a turn of one's own as often as they end a backchannel ("okay, but…", "um, actually…",
- * "well, I…", "right, so…"): alone, and while the voice goes on, they are not yet a backchannel. Hesitations and the
- * plain yes words; not the continuers "mm", "mm-hmm", "uh-huh", nor "oh", "yep", "cool" (closing or news tokens).
+ * "well, I…", "right, so…", "oh wait…"): alone, and while the voice goes on, they are not yet a backchannel. Hesitations,
+ * the plain yes words, news tokens and "mm"; not the continuers "mm-hmm", "uh-huh", nor "yep", "cool" (closing tokens).
  */
 export const OPENERS = new Set([
   'um',
@@ -330,6 +336,14 @@ export const OPENERS = new Set([
   'yeh',
   'right',
   'sure',
+  // News tokens that lead a question or a correction about as often as they stand alone, and a thinking "mm" ("oh
+  // wait…", "huh, what…", "really? since when", "mm, no…": set D's tuning half). Not "wow", "ah" (bench:bargein --quick:
+  // "wow" and "wow, really" paused 80-380 ms longer, and no interruption of set D's tuning half starts with either).
+  'oh',
+  'huh',
+  'really',
+  'mm',
+  'mmm',
 ]);
 /** After other markers, words of someone still leading on: hesitations and a joining "and" ("so um", "okay well", "okay and"). */
 export const LEADS_ON = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'well', 'so', 'and']);

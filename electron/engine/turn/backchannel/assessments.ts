@@ -1,0 +1,41 @@
+/**
+ * More of what a listener says to assess what they just heard, beyond lexicon.ts's core: evaluative adjectives
+ * ("that's wild", "so useful"), liking ("love that", "I like it"), fit ("that works", "works for me"), and the words of
+ * address a backchannel may end with ("cheers, mate", "thanks, man"). Found missing on set D's tuning half
+ * (bench/bargein-fresh-set-d.txt), and written as kinds of words, not as those phrases.
+ */
+import type { BackchannelKind } from './lexicon.js';
+
+/** Evaluative adjectives (said alone or after "that's", "so", "how"). */
+export const MORE_EVALUATIONS = [
+  'incredible',
+  'unbelievable',
+  'wild',
+  'crazy',
+  'insane',
+  'helpful',
+  'useful',
+  'handy',
+  'classic',
+  'hilarious',
+  'terrific',
+  'superb',
+  'splendid',
+  'marvellous',
+  'marvelous',
+  'outstanding',
+  'remarkable',
+  'exciting',
+  'cute',
+  'ideal',
+];
+
+/** Liking what was said: a verb of liking and a word that points back at it, with or without the "I". */
+const LIKING: string[] = ['love', 'like', 'adore'].flatMap((v) => ['it', 'that', 'this'].flatMap((o) => [`${v} ${o}`, `i ${v} ${o}`]));
+/** What was said suits the listener ("works", "that works", "I guess that works", "works for me"). */
+const FIT = ['works', 'works for me', 'that helps'];
+
+export const ASSESSMENT_UNITS: [string, BackchannelKind][] = [...LIKING, ...FIT].map((p) => [p, 'evaluation']);
+
+/** Words of address a backchannel may end with ("cheers, mate", "cool, dude"); alone or first they are ordinary words. */
+export const ADDRESS_WORDS = ['mate', 'man', 'dude', 'buddy', 'pal', 'bro', 'friend', 'sir', 'maam', 'madam'];

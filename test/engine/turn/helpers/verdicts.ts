@@ -1,0 +1,14 @@
+import { BackchannelClassifier } from '../../../../electron/engine/turn/backchannel/classify.js';
+import { defaults } from './fakes.js';
+
+/** The backchannel model with the default lists, asked as a streaming recognizer's words would ask it. */
+const model = new BackchannelClassifier(defaults);
+
+/** The verdict on `text` (`final`: the recognizer is done with it, and the person has stopped). */
+export const verdict = (text: string, final = true) => model.classify(text, final);
+export const kind = (text: string, final = true) => verdict(text, final).kind;
+/** Every interim prefix a recognizer would show on the way to the whole phrase. */
+export const interims = (text: string) => {
+  const words = text.split(/\s+/);
+  return words.map((_, i) => verdict(words.slice(0, i + 1).join(' '), false));
+};
