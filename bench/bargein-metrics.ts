@@ -32,6 +32,26 @@ export function pauseSpans(result: Pick<SimulationResult, 'events' | 'traces'>):
   return spans;
 }
 
+/**
+ * How long the agent was heard again after it first paused (it went on, ducked, and paused or was cut later), in ms: for
+ * a true interruption, what the time to inaudible does not tell apart (a 100 ms resume in the person's comma pause
+ * counts there as much as a second of the agent talking on).
+ */
+export function heardAgainMs(result: Pick<SimulationResult, 'events'>): number {
+  let heard = 0;
+  let paused = false;
+  let since: number | null = null;
+  for (const e of result.events) {
+    if ((e.type === 'outputPaused' || e.type === 'outputCleared') && since !== null) {
+      heard += e.tMs - since;
+      since = null;
+    }
+    if (e.type === 'outputPaused') paused = true;
+    if (e.type === 'outputResumed' && paused) since = e.tMs;
+  }
+  return heard;
+}
+
 /** How long the agent stood paused without being cut, in ms. */
 export function pausedMs(result: Pick<SimulationResult, 'events' | 'traces'>): number {
   return pauseSpans(result).reduce((sum, s) => sum + s.toMs - s.fromMs, 0);
@@ -80,6 +100,7 @@ export function summarize(rows: Row[]) {
   return {
     scenarios: rows.length,
     trueInterruptionInaudibleFromVoiceMs: dist(latency),
+    trueInterruptionHeardAgainMs: dist(hits.map((r) => heardAgainMs(r.result))),
     falseStops: {
       backchannelInList: falseStops(['backchannel-in']),
       backchannelOutOfList: falseStops(['backchannel-out']),
@@ -118,7 +139,7 @@ export function freshLine(s: Summary): string {
   return [
     `false stops ${stops} of ${paused.n} backchannels`,
     `missed ${s.missed.threePlusWordsOrForce.length} (3+ words or force), 2-word ${s.missed.twoWord.missed.length}/${s.missed.twoWord.of}, 1-word ${s.missed.oneWordNoForce.missed.length}/${s.missed.oneWordNoForce.of}`,
-    `inaudible p50/p95 ${lat.p50}/${lat.p95} ms (n ${lat.n})`,
+    `inaudible p50/p95 ${lat.p50}/${lat.p95} ms (n ${lat.n}), heard again after the first pause p95/max ${s.trueInterruptionHeardAgainMs.p95}/${s.trueInterruptionHeardAgainMs.max} ms`,
     `paused p50/p95 ${paused.p50}/${paused.p95} ms`,
   ].join('; ');
 }
