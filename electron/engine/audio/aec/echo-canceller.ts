@@ -253,9 +253,11 @@ export class EchoCanceller {
     // After the update: the filter's window may move now, for the next block.
     if (delayChanged) this.followDelay();
     const errorPower = meanSquare(error);
+    const echoPower = meanSquare(echo);
+    const playing = refEnergy > 1e-8;
     const wasUnexplained = this.watch.unexplained;
     this.coupling.update(micEnergy, errorPower, refEnergy, this.delay.bestCorrelation);
-    this.watch.update(micEnergy, meanSquare(echo), refEnergy > 1e-8, this.coupling.removedDb, this.filterConverged);
+    this.watch.update(micEnergy, echoPower, playing, this.coupling.removedDb, this.filterConverged);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();
@@ -269,9 +271,8 @@ export class EchoCanceller {
     // 6 dB, which ended the start-up estimate before the echo came. Later (a syllable's end, a
     // path re-learned after double talk) such blocks are echo: without them the start-up
     // estimate came back after a path reset in double talk and dimmed the user (1.5 dB SNR).
-    const echoPower = meanSquare(echo);
     if (this.bound.learned) this.pathLearnedOnce = true;
-    const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && refEnergy > 1e-8;
+    const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && playing;
     if (this.suppression) {
       const floor = this.bound.update(
         this.linear.history,
