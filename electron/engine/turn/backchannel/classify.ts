@@ -100,11 +100,12 @@ export class BackchannelClassifier {
     // The user's lists win over the model (a force word inside "oh no" is not one; "oh no" listed itself is), except
     // where the person gives the turn back ("no no, go on"), or may still be about to (hand-back.ts).
     const joined = joinIdioms(words);
-    const back = handBack(joined.split(' '), final, (ws) => ws.length > 0 && this.force.findIn(ws.join(' ')) !== null);
+    const joinedWords = joined.split(' ');
+    const hasForce = (ws: string[]) => ws.length > 0 && this.force.findIn(ws.join(' ')) !== null;
+    const back = handBack(joinedWords, final, hasForce);
     if (back?.kind === 'handsBack') return { kind: 'backchannel', reason: `${quote(words)} hands the turn back ("${back.continuer}")` };
     if (back?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to "no way" or "no, go on"` };
-    const hasForce = (ws: string[]) => this.force.findIn(ws.join(' ')) !== null;
-    const agreeing = agreeingNo(joined.split(' '), final, (ws) => parseUnits(ws, final), OPENERS, hasForce);
+    const agreeing = agreeingNo(joinedWords, final, (ws) => parseUnits(ws, final), OPENERS, hasForce);
     if (agreeing?.kind === 'agrees') return backchannel(words, `${quote(words)}: the "no" agrees ("${agreeing.agreement}")`, voiceMayGoOn);
     if (agreeing?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may still go on to agree ("no, totally")` };
     const listed = this.force.findIn(text);
