@@ -123,8 +123,13 @@ class PooledResamplerFactory implements ResamplerFactory {
     return new LibsamplerateResampler(src, options.inputRate, options.outputRate, channels, (s) => this.idle.push(s));
   }
 
+  /**
+   * Loads more converters only once the pool is down to its last one (released converters come
+   * back, so a session rarely gets there). Each load compiles the WASM module afresh, 50-150 ms of
+   * CPU on a loaded 2-core machine, which fell inside enqueue as a turn began.
+   */
   private refill(): void {
-    if (this.refilling || this.idle.length >= this.spare) return;
+    if (this.refilling || this.idle.length > 1) return;
     this.refilling = true;
     this.fill().finally(() => {
       this.refilling = false;
