@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { systemClock } from '../../../electron/engine/clock';
 import { PlaybackQueue } from '../../../electron/engine/audio/playback-queue';
 import { RecordingSink } from '../../../electron/engine/audio/recording-sink';
+import { concatSamples } from '../../../electron/engine/audio/samples';
 import { loadResamplerFactory, type ResamplerFactory, type StreamResampler } from '../../../electron/engine/audio/resampler';
 
 const DEVICE_RATE = 48_000;
@@ -21,16 +22,6 @@ function voice(ms: number, rate: number, seed = 1): Float32Array {
   for (let i = 0; i < out.length; i++) {
     s = (s * 1103515245 + 12345) % 2147483648;
     out[i] = 0.3 * Math.sin((2 * Math.PI * 180 * i) / rate) + 0.2 * Math.sin((2 * Math.PI * 2300 * i) / rate) + 0.05 * (s / 2147483648 - 0.5);
-  }
-  return out;
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
   }
   return out;
 }
@@ -51,7 +42,7 @@ function wholeAtOnce(factory: ResamplerFactory, runs: { samples: Float32Array; r
     parts.push(tail.subarray(0, end));
     r.release();
   }
-  return concat(parts);
+  return concatSamples(parts);
 }
 
 function maxDifference(a: Float32Array, b: Float32Array): number {
@@ -133,7 +124,7 @@ describe('PlaybackQueue resampling', () => {
     queue.endTurn('t1');
     vi.advanceTimersByTime(3000);
     const expected = wholeAtOnce(resamplers, [
-      { samples: concat([a, b]), rate: TTS_RATE },
+      { samples: concatSamples([a, b]), rate: TTS_RATE },
       { samples: c, rate: 16_000 },
     ]);
     const played = sink.samples();
@@ -186,7 +177,7 @@ describe('StreamResampler', () => {
       const parts: Float32Array[] = [];
       for (let at = 0; at < input.length; at += step) parts.push(framed.process(input.subarray(at, at + step)));
       framed.release();
-      const streamed = concat(parts);
+      const streamed = concatSamples(parts);
       expect(streamed.length).toBe(once.length);
       expect(maxDifference(streamed, once)).toBeLessThan(1e-9);
     }
