@@ -36,6 +36,8 @@ export class NearEndVoice {
 
   /** Nothing is known of the blocks to come (no echo possible, the path forgotten): none shows a voice. */
   clear(): void {
+    // From slot 0 again: powerIn reads the first `count` slots.
+    this.next = 0;
     this.count = 0;
   }
 

@@ -29,4 +29,12 @@ describe('NearEndVoice: where the canceller found a voice over its residual, bin
     expect(v.powerIn(0, 8)).toBe(0);
     expect(v.powerIn(8, 16)).toBeCloseTo(1e-3, 12);
   });
+
+  it('after forgetting, answers from the first block pushed again (not from an old slot)', () => {
+    const v = new NearEndVoice();
+    for (let i = 0; i < 3; i++) v.push(i * 8, 8, 1e-3, 10, 1);
+    v.clear();
+    v.push(1000, 8, 2e-3, 10, 1);
+    expect(v.powerIn(1000, 1008)).toBeCloseTo(2e-3, 12);
+  });
 });
