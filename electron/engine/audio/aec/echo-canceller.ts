@@ -272,7 +272,10 @@ export class EchoCanceller {
     // path re-learned after double talk) such blocks are echo: without them the start-up
     // estimate came back after a path reset in double talk and dimmed the user (1.5 dB SNR).
     if (this.bound.learned) this.pathLearnedOnce = true;
-    const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && playing;
+    // Not the block in which the filters were dropped as diverged: its estimate is the old path's and its error the mic.
+    // Where the echo had vanished into room noise, that read as 30 dB removed, the start-up estimate ended at once and
+    // the suppressor credited an empty filter (a 20 -> 250 ms latency jump paused the agent 2-3 times at -60/-50 dBFS).
+    const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && playing && !this.linear.pathLost;
     if (this.suppression) {
       const floor = this.bound.update(
         this.linear.history,
