@@ -11,12 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeWav } from '../../electron/engine/audio/wav-reader';
-import { artifactPath, launchChromium } from './helpers/browser';
+import { artifactPath } from './helpers/browser';
 import { cuedVoiceIo, type CuedVoiceIo } from './helpers/cued-voice-io';
-import { startInProcessTwin, type InProcessTwin } from './helpers/in-process-twin';
+import { startInProcessTwin } from './helpers/in-process-twin';
+import { usePagePerTest } from './helpers/page-per-test';
 
 const CLIPS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/bargein');
 
@@ -26,57 +26,42 @@ function clip(name: string): Float32Array {
   return wav.samples;
 }
 
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let io: CuedVoiceIo;
-let twin: InProcessTwin;
-let page: Page;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-});
-beforeEach(async () => {
+const e2e = usePagePerTest(() => {
   io = cuedVoiceIo();
-  twin = await startInProcessTwin({}, { voiceIo: io });
-  page = await chromium.browser.newPage();
-});
-afterEach(async () => {
-  await page?.close();
-  await twin?.close();
+  return startInProcessTwin({}, { voiceIo: io });
 });
 
-const metric = (id: string) => page.locator(`[data-metric="${id}"] dd`).textContent();
-const agentState = () => page.locator('[data-testid="agent-state"]').getAttribute('data-state');
+const metric = (id: string) => e2e.page.locator(`[data-metric="${id}"] dd`).textContent();
+const agentState = () => e2e.page.locator('[data-testid="agent-state"]').getAttribute('data-state');
 
 describe('practice mode by voice', () => {
   it('a backchannel does not stop the agent; a real interruption by voice does', { timeout: 120_000 }, async () => {
-    await page.goto(twin.url);
-    const practiseNow = page.locator('#first-run-practice');
+    await e2e.page.goto(e2e.twin.url);
+    const practiseNow = e2e.page.locator('#first-run-practice');
     await practiseNow.waitFor({ timeout: 20_000 });
     await practiseNow.click();
-    await page.getByTestId('practice-mode').waitFor();
+    await e2e.page.getByTestId('practice-mode').waitFor();
     // However long the agent takes to start (pinned beside a CPU hog: ~10 s), it is heard before anyone answers it.
     await expect.poll(() => io.agentSecondsPlayed(), { timeout: 60_000, interval: 100 }).toBeGreaterThan(1);
     // "mm-hmm": the agent goes on (paused briefly at most, then resumed).
     io.say(clip('mm-hmm.wav'));
-    await page.waitForSelector('[data-testid="agent-state"][data-state="speaking"]', { timeout: 15_000 });
-    const rules = (await page.getByTestId('practice-rules').textContent()) ?? '';
+    await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="speaking"]', { timeout: 15_000 });
+    const rules = (await e2e.page.getByTestId('practice-rules').textContent()) ?? '';
     expect(rules).toContain('Voice: 1.0 s of your voice stops it');
     expect(rules).toContain('Words: not used now');
     await expect.poll(metric.bind(null, 'false'), { timeout: 15_000, interval: 200 }).toBe('1');
     expect(await agentState()).toBe('speaking');
-    expect(await page.locator('.entry.from-agent .cut-mark').count()).toBe(0);
-    await page.screenshot({ path: artifactPath('practice-voice-backchannel.png') });
+    expect(await e2e.page.locator('.entry.from-agent .cut-mark').count()).toBe(0);
+    await e2e.page.screenshot({ path: artifactPath('practice-voice-backchannel.png') });
 
     // A real sentence: the agent stops by voice.
     io.say(clip('real-sentence.wav'));
-    const cut = page.locator('.entry.from-agent .cut-mark').first();
+    const cut = e2e.page.locator('.entry.from-agent .cut-mark').first();
     await cut.waitFor({ timeout: 15_000 });
     expect(await cut.textContent()).toMatch(/Interrupted by voice/);
-    await page.waitForSelector('[data-testid="agent-state"][data-state="listening"]', { timeout: 15_000 });
+    await e2e.page.waitForSelector('[data-testid="agent-state"][data-state="listening"]', { timeout: 15_000 });
     expect(await metric('interruptions')).toBe('1');
-    await page.screenshot({ path: artifactPath('practice-voice-interrupted.png') });
+    await e2e.page.screenshot({ path: artifactPath('practice-voice-interrupted.png') });
   });
 });

@@ -72,9 +72,21 @@ export type UserInputEvents = Pick<VoiceActivityEvents, PassedThrough | 'speechS
 const RESIDUAL_PEAK_DB = 10;
 const NO_CREDIT_DB = -6;
 const MAX_CREDIT_DB = 9;
+/**
+ * Under a loud echo the user's onset stays under the broadband echo, and the suppressor's gain dims it further: it
+ * passed only once a syllable outshone the agent's (kal16 at +6 dB in the meeting room: 448 ms later than without
+ * echo). Where the canceller has earned the full credit (it removes 19 dB or more of the echo alone, so its residual
+ * estimate holds), a block also passes when the canceller finds a voice bin by bin (NearEndVoice) whose power is no
+ * more than 16 dB under the predicted echo, two blocks in a row: the user's onsets stood 12-15 dB under it, the echo
+ * alone's quiet syllable ends (-50 to -60 dBFS) far lower. Without the full credit (learning, a distorting speaker)
+ * the residual estimate misses bins: the echo alone then showed a voice over hundreds of blocks (bench:echo B1, strong
+ * distortion, credit -6 dB).
+ */
+const VOICE_UNDER_ECHO_DB = 16;
 
 export class UserInput extends EventEmitter<UserInputEvents> {
   private clearedLast = false;
+  private voiceLast = false;
   private speaking = false;
   private speechStartMs = 0;
   /** The segment was finished at a gap: what follows it is silence unless the user goes on. */
@@ -179,8 +191,9 @@ export class UserInput extends EventEmitter<UserInputEvents> {
    * blocks may count as the user. A block passes when the raw mic clears the predicted echo by
    * the guard's margin (as without the canceller), or when the cancelled audio is within the
    * canceller's credit of it (see RESIDUAL_PEAK_DB): the echo is gone from it, so the user's
-   * voice need not beat the echo any more, only what the canceller reliably leaves. Residual bursts are single blocks,
-   * so that path, like the guard's, needs two blocks in a row. What passes is the cancelled audio.
+   * voice need not beat the echo any more, only what the canceller reliably leaves; or, once the canceller has earned
+   * the full credit, when it finds a voice over its residual bin by bin (VOICE_UNDER_ECHO_DB). Residual bursts are
+   * single blocks, so these paths, like the guard's, need two blocks in a row. What passes is the cancelled audio.
    */
   private echoFree(frame: AudioFrame): AudioFrame {
     const { canceller, echoGuard } = this.deps;
@@ -191,6 +204,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     // No echo path found: the canceller passed the mic through, and the guard alone decides, as without it.
     if (canceller.passedThrough) {
       this.clearedLast = false;
+      this.voiceLast = false;
       return decided;
     }
     const raw = frame.data;
@@ -202,6 +216,7 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     // (on the old lag too) would pass it as the user. Only what clears the guard's estimate after cancelling passes.
     const unexplained = canceller.pathUnexplained;
     const credit = attenuation === null || unexplained ? NO_CREDIT_DB : Math.max(NO_CREDIT_DB, Math.min(MAX_CREDIT_DB, attenuation - RESIDUAL_PEAK_DB));
+    const trustsBins = credit >= MAX_CREDIT_DB;
     for (let start = 0; start < out.length; start += perBlock) {
       const end = Math.min(out.length, start + perBlock);
       let power = 0;
@@ -210,10 +225,15 @@ export class UserInput extends EventEmitter<UserInputEvents> {
         power += out[i]! * out[i]!;
         if (passedRaw[i] !== 0 || raw[i] === 0) rawPassed = true;
       }
-      const block = Math.floor((cancelled.timestampMs + (start * 1000) / cancelled.sampleRate) / 10);
-      const clears = power / (end - start) > echoGuard.predictedEcho(block) * 10 ** (-credit / 10);
-      const passes = (rawPassed && !unexplained) || (clears && this.clearedLast);
+      const fromMs = cancelled.timestampMs + (start * 1000) / cancelled.sampleRate;
+      const block = Math.floor(fromMs / 10);
+      const predicted = echoGuard.predictedEcho(block);
+      const clears = power / (end - start) > predicted * 10 ** (-credit / 10);
+      const voicePower = trustsBins ? canceller.nearEndVoice.powerIn(fromMs, fromMs + ((end - start) * 1000) / cancelled.sampleRate) : 0;
+      const voice = voicePower > predicted * 10 ** (-VOICE_UNDER_ECHO_DB / 10);
+      const passes = (rawPassed && !unexplained) || (clears && this.clearedLast) || (voice && this.voiceLast);
       this.clearedLast = clears;
+      this.voiceLast = voice;
       if (!passes) out.fill(0, start, end);
     }
     return { ...cancelled, data: out };

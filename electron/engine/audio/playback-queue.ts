@@ -5,7 +5,7 @@ import { upmixFromMono } from './channels.js';
 import type { AudioFrame } from './frame.js';
 import { GainRamp, dbToGain } from './gain-ramp.js';
 import type { AudioOutput } from './ports.js';
-import type { ResamplerFactory } from './resampler.js';
+import type { ResamplerFactory, StreamResampler } from './resampler.js';
 import { TurnAudio } from './turn-audio.js';
 
 export type PlaybackQueueEvents = {
@@ -98,17 +98,20 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
       return;
     }
     // Audio after endTurn() while the turn is still queued still plays: a final may overtake the last chunk.
-    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, null));
-    turn.push(this.toDeviceRate(turn, samples, sampleRate));
+    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, this.frameMs));
+    // Converted to the device rate a frame at a time as it is played (pump), never the whole chunk here.
+    turn.source.append(samples, sampleRate, (rate) => this.resamplerFor(rate));
+    // After endTurn nothing follows it: its resampler's tail is played too (it was lost, its converter kept).
+    if (turn.ended) turn.source.close();
     this.kick();
   }
 
   endTurn(turnId: string): void {
     if (this.cleared.has(turnId) || this.finishedPlayedMs.has(turnId) || this.draining.has(turnId)) return;
-    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, null));
+    const turn = this.turns.find((t) => t.turnId === turnId) ?? this.addTurn(new TurnAudio(turnId, this.frameMs));
     if (turn.ended) return;
     turn.ended = true;
-    this.finishResampler(turn);
+    turn.source.close();
     this.kick();
   }
 
@@ -182,26 +185,15 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     this.stopTimer();
   }
 
-  /** One continuous resampler per turn and input rate; a rate change mid-turn flushes the old one first. */
-  private toDeviceRate(turn: TurnAudio, samples: Float32Array, sampleRate: number): Float32Array {
-    if (turn.resampler && turn.resampler.inputRate !== sampleRate) this.finishResampler(turn);
-    if (sampleRate === this.output.sampleRate) return samples.slice();
-    if (!turn.resampler) {
-      if (!this.resamplers) {
-        throw new Error(
-          `PlaybackQueue.enqueue: audio at ${sampleRate} Hz needs resampling to the device's ${this.output.sampleRate} Hz; pass options.resamplers (await loadResamplerFactory()).`,
-        );
-      }
-      turn.resampler = this.resamplers.create({ inputRate: sampleRate, outputRate: this.output.sampleRate });
+  /** A continuous resampler for a run of audio at `sampleRate`; none when it is already at the device's rate. */
+  private resamplerFor(sampleRate: number): StreamResampler | null {
+    if (sampleRate === this.output.sampleRate) return null;
+    if (!this.resamplers) {
+      throw new Error(
+        `PlaybackQueue.enqueue: audio at ${sampleRate} Hz needs resampling to the device's ${this.output.sampleRate} Hz; pass options.resamplers (await loadResamplerFactory()).`,
+      );
     }
-    return turn.resampler.process(samples);
-  }
-
-  private finishResampler(turn: TurnAudio): void {
-    if (!turn.resampler) return;
-    turn.push(trimFlushTail(turn.resampler.flush()));
-    turn.resampler.release();
-    turn.resampler = null;
+    return this.resamplers.create({ inputRate: sampleRate, outputRate: this.output.sampleRate });
   }
 
   private addTurn(turn: TurnAudio): TurnAudio {
@@ -243,6 +235,7 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
         this.restartPacing();
         return;
       }
+      head.fill(this.samplesPerFrame);
       if (head.queuedSamples === 0) {
         if (head.ended) {
           this.turns.shift();
@@ -304,11 +297,4 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     this.logger.debug('playback finished', { turnId: turn.turnId, interrupted, playedMs });
     this.emit('playbackFinished', { turnId: turn.turnId, interrupted, playedMs });
   }
-}
-
-/** The resampler's flush is mostly silence past the real tail; keep only up to the last non-zero sample. */
-function trimFlushTail(tail: Float32Array): Float32Array {
-  let end = tail.length;
-  while (end > 0 && Math.abs(tail[end - 1]!) < 1e-6) end--;
-  return tail.subarray(0, end);
 }

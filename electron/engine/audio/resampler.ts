@@ -30,6 +30,9 @@ export interface ResamplerFactory {
 }
 
 export const MIN_SAMPLE_RATE = 1000;
+/** 20 ms of a tone at TTS's usual 24 kHz, converted a few times by every converter as it is loaded (see fill). */
+const WARM_UP = Float32Array.from({ length: 480 }, (_, i) => 0.1 * Math.sin(i / 5));
+const WARM_UP_CALLS = 3;
 /** libsamplerate's own ceiling. */
 export const MAX_SAMPLE_RATE = 192_000;
 
@@ -98,7 +101,13 @@ class PooledResamplerFactory implements ResamplerFactory {
 
   async fill(): Promise<void> {
     while (this.idle.length < this.spare) {
-      this.idle.push(await libsamplerate.create(1, 16_000, 48_000, { converterType: this.converterType }));
+      const src = await libsamplerate.create(1, 24_000, 48_000, { converterType: this.converterType });
+      // A converter's first few conversions are slow (50-200 ms in all for the first in the process,
+      // 10-30 ms for each later one, at load ~10 on 2 cores): that fell on the first frames the agent
+      // spoke, with the microphone waiting. Three 20 ms frames here make the first real one ~0.2 ms;
+      // create() re-initialises the converter, so nothing of them is left in its stream.
+      for (let i = 0; i < WARM_UP_CALLS; i++) src.full(WARM_UP);
+      this.idle.push(src);
     }
   }
 
@@ -123,8 +132,13 @@ class PooledResamplerFactory implements ResamplerFactory {
     return new LibsamplerateResampler(src, options.inputRate, options.outputRate, channels, (s) => this.idle.push(s));
   }
 
+  /**
+   * Loads more converters only once the pool is down to its last one (released converters come
+   * back, so a session rarely gets there). Each load compiles the WASM module afresh, 50-150 ms of
+   * CPU on a loaded 2-core machine, which fell inside enqueue as a turn began.
+   */
   private refill(): void {
-    if (this.refilling || this.idle.length >= this.spare) return;
+    if (this.refilling || this.idle.length > 1) return;
     this.refilling = true;
     this.fill().finally(() => {
       this.refilling = false;

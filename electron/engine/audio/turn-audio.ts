@@ -1,6 +1,6 @@
-import type { StreamResampler } from './resampler.js';
+import { SourceAudio } from './source-audio.js';
 
-/** One turn's audio waiting to be played, at the device rate, mono. */
+/** One turn's audio waiting to be played, mono: as it came (`source`), and converted to the device rate. */
 export class TurnAudio {
   private readonly chunks: Float32Array[] = [];
   private headOffset = 0;
@@ -12,16 +12,31 @@ export class TurnAudio {
   /** Stretches of clock time during which this turn's written audio is (or was) heard. */
   readonly heard: { fromMs: number; durationMs: number }[] = [];
 
+  /** Audio not yet converted to the device rate: converted a frame at a time by `fill`. */
+  readonly source: SourceAudio;
+
   constructor(
     readonly turnId: string,
-    public resampler: StreamResampler | null,
-  ) {}
+    sliceMs: number,
+  ) {
+    this.source = new SourceAudio(sliceMs);
+  }
 
+  /** Device-rate samples ready to play (call `fill` first to convert what is due). */
   get queuedSamples(): number {
     return this.queued;
   }
 
-  push(samples: Float32Array): void {
+  /** Converts source audio until `samples` are ready or nothing more can be converted yet. */
+  fill(samples: number): void {
+    while (this.queued < samples) {
+      const next = this.source.next();
+      if (next === null) return;
+      this.push(next);
+    }
+  }
+
+  private push(samples: Float32Array): void {
     if (samples.length === 0) return;
     this.chunks.push(samples);
     this.queued += samples.length;
@@ -73,8 +88,7 @@ export class TurnAudio {
   }
 
   dispose(): void {
-    this.resampler?.release();
-    this.resampler = null;
+    this.source.dispose();
     this.chunks.length = 0;
     this.queued = 0;
   }

@@ -4,6 +4,7 @@
  * here and is dropped with it, so nothing has to be reset by hand in several places.
  */
 import type { Clock, TimerHandle } from '../clock.js';
+import { HELD_GAP_CONFIRM_MS } from './gap-resume.js';
 import type { SpeechHandle } from './speech-handle.js';
 
 /**
@@ -27,6 +28,8 @@ export class BargeInAttempt {
   priorText = '';
   private falseAlarmReported = false;
   private timer: TimerHandle | undefined;
+  /** What the pending timer is for: only the held-opener wait at a gap is asked about (`confirming`). */
+  private timerKind: 'step' | 'confirm' = 'step';
 
   constructor(
     readonly speech: SpeechHandle,
@@ -47,9 +50,10 @@ export class BargeInAttempt {
     return true;
   }
 
-  /** One timer at a time: the pause timer while ducked, the recover timer while settling. */
-  schedule(delayMs: number, fn: () => void): void {
+  /** One timer at a time: the pause timer while ducked, the held-opener wait while paused in a gap (`waitInGap`), the recover timer while settling. */
+  schedule(delayMs: number, fn: () => void, kind: 'step' | 'confirm' = 'step'): void {
     this.cancelTimer();
+    this.timerKind = kind;
     this.timer = this.clock.setTimeout(
       () => {
         this.timer = undefined;
@@ -57,6 +61,16 @@ export class BargeInAttempt {
       },
       Math.max(0, delayMs),
     );
+  }
+
+  /** After a held opener at the gap: `fn` in HELD_GAP_CONFIRM_MS, unless the voice comes back first (`cancelTimer`). A wait under way goes on as it is. */
+  waitInGap(fn: () => void): void {
+    if (!this.confirming) this.schedule(HELD_GAP_CONFIRM_MS, fn, 'confirm');
+  }
+
+  /** The agent waits, paused in the user's gap, to see whether the voice comes back after a held opener (gap-resume.ts). */
+  get confirming(): boolean {
+    return this.timer !== undefined && this.timerKind === 'confirm';
   }
 
   cancelTimer(): void {

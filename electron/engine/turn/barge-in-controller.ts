@@ -25,7 +25,7 @@ import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
-import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap } from './gap-resume.js';
+import { goesOnAfterWait, goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap, waitsAtGap } from './gap-resume.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
@@ -203,7 +203,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     if (this.evaluate()) return;
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
-    else if (goesOnAfterWords(attempt, this.decider, saidWords)) this.goOn(attempt);
+    else if (goesOnAfterWords(attempt, this.decider, saidWords)) this.goOnAtGap(attempt);
     else if (pausesForWordsAtEnd(attempt, this.decider)) this.pauseNow(attempt);
   }
 
@@ -226,7 +226,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The VAD sees a gap in the user's speech: a paused agent may go on, still ducked (gap-resume.ts). */
   onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
-    if (attempt !== null && goesOnAtGap(attempt, this.decider, tMs)) this.goOn(attempt);
+    if (attempt !== null && goesOnAtGap(attempt, this.decider, tMs)) this.goOnAtGap(attempt);
   }
 
   /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
@@ -242,7 +242,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The user speaks again after the gap: if the agent went on there, pause again and let the strategies go on. */
   onSpeechGapEnd(_tMs: number): void {
     const attempt = this.attempt;
-    if (attempt === null || !pausesAgainAfterGap(attempt)) return;
+    if (attempt === null) return;
+    // The voice came back while the agent waited after a held opener: it was the comma in "sure, but…"; it never went on.
+    if (attempt.confirming) attempt.cancelTimer();
+    if (!pausesAgainAfterGap(attempt)) return;
     this.pauseNow(attempt);
     this.evaluate();
   }
@@ -283,6 +286,18 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       return;
     }
     this.evaluate();
+  }
+
+  /** At the gap (or words in it): the agent goes on now, or after a held opener once the voice stays away (gap-resume.ts). */
+  private goOnAtGap(attempt: BargeInAttempt): void {
+    if (waitsAtGap(this.decider)) {
+      attempt.waitInGap(() => {
+        if (this.attempt === attempt && goesOnAfterWait(attempt, this.decider)) this.goOn(attempt);
+      });
+      return;
+    }
+    attempt.cancelTimer();
+    this.goOn(attempt);
   }
 
   /** The agent goes on, still ducked, before the user is done: a false alarm so far. */

@@ -15,6 +15,15 @@ import type { InterruptionDecider } from './strategies/interruption-decider.js';
 export const MIN_SPEECH_BEFORE_GAP_MS = 160;
 
 /**
+ * After a held opener ("sure", "right", "oh": a lone word that may open "sure, but…"), the agent goes on only this long
+ * after the VAD's gap, and only if the voice has not come back: the gap may be the comma after the opener. Set D's tuning
+ * half (realistic lag, two espeak voices): in every comma pause after such a word the voice came back 20-120 ms after the
+ * gap, where the agent had gone on and was paused again; 140 ms is the first 20 ms step past that. The cost: a lone
+ * "okay" said alone is paused 140 ms longer (bench:bargein --quick).
+ */
+export const HELD_GAP_CONFIRM_MS = 140;
+
+/**
  * Which pause is the gap. The voice's own pause by level comes ~64 ms before the VAD's gap (user-input.ts): without
  * streaming words it is the gap. With them the VAD's gap stays: a final asked at this pause can come before the words of "stop ... stop".
  */
@@ -29,6 +38,16 @@ export function goesOnAtGap(attempt: BargeInAttempt, decider: InterruptionDecide
   if (decider.waitsForEnd()) return false;
   // A final already came for this speech (asked at the pause before the gap) and did not interrupt: go on.
   return mayGoOn(attempt, decider, attempt.finalHeard, tMs - attempt.onsetMs >= MIN_SPEECH_BEFORE_GAP_MS);
+}
+
+/** The words that let the agent go on at the gap are only a held opener: it waits HELD_GAP_CONFIRM_MS for the voice first. */
+export function waitsAtGap(decider: InterruptionDecider): boolean {
+  return decider.partialBackchannel();
+}
+
+/** The held opener's wait is over and the voice has not come back: whether the agent goes on now (the words may have moved on). */
+export function goesOnAfterWait(attempt: BargeInAttempt, decider: InterruptionDecider): boolean {
+  return attempt.inGap && !decider.waitsForEnd() && mayGoOn(attempt, decider);
 }
 
 /** The user speaks again after a gap: ends the gap, and says whether the agent went on at it and must pause again. */

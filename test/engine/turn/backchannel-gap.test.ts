@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { HELD_GAP_CONFIRM_MS } from '../../../electron/engine/turn/gap-resume.js';
 import { defaults, now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
 const PAUSE = defaults.speakingInterruptDurationMs;
@@ -10,6 +11,7 @@ describe('resuming at a gap after an acknowledgement', () => {
     const { controller, playback, types } = pausedByUser();
     controller.onTranscript('okay', false);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
     expect(controller.phase).toBe('ducked');
     expect(types()).toEqual(['ducked', 'paused', 'falseInterruption']);
@@ -19,6 +21,7 @@ describe('resuming at a gap after an acknowledgement', () => {
     const { controller, playback, types } = pausedByUser();
     controller.onTranscript('okay', false);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     controller.onSpeechGapEnd(now());
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause']);
     expect(types()).toEqual(['ducked', 'paused', 'falseInterruption', 'paused']);
@@ -94,6 +97,7 @@ describe('resuming at a gap after an acknowledgement', () => {
     const { controller, playback } = pausedByUser();
     controller.onTranscript('okay', false);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     controller.onSpeechEnd(now());
     controller.onSpeechStart(now());
     vi.advanceTimersByTime(150);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { HELD_GAP_CONFIRM_MS } from '../../../electron/engine/turn/gap-resume.js';
 import { now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
 /**
@@ -39,6 +40,7 @@ describe('an empty final while the agent is paused', () => {
     const { controller, playback } = pausedByUser();
     controller.onTranscript('okay', true);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
   });
 
@@ -46,9 +48,11 @@ describe('an empty final while the agent is paused', () => {
     const { controller, playback } = pausedByUser();
     controller.onTranscript('okay', true);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     controller.onSpeechGapEnd(now());
     controller.onTranscript('', true);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause', 'resume']);
   });
 

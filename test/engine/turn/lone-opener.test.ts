@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { HELD_GAP_CONFIRM_MS } from '../../../electron/engine/turn/gap-resume.js';
 import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
 import { defaults, now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
@@ -69,6 +70,7 @@ describe('the agent while a lone opener is said (streaming words)', () => {
     expect(playback.ops()).toEqual(['duck', 'pause']);
     vi.advanceTimersByTime(64);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
     expect(types()).toEqual(['ducked', 'paused', 'falseInterruption']);
   });
@@ -100,6 +102,7 @@ describe('the agent while a lone opener is said (streaming words)', () => {
     const { controller, playback, types } = pausedByUser();
     controller.onTranscript('yeah', false);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
     controller.onSpeechEnd(now(), true);
     controller.onTranscript('yeah', true);
@@ -173,8 +176,11 @@ describe('a final at a comma pause that is only the start of a backchannel', () 
     controller.onVoicePause(now());
     controller.onTranscript('really', true);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     controller.onSpeechGapEnd(now());
-    controller.onSpeechGap(now() + 400);
+    vi.advanceTimersByTime(400);
+    controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS);
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause', 'resume']);
     controller.onTranscript('how', true);
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause', 'resume', 'pause']);

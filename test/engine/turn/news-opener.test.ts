@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { HELD_GAP_CONFIRM_MS } from '../../../electron/engine/turn/gap-resume.js';
 import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
 import { defaults, now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
@@ -60,6 +61,7 @@ describe('the agent while a lone "oh" or "huh" is said (streaming words)', () =>
     const { controller, playback, types } = pausedByUser();
     controller.onTranscript('oh', false);
     controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     expect(playback.ops()).toEqual(['duck', 'pause', 'resume']);
     expect(types()).toEqual(['ducked', 'paused', 'falseInterruption']);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { HELD_GAP_CONFIRM_MS } from '../../../electron/engine/turn/gap-resume.js';
 import { BargeInTimer } from '../../../electron/engine/agent/metrics.js';
 import { now, pausedByUser, useFakeTimersPerTest } from './helpers/fakes.js';
 
@@ -11,6 +12,7 @@ describe('every time a paused agent goes on, it is told', () => {
     h.controller.on('resumed', (e) => resumed.push(e.tMs));
     h.controller.onTranscript('okay', false);
     h.controller.onSpeechGap(now());
+    vi.advanceTimersByTime(HELD_GAP_CONFIRM_MS); // a held opener's wait at the gap (held-opener-gap.test.ts)
     vi.advanceTimersByTime(100);
     h.controller.onSpeechGapEnd(now());
     vi.advanceTimersByTime(300);

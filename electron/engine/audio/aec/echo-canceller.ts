@@ -25,6 +25,7 @@ import { BAND_BINS, ResidualSuppressor } from './residual-suppressor.js';
 import { EchoBound } from './echo-bound.js';
 import { EchoCoupling } from './echo-coupling.js';
 import { PathWatch, VANISHED_RATIO } from './path-watch.js';
+import { NearEndVoice } from './near-end-voice.js';
 
 export interface EchoCancellerOptions {
   /**
@@ -82,6 +83,8 @@ export class EchoCanceller {
   private readonly reference = new ReferenceBuffer();
   private readonly coupling = new EchoCoupling();
   private readonly watch = new PathWatch();
+  /** Where the suppressor found a voice over its residual estimate, bin by bin, on the capture clock (a gate after the canceller asks it). */
+  readonly nearEndVoice = new NearEndVoice();
   private readonly suppression: boolean;
   private readonly resamplers: ResamplerFactory | undefined;
   private resampler: StreamResampler | null = null;
@@ -245,6 +248,7 @@ export class EchoCanceller {
     const delayChanged = this.delay.push(micEnergy, meanSquare(this.rawRefBlock), this.watch.unexplained || this.coupling.removedDb < MOVED_BELOW_DB);
     if (this.idle) {
       this.suppressor.quiet(this.micBlock);
+      this.nearEndVoice.clear();
       this.nextGain = 1;
       if (delayChanged) this.followDelay();
       return;
@@ -290,6 +294,7 @@ export class EchoCanceller {
         BAND_BINS,
       );
       this.nextGain = this.suppressor.nextGain(error, echo, echoAlone, floor);
+      this.nearEndVoice.push((this.blockStart! * 1000) / RATE, (BLOCK * 1000) / RATE, errorPower, this.suppressor.voiceBins, this.suppressor.voiceShare);
       this.bound.learnScale(SPECTRUM_PER_POWER * (errorPower + 0.5 * this.prevErrorPower), echoAlone);
     }
     this.prevErrorPower = errorPower;

@@ -55,6 +55,12 @@ export class InterruptionDecider {
     return veto !== undefined && veto.partialVeto?.() !== true;
   }
 
+  /** Vetoed only by words that may still open a turn of one's own (a lone "sure" that may become "sure, but…"). */
+  partialBackchannel(): boolean {
+    const veto = this.strategies.find((s) => s.vetoes?.() === true);
+    return veto !== undefined && veto.partialVeto?.() === true;
+  }
+
   /** Nothing says interrupt and something says the speech so far is backchannel-sized (audio only). */
   backchannelSized(): boolean {
     return this.strategies.some((s) => s.backchannelSized?.() === true) && !this.strategies.some((s) => s.shouldInterrupt());

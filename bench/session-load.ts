@@ -1,0 +1,176 @@
+/**
+ * npx tsx bench/session-load.ts [--hogs 0,2] [--seconds 14] [--label name]
+ * Does the microphone keep up with real time under CPU load? Runs the real practice session
+ * path (createAppServices → VoiceService → live session: flite voice, PlaybackQueue, echo
+ * canceller, Silero VAD) with the e2e's cued microphone and null speaker, as
+ * practice-voice-bargein does: "mm-hmm" once the agent has been heard for a second, a real
+ * sentence 4 s later. For each run (one per `--hogs` count of busy-loop child processes beside
+ * it) it prints the event loop's delay (perf_hooks.monitorEventLoopDelay), the microphone lag
+ * (clock time a frame is handed to the session, and its VAD verdict is done, minus the time it
+ * was captured) p50/p95/max, over all frames and over the spoken clips' frames, and the
+ * process's CPU per second of session; with the load average. Writes
+ * bench/results/session-load[-label].json. Never fails on time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { decodeWav } from '../electron/engine/audio/wav-reader.js';
+import type { AudioFrame } from '../electron/engine/audio/frame.js';
+import { AgentSession } from '../electron/engine/agent/agent-session.js';
+import { systemClock } from '../electron/engine/clock.js';
+import { createAppServices } from '../electron/services/app-services.js';
+import { cuedVoiceIo } from '../test/e2e/helpers/cued-voice-io.js';
+import { makeTempDir } from '../test/helpers/temp-dir.js';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+};
+const HOGS = arg('--hogs', '0,2')
+  .split(',')
+  .map((s) => Number(s));
+const SECONDS = Number(arg('--seconds', '14'));
+const LABEL = arg('--label', '');
+const CLIPS = path.resolve(import.meta.dirname, '../test/fixtures/bargein');
+
+function clip(name: string): Float32Array {
+  return decodeWav(fs.readFileSync(path.join(CLIPS, name)), name).samples;
+}
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+function stats(values: number[]): Stats {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s.at(-1) ?? NaN };
+}
+
+/** Mic frames as the session sees them: when handed over and when their VAD verdict is done. */
+interface FrameTiming {
+  capturedMs: number;
+  handedMs: number;
+  doneMs: number;
+  voiced: boolean;
+}
+
+function instrumentSession(timings: FrameTiming[]): () => void {
+  const original = AgentSession.prototype.pushMicFrame;
+  AgentSession.prototype.pushMicFrame = async function (this: AgentSession, frame: AudioFrame): Promise<void> {
+    const handedMs = systemClock.nowMs();
+    let energy = 0;
+    for (const v of frame.data) energy += v * v;
+    await original.call(this, frame);
+    timings.push({ capturedMs: frame.timestampMs, handedMs, doneMs: systemClock.nowMs(), voiced: energy / frame.data.length > 1e-6 });
+  };
+  return () => {
+    AgentSession.prototype.pushMicFrame = original;
+  };
+}
+
+function bySecond(timings: FrameTiming[], originMs: number): number[] {
+  const worst: number[] = [];
+  for (const t of timings) {
+    const s = Math.floor((t.capturedMs - originMs) / 1000);
+    worst[s] = Math.max(worst[s] ?? 0, Math.round(t.doneMs - t.capturedMs));
+  }
+  return Array.from(worst, (v) => v ?? 0);
+}
+
+function startHogs(n: number): ChildProcess[] {
+  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Decoded before any session: decoding at the cue took ~170 ms on the loop, which the figures would count.
+const MM_HMM = clip('mm-hmm.wav');
+const SENTENCE = clip('real-sentence.wav');
+
+async function run(hogs: number) {
+  const tmp = makeTempDir('interject-bench-load-');
+  const io = cuedVoiceIo();
+  const services = createAppServices({ dataDir: tmp.dir, detectLocalServers: async () => [], voiceIo: io });
+  const timings: FrameTiming[] = [];
+  const restore = instrumentSession(timings);
+  const children = startHogs(hogs);
+  const interruptions: number[] = [];
+  try {
+    await sleep(hogs > 0 ? 2000 : 0); // let the hogs take their share before the session starts
+    const load0 = loadavg();
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const startMs = systemClock.nowMs();
+    await services.voice.start();
+    const session = services.voice['running']?.live.session as AgentSession | undefined;
+    session?.on('interrupted', () => interruptions.push(systemClock.nowMs() - startMs));
+    loop.enable();
+    const cpu0 = process.cpuUsage();
+    const wall0 = systemClock.nowMs();
+    let saidAt: number | null = null;
+    let sentenceAt: number | null = null;
+    while (systemClock.nowMs() - wall0 < SECONDS * 1000) {
+      await sleep(100);
+      if (saidAt === null && io.agentSecondsPlayed() > 1) {
+        io.say(MM_HMM);
+        saidAt = systemClock.nowMs();
+      }
+      if (saidAt !== null && sentenceAt === null && systemClock.nowMs() - saidAt > 4000) {
+        io.say(SENTENCE);
+        sentenceAt = systemClock.nowMs();
+      }
+    }
+    const cpu = process.cpuUsage(cpu0);
+    const wallS = (systemClock.nowMs() - wall0) / 1000;
+    loop.disable();
+    await services.voice.stop();
+    const ms = (ns: number) => ns / 1e6;
+    const handed = timings.map((t) => t.handedMs - t.capturedMs);
+    const done = timings.map((t) => t.doneMs - t.capturedMs);
+    const voiced = timings.filter((t) => t.voiced);
+    return {
+      hogs,
+      loadAvg1m: { before: load0[0] ?? NaN, after: loadavg()[0] ?? NaN },
+      seconds: wallS,
+      agentSecondsPlayed: io.agentSecondsPlayed(),
+      eventLoopDelayMs: { p50: ms(loop.percentile(50)), p95: ms(loop.percentile(95)), max: ms(loop.max) },
+      micLagHandedMs: stats(handed),
+      micLagDoneMs: stats(done),
+      voicedLagDoneMs: stats(voiced.map((t) => t.doneMs - t.capturedMs)),
+      cpuPercentOfCore: ((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100,
+      interruptedAtS: interruptions.map((t) => t / 1000),
+      /** Per second of capture since the session started: the worst VAD-done lag (where the backlog builds). */
+      doneLagBySecondMs: bySecond(timings, timings[0]?.capturedMs ?? 0),
+    };
+  } finally {
+    for (const c of children) c.kill();
+    restore();
+    await services.dispose();
+    tmp.cleanup();
+  }
+}
+
+const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0).padStart(5) : '    -');
+const results = [];
+for (const hogs of HOGS) {
+  const r = await run(hogs);
+  results.push(r);
+  console.log(
+    `hogs ${r.hogs}  load ${r.loadAvg1m.before.toFixed(1)}→${r.loadAvg1m.after.toFixed(1)}  ` +
+      `loop delay p50/p95/max ${f(r.eventLoopDelayMs.p50)} ${f(r.eventLoopDelayMs.p95)} ${f(r.eventLoopDelayMs.max)} ms  ` +
+      `mic lag handed ${f(r.micLagHandedMs.p50)} ${f(r.micLagHandedMs.p95)} ${f(r.micLagHandedMs.max)}  ` +
+      `done ${f(r.micLagDoneMs.p50)} ${f(r.micLagDoneMs.p95)} ${f(r.micLagDoneMs.max)}  ` +
+      `voiced done ${f(r.voicedLagDoneMs.p50)} ${f(r.voicedLagDoneMs.p95)} ${f(r.voicedLagDoneMs.max)} ms  ` +
+      `CPU ${r.cpuPercentOfCore.toFixed(1)} % core  agent heard ${r.agentSecondsPlayed.toFixed(1)} s  interrupted at ${r.interruptedAtS.map((s) => s.toFixed(1)).join(',') || '-'} s`,
+  );
+  console.log(`  worst VAD-done lag per second of capture: ${r.doneLagBySecondMs.join(' ')}`);
+}
+const out = path.resolve(import.meta.dirname, 'results', `session-load${LABEL ? `-${LABEL}` : ''}.json`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, results }, null, 2));
+console.log(`wrote ${path.relative(process.cwd(), out)}`);
+process.exit(0);
