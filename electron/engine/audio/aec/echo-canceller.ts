@@ -276,10 +276,8 @@ export class EchoCanceller {
     // path re-learned after double talk) such blocks are echo: without them the start-up
     // estimate came back after a path reset in double talk and dimmed the user (1.5 dB SNR).
     if (this.bound.learned) this.pathLearnedOnce = true;
-    // Nor the block in which the filters were dropped as diverged with their estimate 25 dB over the mic (the echo
-    // vanished, as the path watch has it): its error is the mic, and where that was room noise it read as 30 dB removed,
-    // the start-up estimate ended at once and the suppressor credited an empty filter (a 20 -> 250 ms latency jump paused
-    // the agent 2-3 times at -60/-50 dBFS). Every dropped block excluded: double talk SNR 6.4 -> 5.0 dB (bench:echo part A).
+    // Nor a block where the filters were dropped with their estimate 25 dB over the mic (the echo vanished): over room noise
+    // it read as 30 dB removed and the suppressor credited an empty filter (a 20 -> 250 ms latency jump: 2-3 pauses).
     const vanished = this.linear.pathLost && echoPower > VANISHED_RATIO * micEnergy;
     const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && playing && !vanished;
     if (this.suppression) {
