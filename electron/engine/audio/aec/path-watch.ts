@@ -15,7 +15,7 @@
  * The estimate this far over the mic (25 dB) in a block: the echo is not where the filter has it. A filter
  * that has the path over-predicts a syllable's decay by up to 18 dB (measured), a voice only adds to the mic.
  */
-const VANISHED_RATIO = 316;
+export const VANISHED_RATIO = 316;
 /** ... for this many blocks in a row (48 ms): a syllable's end the filter mistimes lasts a block or two. */
 const VANISHED_BLOCKS = 6;
 /** The filter removes this much again (dB, the coupling's ~80 ms average) ... */
