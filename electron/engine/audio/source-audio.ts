@@ -22,7 +22,7 @@ export class SourceAudio {
 
   constructor(private readonly sliceMs: number) {}
 
-  /** Audio at `rate`; `resampler` is null when it is already at the device rate. A new rate starts a new run. */
+  /** Audio at `rate`; `resamplerFor` gives null when it is already at the device rate. A new rate, or audio after `close`, starts a new run. */
   append(samples: Float32Array, rate: number, resamplerFor: (rate: number) => StreamResampler | null): void {
     let run = this.runs.at(-1);
     if (!run || run.closed || run.rate !== rate) {
