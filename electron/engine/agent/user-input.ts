@@ -220,11 +220,16 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     for (let start = 0; start < out.length; start += perBlock) {
       const end = Math.min(out.length, start + perBlock);
       let power = 0;
-      let rawPassed = false;
+      // The guard passes or zeroes whole blocks: it passed this one if any sample came through, or if the mic was
+      // all digital silence. Not if one sample is an exact zero: a 16-bit mic's quiet echo crosses zero on them.
+      let guardKept = false;
+      let silent = true;
       for (let i = start; i < end; i++) {
         power += out[i]! * out[i]!;
-        if (passedRaw[i] !== 0 || raw[i] === 0) rawPassed = true;
+        if (passedRaw[i] !== 0) guardKept = true;
+        if (raw[i] !== 0) silent = false;
       }
+      const rawPassed = guardKept || silent;
       const fromMs = cancelled.timestampMs + (start * 1000) / cancelled.sampleRate;
       const block = Math.floor(fromMs / 10);
       const predicted = echoGuard.predictedEcho(block);
