@@ -29,8 +29,12 @@ export function usePagePerTest<T extends { close(): Promise<void> }>(open: () =>
     page = await chromium!.browser.newPage();
   });
   afterEach(async () => {
-    await page?.close();
-    await opened?.close();
+    // Forgotten as they close: if the next test's open() fails, nothing of this test is closed twice.
+    const [closingPage, closingOpened] = [page, opened];
+    page = undefined;
+    opened = undefined;
+    await closingPage?.close();
+    await closingOpened?.close();
   });
 
   return {
