@@ -59,6 +59,7 @@ const BLOCK = 128;
 const REANCHOR_SAMPLES = RATE / 50;
 /** Echo-alone blocks (8 ms) before the attenuation is reported: 0.25 s. */
 const ALONE_BLOCKS_TO_TRUST = 31;
+/** 2.5 dB/s: the held figure outlasts a user talking under the echo for seconds, yet follows a real loss (see its use). */
 const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
 /**
  * The filter removes less than this (dB, ~80 ms): the echo may have moved, and the delay search's recent look may
