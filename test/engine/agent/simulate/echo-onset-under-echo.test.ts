@@ -4,11 +4,10 @@
  * low, while a broadband comparison with the echo missed it until a later syllable outshone the agent's (bench:echo
  * B2's worst cases: 658 ms to inaudible in the meeting room and 626 in the study, 210 without echo). Through simulate
  * with the whole session (canceller, echo guard, Silero VAD, barge-in controller), the benchmark's rooms and agent voice.
- * The study is a known failure (`it.fails`): there the user's onset shows only between the agent's harmonics, a bin
- * from the residual's peaks; a bin over its own residual estimate counts once it holds for 3 of 4 canceller blocks
- * (a drifting speaker's echo alone missed its estimate 2 blocks at a time), which brought it from 626 to 250 ms, still
- * 40 over the same words without echo (242 when the gate also takes the first quiet block of it). It turns red the day
- * it is fixed.
+ * In the study the user's onset shows only between the agent's harmonics, a bin from the residual's peaks: there a bin
+ * over its own residual estimate counts once it holds for 3 of 4 canceller blocks (a drifting speaker's echo alone
+ * missed its estimate 2 blocks at a time), and the ERLE is not learned from the user in the block after such a one
+ * (626 -> 250 -> 230 ms).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,22 +67,15 @@ const run = (name: string, echo?: Record<string, unknown>): Promise<SimulationRe
   );
 
 describe('a user starting to talk under a loud echo', () => {
-  for (const [roomIndex, known] of [
-    [4, false],
-    [1, true], // 250 ms (40 over the same words without echo; 626 before the bin-alone rule held for 3 of 4 blocks)
-  ] as const) {
+  for (const roomIndex of [4, 1]) {
     const room = ROOMS[roomIndex]!;
-    (known ? it.fails : it)(
-      `${room.name}, echo +6 dB over the user: the agent is inaudible within ${EXTRA_MS} ms of the same words without echo`,
-      async () => {
-        const clean = await run('clean');
-        const echo = { gainDb: 6 + USER_DBFS - agentLevelDb, delayMs: 10, rirWav: writeRoomResponse(dir, room, roomIndex) };
-        const r = await run(`echo ${room.name}`, echo);
-        expect(r.interrupted).toBe(true);
-        expect(clean.bargeInLatencyFromVoiceMs).not.toBeNull();
-        expect(r.bargeInLatencyFromVoiceMs! - clean.bargeInLatencyFromVoiceMs!).toBeLessThanOrEqual(EXTRA_MS);
-      },
-      300_000,
-    );
+    it(`${room.name}, echo +6 dB over the user: the agent is inaudible within ${EXTRA_MS} ms of the same words without echo`, async () => {
+      const clean = await run('clean');
+      const echo = { gainDb: 6 + USER_DBFS - agentLevelDb, delayMs: 10, rirWav: writeRoomResponse(dir, room, roomIndex) };
+      const r = await run(`echo ${room.name}`, echo);
+      expect(r.interrupted).toBe(true);
+      expect(clean.bargeInLatencyFromVoiceMs).not.toBeNull();
+      expect(r.bargeInLatencyFromVoiceMs! - clean.bargeInLatencyFromVoiceMs!).toBeLessThanOrEqual(EXTRA_MS);
+    }, 300_000);
   }
 });

@@ -59,3 +59,27 @@ describe('ResidualSuppressor: a voice a bin from the echo’s harmonics', () => 
     expect(found[3]).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('ResidualSuppressor: the ERLE while a voice shows bin by bin', () => {
+  /** ERLE (dB) block by block: echo alone for 24 blocks, then the user too, every block counted as echo alone (by energy a quiet user under a loud echo is). */
+  function erleDb(): number[] {
+    const s = new ResidualSuppressor(BLOCK, RATE);
+    const found: number[] = [];
+    for (let b = 0; b < 30; b++) {
+      const error = tones(ECHO_BINS, 0.005, b);
+      if (b >= 24) {
+        const user = tones(USER_BINS, 0.03, b);
+        for (let i = 0; i < BLOCK; i++) error[i]! += user[i]!;
+      }
+      s.nextGain(error, tones(ECHO_BINS, 0.05, b), true);
+      if (b >= 24) found.push(10 * Math.log10(s.erleOverall));
+    }
+    return found;
+  }
+
+  it('is not learned from the user in the block after one that showed their voice, then learned again', () => {
+    const [onset, next, later] = erleDb();
+    expect(next).toBe(onset);
+    expect(later).toBeLessThan(onset! - 1);
+  });
+});
