@@ -35,12 +35,24 @@ const MAX_ERLE = 30;
  * counted x2) of the bin and its two neighbours: the user's formants fall where the agent's residual is low (other
  * vowels, another pitch). The bin alone was not enough: a drifting or distorting speaker's residual sits a bin off the
  * estimate's harmonics, and in bench:echo --stress-only the echo alone then passed as a voice (paused 10 -> 12 cases,
- * longest echo taken for speech 680 -> 900 ms); with the neighbours, as on main (10 cases, 680 ms).
+ * longest echo taken for speech 680 -> 900 ms); with the neighbours, as on main (10 cases, 680 ms). But a user's onset
+ * can stand between the agent's harmonics, a bin from the residual's peaks (kal16 in the study at +6 dB: 7-10 bins
+ * over their own estimate for 72 ms, 1-5 with the neighbours), so the bin alone also counts once it holds
+ * (SUSTAINED_BLOCKS).
  */
 const VOICE_OVER_RESIDUAL = 10;
 /** Bins where a voice is looked for: 250 Hz to 4 kHz (62.5 Hz bins at 16 kHz), where speech has its energy. */
 const VOICE_FIRST_BIN = 4;
 const VOICE_END_BIN = 64;
+/** Bins over the residual for a voice (NEAR_END_VOICE_BINS, near-end-voice.ts). */
+const VOICE_BINS = 6;
+/**
+ * Each bin against its own estimate counts where the last 4 blocks (32 ms), this one included, showed a voice 3 times:
+ * the echo alone of a speaker drifting by 300 ppm (the office, +6 dB, a tuning case) showed one for 2 blocks in a row
+ * at a time, and the user's onset in the study for 3 of every 4 blocks over 72 ms.
+ */
+const SUSTAINED_BLOCKS = 3;
+const SUSTAINED_OF = 4;
 
 export class ResidualSuppressor {
   readonly blockSize: number;
@@ -67,6 +79,8 @@ export class ResidualSuppressor {
   /** Bins of the last block where a voice stands over the residual estimate (VOICE_OVER_RESIDUAL), and their share of the error's power there. */
   voiceBins = 0;
   voiceShare = 0;
+  /** Of the last SUSTAINED_OF blocks, those where VOICE_BINS or more bins stood over their own residual estimate (bit 0: the newest). */
+  private ownVoiceBlocks = 0;
   /** The last block's error power kept by the per-bin gains (the user's, by the estimate) and its residual estimate. */
   private kept = 0;
   /** Residual estimate (spectral units) per unit of the echo estimate's mean square, from the last block with an echo estimate. */
@@ -187,22 +201,36 @@ export class ResidualSuppressor {
     this.residual.fill(0);
     this.voiceBins = 0;
     this.voiceShare = 0;
+    this.ownVoiceBlocks = 0;
     this.prevGain.fill(1);
     this.prevPost.fill(1);
   }
 
-  /** The bins of the block just analysed where a voice stands over the residual estimate (VOICE_OVER_RESIDUAL). */
+  /**
+   * The bins of the block just analysed where a voice stands over the residual estimate (VOICE_OVER_RESIDUAL): over the
+   * bin's and its neighbours'; or, once that held for SUSTAINED_BLOCKS of the last SUSTAINED_OF blocks, over the bin's own.
+   */
   private findVoice(): void {
     let bins = 0;
     let voice = 0;
+    let ownBins = 0;
+    let ownVoice = 0;
     let band = 0;
     for (let k = VOICE_FIRST_BIN; k < VOICE_END_BIN; k++) {
       const e2 = this.errorPow[k]!;
       band += e2;
-      if (e2 > VOICE_OVER_RESIDUAL * (Math.max(this.residual[k - 1]!, this.residual[k]!, this.residual[k + 1]!) + NOISE_FLOOR)) {
+      if (e2 <= VOICE_OVER_RESIDUAL * (this.residual[k]! + NOISE_FLOOR)) continue;
+      ownBins++;
+      ownVoice += e2;
+      if (e2 > VOICE_OVER_RESIDUAL * (Math.max(this.residual[k - 1]!, this.residual[k + 1]!) + NOISE_FLOOR)) {
         bins++;
         voice += e2;
       }
+    }
+    this.ownVoiceBlocks = ((this.ownVoiceBlocks << 1) | (ownBins >= VOICE_BINS ? 1 : 0)) & ((1 << SUSTAINED_OF) - 1);
+    if (bins < VOICE_BINS && ownBins >= VOICE_BINS && popCount(this.ownVoiceBlocks) >= SUSTAINED_BLOCKS) {
+      bins = ownBins;
+      voice = ownVoice;
     }
     this.voiceBins = bins;
     this.voiceShare = band > 0 ? voice / band : 0;
@@ -235,6 +263,12 @@ export class ResidualSuppressor {
       im[k]! *= scale;
     }
   }
+}
+
+function popCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b >>= 1) n += b & 1;
+  return n;
 }
 
 function meanSquare(block: Float64Array): number {
