@@ -210,10 +210,13 @@ export async function stressGroup(input: { dir: string; resamplers: ResamplerFac
     const durationMs = agent.length / 16 + 1000;
     return echoFigures(runEchoOffline({ agent, agentAtMs: 200, user: [], path, processor: new EchoCanceller(), durationMs }));
   };
-  const all = cases([...voices.agents.keys()], roomWavs).filter((c) => !input.filter || `${c.group} ${c.name}`.includes(input.filter));
+  // Each case keeps the user voice of its place in the whole group, so a filtered run gives the same figures.
+  const all = cases([...voices.agents.keys()], roomWavs)
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !input.filter || `${c.group} ${c.name}`.includes(input.filter));
   const clean = new Map<string, number | null>();
   const rows: Record<string, unknown>[] = [];
-  for (const [i, c] of all.entries()) {
+  for (const { c, i } of all) {
     const alone = await sim(c, []);
     const figures = await erle(c);
     const u = voices.users[i % voices.users.length]!;
