@@ -13,6 +13,7 @@
  * Analysis: the last two blocks, the newest weighted fully.
  */
 import { RealFft } from './fft.js';
+import { NEAR_END_VOICE_BINS } from './near-end-voice.js';
 
 /** Residual counted above its estimate (x2): suppressing a little echo too much is inaudible, too little is a false barge-in. */
 const OVERESTIMATE = 2;
@@ -44,8 +45,6 @@ const VOICE_OVER_RESIDUAL = 10;
 /** Bins where a voice is looked for: 250 Hz to 4 kHz (62.5 Hz bins at 16 kHz), where speech has its energy. */
 const VOICE_FIRST_BIN = 4;
 const VOICE_END_BIN = 64;
-/** Bins over the residual for a voice (NEAR_END_VOICE_BINS, near-end-voice.ts). */
-const VOICE_BINS = 6;
 /**
  * Each bin against its own estimate counts where the last 4 blocks (32 ms), this one included, showed a voice 3 times:
  * the echo alone of a speaker drifting by 300 ppm (the office, +6 dB, a tuning case) showed one for 2 blocks in a row
@@ -87,7 +86,7 @@ export class ResidualSuppressor {
   /** Bins of the last block where a voice stands over the residual estimate (VOICE_OVER_RESIDUAL), and their share of the error's power there. */
   voiceBins = 0;
   voiceShare = 0;
-  /** Of the last SUSTAINED_OF blocks, those where VOICE_BINS or more bins stood over their own residual estimate (bit 0: the newest). */
+  /** Of the last SUSTAINED_OF blocks, those where NEAR_END_VOICE_BINS or more bins stood over their own residual estimate (bit 0: the newest). */
   private ownVoiceBlocks = 0;
   /** Blocks in a row after one that showed a voice over the bins' own estimates (ERLE held for the first HELD_ERLE_BLOCKS). */
   private heldErle = 0;
@@ -242,8 +241,8 @@ export class ResidualSuppressor {
         voice += e2;
       }
     }
-    this.ownVoiceBlocks = ((this.ownVoiceBlocks << 1) | (ownBins >= VOICE_BINS ? 1 : 0)) & ((1 << SUSTAINED_OF) - 1);
-    if (bins < VOICE_BINS && ownBins >= VOICE_BINS && popCount(this.ownVoiceBlocks) >= SUSTAINED_BLOCKS) {
+    this.ownVoiceBlocks = ((this.ownVoiceBlocks << 1) | (ownBins >= NEAR_END_VOICE_BINS ? 1 : 0)) & ((1 << SUSTAINED_OF) - 1);
+    if (bins < NEAR_END_VOICE_BINS && ownBins >= NEAR_END_VOICE_BINS && popCount(this.ownVoiceBlocks) >= SUSTAINED_BLOCKS) {
       bins = ownBins;
       voice = ownVoice;
     }
