@@ -39,7 +39,7 @@ export class InterruptionDecider {
 
   decide(): Decision {
     if (this.strategies.length === 0) return { interrupt: true, strategy: 'anySpeech', reason: 'any speech interrupts (no strategies are set)' };
-    const veto = this.strategies.find((s) => s.vetoes?.() === true);
+    const veto = this.vetoer();
     if (veto) return { interrupt: false, vetoedBy: veto.name, reason: veto.explain?.() ?? null };
     const yes = this.strategies.find((s) => s.shouldInterrupt());
     if (yes) return { interrupt: true, strategy: yes.name, reason: yes.explain?.() ?? yes.name };
@@ -51,14 +51,18 @@ export class InterruptionDecider {
 
   /** Vetoed by words that are a whole backchannel already (not "I" on its way to "I see" or "I need"). */
   wholeBackchannel(): boolean {
-    const veto = this.strategies.find((s) => s.vetoes?.() === true);
+    const veto = this.vetoer();
     return veto !== undefined && veto.partialVeto?.() !== true;
   }
 
   /** Vetoed only by words that may still open a turn of one's own (a lone "sure" that may become "sure, but…"). */
   partialBackchannel(): boolean {
-    const veto = this.strategies.find((s) => s.vetoes?.() === true);
-    return veto !== undefined && veto.partialVeto?.() === true;
+    return this.vetoer()?.partialVeto?.() === true;
+  }
+
+  /** The first strategy that vetoes an interruption now (a veto wins over every yes). */
+  private vetoer(): InterruptionStrategy | undefined {
+    return this.strategies.find((s) => s.vetoes?.() === true);
   }
 
   /** Nothing says interrupt and something says the speech so far is backchannel-sized (audio only). */
