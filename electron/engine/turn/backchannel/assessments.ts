@@ -28,12 +28,65 @@ export const MORE_EVALUATIONS = [
   'exciting',
   'cute',
   'ideal',
+  // Positive and negative assessments from the usual inventories of evaluative adjectives ("how delightful", "that's
+  // sad", "oh, what a shame"): a listener assesses bad news as often as good.
+  'kind',
+  'glad',
+  'gorgeous',
+  'stunning',
+  'delightful',
+  'charming',
+  'grand',
+  'fab',
+  'fabulous',
+  'glorious',
+  'peachy',
+  'dandy',
+  'swell',
+  'groovy',
+  'rad',
+  'epic',
+  'wicked',
+  'ace',
+  'nifty',
+  'fancy',
+  'solid',
+  'decent',
+  'reasonable',
+  'logical',
+  'reassuring',
+  'lucky',
+  'sad',
+  'terrible',
+  'awful',
+  'horrible',
+  'dreadful',
+  'tragic',
+  'tough',
+  'rough',
+  'annoying',
+  'frustrating',
+  'weird',
+  'strange',
+  'odd',
+  'bizarre',
+  'surprising',
+  'shocking',
+  'scary',
+  'nuts',
+  'bonkers',
+  'ridiculous',
+  'typical',
+  'shame',
+  'pity',
+  'relief',
+  'bummer',
 ];
 
 /** Liking what was said: a verb of liking and a word that points back at it, with or without the "I". */
 const LIKING: string[] = ['love', 'like', 'adore'].flatMap((v) => ['it', 'that', 'this'].flatMap((o) => [`${v} ${o}`, `i ${v} ${o}`]));
 /** What was said suits the listener ("works", "that works", "I guess that works", "works for me"). */
-const FIT = ['works', 'works for me', 'that helps'];
+const FIT = ['works', 'works for me', 'that helps', 'figures', 'checks out', 'adds up', 'tracks', 'stands to reason', 'rings true'];
 
 export const ASSESSMENT_UNITS: [string, BackchannelKind][] = [...LIKING, ...FIT].map((p) => [p, 'evaluation']);
 

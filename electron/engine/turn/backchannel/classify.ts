@@ -8,6 +8,7 @@
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
 import { agreeingNo } from './agreeing-no.js';
+import { FINAL_PARTICLES, THANKS_AFTER } from './classes.js';
 import { handBack } from './hand-back.js';
 import {
   AFTER_UNITS,
@@ -48,6 +49,7 @@ const KIND_WORDS: Record<BackchannelKind, string> = {
   thanks: 'thanks',
   laughter: 'laughter',
   surprise: 'surprise',
+  hedge: 'a hedged agreement',
 };
 
 const IDIOM_TEXTS = new Set(IDIOMS.map((w) => w.join(' ')));
@@ -62,6 +64,9 @@ function joinIdioms(words: string[]): string {
   }
   return out.join(' ');
 }
+
+/** Words that make "good one" a choice, not an assessment ("the good one"). */
+const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'other', 'another', 'which', 'your', 'my', 'our']);
 
 /** Words that join what follows to what was said ("yes, and then what"): a backchannel ending on one leads on. */
 const JOINING = new Set(['and', 'then', 'or']);
@@ -212,14 +217,21 @@ function unitAt(words: string[], start: number): Unit | null {
   }
   const single = SINGLE[words[start]!];
   if (unit === null && single !== undefined) {
-    const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '');
+    // "nice one" assesses; "the nice one" picks one ("the good one, not the cheap one").
+    const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '') && !DETERMINERS.has(words[start - 1] ?? '');
     unit = { length: noun ? 2 : 1, words: words.slice(start, start + (noun ? 2 : 1)), kind: single };
   }
   if (unit === null) return null;
   let end = start + unit.length;
-  while (DEGREE.has(words[end] ?? '')) end++;
-  const after = AFTER_UNITS.find((a) => a.every((w, k) => words[end + k] === w));
-  return after ? { ...unit, length: end + after.length - start } : unit;
+  // A hedge takes "so" ("probably so"); thanks take their own endings ("thanks loads", "thank you for that").
+  if (unit.kind === 'hedge' && words[end] === 'so' && unit.words.at(-1) !== 'so') end++;
+  const thanksAfter = unit.kind === 'thanks' ? THANKS_AFTER.find((a) => a.every((w, k) => words[end + k] === w)) : undefined;
+  if (thanksAfter) end += thanksAfter.length;
+  // Degree words count only before an ending ("thank you so very much"), not alone ("exactly so…" leads on).
+  let degreeEnd = end;
+  while (DEGREE.has(words[degreeEnd] ?? '')) degreeEnd++;
+  const after = AFTER_UNITS.find((a) => a.every((w, k) => words[degreeEnd + k] === w));
+  return { ...unit, length: (after ? degreeEnd + after.length : end) - start };
 }
 
 /** True when the words from `start` to the end are on the way to a longer fixed unit ("oh my", "i see what you", "makes total"). */
@@ -233,6 +245,7 @@ function parseUnits(words: string[], final: boolean): Parse {
   const leftover: string[] = [];
   const units: string[][] = [];
   let pendingLeadIns: string[] = [];
+  let lastWasUnit = false;
   let i = 0;
   while (i < words.length) {
     const unit = unitAt(words, i);
@@ -246,9 +259,13 @@ function parseUnits(words: string[], final: boolean): Parse {
       units.push(unit.words);
       pendingLeadIns = [];
       i += unit.length;
+      lastWasUnit = true;
       continue;
     }
-    if (LEAD_INS.has(words[i]!)) {
+    // "oh, really now", "got it now": an adverb that ends a final right after a unit adds nothing.
+    if (final && i === words.length - 1 && pendingLeadIns.length === 0 && units.length > 0 && FINAL_PARTICLES.has(words[i]!) && lastWasUnit) break;
+    lastWasUnit = false;
+    if (LEAD_INS.has(words[i]!) || (words[i] === 'much' && SINGLE[words[i + 1] ?? ''] === 'thanks')) {
       pendingLeadIns.push(words[i]!);
       i++;
       continue;

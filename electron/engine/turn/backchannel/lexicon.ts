@@ -6,8 +6,9 @@
  */
 
 import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS } from './assessments.js';
+import { CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS, STANCE_AFTER } from './classes.js';
 
-export type BackchannelKind = 'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise';
+export type BackchannelKind = 'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge';
 
 /** One-word units and the kind of each. */
 export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
@@ -89,56 +90,8 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
   ...['thanks', 'cheers', 'ta'].map((w) => [w, 'thanks' as const]),
   ...['ha', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'lol'].map((w) => [w, 'laughter' as const]),
   ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn', 'goodness'].map((w) => [w, 'surprise' as const]),
+  ...CLASS_SINGLES,
 ]);
-
-/**
- * "I see", "I get it", "I think so", "I see what you mean": the listener says they follow. A first-person verb of
- * knowing or hearing, bare or with an object that points back at what the agent said.
- */
-const FOLLOWING_VERBS = ['see', 'get', 'know', 'hear', 'understand', 'agree', 'guess', 'think', 'bet', 'believe', 'suppose', 'imagine', 'follow', 'gather'];
-const FOLLOWING_OBJECTS = [
-  '',
-  'it',
-  'you',
-  'that',
-  'so',
-  'this',
-  'what you mean',
-  'what youre saying',
-  'what you are saying',
-  'your point',
-  'where youre going',
-];
-/** Said without the "I" ("totally agree", "see what you mean"): only with an object, or verbs that stand alone. */
-const BARE_FOLLOWING = ['agree', 'understand'];
-const FOLLOWING: [string, BackchannelKind][] = FOLLOWING_VERBS.flatMap((v) =>
-  FOLLOWING_OBJECTS.flatMap((o): [string, BackchannelKind][] => [
-    [`i ${v} ${o}`.trim(), 'affirmation'],
-    ...(o !== '' || BARE_FOLLOWING.includes(v) ? [[`${v} ${o}`.trim(), 'affirmation'] as [string, BackchannelKind]] : []),
-  ]),
-);
-/** News received: "I didn't know that", "I had no idea", "oh dear", "no way". */
-const NEWS: [string, BackchannelKind][] = [
-  'i didnt know',
-  'i didnt know that',
-  'didnt know that',
-  'i never knew',
-  'i never knew that',
-  'i had no idea',
-  'no way',
-  'no kidding',
-  'no wonder',
-  'oh dear',
-  'dear me',
-  'oh boy',
-  'oh man',
-  'oh god',
-  'oh gosh',
-  'oh jeez',
-  'oh lord',
-  'good grief',
-  'good lord',
-].map((p) => [p, 'surprise']);
 
 /** What hands the turn back to the speaker: after a "no" or "sorry" ("no no, go on"), the whole is a backchannel. */
 export const CONTINUERS: readonly string[][] = ['go on', 'go ahead', 'carry on', 'keep going', 'continue', 'please continue', 'please go on', 'go for it'].map(
@@ -161,6 +114,7 @@ export const MULTI: [string[], BackchannelKind][] = (
     ...FOLLOWING,
     ...NEWS,
     ...ASSESSMENT_UNITS,
+    ...CLASS_UNITS,
     ...CONTINUERS.map((c): [string, BackchannelKind] => [c.join(' '), 'affirmation']),
     ['no worries', 'affirmation'],
     ['no problem', 'affirmation'],
@@ -231,7 +185,15 @@ export const INSIDE_UNITS = new Set([
 ]);
 
 /** Words a unit may end with that add nothing: "too", "as well", "indeed", "(so, very, really) much" or "a lot" ("thank you so very much"), a word of address ("thanks, mate"). */
-export const AFTER_UNITS: readonly string[][] = [['too'], ['as', 'well'], ['indeed'], ['much'], ['a', 'lot'], ...ADDRESS_WORDS.map((w) => [w])];
+export const AFTER_UNITS: readonly string[][] = [
+  ['too'],
+  ['as', 'well'],
+  ['indeed'],
+  ['much'],
+  ['a', 'lot'],
+  ...STANCE_AFTER,
+  ...ADDRESS_WORDS.map((w) => [w]),
+];
 /** Degree words that may come before "much" / "a lot" at the end of a unit. */
 export const DEGREE = new Set(['so', 'very', 'really']);
 
@@ -309,6 +271,7 @@ export const LEAD_INS = new Set([
   'entirely',
   // British degree words: "dead right", "dead easy".
   'dead',
+  ...MORE_LEAD_INS,
 ]);
 
 /**
@@ -344,11 +307,13 @@ export const OPENERS = new Set([
   'really',
   'mm',
   'mmm',
+  // A lone hedge opens a turn as often ("maybe we could…", "probably not") as it hedges an agreement.
+  ...HEDGES,
 ]);
 /** After other markers, words of someone still leading on: hesitations and a joining "and" ("so um", "okay well", "okay and"). */
 export const LEADS_ON = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'well', 'so', 'and']);
 /** A bare "I think", "I guess", "I mean" opens a clause more often than it ends one. */
-export const OPENING_VERBS = new Set(['think', 'guess', 'mean']);
+export const OPENING_VERBS = new Set(['think', 'guess', 'mean', ...HEDGING_VERBS]);
 
 /** Words that open a turn of one's own: a question, a request, a negation. */
 export const CUES: Record<string, 'question' | 'request' | 'negation'> = Object.fromEntries([
