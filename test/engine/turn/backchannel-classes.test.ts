@@ -162,3 +162,32 @@ describe('stays fast', () => {
     expect(((performance.now() - start) / 2000) * 1000).toBeLessThan(1000);
   });
 });
+
+/**
+ * Round 2, from set F's first half (bench/bargein-fresh-set-f.txt, F1; F2 stays held out): "X enough", exclamations of
+ * surprise or sympathy, "ever so much", the modal perfect, a hedge inside an agreement, "no clue", "who knew". The
+ * variants are written for this test.
+ */
+describe('more classes: "X enough", exclamations, the modal perfect, hedges inside an agreement', () => {
+  it.each([
+    'sure enough',
+    'good enough',
+    'aww',
+    'oof, that is rough',
+    'golly',
+    'yikes',
+    'phew, good',
+    'thank you ever so much',
+    "I'd have said so",
+    "you're quite right",
+    "you're definitely right",
+    'I had no clue',
+    'gosh, I had no clue',
+    'huh, who would have thought',
+    'dearie me',
+  ])('"%s"', backchannel);
+  it.each(["that's enough", 'enough', 'who is driving', 'who knew about the change', 'I had no time', "I'd have the fish", 'no clue what you mean'])(
+    '"%s" still stops the agent',
+    (text) => expect(kind(text)).toBe('interrupt'),
+  );
+});

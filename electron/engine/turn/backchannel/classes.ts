@@ -42,6 +42,13 @@ export const NEWS: [string, BackchannelKind][] = [
   'i never knew',
   'i never knew that',
   'i had no idea',
+  'i had no clue',
+  'no clue',
+  'i didnt realise',
+  'i didnt realize',
+  'who knew',
+  'who would have thought',
+  'whod have thought',
   'no way',
   'no kidding',
   'no wonder',
@@ -76,6 +83,38 @@ export const HEDGES = [
   'potentially',
   'doubtless',
 ];
+
+/** Exclamations of surprise or sympathy ("crikey", "aw, that's sweet", "oof"), and "goodness me". */
+const EXCLAMATIONS = [
+  'aw',
+  'aww',
+  'awww',
+  'ahh',
+  'ohh',
+  'oof',
+  'ouch',
+  'yikes',
+  'eek',
+  'ugh',
+  'phew',
+  'whew',
+  'gee',
+  'geez',
+  'golly',
+  'crikey',
+  'blimey',
+  'heavens',
+  'wowza',
+  'wowzers',
+  'dang',
+  'darn',
+  'sheesh',
+  'cor',
+  'yay',
+  'woohoo',
+  'hooray',
+];
+const EXCLAMATION_UNITS = ['goodness me', 'heavens me', 'dear dear', 'deary me', 'dearie me', 'my my', 'good heavens', 'goodness gracious'];
 
 /** Spoken variants of yes and agreement idioms ("naturally", "by all means", "spot on", "you betcha"). */
 const AFFIRMATION_WORDS = [
@@ -127,6 +166,8 @@ const FIRST_PERSON_HEDGES = [
   // Not "I would …": it opens requests ("I would prefer the morning train"), which would wait a word longer.
   ...['say', 'think', 'imagine', 'guess', 'hope', 'expect', 'bet', 'assume', 'suppose'].map((v) => `id ${v} so`),
   'id agree',
+  // The modal perfect: "I'd have thought so", "I'd have said so".
+  ...['thought', 'said', 'guessed', 'imagined', 'expected'].map((v) => `id have ${v} so`),
 ];
 
 /** Thanking in other words ("much appreciated", "bless you", "kind of you"); "nice of you" is an evaluation with "of you". */
@@ -173,6 +214,7 @@ export const CLASS_SINGLES: [string, BackchannelKind][] = [
   ...HEDGES.map((w): [string, BackchannelKind] => [w, 'hedge']),
   ...AFFIRMATION_WORDS.map((w): [string, BackchannelKind] => [w, 'affirmation']),
   ...THANKS_WORDS.map((w): [string, BackchannelKind] => [w, 'thanks']),
+  ...EXCLAMATIONS.map((w): [string, BackchannelKind] => [w, 'surprise']),
 ];
 
 export const CLASS_UNITS: [string, BackchannelKind][] = [
@@ -180,11 +222,11 @@ export const CLASS_UNITS: [string, BackchannelKind][] = [
   ...[...SEEMING, ...FIRST_PERSON_HEDGES].map((p): [string, BackchannelKind] => [p, 'hedge']),
   ...THANKS_UNITS.map((p): [string, BackchannelKind] => [p, 'thanks']),
   ...[...LITOTES, ...NEWS_EVALUATIONS].map((p): [string, BackchannelKind] => [p, 'evaluation']),
-  ...NEWS_IDIOMS.map((p): [string, BackchannelKind] => [p, 'surprise']),
+  ...[...NEWS_IDIOMS, ...EXCLAMATION_UNITS].map((p): [string, BackchannelKind] => [p, 'surprise']),
 ];
 
-/** The stance a listener may add after a unit: "makes sense to me", "fine by me", "okay with me", "nice of you". */
-export const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me', 'of you', 'at all'].map((p) => p.split(' '));
+/** The stance a listener may add after a unit: "makes sense to me", "fine by me", "okay with me", "nice of you", "true enough". */
+export const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me', 'of you', 'at all', 'enough'].map((p) => p.split(' '));
 
 /**
  * Adverbs that end a news receipt or an agreement ("oh, really now", "got it now", "alrighty then"): only as the last

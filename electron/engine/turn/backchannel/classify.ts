@@ -183,8 +183,10 @@ interface Unit {
 const MULTI_BY_FIRST = new Map<string, [string[], BackchannelKind][]>();
 for (const entry of MULTI) MULTI_BY_FIRST.set(entry[0][0]!, [...(MULTI_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
 
-/** Only a verb and what it takes have room inside ("makes perfect sense", "I totally agree"), not "me too" or "thank you". */
-const takesInside = (unit: string[]) => unit[0] === 'i' || unit[0] === 'makes';
+/** Only a verb and what it takes have room inside ("makes perfect sense", "I totally agree", "you're probably right"), not "me too" or "thank you". */
+const takesInside = (unit: string[]) => INSIDE_FIRST.has(unit[0]!);
+/** "I totally agree", "makes perfect sense", "you're probably right", "you are absolutely right". */
+const INSIDE_FIRST = new Set(['i', 'makes', 'youre', 'you']);
 
 /**
  * How many words the fixed unit takes at `start`, with up to three INSIDE_UNITS words between its words ("makes

@@ -182,6 +182,13 @@ export const INSIDE_UNITS = new Set([
   'absolutely',
   'just',
   'very',
+  // Hedges and certainty inside an agreement: "you're probably right", "you're quite right", "I definitely agree".
+  'quite',
+  'definitely',
+  'certainly',
+  'probably',
+  'maybe',
+  'possibly',
 ]);
 
 /** Words a unit may end with that add nothing: "too", "as well", "indeed", "(so, very, really) much" or "a lot" ("thank you so very much"), a word of address ("thanks, mate"). */
@@ -195,7 +202,7 @@ export const AFTER_UNITS: readonly string[][] = [
   ...ADDRESS_WORDS.map((w) => [w]),
 ];
 /** Degree words that may come before "much" / "a lot" at the end of a unit. */
-export const DEGREE = new Set(['so', 'very', 'really']);
+export const DEGREE = new Set(['so', 'very', 'really', 'ever']);
 
 /**
  * Generic nouns an evaluation or agreement may take ("nice one", "sure thing", "good stuff", "great job"): the pair
@@ -224,8 +231,8 @@ export const GENERIC_NOUNS = new Set([
  * dismay ("the 9:15 is cancelled" - "oh no"), not a "no" to the agent. A force word inside one
  * does not interrupt; the same word elsewhere ("oh no, stop") still does.
  */
-export const IDIOMS: readonly string[][] = ['oh no', 'no way', 'no kidding', 'no wonder', 'no worries', 'no problem', 'no doubt', 'no idea'].map((p) =>
-  p.split(' '),
+export const IDIOMS: readonly string[][] = ['oh no', 'no way', 'no kidding', 'no wonder', 'no worries', 'no problem', 'no doubt', 'no idea', 'no clue'].map(
+  (p) => p.split(' '),
 );
 
 /**
