@@ -35,7 +35,7 @@ describe('a hedge with agreement, or a hedge alone, is a backchannel (hedged agr
   it('a lone hedge mid-speech may still open a turn ("maybe we could…"): the veto is partial', () => {
     expect(verdict('maybe', false)).toMatchObject({ kind: 'backchannel', partial: true });
   });
-  it('says why', () => expect(verdict('probably yeah').reason).toBe('"probably yeah" is only a hedged agreement and agreement'));
+  it('says why', () => expect(verdict('probably yeah').reason).toBe('"probably yeah" is only a hedged agreement'));
 });
 
 describe('affirmation idioms', () => {

@@ -309,7 +309,8 @@ function isRepeated(units: string[][]): boolean {
 }
 
 function describeKinds(kinds: Set<BackchannelKind>, repeated: boolean): string {
-  const list = [...kinds].map((k) => KIND_WORDS[k]);
+  // A hedge with a yes is one thing, a hedged agreement ("maybe, yeah"), not a hedge and an agreement.
+  const list = [...kinds].filter((k) => !(k === 'affirmation' && kinds.has('hedge'))).map((k) => KIND_WORDS[k]);
   const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0]!;
   return `${joined}${repeated ? ', repeated' : ''}`;
 }
