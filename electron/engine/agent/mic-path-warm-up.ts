@@ -39,12 +39,11 @@ export interface MicPathWarmUpOptions {
  */
 const WARM_UP_MS = 1200;
 const FRAME_MS = 20;
-/** The agent's voice alone, then the user over it (double talk: the VAD's speech path runs too). */
-const USER_FROM_MS = 500;
-const USER_TO_MS = 1000;
-/** A room's echo: 40 ms late, 12 dB down. */
-const ECHO_DELAY_MS = 40;
-const ECHO_GAIN = 0.25;
+/**
+ * The agent's voice alone, then the user over it from 0.5 to 1 s (double talk: the VAD's speech
+ * path runs too), heard through a room's echo: 40 ms late, 12 dB down.
+ */
+const SCENE = { userFromMs: 500, userToMs: 1000, echoDelayMs: 40, echoGain: 0.25 };
 
 /** A voiced sound: 8 harmonics of `f0Hz`, in 4 Hz syllables. Deterministic (no randomness, so every start does the same work). */
 function voice(tMs: number, f0Hz: number, level: number): number {
@@ -71,10 +70,10 @@ function micFrame(startMs: number): AudioFrame {
   const data = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const tMs = startMs + (i * 1000) / ENGINE_SAMPLE_RATE;
-    const user = tMs >= USER_FROM_MS && tMs < USER_TO_MS ? voice(tMs, 210, 0.2) : 0;
+    const user = tMs >= SCENE.userFromMs && tMs < SCENE.userToMs ? voice(tMs, 210, 0.2) : 0;
     // A faint hiss, so no block is digital silence.
     const hiss = 1e-3 * Math.sin(12_345.678 * i * i);
-    data[i] = ECHO_GAIN * agentAt(tMs - ECHO_DELAY_MS) + user + hiss;
+    data[i] = SCENE.echoGain * agentAt(tMs - SCENE.echoDelayMs) + user + hiss;
   }
   return { data, sampleRate: ENGINE_SAMPLE_RATE, channels: 1, timestampMs: startMs };
 }
