@@ -1,4 +1,5 @@
 // flite in worker threads: synthesis, resampling, and cancellation that never holds up the next sentence.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FliteEngine, SynthesisCancelled } from '../../../electron/engine/tts/local-server/flite-engine.js';
 
@@ -37,6 +38,13 @@ describe('FliteEngine', () => {
     const again = await Promise.all([1, 2].map(() => engine.synthesize('Okay, see you at 4 pm.', 'awb', 16000).promise));
     for (const r of again) expect(Buffer.from(r.samples.buffer).equals(Buffer.from(first.samples.buffer))).toBe(true);
   }, 60_000);
+
+  it.runIf(process.platform === 'linux')('its threads yield the CPU to the main thread, which carries the microphone (nice +10)', () => {
+    // The nice value is field 19 of /proc/<pid>/task/<tid>/stat (the 17th after the command's closing parenthesis).
+    const niceOf = (tid: number) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    expect(engine.threadIds).toHaveLength(2);
+    for (const tid of engine.threadIds) expect(niceOf(tid)).toBe(niceOf(process.pid) + 10);
+  });
 
   it('rejects a cancelled job with SynthesisCancelled, and the next job still completes', async () => {
     const long = engine.synthesize(LONG, 'slt', 24000);

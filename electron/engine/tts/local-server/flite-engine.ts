@@ -115,6 +115,9 @@ export class FliteEngine {
     for (const w of workers) this.pool.push({ worker: w, job: null, abandoned: false });
   }
 
+  /** The OS thread ids of the workers (Linux; for tests: they run at a lower priority than the main thread). */
+  readonly threadIds: number[] = [];
+
   /** Threads running flite (for tests: a cancel storm must not add any). */
   get workerCount(): number {
     return this.pool.length;
@@ -217,8 +220,9 @@ export class FliteEngine {
   private spawn(): { online: Promise<void>; warm: Promise<Worker> } {
     const worker = new Worker(WORKER_URL, { workerData: { wasmPath: fliteWasmPath(), module: this.module, pristine: this.pristine } });
     const online = new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: { pristine?: SharedArrayBuffer }) => {
+      worker.once('message', (m: { pristine?: SharedArrayBuffer; threadId?: number | null }) => {
         this.pristine ??= m.pristine;
+        if (typeof m.threadId === 'number') this.threadIds.push(m.threadId);
         resolve();
       });
       worker.once('error', reject);

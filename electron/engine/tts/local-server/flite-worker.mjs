@@ -13,7 +13,8 @@
 // engine share what they can: the compiled module (21 MB of bytes plus code, compiled once by
 // the engine) and the just-instantiated bytes (16 MB, one SharedArrayBuffer: the first worker
 // takes it and the engine hands it to the others). Each worker owns only its instance.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MiniWasi } from './mini-wasi.mjs';
 import { resample } from './resample.mjs';
@@ -134,5 +135,24 @@ parentPort.on('message', async (msg) => {
   }
 });
 
+/**
+ * This thread yields the CPU to the main thread (nice +10, Linux; elsewhere it keeps the default):
+ * the main thread carries the microphone, and on a busy machine a session's first sentences,
+ * synthesized at once, took turns with it for the cores (a new session's mic fell 0.3-1.5 s
+ * behind). Flite runs ~10x faster than real time and a sentence ahead, so it can wait. Returns
+ * the thread id, or null where threads cannot be told apart.
+ */
+const BACKGROUND_NICE = 10;
+function yieldToMainThread() {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(tid, BACKGROUND_NICE);
+    return tid;
+  } catch {
+    return null;
+  }
+}
+
+const threadId = yieldToMainThread();
 engine = instantiate();
-parentPort.postMessage({ type: 'online', pristine: pristine.buffer });
+parentPort.postMessage({ type: 'online', pristine: pristine.buffer, threadId });
