@@ -8,8 +8,10 @@
  * it) it prints the event loop's delay (perf_hooks.monitorEventLoopDelay), the microphone lag
  * (clock time a frame is handed to the session, and its VAD verdict is done, minus the time it
  * was captured) p50/p95/max, over all frames and over the spoken clips' frames, and the
- * process's CPU per second of session; with the load average. Writes
- * bench/results/session-load[-label].json. Never fails on time.
+ * process's CPU per second of session; with the load average. The first 3 s after the mic opens are
+ * also reported apart (mic lag p95/max, and on Linux the CPU the main thread and the process's other
+ * threads got then, and how long the main thread waited for a core): that is where a new session
+ * used to fall behind. Writes bench/results/session-load[-label].json. Never fails on time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,6 +88,37 @@ function startHogs(n: number): ChildProcess[] {
   return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
+/** A new session's opening seconds, reported apart from the rest. */
+const FIRST_MS = 3000;
+
+/** Per thread of this process (Linux): CPU time and time spent runnable but waiting for a core, in ms. */
+function threadTimes(): Map<string, { cpuMs: number; waitMs: number }> {
+  const out = new Map<string, { cpuMs: number; waitMs: number }>();
+  let tids: string[] = [];
+  try {
+    tids = fs.readdirSync('/proc/self/task');
+  } catch {
+    return out; // not Linux
+  }
+  for (const tid of tids) {
+    try {
+      const [cpuNs, waitNs] = fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      out.set(tid === String(process.pid) ? 'main' : tid, { cpuMs: (cpuNs ?? 0) / 1e6, waitMs: (waitNs ?? 0) / 1e6 });
+    } catch {
+      // the thread ended between listing and reading
+    }
+  }
+  return out;
+}
+
+/** Main thread's CPU and wait, and the other threads' CPU, between two threadTimes() readings. */
+function threadShare(a: ReturnType<typeof threadTimes>, b: ReturnType<typeof threadTimes>) {
+  const delta = (k: string, f: 'cpuMs' | 'waitMs') => (b.get(k)?.[f] ?? 0) - (a.get(k)?.[f] ?? 0);
+  let othersCpuMs = 0;
+  for (const k of b.keys()) if (k !== 'main') othersCpuMs += delta(k, 'cpuMs');
+  return { mainCpuMs: Math.round(delta('main', 'cpuMs')), mainWaitMs: Math.round(delta('main', 'waitMs')), othersCpuMs: Math.round(othersCpuMs) };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Decoded before any session: decoding at the cue took ~170 ms on the loop, which the figures would count.
@@ -106,9 +139,13 @@ async function run(hogs: number) {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     const startMs = systemClock.nowMs();
     await services.voice.start();
+    const startedInMs = systemClock.nowMs() - startMs;
     const session = services.voice['running']?.live.session as AgentSession | undefined;
     session?.on('interrupted', () => interruptions.push(systemClock.nowMs() - startMs));
     loop.enable();
+    const threads0 = threadTimes();
+    let threadsFirst = threads0;
+    const firstTimer = setTimeout(() => (threadsFirst = threadTimes()), FIRST_MS);
     const cpu0 = process.cpuUsage();
     const wall0 = systemClock.nowMs();
     let saidAt: number | null = null;
@@ -125,6 +162,8 @@ async function run(hogs: number) {
       }
     }
     const cpu = process.cpuUsage(cpu0);
+    clearTimeout(firstTimer);
+    const threadsEnd = threadTimes();
     const wallS = (systemClock.nowMs() - wall0) / 1000;
     loop.disable();
     await services.voice.stop();
@@ -132,15 +171,25 @@ async function run(hogs: number) {
     const handed = timings.map((t) => t.handedMs - t.capturedMs);
     const done = timings.map((t) => t.doneMs - t.capturedMs);
     const voiced = timings.filter((t) => t.voiced);
+    const micOpenMs = timings[0]?.capturedMs ?? 0;
+    const lag = (t: FrameTiming) => t.doneMs - t.capturedMs;
     return {
       hogs,
       loadAvg1m: { before: load0[0] ?? NaN, after: loadavg()[0] ?? NaN },
       seconds: wallS,
+      /** From asking for a session to its microphone being open (the UI says "Starting…" meanwhile). */
+      startedInMs,
       agentSecondsPlayed: io.agentSecondsPlayed(),
       eventLoopDelayMs: { p50: ms(loop.percentile(50)), p95: ms(loop.percentile(95)), max: ms(loop.max) },
       micLagHandedMs: stats(handed),
       micLagDoneMs: stats(done),
       voicedLagDoneMs: stats(voiced.map((t) => t.doneMs - t.capturedMs)),
+      /** VAD-done lag of the frames captured in the first 3 s after the mic opened, and after. */
+      firstLagDoneMs: stats(timings.filter((t) => t.capturedMs - micOpenMs < FIRST_MS).map(lag)),
+      laterLagDoneMs: stats(timings.filter((t) => t.capturedMs - micOpenMs >= FIRST_MS).map(lag)),
+      /** Linux: CPU of the main thread and of the other threads (flite, V8's compiler and GC helpers), and the main thread's wait for a core. */
+      threadsFirst: threadShare(threads0, threadsFirst),
+      threadsLater: threadShare(threadsFirst, threadsEnd),
       cpuPercentOfCore: ((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100,
       interruptedAtS: interruptions.map((t) => t / 1000),
       /** Per second of capture since the session started: the worst VAD-done lag (where the backlog builds). */
@@ -166,6 +215,12 @@ for (const hogs of HOGS) {
       `done ${f(r.micLagDoneMs.p50)} ${f(r.micLagDoneMs.p95)} ${f(r.micLagDoneMs.max)}  ` +
       `voiced done ${f(r.voicedLagDoneMs.p50)} ${f(r.voicedLagDoneMs.p95)} ${f(r.voicedLagDoneMs.max)} ms  ` +
       `CPU ${r.cpuPercentOfCore.toFixed(1)} % core  agent heard ${r.agentSecondsPlayed.toFixed(1)} s  interrupted at ${r.interruptedAtS.map((s) => s.toFixed(1)).join(',') || '-'} s`,
+  );
+  const t1 = r.threadsFirst;
+  const t2 = r.threadsLater;
+  console.log(
+    `  started in ${r.startedInMs.toFixed(0)} ms; first 3 s: mic lag done p50/p95/max ${f(r.firstLagDoneMs.p50)} ${f(r.firstLagDoneMs.p95)} ${f(r.firstLagDoneMs.max)}, after ${f(r.laterLagDoneMs.p50)} ${f(r.laterLagDoneMs.p95)} ${f(r.laterLagDoneMs.max)} ms; ` +
+      `main thread CPU/wait ${t1.mainCpuMs}/${t1.mainWaitMs} ms, other threads CPU ${t1.othersCpuMs} ms (after: ${t2.mainCpuMs}/${t2.mainWaitMs}, ${t2.othersCpuMs} ms)`,
   );
   console.log(`  worst VAD-done lag per second of capture: ${r.doneLagBySecondMs.join(' ')}`);
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { PriorTurn } from '../../engine/agent/chat-history.js';
 import type { Settings } from '../../contract/index.js';
 import { AgentSession } from '../../engine/agent/agent-session.js';
+import { warmUpMicPath } from '../../engine/agent/mic-path-warm-up.js';
 import { ttsPort, vadPort } from '../../engine/agent/ports.js';
 import { PracticeModel, type PracticeCommand } from '../../engine/llm/practice-model.js';
 import type { LanguageModel } from '../../engine/llm/types.js';
@@ -79,6 +80,19 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     output.on('error', (e) => deps.onDeviceError(e, 'output'));
     const playback = new PlaybackQueue({ output, clock, resamplers, logger });
     opened.add(() => playback.dispose());
+    // While the voice starts (mostly in its own threads): the mic path's code is optimized and the
+    // VAD's first inference done before the mic opens, not on the user's first words. Never fatal.
+    const c = settings.conversation;
+    const warming = warmUpMicPath({
+      model,
+      output,
+      resamplers,
+      echoCancellation: settings.audio.echoCancellation,
+      echoGuard: c.echoGuard ? { marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs } : null,
+      vad: settings.vad,
+      prefixPaddingMs: settings.vad.prefixPaddingMs,
+    }).catch((e: unknown) => logger.warn('Warming up the microphone path failed', { error: String(e) }));
+    opened.add(() => warming);
 
     const notice = (m: string) => deps.onNotice?.(m);
     // The barge-in controller alone clears playback.
@@ -94,6 +108,8 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     // Open the voice's WebSocket now: the first answer must not wait for the handshake (a
     // cloud voice's TLS + upgrade is 100-300 ms). A failure here is reported by the first send.
     tts.client.connect().catch((e: unknown) => logger.warn('Could not open the voice connection ahead of the first answer', { error: String(e) }));
+
+    await warming;
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());
