@@ -187,8 +187,16 @@ describe('more classes: "X enough", exclamations, the modal perfect, hedges insi
     'huh, who would have thought',
     'dearie me',
   ])('"%s"', backchannel);
-  it.each(["that's enough", 'enough', 'who is driving', 'who knew about the change', 'I had no time', "I'd have the fish", 'no clue what you mean'])(
-    '"%s" still stops the agent',
-    (text) => expect(kind(text)).toBe('interrupt'),
-  );
+  it.each([
+    "that's enough",
+    'enough',
+    'okay, enough',
+    'alright enough',
+    'yeah, enough',
+    'who is driving',
+    'who knew about the change',
+    'I had no time',
+    "I'd have the fish",
+    'no clue what you mean',
+  ])('"%s" still stops the agent', (text) => expect(kind(text)).toBe('interrupt'));
 });

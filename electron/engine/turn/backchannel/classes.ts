@@ -225,8 +225,11 @@ export const CLASS_UNITS: [string, BackchannelKind][] = [
   ...[...NEWS_IDIOMS, ...EXCLAMATION_UNITS].map((p): [string, BackchannelKind] => [p, 'surprise']),
 ];
 
-/** The stance a listener may add after a unit: "makes sense to me", "fine by me", "okay with me", "nice of you", "true enough". */
-export const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me', 'of you', 'at all', 'enough'].map((p) => p.split(' '));
+/** The stance a listener may add after a unit: "makes sense to me", "fine by me", "okay with me", "nice of you". */
+export const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me', 'of you', 'at all'].map((p) => p.split(' '));
+
+/** Assessments that take "enough" ("true enough", "sure enough"); not "okay, enough" or "yeah, enough", which stop. */
+export const ENOUGH_TAKERS = new Set(['true', 'sure', 'fair', 'good', 'funny']);
 
 /**
  * Adverbs that end a news receipt or an agreement ("oh, really now", "got it now", "alrighty then"): only as the last

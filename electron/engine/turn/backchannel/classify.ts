@@ -8,7 +8,7 @@
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
 import { agreeingNo } from './agreeing-no.js';
-import { FINAL_PARTICLES, THANKS_AFTER } from './classes.js';
+import { ENOUGH_TAKERS, FINAL_PARTICLES, THANKS_AFTER } from './classes.js';
 import { handBack } from './hand-back.js';
 import {
   AFTER_UNITS,
@@ -227,6 +227,7 @@ function unitAt(words: string[], start: number): Unit | null {
   let end = start + unit.length;
   // A hedge takes "so" ("probably so"); thanks take their own endings ("thanks loads", "thank you for that").
   if (unit.kind === 'hedge' && words[end] === 'so' && unit.words.at(-1) !== 'so') end++;
+  if (words[end] === 'enough' && unit.length === 1 && ENOUGH_TAKERS.has(unit.words[0]!)) end++;
   const thanksAfter = unit.kind === 'thanks' ? THANKS_AFTER.find((a) => a.every((w, k) => words[end + k] === w)) : undefined;
   if (thanksAfter) end += thanksAfter.length;
   // Degree words count only before an ending ("thank you so very much"), not alone ("exactly so…" leads on).
