@@ -92,3 +92,11 @@ describe('mid-speech, "a" and a sympathy adjective go on to a noun', () => {
   it('"that\'s a terrible idea" stops the agent at "terrible", as before the model', () => expect(stopsAtWord("that's a terrible idea")).toBe(3));
   it('"that\'s a shame" is whole', () => expect(interims("that's a shame").at(-1)!.kind).toBe('backchannel'));
 });
+
+describe('mid-speech, a lone question word asks, as before the model', () => {
+  it('"who is driving" stops the agent at "who" (was one word later: "who" may become "who knew")', () => expect(stopsAtWord('who is driving')).toBe(1));
+  it('"huh, who knew" is still a backchannel', () => {
+    expect(interims('huh who knew').map((v) => v.kind)).not.toContain('interrupt');
+    expect(kind('huh who knew')).toBe('backchannel');
+  });
+});

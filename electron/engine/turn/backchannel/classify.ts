@@ -139,9 +139,11 @@ export class BackchannelClassifier {
     // other strategies may act), never a veto.
     const openNot = !final && parse.trailingOpen === leftover.length && leftover.includes('not');
     const saysNo = openNot && leftover.at(-1) === 'not' && (parse.kinds.size === 0 || NEGATED_BY_NOT.has(parse.units.at(-1)!.at(-1)!));
+    // Likewise a lone "who" asks ("who is driving"), though it may become "who knew"; "huh, who…" still may.
+    const asks = !final && words.length === 1 && CUES[words[0]!] === 'question' && !LEAD_INS.has(words[0]!);
     if (openNot && !saysNo && parse.kinds.size > 0) return { kind: 'unsure', reason: `${quote(words)} may become "not bad", or say no` };
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
-    if (!saysNo && !final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
+    if (!saysNo && !asks && !final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
       if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} so far` };
     }
