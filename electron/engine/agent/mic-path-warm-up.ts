@@ -147,9 +147,18 @@ function partsOf(o: MicPathWarmUpOptions): string[] {
 export class MicPathWarmer {
   private readonly warmParts = new Set<string>();
 
-  /** Resolves when the warm-up is done, has failed or has passed its bound; never rejects. The model is left reset. */
-  async warmUp(o: MicPathWarmUpOptions): Promise<MicPathWarmUpOutcome> {
-    const boundMs = o.boundMs ?? MIC_PATH_WARM_UP_BOUND_MS;
+  /** Starts the warm-up and waits for it (see `start`). */
+  warmUp(o: MicPathWarmUpOptions): Promise<MicPathWarmUpOutcome> {
+    return this.start(o).wait();
+  }
+
+  /**
+   * Starts the warm-up beside the rest of the session's start. `wait()` resolves when it is done,
+   * has failed or has held the session up for its bound (counted from the first `wait()`: a voice
+   * slow to start is no reason to give up a warm-up that is not yet in the way); never rejects,
+   * and leaves the model reset.
+   */
+  start(o: MicPathWarmUpOptions): { wait(): Promise<MicPathWarmUpOutcome> } {
     const parts = partsOf(o);
     const modelOnly = parts.every((p) => this.warmParts.has(p));
     let givenUp = false;
@@ -160,18 +169,23 @@ export class MicPathWarmer {
         return 'failed' as const;
       },
     );
-    let timer: TimerHandle | undefined;
-    const bound = new Promise<'timedOut'>((resolve) => (timer = o.clock.setTimeout(() => resolve('timedOut'), boundMs)));
-    const outcome = await Promise.race([work, bound]);
-    o.clock.clearTimeout(timer);
-    if (outcome === 'timedOut') {
-      // A step still running stops at the next frame. An inference in flight still writes its state
-      // into the model after this reset: rare (only past the bound), and the next windows wash it out.
-      givenUp = true;
-      o.logger.warn('Mic path warm-up passed its bound; the session opens without waiting for it', { boundMs });
-    }
-    o.model.reset();
-    if (outcome === 'warmed') for (const p of parts) this.warmParts.add(p);
-    return outcome;
+    let waited: Promise<MicPathWarmUpOutcome> | null = null;
+    const wait = async (): Promise<MicPathWarmUpOutcome> => {
+      const boundMs = o.boundMs ?? MIC_PATH_WARM_UP_BOUND_MS;
+      let timer: TimerHandle | undefined;
+      const bound = new Promise<'timedOut'>((resolve) => (timer = o.clock.setTimeout(() => resolve('timedOut'), boundMs)));
+      const outcome = await Promise.race([work, bound]);
+      o.clock.clearTimeout(timer);
+      if (outcome === 'timedOut') {
+        // A step still running stops at the next frame. An inference in flight still writes its state
+        // into the model after this reset: rare (only past the bound), and the next windows wash it out.
+        givenUp = true;
+        o.logger.warn('Mic path warm-up passed its bound; the session opens without waiting for it', { boundMs });
+      }
+      o.model.reset();
+      if (outcome === 'warmed') for (const p of parts) this.warmParts.add(p);
+      return outcome;
+    };
+    return { wait: () => (waited ??= wait()) };
   }
 }

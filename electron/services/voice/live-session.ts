@@ -86,7 +86,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     // While the voice starts (mostly in its own threads): the mic path's code is optimized and the
     // VAD's first inference done before the mic opens, not on the user's first words. Never fails,
     // bounded; in a later session of this process (a settings restart) only the new model's first inference.
-    const warming = micPathWarmer.warmUp({
+    const warming = micPathWarmer.start({
       model,
       output,
       resamplers,
@@ -97,7 +97,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
       clock,
       logger,
     });
-    opened.add(async () => void (await warming));
+    opened.add(async () => void (await warming.wait()));
 
     const notice = (m: string) => deps.onNotice?.(m);
     // The barge-in controller alone clears playback.
@@ -114,7 +114,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     // cloud voice's TLS + upgrade is 100-300 ms). A failure here is reported by the first send.
     tts.client.connect().catch((e: unknown) => logger.warn('Could not open the voice connection ahead of the first answer', { error: String(e) }));
 
-    await warming;
+    await warming.wait();
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());
