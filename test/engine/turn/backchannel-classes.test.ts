@@ -88,9 +88,6 @@ describe('assessments beyond the core list', () => {
     'nifty',
     'oh what a shame',
     "that's a pity",
-    'not bad at all',
-    'not too bad',
-    'not half bad',
     'good to hear',
     'glad to hear it',
     'nice to know',
@@ -100,6 +97,13 @@ describe('assessments beyond the core list', () => {
     'oh that is sad',
     'how weird',
   ])('"%s"', backchannel);
+});
+
+describe('a litotes is a backchannel once said', () => {
+  // Mid-speech a lone "not" stops the agent, as before litotes were units ("not now", "not yet" decide at "not"): a
+  // litotes said alone is stopped at its first word; after a yes ("yeah, not bad") it is not.
+  it.each(['not bad at all', 'not too bad', 'not half bad'])('"%s"', (text) => expect(kind(text)).toBe('backchannel'));
+  it.each(['yeah not bad at all', 'oh not too bad', 'okay not half bad'])('"%s"', backchannel);
 });
 
 describe('a news token with an adverb is a news receipt', () => {

@@ -45,6 +45,8 @@ export function agreeingNo(
   const before = words.slice(0, first);
   const rest = words.slice(last + 1);
   if (rest.length === 0 || hasForce(rest)) return null;
+  // "no good for me", "no good at all", "no good enough": "no good" refuses. Bare "no good" agrees, as it did before.
+  if (rest[0] === 'good' && rest.length > 1) return null;
   // Before the "no", only backchannel words ("yeah no", "oh, no no"): "stop, no, totally" stops on "stop".
   if (before.length > 0) {
     const b = parse(before);

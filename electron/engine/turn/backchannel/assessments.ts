@@ -28,8 +28,9 @@ export const MORE_EVALUATIONS = [
   'exciting',
   'cute',
   'ideal',
-  // Positive and negative assessments from the usual inventories of evaluative adjectives ("how delightful", "that's
-  // sad", "oh, what a shame"): a listener assesses bad news as often as good.
+  // Positive assessments and the news-receipt adjectives from the usual inventories of evaluative adjectives ("how
+  // delightful", "how weird"). Sympathy with bad news is its own kind (SYMPATHY); words a complaint aims at the agent
+  // ("that's ridiculous", "so annoying", "typical") are none: the person is taking the turn.
   'kind',
   'glad',
   'gorgeous',
@@ -56,16 +57,6 @@ export const MORE_EVALUATIONS = [
   'logical',
   'reassuring',
   'lucky',
-  'sad',
-  'terrible',
-  'awful',
-  'horrible',
-  'dreadful',
-  'tragic',
-  'tough',
-  'rough',
-  'annoying',
-  'frustrating',
   'weird',
   'strange',
   'odd',
@@ -73,15 +64,16 @@ export const MORE_EVALUATIONS = [
   'surprising',
   'shocking',
   'scary',
-  'nuts',
-  'bonkers',
-  'ridiculous',
-  'typical',
-  'shame',
-  'pity',
   'relief',
-  'bummer',
 ];
+
+/**
+ * Sympathy with bad news ("that's sad", "oh no, how awful", "what a shame"): alone or after "that's", "how", "what a".
+ * It takes no noun ("terrible idea" judges the agent's idea) and no "no" before it ("no, that's awful" disagrees).
+ */
+export const SYMPATHY = ['sad', 'terrible', 'awful', 'horrible', 'dreadful', 'tragic', 'tough', 'rough', 'shame', 'pity', 'bummer'];
+/** Of those, the nouns ("that's a shame"); after "a" the adjectives go on to a noun ("that's a terrible idea"). */
+export const SYMPATHY_NOUNS = new Set(['shame', 'pity', 'bummer']);
 
 /** Liking what was said: a verb of liking and a word that points back at it, with or without the "I". */
 const LIKING: string[] = ['love', 'like', 'adore'].flatMap((v) => ['it', 'that', 'this'].flatMap((o) => [`${v} ${o}`, `i ${v} ${o}`]));

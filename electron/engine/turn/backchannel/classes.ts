@@ -189,7 +189,7 @@ export const THANKS_AFTER: readonly string[][] = [
   'tons',
   'kindly',
   'again',
-  'anyway',
+  // Not "anyway": "thanks anyway" declines what was offered.
   'a bunch',
   'a million',
   'a ton',
@@ -225,8 +225,48 @@ export const CLASS_UNITS: [string, BackchannelKind][] = [
   ...[...NEWS_IDIOMS, ...EXCLAMATION_UNITS].map((p): [string, BackchannelKind] => [p, 'surprise']),
 ];
 
-/** The stance a listener may add after a unit: "makes sense to me", "fine by me", "okay with me", "nice of you". */
-export const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me', 'of you', 'at all'].map((p) => p.split(' '));
+/** The stance an agreeing listener may add: "makes sense to me", "fine by me", "okay with me"; not "no good to me". */
+const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me'].map((p) => p.split(' '));
+/** Evaluations that agree, and so take a stance ending ("sounds good to me"); not "weird to me", "sad for me". */
+const AGREEING_EVALUATIONS = new Set([
+  'good',
+  'great',
+  'fine',
+  'cool',
+  'perfect',
+  'nice',
+  'lovely',
+  'fair',
+  'excellent',
+  'brilliant',
+  'makes',
+  'reasonable',
+  'sensible',
+  'logical',
+  'ideal',
+]);
+/** Kindness takes "of you" ("nice of you", "sweet of you"); not "typical of you". */
+const KINDNESS = new Set(['nice', 'kind', 'good', 'sweet', 'lovely', 'generous', 'thoughtful', 'considerate']);
+
+/**
+ * What a unit may end with to give the listener's stance: after agreement, "to me", "for me"…; after kindness, "of
+ * you"; after a negated unit ("not bad", "no problem"), "at all". "good at all", "no good for me" are not backchannels.
+ */
+export function stanceEndings(words: readonly string[], kind: BackchannelKind): readonly string[][] {
+  const endings: string[][] = [];
+  if (kind === 'affirmation' || kind === 'hedge' || (kind === 'evaluation' && AGREEING_EVALUATIONS.has(words[0]!))) endings.push(...STANCE_AFTER);
+  if (words.length === 1 && KINDNESS.has(words[0]!)) endings.push(['of', 'you']);
+  if (words.includes('not') || words[0] === 'no') endings.push(['at', 'all']);
+  return endings;
+}
+
+/** Hedges and certainty that a "not" turns into a no ("maybe not", "I hope not", "surely not", "of course not"). */
+export const NEGATED_BY_NOT = new Set([
+  ...HEDGES,
+  ...HEDGING_VERBS,
+  ...['think', 'guess', 'suppose', 'believe', 'imagine', 'bet'],
+  ...['absolutely', 'definitely', 'certainly', 'surely', 'obviously', 'clearly', 'naturally', 'totally', 'course'],
+]);
 
 /** Assessments that take "enough" ("true enough", "sure enough"); not "okay, enough" or "yeah, enough", which stop. */
 export const ENOUGH_TAKERS = new Set(['true', 'sure', 'fair', 'good', 'funny']);

@@ -8,7 +8,8 @@
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
 import { agreeingNo } from './agreeing-no.js';
-import { ENOUGH_TAKERS, FINAL_PARTICLES, THANKS_AFTER } from './classes.js';
+import { SYMPATHY_NOUNS } from './assessments.js';
+import { ENOUGH_TAKERS, FINAL_PARTICLES, NEGATED_BY_NOT, THANKS_AFTER, stanceEndings } from './classes.js';
 import { handBack } from './hand-back.js';
 import {
   AFTER_UNITS,
@@ -50,6 +51,7 @@ const KIND_WORDS: Record<BackchannelKind, string> = {
   laughter: 'laughter',
   surprise: 'surprise',
   hedge: 'a hedged agreement',
+  sympathy: 'sympathy',
 };
 
 const IDIOM_TEXTS = new Set(IDIOMS.map((w) => w.join(' ')));
@@ -132,8 +134,16 @@ export class BackchannelClassifier {
       const reason = `${quote(words)} is only ${describeKinds(parse.kinds, parse.repeated)}`;
       return backchannel(words, reason, voiceMayGoOn);
     }
+    // Mid-speech, a "not" answers no ("not now", "maybe not", "I hope not"), as it did before litotes were units, unless
+    // a yes or a filler comes first: "yeah not" may become "yeah not bad" or "yeah not that one", so it is unsure (the
+    // other strategies may act), never a veto.
+    const openNot = !final && parse.trailingOpen === leftover.length && leftover.includes('not');
+    const saysNo = openNot && leftover.at(-1) === 'not' && (parse.kinds.size === 0 || NEGATED_BY_NOT.has(parse.units.at(-1)!.at(-1)!));
+    // Likewise a lone "who" asks ("who is driving"), though it may become "who knew"; "huh, who…" still may.
+    const asks = !final && words.length === 1 && CUES[words[0]!] === 'question' && !LEAD_INS.has(words[0]!);
+    if (openNot && !saysNo && parse.kinds.size > 0) return { kind: 'unsure', reason: `${quote(words)} may become "not bad", or say no` };
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
-    if (!final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
+    if (!saysNo && !asks && !final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
       if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} so far` };
     }
@@ -218,7 +228,9 @@ function unitAt(words: string[], start: number): Unit | null {
     }
   }
   const single = SINGLE[words[start]!];
-  if (unit === null && single !== undefined) {
+  // "that's a terrible…" goes on to what is terrible ("…idea"); "that's a shame" is whole.
+  const adjectiveAfterA = single === 'sympathy' && words[start - 1] === 'a' && !SYMPATHY_NOUNS.has(words[start]!);
+  if (unit === null && single !== undefined && !adjectiveAfterA) {
     // "nice one" assesses; "the nice one" picks one ("the good one, not the cheap one").
     const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '') && !DETERMINERS.has(words[start - 1] ?? '');
     unit = { length: noun ? 2 : 1, words: words.slice(start, start + (noun ? 2 : 1)), kind: single };
@@ -233,7 +245,7 @@ function unitAt(words: string[], start: number): Unit | null {
   // Degree words count only before an ending ("thank you so very much"), not alone ("exactly so…" leads on).
   let degreeEnd = end;
   while (DEGREE.has(words[degreeEnd] ?? '')) degreeEnd++;
-  const after = AFTER_UNITS.find((a) => a.every((w, k) => words[degreeEnd + k] === w));
+  const after = [...AFTER_UNITS, ...stanceEndings(unit.words, unit.kind)].find((a) => a.every((w, k) => words[degreeEnd + k] === w));
   return { ...unit, length: (after ? degreeEnd + after.length : end) - start };
 }
 

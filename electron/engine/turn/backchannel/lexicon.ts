@@ -5,10 +5,10 @@
  * requests, negations). Words are in the form `wordsOf` gives ("that's" -> "thats").
  */
 
-import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS } from './assessments.js';
-import { CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS, STANCE_AFTER } from './classes.js';
+import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS, SYMPATHY } from './assessments.js';
+import { CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS } from './classes.js';
 
-export type BackchannelKind = 'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge';
+export type BackchannelKind = 'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge' | 'sympathy';
 
 /** One-word units and the kind of each. */
 export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
@@ -87,6 +87,7 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
     'fascinating',
     ...MORE_EVALUATIONS,
   ].map((w) => [w, 'evaluation' as const]),
+  ...SYMPATHY.map((w) => [w, 'sympathy' as const]),
   ...['thanks', 'cheers', 'ta'].map((w) => [w, 'thanks' as const]),
   ...['ha', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'lol'].map((w) => [w, 'laughter' as const]),
   ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn', 'goodness'].map((w) => [w, 'surprise' as const]),
@@ -192,15 +193,7 @@ export const INSIDE_UNITS = new Set([
 ]);
 
 /** Words a unit may end with that add nothing: "too", "as well", "indeed", "(so, very, really) much" or "a lot" ("thank you so very much"), a word of address ("thanks, mate"). */
-export const AFTER_UNITS: readonly string[][] = [
-  ['too'],
-  ['as', 'well'],
-  ['indeed'],
-  ['much'],
-  ['a', 'lot'],
-  ...STANCE_AFTER,
-  ...ADDRESS_WORDS.map((w) => [w]),
-];
+export const AFTER_UNITS: readonly string[][] = [['too'], ['as', 'well'], ['indeed'], ['much'], ['a', 'lot'], ...ADDRESS_WORDS.map((w) => [w])];
 /** Degree words that may come before "much" / "a lot" at the end of a unit. */
 export const DEGREE = new Set(['so', 'very', 'really', 'ever']);
 
