@@ -61,7 +61,7 @@ interface FrameTiming {
   voiced: boolean;
 }
 
-function instrumentSession(timings: FrameTiming[]): () => void {
+function instrumentSession(timings: FrameTiming[], onFrameDone: () => void): () => void {
   const original = AgentSession.prototype.pushMicFrame;
   AgentSession.prototype.pushMicFrame = async function (this: AgentSession, frame: AudioFrame): Promise<void> {
     const handedMs = systemClock.nowMs();
@@ -69,6 +69,7 @@ function instrumentSession(timings: FrameTiming[]): () => void {
     for (const v of frame.data) energy += v * v;
     await original.call(this, frame);
     timings.push({ capturedMs: frame.timestampMs, handedMs, doneMs: systemClock.nowMs(), voiced: energy / frame.data.length > 1e-6 });
+    onFrameDone();
   };
   return () => {
     AgentSession.prototype.pushMicFrame = original;
@@ -130,7 +131,14 @@ async function run(hogs: number) {
   const io = cuedVoiceIo();
   const services = createAppServices({ dataDir: tmp.dir, detectLocalServers: async () => [], voiceIo: io });
   const timings: FrameTiming[] = [];
-  const restore = instrumentSession(timings);
+  // The first window's thread snapshot, at the first frame done at or after FIRST_MS (a timer ran
+  // late under load and stretched the window; a run shorter than the window never took it).
+  let windowFromMs: number | null = null;
+  let firstWindow: { threads: ReturnType<typeof threadTimes>; ms: number } | null = null;
+  const restore = instrumentSession(timings, () => {
+    const ms = windowFromMs === null ? 0 : systemClock.nowMs() - windowFromMs;
+    if (windowFromMs !== null && firstWindow === null && ms >= FIRST_MS) firstWindow = { threads: threadTimes(), ms };
+  });
   const children = startHogs(hogs);
   const interruptions: number[] = [];
   try {
@@ -144,10 +152,9 @@ async function run(hogs: number) {
     session?.on('interrupted', () => interruptions.push(systemClock.nowMs() - startMs));
     loop.enable();
     const threads0 = threadTimes();
-    let threadsFirst = threads0;
-    const firstTimer = setTimeout(() => (threadsFirst = threadTimes()), FIRST_MS);
     const cpu0 = process.cpuUsage();
     const wall0 = systemClock.nowMs();
+    windowFromMs = wall0;
     let saidAt: number | null = null;
     let sentenceAt: number | null = null;
     while (systemClock.nowMs() - wall0 < SECONDS * 1000) {
@@ -162,8 +169,10 @@ async function run(hogs: number) {
       }
     }
     const cpu = process.cpuUsage(cpu0);
-    clearTimeout(firstTimer);
     const threadsEnd = threadTimes();
+    // A run shorter than the window: the whole run, marked short.
+    const first = firstWindow ?? { threads: threadsEnd, ms: systemClock.nowMs() - wall0 };
+    const threadsFirst = first.threads;
     const wallS = (systemClock.nowMs() - wall0) / 1000;
     loop.disable();
     await services.voice.stop();
@@ -189,6 +198,9 @@ async function run(hogs: number) {
       laterLagDoneMs: stats(timings.filter((t) => t.capturedMs - micOpenMs >= FIRST_MS).map(lag)),
       /** Linux: CPU of the main thread and of the other threads (flite, V8's compiler and GC helpers), and the main thread's wait for a core. */
       threadsFirst: threadShare(threads0, threadsFirst),
+      /** How long the threads' first window really ran (ms), and whether the run ended before FIRST_MS. */
+      threadsFirstWindowMs: Math.round(first.ms),
+      threadsFirstWindowShort: first.ms < FIRST_MS,
       threadsLater: threadShare(threadsFirst, threadsEnd),
       cpuPercentOfCore: ((cpu.user + cpu.system) / 1000 / (wallS * 1000)) * 100,
       interruptedAtS: interruptions.map((t) => t / 1000),
@@ -220,7 +232,7 @@ for (const hogs of HOGS) {
   const t2 = r.threadsLater;
   console.log(
     `  started in ${r.startedInMs.toFixed(0)} ms; first 3 s: mic lag done p50/p95/max ${f(r.firstLagDoneMs.p50)} ${f(r.firstLagDoneMs.p95)} ${f(r.firstLagDoneMs.max)}, after ${f(r.laterLagDoneMs.p50)} ${f(r.laterLagDoneMs.p95)} ${f(r.laterLagDoneMs.max)} ms; ` +
-      `main thread CPU/wait ${t1.mainCpuMs}/${t1.mainWaitMs} ms, other threads CPU ${t1.othersCpuMs} ms (after: ${t2.mainCpuMs}/${t2.mainWaitMs}, ${t2.othersCpuMs} ms)`,
+      `threads' first ${r.threadsFirstWindowMs} ms${r.threadsFirstWindowShort ? ' (SHORT: the run ended first)' : ''}: main thread CPU/wait ${t1.mainCpuMs}/${t1.mainWaitMs} ms, other threads CPU ${t1.othersCpuMs} ms (after: ${t2.mainCpuMs}/${t2.mainWaitMs}, ${t2.othersCpuMs} ms)`,
   );
   console.log(`  worst VAD-done lag per second of capture: ${r.doneLagBySecondMs.join(' ')}`);
 }

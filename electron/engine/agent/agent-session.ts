@@ -8,8 +8,7 @@ import type { ConversationSettings } from '../../contract/settings/conversation.
 import type { AudioFrame } from '../audio/frame.js';
 import { nullLogger, type Logger } from '../logger.js';
 import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
-import { EchoCanceller } from '../audio/aec/echo-canceller.js';
-import { EchoGuard } from '../turn/echo-guard.js';
+import type { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
 import { buildStrategies } from '../turn/strategies/build-strategies.js';
@@ -22,6 +21,7 @@ import { followBargeInMarks } from './barge-in-marks.js';
 import { ChatHistory } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
 import { LatencyHooks } from './latency-hooks.js';
+import { buildMicPath } from './mic-path.js';
 import { BargeInTimer } from './metrics.js';
 import { PauseTiming } from './pause-timing.js';
 import type { ReplyRunner, ReplySource } from './reply-runner.js';
@@ -65,16 +65,17 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     this.transcript = new ConversationTranscript(now);
     this.history = new ChatHistory(options.systemPrompt, options.priorTurns);
     this.userTurn = new UserTurn({ transcript: this.transcript, history: this.history });
-    this.echoGuard = c.echoGuard ? new EchoGuard({ marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs }) : null;
-    const canceller = options.echoCancellation ? new EchoCanceller({ ...(options.resamplers ? { resamplers: options.resamplers } : {}) }) : null;
-    this.input = new UserInput({
+    const path = buildMicPath({
       vad: options.vad,
       stt: options.stt,
-      canceller,
-      echoGuard: this.echoGuard,
+      echoCancellation: options.echoCancellation,
+      ...(options.resamplers ? { resamplers: options.resamplers } : {}),
+      conversation: c,
       prefixPaddingMs: options.prefixPaddingMs,
       earlyFinal: options.earlyFinal,
     });
+    this.echoGuard = path.echoGuard;
+    this.input = path.input;
     this.controller = new BargeInController(
       {
         clock,

@@ -14,6 +14,13 @@ export interface AudioFrame {
 /** The rate VAD and speech recognition work at. */
 export const ENGINE_SAMPLE_RATE = 16_000;
 
+/**
+ * The engine's frame: microphones deliver, and simulations feed, 20 ms frames (docs/architecture.md).
+ * Short enough that a barge-in or a stop takes effect within one, long enough that a frame's
+ * per-call work (events, resampling) stays small beside its audio.
+ */
+export const FRAME_MS = 20;
+
 export function frameDurationMs(frame: AudioFrame): number {
   return ((frame.data.length / frame.channels) * 1000) / frame.sampleRate;
 }

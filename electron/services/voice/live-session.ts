@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { PriorTurn } from '../../engine/agent/chat-history.js';
 import type { Settings } from '../../contract/index.js';
 import { AgentSession } from '../../engine/agent/agent-session.js';
-import { warmUpMicPath } from '../../engine/agent/mic-path-warm-up.js';
+import { MicPathWarmer } from '../../engine/agent/mic-path-warm-up.js';
 import { ttsPort, vadPort } from '../../engine/agent/ports.js';
 import { PracticeModel, type PracticeCommand } from '../../engine/llm/practice-model.js';
 import type { LanguageModel } from '../../engine/llm/types.js';
@@ -64,6 +64,9 @@ export interface LiveSession {
   dispose(): Promise<void>;
 }
 
+/** The process's: once the mic path's code is warm, it stays so for every later session. */
+const micPathWarmer = new MicPathWarmer();
+
 /** Sections a running session reads only at start (devices, voice, providers). */
 const RESTART_SECTIONS = ['audio', 'tts', 'providers'] as const;
 
@@ -81,18 +84,20 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     const playback = new PlaybackQueue({ output, clock, resamplers, logger });
     opened.add(() => playback.dispose());
     // While the voice starts (mostly in its own threads): the mic path's code is optimized and the
-    // VAD's first inference done before the mic opens, not on the user's first words. Never fatal.
-    const c = settings.conversation;
-    const warming = warmUpMicPath({
+    // VAD's first inference done before the mic opens, not on the user's first words. Never fails,
+    // bounded; in a later session of this process (a settings restart) only the new model's first inference.
+    const warming = micPathWarmer.start({
       model,
       output,
       resamplers,
       echoCancellation: settings.audio.echoCancellation,
-      echoGuard: c.echoGuard ? { marginDb: c.echoMarginDb, maxDelayMs: c.echoMaxDelayMs } : null,
+      conversation: settings.conversation,
       vad: settings.vad,
       prefixPaddingMs: settings.vad.prefixPaddingMs,
-    }).catch((e: unknown) => logger.warn('Warming up the microphone path failed', { error: String(e) }));
-    opened.add(() => warming);
+      clock,
+      logger,
+    });
+    opened.add(async () => void (await warming.wait()));
 
     const notice = (m: string) => deps.onNotice?.(m);
     // The barge-in controller alone clears playback.
@@ -109,7 +114,7 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
     // cloud voice's TLS + upgrade is 100-300 ms). A failure here is reported by the first send.
     tts.client.connect().catch((e: unknown) => logger.warn('Could not open the voice connection ahead of the first answer', { error: String(e) }));
 
-    await warming;
+    await warming.wait();
 
     const { stt } = deps.providers;
     if (stt) opened.add(() => stt.close());

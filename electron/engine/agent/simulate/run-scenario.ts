@@ -28,10 +28,10 @@ import { VirtualClock } from './virtual-clock.js';
 import { voicedBlocksMs } from './word-timing.js';
 import { downmixToMono } from '../../audio/channels.js';
 import { concatSamples } from '../../audio/samples.js';
+import { FRAME_MS } from '../../audio/frame.js';
 import { ClauseSplitter } from '../../llm/clause-splitter.js';
 
 const RATE = 16_000;
-const FRAME_MS = 20;
 
 export interface SimulationEvent {
   tMs: number;
