@@ -5,7 +5,9 @@
  */
 import type { Clock, TimerHandle } from '../clock.js';
 import { HELD_GAP_CONFIRM_MS } from './gap-resume.js';
+import { MID_VOICE_WORDS_MS } from './mid-voice.js';
 import type { SpeechHandle } from './speech-handle.js';
+import { wordCount } from './text.js';
 
 /**
  * ducked: the output is turned down, the strategies listen;
@@ -20,6 +22,10 @@ export class BargeInAttempt {
   paused = false;
   /** Playback resumed at a gap after an acknowledgement; speech after the gap pauses it again. */
   resumedInGap = false;
+  /** How many words the attempt's text has now (finals of earlier segments and the latest hypothesis). */
+  words = 0;
+  /** Playing on in mid-voice (mid-voice.ts): the words there were when it went on, or at the last backchannel words since. */
+  watchedWords: number | null = null;
   /** The VAD sees a gap in the speech now (the person has probably stopped). */
   inGap = false;
   /** The final for the speech so far came with words (asked at a pause in it): another comes only if the person goes on. An empty final is not one. */
@@ -41,6 +47,14 @@ export class BargeInAttempt {
   /** The full text of the attempt with the current segment's hypothesis. */
   textWith(segment: string): string {
     return [this.priorText, segment].filter((t) => t.trim().length > 0).join(' ');
+  }
+
+  /** The current segment's latest hypothesis (`final`: the recognizer is done with it): the attempt's full text now. */
+  hear(segment: string, final: boolean): string {
+    const full = this.textWith(segment);
+    this.words = wordCount(full);
+    if (final) this.priorText = full;
+    return full;
   }
 
   /** True once per attempt: the false alarm is reported at most once (at a gap or at the end). */
@@ -66,6 +80,12 @@ export class BargeInAttempt {
   /** After a held opener at the gap: `fn` in HELD_GAP_CONFIRM_MS, unless the voice comes back first (`cancelTimer`). A wait under way goes on as it is. */
   waitInGap(fn: () => void): void {
     if (!this.confirming) this.schedule(HELD_GAP_CONFIRM_MS, fn, 'confirm');
+  }
+
+  /** Playing on in mid-voice: `fn` in MID_VOICE_WORDS_MS unless more backchannel words come first (this is called again then). */
+  watchForWords(fn: () => void): void {
+    this.watchedWords = this.words;
+    this.schedule(MID_VOICE_WORDS_MS, fn);
   }
 
   /** The agent waits, paused in the user's gap, to see whether the voice comes back after a held opener (gap-resume.ts). */

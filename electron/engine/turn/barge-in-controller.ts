@@ -26,6 +26,7 @@ import { AgentOutput } from './agent-output.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
 import { goesOnAfterWait, goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap, waitsAtGap } from './gap-resume.js';
+import { pausesForNoWords, wordsWhilePlayingOn } from './mid-voice.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
@@ -193,16 +194,18 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   onTranscript(text: string, final: boolean): void {
     const attempt = this.attempt;
     if (attempt === null) return;
-    const full = attempt.textWith(text);
+    const full = attempt.hear(text, final);
     this.decider.setText(full, final);
-    if (final) attempt.priorText = full;
     // A final with no words is no answer: the recognizer heard nothing there (a pause inside "stop ... talking please",
     // a dropped word). It does not count as the words saying "no interruption"; they may still come.
     const saidWords = final && text.trim() !== '';
     if (saidWords) attempt.finalHeard = true;
     if (this.evaluate()) return;
+    const playingOn = wordsWhilePlayingOn(attempt, this.decider);
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
+    else if (playingOn === 'more') this.watchForWords(attempt);
+    else if (playingOn === 'moved') this.pauseNow(attempt);
     else if (goesOnAfterWords(attempt, this.decider, saidWords)) this.goOnAtGap(attempt);
     else if (pausesForWordsAtEnd(attempt, this.decider)) this.pauseNow(attempt);
   }
@@ -308,6 +311,14 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     attempt.phase = 'ducked';
     this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
     this.reportFalseAlarm(attempt);
+    if (!attempt.inGap && this.userSpeaking) this.watchForWords(attempt);
+  }
+
+  /** Gone on while the voice still runs: it pauses again unless the voice brings more backchannel words in time (mid-voice.ts). */
+  private watchForWords(attempt: BargeInAttempt): void {
+    attempt.watchForWords(() => {
+      if (this.attempt === attempt && pausesForNoWords(attempt, this.userSpeaking)) this.pauseNow(attempt);
+    });
   }
 
   private reportFalseAlarm(attempt: BargeInAttempt): void {

@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { heardAgainMs } from '../../../../bench/bargein-metrics.js';
+import { MID_VOICE_WORDS_MS } from '../../../../electron/engine/turn/mid-voice.js';
 import { AGENT_TEXT, useHarness } from './helpers/harness.js';
 
 const h = useHarness();
@@ -32,6 +34,12 @@ function said(text: string, voice: 'andy' | 'annie', atMs: number) {
 }
 
 describe.skipIf(!hasEspeak)('a question after a backchannel, realistic recognizer lag', () => {
+  it('"oh wow, is it safe": the agent that went on at "oh wow," is not heard on over the question (was 940 ms)', async () => {
+    const r = await h.run({ agentSays: AGENT_TEXT, recognizer: 'streaming', user: [said('oh wow, is it safe', 'andy', 3000)] });
+    expect(r.interrupted).toBe(true);
+    expect(heardAgainMs(r)).toBeLessThanOrEqual(MID_VOICE_WORDS_MS);
+  });
+
   it.each([
     ['perfect, and the return trip', 'annie', 2500],
     ['perfect, and the return trip', 'andy', 2000],
