@@ -15,7 +15,7 @@ const backchannel = (text: string) => {
 const interrupts = (text: string) => expect(kind(text)).toBe('interrupt');
 
 describe('an echo question with no question in it is surprise, not a question for the agent', () => {
-  it.each(['did she really', 'oh, has it', 'are they now', 'was that so', 'huh, is it really', 'oh, do you', 'did you', 'have you now', 'oh wow, were they'])(
+  it.each(['did she really', 'oh, has it', 'are they now', 'was that so', 'huh, is it really', 'oh, did you', 'did you', 'have you now', 'oh wow, were they'])(
     '"%s"',
     backchannel,
   );
@@ -33,10 +33,12 @@ describe('an echo question with no question in it is surprise, not a question fo
     'is that so, then why is it shut',
     'did you now, stop',
   ])('a question that asks something still interrupts: "%s"', interrupts);
-  it('"do it now" orders: "do" takes no "it" in a question', () => interrupts('do it now'));
+  it('"do it now" orders', () => interrupts('do it now'));
   it.each([
     ['is there a lift', 2],
     ['does it stop in York', 1],
+    ['do it again', 1],
+    ['do you have a lift', 1],
     ['can you go slower', 1],
     ['could we leave earlier', 1],
   ] as const)('a question no echo starts like stops where it did: "%s" at word %i', (text, word) => expect(stopsAtWord(text)).toBe(word));
@@ -90,11 +92,19 @@ describe('accepting a plan', () => {
     'count me in',
     'happy days',
   ])('"%s"', backchannel);
-  it.each(['sounds like a plan, but not today', "that'll be too late", "I'm good, thanks", 'no thanks, I am fine', 'deal with it', "that's a plan for later"])(
-    '"%s" interrupts',
-    interrupts,
-  );
+  it.each([
+    'sounds like a plan, but not today',
+    "that'll be too late",
+    "I'm good, thanks",
+    'no thanks, I am fine',
+    'deal with it',
+    "that's a plan for later",
+    'no deal',
+  ])('"%s" interrupts', interrupts);
   it('says why', () => expect(verdict('suits me').reason).toBe('"suits me" is only acceptance'));
+  it('"deal with the first one" stops at "with", as before', () => expect(stopsAtWord('deal with the first one')).toBe(2));
+  it('"I\'m in" mid-speech holds the agent: it may be "I\'m in a hurry"', () =>
+    expect(verdict("I'm in", false)).toMatchObject({ kind: 'backchannel', partial: true }));
 });
 
 describe('a modal hedge with "so"', () => {

@@ -10,15 +10,14 @@
 const PLURAL = ['you', 'they', 'we'];
 const SINGULAR = ['it', 'that', 'he', 'she'];
 /**
- * Not "does", "can", "could", "will", "would" ("does it have wifi", "can I bring my bike", "would you…": requests that
- * stop the agent at their first word), nor "is there" ("is there a direct train", at its second).
+ * Not "do", "does", "can", "could", "will", "would" ("do it again", "does it have wifi", "can I bring my bike", "would
+ * you…": requests that stop the agent at their first word), nor "is there" ("is there a direct train", at its second).
  */
 const ECHO_AUXILIARIES: Record<string, ReadonlySet<string>> = {
   is: new Set(SINGULAR),
   was: new Set(SINGULAR),
   are: new Set(PLURAL),
   were: new Set(PLURAL),
-  do: new Set(PLURAL),
   did: new Set([...PLURAL, ...SINGULAR]),
   has: new Set(SINGULAR),
   have: new Set(PLURAL),

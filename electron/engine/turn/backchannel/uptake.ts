@@ -47,17 +47,17 @@ const REALISED = [
 const DISBELIEF = [...each(['youre', 'you are', 'you must be'], ['kidding', 'joking', 'kidding me']), 'youre having me on'];
 
 /**
- * Uptake that may open a turn of one's own ("that's why I called", "you're kidding, that's double"): mid-speech only a
+ * Uptake that may open a turn of one's own ("that's why I called", "I'm in a hurry", "you're kidding, that's double"): mid-speech only a
  * partial veto, which holds the agent paused.
  */
-export const OPENING_UPTAKE = ['thats why', 'that is why', ...DISBELIEF].map((p) => p.split(' '));
+export const OPENING_UPTAKE = ['thats why', 'that is why', 'im in', 'im down', ...DISBELIEF].map((p) => p.split(' '));
 
 /** Accepting a plan: "sounds like a plan", "it's a deal", "that'll do", "that'd be lovely", "suits me", "I'm in". */
 const GOOD = ['fine', 'great', 'perfect', 'lovely', 'brilliant', 'ideal', 'wonderful', 'grand', 'super', 'amazing', 'helpful', 'handy', 'good', 'nice'];
 const ACCEPTED = [
   'a plan',
   'a deal',
-  'deal',
+  // Not a bare "deal": "deal with it" would stop a word later.
   'done deal',
   ...each(['thatll', 'thatd', 'itll', 'itd', 'that will'], ['do', 'do it', 'do nicely', 'work', 'work fine']),
   ...each(['thatd be', 'thatll be', 'itd be', 'itll be'], GOOD),
@@ -112,7 +112,8 @@ const HEDGED = [
 ];
 
 /** Following: "I'm with you", "still with you", "I'm all ears", "right, I'm following". */
-const FOLLOWING_YOU = each(['im', 'still', 'im still', ''], ['with you', 'with you so far', 'following', 'following you', 'listening', 'all ears']);
+// Not a bare "with you" ("deal with it" stops at "with").
+const FOLLOWING_YOU = each(['im', 'still', 'im still'], ['with you', 'with you so far', 'following', 'following you', 'listening', 'all ears']);
 
 /** Everyday idioms of agreement ("okey doke", "cool beans", "sweet as", "easy peasy") and of no objection ("no complaints"). */
 export const NO_OBJECTION = ['no complaints', 'no arguments', 'no argument', 'no objection', 'no objections', 'no argument there'];
