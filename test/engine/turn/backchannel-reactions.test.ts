@@ -34,6 +34,20 @@ describe('an echo question with no question in it is surprise, not a question fo
     'did you now, stop',
   ])('a question that asks something still interrupts: "%s"', interrupts);
   it('"do it now" orders', () => interrupts('do it now'));
+  // The cost, by decision: an echo question's words are a yes/no question's first words, so such a question is cut at
+  // its first word past them (the agent stays paused meanwhile: "unsure" never resumes it).
+  it.each([
+    ['is it open late', 3],
+    ['did you get my email', 3],
+    ['are you sure', 3],
+  ] as const)('"%s" is cut at word %i, past the echo, and held paused until then', (text, word) => {
+    expect(stopsAtWord(text)).toBe(word);
+    expect(
+      interims(text)
+        .slice(0, word - 1)
+        .map((v) => v.kind),
+    ).toEqual(Array(word - 1).fill('unsure'));
+  });
   it.each([
     ['is there a lift', 2],
     ['does it stop in York', 1],
