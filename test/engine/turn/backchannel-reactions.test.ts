@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
+import { defaults } from './helpers/fakes.js';
 import { interims, kind, stopsAtWord, verdict } from './helpers/verdicts.js';
 
 /**
@@ -23,6 +25,8 @@ describe('an echo question with no question in it is surprise, not a question fo
     expect(kind('did you', false)).toBe('unsure');
     expect(verdict('did you now', false)).toMatchObject({ kind: 'backchannel', partial: true });
   });
+  it('a bare one in a final at a pause in the voice only holds the agent: it may become "is that per person"', () =>
+    expect(new BackchannelClassifier(defaults).classify('wow, is that', true, false)).toMatchObject({ kind: 'backchannel', partial: true }));
   it('says why', () => expect(verdict('is it now').reason).toBe('"is it now" is an echo question: surprise, not a question for you'));
   it.each([
     'did you get my email',

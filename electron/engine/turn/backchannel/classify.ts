@@ -134,7 +134,8 @@ export class BackchannelClassifier {
     if (react?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may be an echo question ("did you now")` };
     if (react?.kind === 'reacts') {
       const reason = `${quote(words)} is ${react.what}: surprise, not a question for you`;
-      return react.partial && voiceMayGoOn ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
+      // Held while the voice may go on: "is that so? then why…", "wow, is that… per person".
+      return voiceMayGoOn ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     const question = askedByWordOrder(words);
     if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };

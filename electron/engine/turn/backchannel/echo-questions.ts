@@ -27,8 +27,8 @@ const ECHO_ENDINGS = new Set(['really', 'now', 'so', 'indeed']);
 /** "are you serious", "are you kidding (me)": disbelief, after "are you" or "were you". */
 const DISBELIEF_AFTER_ARE_YOU = ['serious', 'kidding', 'joking', 'kidding me', 'for real'].map((p) => p.split(' '));
 export type Reaction =
-  /** An echo question or disbelief: `partial`, it may still open a challenge ("is that so? then why…"). */
-  | { kind: 'reacts'; what: 'an echo question' | 'disbelief'; partial: boolean }
+  /** An echo question or disbelief; while the voice may go on it only holds the agent ("is that so? then why…"). */
+  | { kind: 'reacts'; what: 'an echo question' | 'disbelief' }
   /** Mid-speech, on the way to one ("did", "did you", "you must"): the next word decides. */
   | { kind: 'mayStill' }
   | null;
@@ -46,15 +46,15 @@ function judgeTail(tail: string[], final: boolean): Reaction {
   // "are you serious": disbelief, which may open a challenge ("are you serious? that's double").
   if ((aux === 'are' || aux === 'were') && subject === 'you') {
     for (const p of DISBELIEF_AFTER_ARE_YOU) {
-      if (matches(rest, p, false) && rest.length > 0) return { kind: 'reacts', what: 'disbelief', partial: true };
+      if (matches(rest, p, false) && rest.length > 0) return { kind: 'reacts', what: 'disbelief' };
       if (!final && rest.length > 0 && matches(rest, p, true)) return { kind: 'mayStill' };
     }
   }
   // "so" only hands back a statement about a thing ("is that so"), not about a person ("did you so").
   const ending = rest.length === 1 && ECHO_ENDINGS.has(rest[0]!) && (rest[0] !== 'so' || aux === 'is' || aux === 'was');
-  if (ending) return { kind: 'reacts', what: 'an echo question', partial: true };
-  // Bare ("oh, did you?"): whole once said; mid-speech it may still become "did you book it".
-  if (rest.length === 0) return final ? { kind: 'reacts', what: 'an echo question', partial: false } : { kind: 'mayStill' };
+  if (ending) return { kind: 'reacts', what: 'an echo question' };
+  // Bare ("oh, did you?"): one once said; mid-speech it may still become "did you book it".
+  if (rest.length === 0) return final ? { kind: 'reacts', what: 'an echo question' } : { kind: 'mayStill' };
   return null;
 }
 
