@@ -25,8 +25,10 @@ describe('an echo question with no question in it is surprise, not a question fo
     expect(kind('did you', false)).toBe('unsure');
     expect(verdict('did you now', false)).toMatchObject({ kind: 'backchannel', partial: true });
   });
-  it('a bare one in a final at a pause in the voice only holds the agent: it may become "is that per person"', () =>
-    expect(new BackchannelClassifier(defaults).classify('wow, is that', true, false)).toMatchObject({ kind: 'backchannel', partial: true }));
+  it.each(['wow, is that', 'is that so', 'are you serious'])(
+    'in a final at a pause in the voice, "%s" decides when the person stops ("…per person", "? then why…")',
+    (text) => expect(new BackchannelClassifier(defaults).classify(text, true, false)).toMatchObject({ kind: 'unsure', untilStopped: true }),
+  );
   it('says why', () => expect(verdict('is it now').reason).toBe('"is it now" is an echo question: surprise, not a question for you'));
   it.each([
     'did you get my email',

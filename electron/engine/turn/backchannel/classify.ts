@@ -134,7 +134,10 @@ export class BackchannelClassifier {
     if (react?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may be an echo question ("did you now")` };
     if (react?.kind === 'reacts') {
       const reason = `${quote(words)} is ${react.what}: surprise, not a question for you`;
-      // Held while the voice may go on: "is that so? then why…", "wow, is that… per person".
+      // Held while the voice may go on: "is that so? then why…", "wow, is that… per person". A final at a pause in the
+      // voice decides only when the person stops: an echo question opens a challenge often enough ("did you now? I
+      // never asked for that") that going on in its pause let the agent be heard, then cut (set G1: 1.1-1.4 s).
+      if (final && voiceMayGoOn) return { kind: 'unsure', untilStopped: true, reason };
       return voiceMayGoOn ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     const question = askedByWordOrder(words);
