@@ -42,7 +42,8 @@ export function heardAgainMs(result: Pick<SimulationResult, 'events'>): number {
   let paused = false;
   let since: number | null = null;
   for (const e of result.events) {
-    if ((e.type === 'outputPaused' || e.type === 'outputCleared') && since !== null) {
+    // A cut while the agent plays is told only as the interruption (observed-playback.ts tells a cut while paused).
+    if ((e.type === 'outputPaused' || e.type === 'outputCleared' || e.type === 'interrupted') && since !== null) {
       heard += e.tMs - since;
       since = null;
     }

@@ -68,3 +68,17 @@ export function percentile(values: number[], p: number): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/**
+ * A percentile over every case, where a case with no value (null: it never happened within the
+ * window the value is measured in, `windowMs`) counts as later than any: it missed the target by
+ * more than any case that has a value. The figure is `>${windowMs}` when the percentile's rank
+ * falls on such a case.
+ */
+export function percentileCountingMisses(values: (number | null)[], p: number, windowMs: number): number | string | null {
+  const v = percentile(
+    values.map((x) => x ?? Infinity),
+    p,
+  );
+  return v === Infinity ? `>${windowMs}` : v;
+}

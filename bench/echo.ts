@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   const agentReal = resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(16_000 * 2, 16_000 * 11);
   const agents = { 'flite slt': scaleTo(agentSlt, -20), 'real dialogue': scaleTo(agentReal, -20) };
   const beckett = (await readWavFile(join(SPEECH, 'beckett.wav'))).samples;
-  const dtUser = scaleTo(beckett.subarray(16_000, 16_000 * 4), USER_DBFS);
+  // The user in double talk starts speaking as the clip starts (beckett.truth.json: voice 1.87-2.74 and 3.54-4.14 s): the
+  // first-second figure is taken over the clip's first second. The 1-4 s cut held 0.73 s of pause in that second.
+  const dtUser = scaleTo(beckett.subarray(Math.round(16_000 * 1.8), Math.round(16_000 * 4.8)), USER_DBFS);
 
   if (process.argv.includes('--stress-only')) {
     const filter = process.argv.find((a) => a.startsWith('--stress-filter='))?.slice('--stress-filter='.length);
@@ -96,7 +98,10 @@ async function main(): Promise<void> {
     'real dialogue, later': scaleTo(resampleAll(resamplers, dialogue.samples, dialogue.sampleRate, 16_000).subarray(16_000 * 14, 16_000 * 23), -23),
   };
   const requests = (await readWavFile(join(SPEECH, 'intent.wav'))).samples;
-  const heldOut = cancellerAlone(HELD_OUT_ROOMS, heldOutAgents, scaleTo(requests.subarray(16_000 * 6, 16_000 * 9), USER_DBFS));
+  // One request from the clip's start (intent.truth.json: voice 11.56-12.91 s). The 6-9 s cut held 2.1 s of room tone
+  // before 0.9 s of a request, so its first-second double talk measured room tone (SNR 0 dB, correlation 0.06).
+  const heldOutUser = scaleTo(requests.subarray(Math.round(16_000 * 11.5), Math.round(16_000 * 14.5)), USER_DBFS);
+  const heldOut = cancellerAlone(HELD_OUT_ROOMS, heldOutAgents, heldOutUser);
   console.log('\nA (held out). Other rooms and voices');
   console.log(JSON.stringify(heldOut.summary, null, 2));
   if (process.argv.includes('--canceller-only')) {

@@ -10,14 +10,14 @@
  * IS the mic: with headphones, or no speaker, turning the canceller on changes nothing (the
  * suppressor, fed a coarse start-up estimate, would otherwise dim a user talking over the
  * agent). The switch either way is a cross-fade over one block. Stages, each in its own file:
- *   ReferenceBuffer   the reference placed on the capture timeline (heard time = written + output latency)
+ *   ReferenceIntake   the reference placed on the capture timeline (heard time = written + output latency)
  *   DelayEstimator    bulk delay, so the filter's window sits on the echo
  *   LinearCanceller   partitioned-block adaptive filter pair (MDF), step control, double-talk guard
  *   ResidualSuppressor spectral gain for what the linear filter leaves
+ *   HeldAttenuation   how much of the echo it removes, for a gate after it
  */
-import { downmixToMono } from '../channels.js';
 import { ENGINE_SAMPLE_RATE, type AudioFrame } from '../frame.js';
-import type { ResamplerFactory, StreamResampler } from '../resampler.js';
+import type { ResamplerFactory } from '../resampler.js';
 import { DelayEstimator } from './delay-estimator.js';
 import { LinearCanceller } from './linear-canceller.js';
 import { ReferenceBuffer } from './reference-buffer.js';
@@ -26,7 +26,10 @@ import { EchoBound } from './echo-bound.js';
 import { EchoCoupling } from './echo-coupling.js';
 import { PathWatch, VANISHED_RATIO } from './path-watch.js';
 import { NEAR_END_VOICE_BINS, NearEndVoice } from './near-end-voice.js';
-import { ForegroundRemoval } from './foreground-removal.js';
+import { ForegroundRemoval, MOVED_BELOW_DB } from './foreground-removal.js';
+import { HeldAttenuation } from './held-attenuation.js';
+import { meanSquare } from './mean-square.js';
+import { REANCHOR_SAMPLES, ReferenceIntake } from './reference-intake.js';
 
 export interface EchoCancellerOptions {
   /**
@@ -56,18 +59,6 @@ export interface EchoCancellerStats {
 const RATE = ENGINE_SAMPLE_RATE;
 /** 128 samples (8 ms): a 256-point FFT; the filter's window and the suppressor's gain move in these steps. */
 const BLOCK = 128;
-/** A frame this far from where the stream was expected starts a new stream (device restart, a gap). */
-const REANCHOR_SAMPLES = RATE / 50;
-/** Echo-alone blocks (8 ms) before the attenuation is reported: 0.25 s. */
-const ALONE_BLOCKS_TO_TRUST = 31;
-/** 2.5 dB/s: the held figure outlasts a user talking under the echo for seconds, yet follows a real loss (see its use). */
-const ATTENUATION_FALL_DB_PER_BLOCK = 0.02;
-/**
- * The filter removes less than this (dB, ~80 ms): the echo may have moved, and the delay search's recent look may
- * follow it. Measured at the moves: 0-0.9 dB for an unreported latency found, 3.9-4.4 dB after a 230 ms jump (with
- * the path already called unexplained), 8.2-8.9 dB at a false one in a 1 s bathroom.
- */
-const MOVED_BELOW_DB = 3;
 /** The window moves this much less than an echo that moved (32 ms of the 256 ms tail): 16 ms left it after the onset of a 230 ms jump. */
 const JUMP_MARGIN_BLOCKS = 4;
 /**
@@ -83,14 +74,12 @@ export class EchoCanceller {
   private readonly suppressor: ResidualSuppressor;
   private readonly delay: DelayEstimator;
   private readonly reference = new ReferenceBuffer();
+  private readonly intake: ReferenceIntake;
   private readonly coupling = new EchoCoupling();
   private readonly watch = new PathWatch();
   /** Where the suppressor found a voice over its residual estimate, bin by bin, on the capture clock (a gate after the canceller asks it). */
   readonly nearEndVoice = new NearEndVoice();
   private readonly suppression: boolean;
-  private readonly resamplers: ResamplerFactory | undefined;
-  private resampler: StreamResampler | null = null;
-  private refNext: number | null = null;
   /** Stream position of the current block's first sample, and how many of its samples have come. */
   private blockStart: number | null = null;
   private filled = 0;
@@ -118,12 +107,7 @@ export class EchoCanceller {
   private erleMic = 0;
   private erleOut = 0;
   /** ERLE over echo-alone blocks only (the user's voice must not lower it), mic vs output power. */
-  private aloneMic = 0;
-  private aloneOut = 0;
-  private aloneBlocks = 0;
-  private heldAttenuationDb = 0;
-  /** The filter's leak has been under one half since the held figure last restarted. */
-  private filterConverged = false;
+  private readonly held = new HeldAttenuation();
   /** The filter has learned the echo path at least once (EchoBound's start-up estimate ended). */
   private pathLearnedOnce = false;
   private readonly tailBlocks: number;
@@ -140,7 +124,7 @@ export class EchoCanceller {
     // 3 s of envelope, re-estimated every 0.25 s.
     this.delay = new DelayEstimator(maxLag, 375, 32);
     this.suppression = options.suppression ?? true;
-    this.resamplers = options.resamplers;
+    this.intake = new ReferenceIntake(this.reference, options.resamplers);
     this.bound = new EchoBound(this.linear.fft.bins, partitions);
   }
 
@@ -151,8 +135,7 @@ export class EchoCanceller {
    * trust its output by this much.
    */
   get attenuationDb(): number | null {
-    if (this.aloneBlocks < ALONE_BLOCKS_TO_TRUST || this.coupling.state === 'absent') return null;
-    return this.heldAttenuationDb;
+    return this.coupling.state === 'absent' ? null : this.held.db;
   }
 
   /**
@@ -176,14 +159,7 @@ export class EchoCanceller {
 
   /** An output frame exactly as written to the device, and when its first sample is heard (clock ms). */
   pushReference(frame: AudioFrame, heardAtMs: number): void {
-    let mono = frame.channels > 1 ? downmixToMono(frame.data, frame.channels) : frame.data;
-    if (frame.sampleRate !== RATE) mono = this.toEngineRate(mono, frame.sampleRate);
-    if (mono.length === 0) return;
-    const stamped = Math.round((heardAtMs * RATE) / 1000);
-    // Frames of one run follow each other exactly; the stamp only says where a new run starts.
-    const position = this.refNext !== null && Math.abs(stamped - this.refNext) < REANCHOR_SAMPLES ? this.refNext : stamped;
-    this.reference.write(position, mono);
-    this.refNext = position + mono.length;
+    this.intake.push(frame, heardAtMs);
   }
 
   /** A microphone frame (16 kHz mono) -> the same samples with the echo removed, same timestamp. */
@@ -264,7 +240,7 @@ export class EchoCanceller {
     const playing = refEnergy > 1e-8;
     const wasUnexplained = this.watch.unexplained;
     this.coupling.update(micEnergy, errorPower, refEnergy, this.delay.bestCorrelation);
-    this.watch.update(micEnergy, echoPower, playing, this.coupling.removedDb, this.filterConverged);
+    this.watch.update(micEnergy, echoPower, playing, this.coupling.removedDb, this.held.converged);
     if (this.linear.pathLost) {
       // The echo path changed: what the suppressor learned about the old filter no longer holds.
       this.suppressor.resetErle();
@@ -307,23 +283,13 @@ export class EchoCanceller {
     this.prevErrorPower = errorPower;
     this.erleMic = 0.98 * this.erleMic + 0.02 * micEnergy;
     this.erleOut = 0.98 * this.erleOut + 0.02 * outEnergy;
-    if (echoAlone) {
-      // Over ~0.25 s of echo-alone blocks: follows a path change, ignores single loud blocks.
-      this.aloneMic = 0.97 * this.aloneMic + 0.03 * micEnergy;
-      this.aloneOut = 0.97 * this.aloneOut + 0.03 * outEnergy;
-      this.aloneBlocks++;
-      // Held, falling 2.5 dB/s: a user speaking below the echo passes as 'echo alone' by energy
-      // and would lower the figure exactly while they talk; a real loss of the path resets it.
-      const now = 10 * Math.log10((this.aloneMic + 1e-12) / (this.aloneOut + 1e-12));
-      this.heldAttenuationDb = Math.max(now, this.heldAttenuationDb - ATTENUATION_FALL_DB_PER_BLOCK);
-    }
+    if (echoAlone) this.held.echoAlone(micEnergy, outEnergy);
     // The filter's leak back at 1 after it had converged: its estimate no longer explains the echo (the path or the
     // output latency changed, and a stale foreground predicts the echo at the old lag rather than making the mic
     // louder, so pathLost does not fire). The held figure would keep crediting it for seconds while it removes
     // nothing, and the gate after it would pass the raw echo as the user (a false stop 1.3 s after a +110 ms change).
-    const leak = this.linear.control.leak;
-    if (leak < 0.5) this.filterConverged = true;
-    if (this.linear.pathLost || (this.filterConverged && leak >= 1) || (this.watch.unexplained && !wasUnexplained)) this.restartHeldAttenuation();
+    const leakCameBack = this.held.leakCameBack(this.linear.control.leak);
+    if (this.linear.pathLost || leakCameBack || (this.watch.unexplained && !wasUnexplained)) this.held.restart();
   }
 
   /** The echo moved to another lag: the filters start again, and what the suppressor learned of them and the attenuation they earned no longer hold. */
@@ -332,13 +298,7 @@ export class EchoCanceller {
     this.linear.dropPath();
     this.suppressor.resetErle();
     this.bound.reset();
-    this.restartHeldAttenuation();
-  }
-
-  private restartHeldAttenuation(): void {
-    this.aloneBlocks = 0;
-    this.heldAttenuationDb = 0;
-    this.filterConverged = false;
+    this.held.restart();
   }
 
   /** Moves the filter window when the echo's onset has left its first quarter. */
@@ -374,38 +334,7 @@ export class EchoCanceller {
     }
   }
 
-  private toEngineRate(samples: Float32Array, rate: number): Float32Array {
-    if (this.resamplers) {
-      if (!this.resampler || this.resampler.inputRate !== rate) {
-        this.resampler?.release();
-        this.resampler = this.resamplers.create({ inputRate: rate, outputRate: RATE });
-      }
-      return this.resampler.process(samples);
-    }
-    return linearResample(samples, rate, RATE);
-  }
-
   dispose(): void {
-    this.resampler?.release();
-    this.resampler = null;
+    this.intake.dispose();
   }
-}
-
-function meanSquare(block: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < block.length; i++) sum += block[i]! * block[i]!;
-  return sum / block.length;
-}
-
-/** Fallback when no resampler factory is given: linear interpolation (fine for the envelope, a few dB of ERLE lost above 4 kHz). */
-function linearResample(samples: Float32Array, from: number, to: number): Float32Array {
-  const n = Math.floor((samples.length * to) / from);
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = (i * from) / to;
-    const j = Math.floor(x);
-    const f = x - j;
-    out[i] = (samples[j] ?? 0) * (1 - f) + (samples[j + 1] ?? samples[j] ?? 0) * f;
-  }
-  return out;
 }

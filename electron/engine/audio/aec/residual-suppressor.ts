@@ -13,6 +13,7 @@
  * Analysis: the last two blocks, the newest weighted fully.
  */
 import { RealFft } from './fft.js';
+import { meanSquare } from './mean-square.js';
 import { NEAR_END_VOICE_BINS } from './near-end-voice.js';
 
 /** Residual counted above its estimate (x2): suppressing a little echo too much is inaudible, too little is a false barge-in. */
@@ -283,10 +284,4 @@ function popCount(bits: number): number {
   let n = 0;
   for (let b = bits; b !== 0; b >>= 1) n += b & 1;
   return n;
-}
-
-function meanSquare(block: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < block.length; i++) sum += block[i]! * block[i]!;
-  return sum / block.length;
 }

@@ -7,8 +7,10 @@
  *
  * Up to +6 dB (the issue's range) the safety rule holds in all of them: the agent's own voice
  * never stops it, and a real interruption over the echo still does; so it does at +10 dB with
- * the phone moved twice. The `it.fails` case is a known failure, with its figure and cause (the
- * "barely disturbed" rule); it turns red the day it is fixed, to be made a plain `it`.
+ * the phone moved twice. Two known failures are tests of what happens today, with their figures
+ * and causes: each asserts that exact wrong outcome (and that the run itself went through), so it
+ * fails on nothing else, not on a time-out or a crash, and turns red the day the failure is fixed,
+ * to be turned round into the behaviour it documents.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,8 @@ beforeAll(() => {
 }, 300_000);
 
 const pauses = (r: SimulationResult) => r.events.filter((e) => e.type === 'outputPaused').map((e) => e.tMs);
+/** What the simulation itself reported as going wrong (a session error, the run's time limit): none, for a known failure to be the one it documents. */
+const errors = (r: SimulationResult) => r.events.filter((e) => e.type === 'error');
 const interruption = { wav: join(FIXTURES, 'real-sentence.wav'), atMs: 4000, text: 'actually I wanted the later train' };
 
 /** A rattling phone drifting 300 ppm: in the bathroom, moved to an office desk at 3.5 s, back to the bathroom at 6.5 s on a 110 ms longer output path (unreported). */
@@ -90,17 +94,24 @@ describe('echo in conditions nobody tuned on', () => {
   // talk (it came back at 17.3 dB); so the 6-13 voice bins it finds at 4.86-4.98 s are not trusted, and the guard's
   // predicted echo (a linear envelope of a compressing speaker) stands 8-12 dB over the mic. The same user 200 ms later is
   // heard at 570 ms (clean 170); the espeak voice of bench:echo --stress-only is missed at 4.0 s.
-  it.fails('a real interruption 0.3 s after the rattling, drifting phone at +6 dB was moved is caught by its words', async () => {
+  it('known failure: a real interruption 0.3 s after the rattling, drifting phone at +6 dB was moved is missed (the agent talks on)', async () => {
     const r = await h.run({ agentSays: AGENT_TEXT, echo: restless(LOUD_ECHO_DB), user: [{ ...interruption, atMs: 3800 }], settings: CANCELLER });
-    expect(r).toMatchObject({ interrupted: true, reason: 'voice' });
+    expect(errors(r)).toEqual([]);
+    // The user's voice is in the mic (its onset at 4.27 s), and nothing stops the agent for it.
+    expect(r.voiceOnsetsMs).toHaveLength(1);
+    // Fixed when this turns red with { interrupted: true, reason: 'voice' }: then assert that instead.
+    expect({ interrupted: r.interrupted, reason: r.reason }).toEqual({ interrupted: false, reason: null });
   });
 
   // Handed to duck5 (xchange5 02:0x): the late reverberation of a small, hard room outlasts the echo guard's
   // 1.2 dB / 10 ms decay and the suppressor's estimate, so the VAD hears the tail after a syllable.
-  it.fails('a phone 7 cm from its mic in a bathroom (T60 1 s), echo +6 dB over the user: the agent is not paused by its own voice', async () => {
+  // Today: one pause at 1.42 s, resumed 160 ms later.
+  it('known failure: a phone 7 cm from its mic in a bathroom (T60 1 s), echo +6 dB over the user: its own voice pauses the agent, never stops it', async () => {
     const r = await h.run({ agentSays: AGENT_TEXT, echo: { gainDb: LOUD_ECHO_DB, delayMs: 10, rirWav: bathroom }, settings: CANCELLER });
+    expect(errors(r)).toEqual([]);
     expect(r.interrupted).toBe(false);
-    expect(pauses(r)).toEqual([]);
+    // Fixed when this turns red with no pause: then assert `pauses(r)` is empty instead.
+    expect(pauses(r).length).toBeGreaterThan(0);
   });
 
   // It paused the agent three times (5.78, 7.34, 8.28 s): the filter's window and the guard's delay estimate both sat on

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordingSink } from '../../../../electron/engine/audio/recording-sink.js';
 import { ObservedPlayback, type OutputChange } from '../../../../electron/engine/agent/simulate/observed-playback.js';
 import { VirtualClock } from '../../../../electron/engine/agent/simulate/virtual-clock.js';
-import { pausedMs, pauseSpans } from '../../../../bench/bargein-metrics.js';
+import { heardAgainMs, pausedMs, pauseSpans } from '../../../../bench/bargein-metrics.js';
 
 function observed() {
   const clock = new VirtualClock(0);
@@ -56,5 +56,15 @@ describe('simulate: what the agent output really did (the benchmark measures pau
   it('a pause never resumed counts to the end of the run (a stuck pause is the worst disruption)', () => {
     const events = [{ tMs: 100, type: 'outputPaused' }];
     expect(pausedMs({ events, traces: { durationMs: 2100 } as never })).toBe(2000);
+  });
+
+  it('the agent heard again after its first pause counts until the cut, also a cut while it plays (told only as the interruption)', () => {
+    // "oh wow, is it safe" (set E, realistic lag): resumed at 690 on "oh wow," and cut at 1630 while playing, with no outputCleared.
+    const events = [
+      { tMs: 186, type: 'outputPaused' },
+      { tMs: 690, type: 'outputResumed' },
+      { tMs: 1630, type: 'interrupted' },
+    ];
+    expect(heardAgainMs({ events } as never)).toBe(940);
   });
 });
