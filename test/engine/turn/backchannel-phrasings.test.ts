@@ -124,9 +124,10 @@ describe('more backchannels of half B, by rule', () => {
     expect(kind(text)).toBe('backchannel');
   });
 
-  it.each(['is that true', 'oh, is that right', 'are you sure', 'did it really'])('a question by its word order: "%s" interrupts', (text) =>
+  it.each(['is that true', 'oh, is that right', 'are you sure'])('a question by its word order: "%s" interrupts', (text) =>
     expect(kind(text)).toBe('interrupt'),
   );
+  // "did it really" asks nothing: an echo question, surprise (backchannel-reactions.test.ts).
 
   it.each(["that's true", 'it is true', 'that is right'])('"%s" stays a backchannel', (text) => expect(kind(text)).toBe('backchannel'));
 });

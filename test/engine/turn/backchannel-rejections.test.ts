@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { interims, kind, verdict } from './helpers/verdicts.js';
+import { interims, kind, stopsAtWord, verdict } from './helpers/verdicts.js';
 
 /**
  * What the class-based model (69a516f…7946385) let through that a user meets: rejections that start like an
  * assessment ("no good for me"), complaints worded as evaluations ("that's ridiculous", "terrible idea"), and "not …"
  * deciding a word later mid-speech. Found by a review comparing verdicts with 0b94ec7 (before the model).
  */
-
-/** The word (1-based) at which a streaming recognizer's interims first stop the agent, or null. */
-const stopsAtWord = (text: string) => {
-  const i = interims(text).findIndex((v) => v.kind === 'interrupt');
-  return i < 0 ? null : i + 1;
-};
 
 describe('a "no good …" refuses', () => {
   it.each([

@@ -8,8 +8,11 @@ import type { BackchannelKind } from './lexicon.js';
 
 /** The words of a "no". */
 export const NO_WORDS = new Set(['no', 'nope', 'nah']);
-/** Kinds of what may follow a "no" that agrees: agreement and evaluation ("no thanks" refuses; "no, really" protests). */
-const AGREEING: ReadonlySet<BackchannelKind> = new Set(['affirmation', 'evaluation']);
+/**
+ * Kinds of what may follow a "no" that agrees: agreement, evaluation, realising ("no thanks" refuses; "no, really"
+ * protests; "no deal" refuses the plan).
+ */
+const AGREEING: ReadonlySet<BackchannelKind> = new Set(['affirmation', 'evaluation', 'realisation']);
 
 /** What the model makes of some words on their own (classify.ts's parse into units). */
 export interface RestParse {

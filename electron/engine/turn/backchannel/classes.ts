@@ -226,7 +226,7 @@ export const CLASS_UNITS: [string, BackchannelKind][] = [
 ];
 
 /** The stance an agreeing listener may add: "makes sense to me", "fine by me", "okay with me"; not "no good to me". */
-const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me'].map((p) => p.split(' '));
+const STANCE_AFTER: readonly string[][] = ['to me', 'for me', 'by me', 'with me', 'to us', 'for us', 'by us', 'with us'].map((p) => p.split(' '));
 /** Evaluations that agree, and so take a stance ending ("sounds good to me"); not "weird to me", "sad for me". */
 const AGREEING_EVALUATIONS = new Set([
   'good',
@@ -254,7 +254,8 @@ const KINDNESS = new Set(['nice', 'kind', 'good', 'sweet', 'lovely', 'generous',
  */
 export function stanceEndings(words: readonly string[], kind: BackchannelKind): readonly string[][] {
   const endings: string[][] = [];
-  if (kind === 'affirmation' || kind === 'hedge' || (kind === 'evaluation' && AGREEING_EVALUATIONS.has(words[0]!))) endings.push(...STANCE_AFTER);
+  if (kind === 'affirmation' || kind === 'hedge' || kind === 'acceptance' || (kind === 'evaluation' && AGREEING_EVALUATIONS.has(words[0]!)))
+    endings.push(...STANCE_AFTER);
   if (words.length === 1 && KINDNESS.has(words[0]!)) endings.push(['of', 'you']);
   if (words.includes('not') || words[0] === 'no') endings.push(['at', 'all']);
   return endings;
@@ -272,10 +273,10 @@ export const NEGATED_BY_NOT = new Set([
 export const ENOUGH_TAKERS = new Set(['true', 'sure', 'fair', 'good', 'funny']);
 
 /**
- * Adverbs that end a news receipt or an agreement ("oh, really now", "got it now", "alrighty then"): only as the last
- * word of a final; mid-speech they may lead into more ("now book it").
+ * Adverbs that end a news receipt or an agreement ("oh, really now", "got it now", "alrighty then", "no complaints
+ * here"): only as the last word of a final; mid-speech they may lead into more ("now book it", "there's a problem").
  */
-export const FINAL_PARTICLES = new Set(['now', 'then']);
+export const FINAL_PARTICLES = new Set(['now', 'then', 'here', 'there']);
 
 /** Intensifiers before a unit: "many thanks", "most likely", "greatly appreciated" ("much" only before thanks: "how much" asks). */
 export const MORE_LEAD_INS = ['many', 'most', 'greatly', 'truly', 'deeply', 'ever', 'very', 'seems', 'seem', 'looks', 'look', 'feels', 'feel', 'appears'];

@@ -8,6 +8,8 @@
  */
 import { PhraseMatcher, wordsOf } from '../text.js';
 import { agreeingNo } from './agreeing-no.js';
+import { reaction } from './echo-questions.js';
+import { OPENING_UPTAKE } from './uptake.js';
 import { SYMPATHY_NOUNS } from './assessments.js';
 import { ENOUGH_TAKERS, FINAL_PARTICLES, NEGATED_BY_NOT, THANKS_AFTER, stanceEndings } from './classes.js';
 import { handBack } from './hand-back.js';
@@ -52,6 +54,8 @@ const KIND_WORDS: Record<BackchannelKind, string> = {
   surprise: 'surprise',
   hedge: 'a hedged agreement',
   sympathy: 'sympathy',
+  realisation: 'a realisation',
+  acceptance: 'acceptance',
 };
 
 const IDIOM_TEXTS = new Set(IDIOMS.map((w) => w.join(' ')));
@@ -121,6 +125,20 @@ export class BackchannelClassifier {
     if (this.acknowledgements.coversAll(text)) {
       const reason = `${quote(words)} is in your never-interrupt phrases`;
       return backchannel(words, reason, voiceMayGoOn);
+    }
+    // "did you now", "is that so", "are you serious": surprise handed back as a question (echo-questions.ts).
+    const react = reaction(words, final, (ws) => {
+      const p = parseUnits(ws, true);
+      return p.leftover.length === 0 && p.kinds.size > 0;
+    });
+    if (react?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may be an echo question ("did you now")` };
+    if (react?.kind === 'reacts') {
+      const reason = `${quote(words)} is ${react.what}: surprise, not a question for you`;
+      // Held while the voice may go on: "is that so? then why…", "wow, is that… per person". A final at a pause in the
+      // voice decides only when the person stops: an echo question opens a challenge often enough ("did you now? I
+      // never asked for that") that going on in its pause let the agent be heard, then cut (set G1: 1.1-1.4 s).
+      if (final && voiceMayGoOn) return { kind: 'unsure', untilStopped: true, reason };
+      return voiceMayGoOn ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
     }
     const question = askedByWordOrder(words);
     if (question !== null) return { kind: 'interrupt', reason: `"${question}" starts a question` };
@@ -220,6 +238,8 @@ function matchMulti(words: string[], start: number, unit: string[]): number {
 /** The backchannel unit at `start`, with what may end it ("very much", "too") or a generic noun ("nice one"). */
 function unitAt(words: string[], start: number): Unit | null {
   let unit: Unit | null = null;
+  // "holy cow", "holy moly", "holy smokes": "holy" and whatever word it exclaims.
+  if (words[start] === 'holy' && start + 1 < words.length) return { length: 2, words: words.slice(start, start + 2), kind: 'surprise' };
   for (const [p, kind] of MULTI_BY_FIRST.get(words[start]!) ?? []) {
     const length = matchMulti(words, start, p);
     if (length > 0) {
@@ -251,8 +271,12 @@ function unitAt(words: string[], start: number): Unit | null {
 
 /** True when the words from `start` to the end are on the way to a longer fixed unit ("oh my", "i see what you", "makes total"). */
 function opensUnit(words: string[], start: number): boolean {
+  if (words[start] === 'holy' && start === words.length - 1) return true;
   return (MULTI_BY_FIRST.get(words[start]!) ?? []).some(([p]) => matchMulti(words, start, p) === -1);
 }
+
+/** Verbs of seeming that "like" may follow as a lead-in ("sounds like a plan"). */
+const SEEMING_VERBS = new Set(['sounds', 'sound', 'looks', 'look', 'seems', 'seem', 'feels', 'feel']);
 
 /** Greedy left-to-right parse into backchannel units; lead-ins are absorbed when a unit follows. */
 function parseUnits(words: string[], final: boolean): Parse {
@@ -280,7 +304,11 @@ function parseUnits(words: string[], final: boolean): Parse {
     // "oh, really now", "got it now": an adverb that ends a final right after a unit adds nothing.
     if (final && i === words.length - 1 && pendingLeadIns.length === 0 && units.length > 0 && FINAL_PARTICLES.has(words[i]!) && lastWasUnit) break;
     lastWasUnit = false;
-    if (LEAD_INS.has(words[i]!) || (words[i] === 'much' && SINGLE[words[i + 1] ?? ''] === 'thanks')) {
+    // "sounds like a plan", "looks like a good idea": "like" leads in only after a verb of seeming.
+    const likeAfterSeeming = words[i] === 'like' && SEEMING_VERBS.has(pendingLeadIns.at(-1) ?? '');
+    // "now I get it", "now I see why": realising; a lone "now" leads on ("now book it", "so what now").
+    const nowBeforeI = words[i] === 'now' && words[i + 1] === 'i';
+    if (LEAD_INS.has(words[i]!) || likeAfterSeeming || nowBeforeI || (words[i] === 'much' && SINGLE[words[i + 1] ?? ''] === 'thanks')) {
       pendingLeadIns.push(words[i]!);
       i++;
       continue;
@@ -304,6 +332,8 @@ function backchannel(words: string[], reason: string, voiceMayGoOn: boolean): Ve
  * ("okay well", "okay and"); "okay okay", "oh okay" are whole.
  */
 function mayOpenTurn(words: string[]): boolean {
+  // "that's why" may be "that's why I called"; "you're kidding" may be "you're kidding, that's double".
+  if (OPENING_UPTAKE.some((p) => p.length <= words.length && p.every((w, k) => words[words.length - p.length + k] === w))) return true;
   if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
   const last = words.at(-1)!;
   if (words.length === 1) return OPENERS.has(last);

@@ -7,8 +7,10 @@
 
 import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS, SYMPATHY } from './assessments.js';
 import { CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS } from './classes.js';
+import { EXCLAIMED_WORDS, NO_OBJECTION, UPTAKE_UNITS } from './uptake.js';
 
-export type BackchannelKind = 'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge' | 'sympathy';
+export type BackchannelKind =
+  'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge' | 'sympathy' | 'realisation' | 'acceptance';
 
 /** One-word units and the kind of each. */
 export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
@@ -90,7 +92,7 @@ export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
   ...SYMPATHY.map((w) => [w, 'sympathy' as const]),
   ...['thanks', 'cheers', 'ta'].map((w) => [w, 'thanks' as const]),
   ...['ha', 'haha', 'hahaha', 'hah', 'heh', 'hehe', 'lol'].map((w) => [w, 'laughter' as const]),
-  ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn', 'goodness'].map((w) => [w, 'surprise' as const]),
+  ...['wow', 'whoa', 'woah', 'really', 'gosh', 'jeez', 'seriously', 'damn', 'goodness', ...EXCLAIMED_WORDS].map((w) => [w, 'surprise' as const]),
   ...CLASS_SINGLES,
 ]);
 
@@ -116,6 +118,7 @@ export const MULTI: [string[], BackchannelKind][] = (
     ...NEWS,
     ...ASSESSMENT_UNITS,
     ...CLASS_UNITS,
+    ...UPTAKE_UNITS,
     ...CONTINUERS.map((c): [string, BackchannelKind] => [c.join(' '), 'affirmation']),
     ['no worries', 'affirmation'],
     ['no problem', 'affirmation'],
@@ -224,9 +227,18 @@ export const GENERIC_NOUNS = new Set([
  * dismay ("the 9:15 is cancelled" - "oh no"), not a "no" to the agent. A force word inside one
  * does not interrupt; the same word elsewhere ("oh no, stop") still does.
  */
-export const IDIOMS: readonly string[][] = ['oh no', 'no way', 'no kidding', 'no wonder', 'no worries', 'no problem', 'no doubt', 'no idea', 'no clue'].map(
-  (p) => p.split(' '),
-);
+export const IDIOMS: readonly string[][] = [
+  'oh no',
+  'no way',
+  'no kidding',
+  'no wonder',
+  'no worries',
+  'no problem',
+  'no doubt',
+  'no idea',
+  'no clue',
+  ...NO_OBJECTION,
+].map((p) => p.split(' '));
 
 /**
  * Words that only lead into a backchannel ("that is right", "it sounds good", "very true",

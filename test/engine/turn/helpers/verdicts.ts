@@ -12,3 +12,9 @@ export const interims = (text: string) => {
   const words = text.split(/\s+/);
   return words.map((_, i) => verdict(words.slice(0, i + 1).join(' '), false));
 };
+
+/** The word (1-based) at which a streaming recognizer's interims first stop the agent, or null. */
+export const stopsAtWord = (text: string) => {
+  const i = interims(text).findIndex((v) => v.kind === 'interrupt');
+  return i < 0 ? null : i + 1;
+};
