@@ -64,13 +64,12 @@ describe('the agent went on in mid-voice on a whole backchannel', () => {
   });
 
   it('the same words again (the final of what the interim showed) do not start the wait again', () => {
-    const h = pausedByUser();
-    h.controller.onTranscript('exactly,', false);
-    expect(h.playback.ops()).toEqual(['duck', 'pause', 'resume']);
+    const { controller, playback } = pausedByUser();
+    controller.onTranscript('exactly,', false);
     vi.advanceTimersByTime(400);
-    h.controller.onTranscript('exactly,', true);
+    controller.onTranscript('exactly,', true);
     vi.advanceTimersByTime(MID_VOICE_WORDS_MS - 400);
-    expect(h.playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause']);
+    expect(playback.ops()).toEqual(['duck', 'pause', 'resume', 'pause']);
   });
 
   it('the voice stopping (a gap) before the wait ends: no pause in the gap; the voice coming back pauses it as before', () => {
