@@ -125,6 +125,15 @@ describe('accepting a plan', () => {
   it('"deal with the first one" stops at "with", as before', () => expect(stopsAtWord('deal with the first one')).toBe(2));
   it('"I\'m in" mid-speech holds the agent: it may be "I\'m in a hurry"', () =>
     expect(verdict("I'm in", false)).toMatchObject({ kind: 'backchannel', partial: true }));
+  // One word of its own after uptake that may open a turn makes it one: before, these waited for a second word, so
+  // "I'm in trouble" stopped the agent only once the person had stopped (it stopped at "I'm" before round 3).
+  it.each([
+    ["I'm in trouble", 3],
+    ["I'm in hospital", 3],
+    ["I'm down two hundred quid", 3],
+    ["that's why everyone left", 3],
+  ] as const)('"%s" stops at word %i, mid-speech', (text, word) => expect(stopsAtWord(text)).toBe(word));
+  it.each(["I'm in, thanks", "I'm in too", "I'm in mate", "I'm down, yep", "that's why, huh", "you're kidding, wow"])('"%s" still goes on', backchannel);
 });
 
 describe('a modal hedge with "so"', () => {

@@ -168,6 +168,11 @@ export class BackchannelClassifier {
     const cue = leftover.find((w) => CUES[w] !== undefined);
     if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     const strong = leftover.filter((w) => !WEAK.has(w));
+    // "I'm in trouble", "that's why everyone…": one word of its own after uptake that may open a turn makes it one
+    // (waiting for a second word cut "I'm in trouble" only once the person had stopped).
+    const ownWordLast = leftover.length === 1 && strong.length === 1 && leftover[0] === words.at(-1);
+    if (!final && ownWordLast && endsOnOpeningUptake(words.slice(0, -1)))
+      return { kind: 'interrupt', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} is a turn of your own` };
     if (leftover.length >= 2 && strong.length >= 1)
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
@@ -332,14 +337,18 @@ function backchannel(words: string[], reason: string, voiceMayGoOn: boolean): Ve
  * ("okay well", "okay and"); "okay okay", "oh okay" are whole.
  */
 function mayOpenTurn(words: string[]): boolean {
-  // "that's why" may be "that's why I called"; "you're kidding" may be "you're kidding, that's double".
-  if (OPENING_UPTAKE.some((p) => p.length <= words.length && p.every((w, k) => words[words.length - p.length + k] === w))) return true;
+  if (endsOnOpeningUptake(words)) return true;
   if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
   const last = words.at(-1)!;
   if (words.length === 1) return OPENERS.has(last);
   // "mm hmm" is the continuer, not "mm" and a hesitation.
   if (isUnit(words)) return false;
   return words.slice(0, -1).every((w) => OPENERS.has(w)) && LEADS_ON.has(last);
+}
+
+/** "that's why" may be "that's why I called"; "you're kidding" may be "you're kidding, that's double". */
+function endsOnOpeningUptake(words: string[]): boolean {
+  return OPENING_UPTAKE.some((p) => p.length <= words.length && p.every((w, k) => words[words.length - p.length + k] === w));
 }
 
 /** The words are exactly one fixed unit ("mm hmm", "uh huh"). */
