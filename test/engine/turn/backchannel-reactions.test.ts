@@ -98,6 +98,17 @@ describe('realising: the listener now understands', () => {
   ])('"%s"', backchannel);
   it.each(['that explains nothing', "that doesn't explain it", "that's why I'm calling", 'now book the train'])('"%s" interrupts', interrupts);
   it('says why', () => expect(verdict('that explains everything').reason).toBe('"that explains everything" is only a realisation'));
+  // "why" with a clause after it is a statement of one's own, not a realisation: since round 3 "I get why you said it" and
+  // "I understand why you think so" never stopped the agent, "that explains why the price went up" only at "price".
+  it.each([
+    ['I get why you said it', 4],
+    ['I understand why you think so', 4],
+    ['I see why you did that', 4],
+    ['that explains why the price went up', 4],
+  ] as const)('"%s" stops at word %i', (text, word) => expect(stopsAtWord(text)).toBe(word));
+  it.each(['I see why, yeah', 'that explains why, thanks'])('"%s" is still a realisation', backchannel);
+  it('"that explains why" mid-speech holds the agent: it may open "…it broke"', () =>
+    expect(verdict('that explains why', false)).toMatchObject({ kind: 'backchannel', partial: true }));
   it('"that\'s why" mid-speech holds the agent: it may open "that\'s why I called"', () =>
     expect(verdict("that's why", false)).toMatchObject({ kind: 'backchannel', partial: true }));
 });

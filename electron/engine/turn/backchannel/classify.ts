@@ -292,7 +292,9 @@ function parseUnits(words: string[], final: boolean): Parse {
   let lastWasUnit = false;
   let i = 0;
   while (i < words.length) {
-    const unit = unitAt(words, i);
+    const found = unitAt(words, i);
+    // "I see why you did that", "that explains why the price went up": "why" with a clause after it is no realisation.
+    const unit = found !== null && whyTakesClause(words, i + found.length) ? null : found;
     // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
     if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
       leftover.push(...pendingLeadIns, ...words.slice(i));
@@ -324,6 +326,12 @@ function parseUnits(words: string[], final: boolean): Parse {
   }
   leftover.push(...pendingLeadIns);
   return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
+}
+
+/** A unit ending on "why" at `end` is followed by a clause (a subject, or a word that starts no unit), not by "yeah". */
+function whyTakesClause(words: string[], end: number): boolean {
+  const next = words[end];
+  return words[end - 1] === 'why' && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
 }
 
 /** A backchannel verdict; only partial while the voice may go on and the words may still open a turn ("okay, but…"). */
