@@ -29,6 +29,10 @@ describe('an echo question with no question in it is surprise, not a question fo
     'in a final at a pause in the voice, "%s" decides when the person stops ("…per person", "? then why…")',
     (text) => expect(new BackchannelClassifier(defaults).classify(text, true, false)).toMatchObject({ kind: 'unsure', untilStopped: true }),
   );
+  // No one hands a statement back as a bare "is that?": it is a question cut off by a pause ("is that… included?"). Said
+  // as a whole once the person stops, the agent used to go on and was heard until the rest paused it again (set-G-like
+  // "is that so? then why…" recognized as "is that" at a gap, realistic lag: resumed 1110-1330 ms, cut at 1890).
+  it.each(['is that', 'oh, is that', 'was that'])('"%s" alone is a question cut off, not an echo', interrupts);
   it('says why', () => expect(verdict('is it now').reason).toBe('"is it now" is an echo question: surprise, not a question for you'));
   it.each([
     'did you get my email',
@@ -94,6 +98,17 @@ describe('realising: the listener now understands', () => {
   ])('"%s"', backchannel);
   it.each(['that explains nothing', "that doesn't explain it", "that's why I'm calling", 'now book the train'])('"%s" interrupts', interrupts);
   it('says why', () => expect(verdict('that explains everything').reason).toBe('"that explains everything" is only a realisation'));
+  // "why" with a clause after it is a statement of one's own, not a realisation: since round 3 "I get why you said it" and
+  // "I understand why you think so" never stopped the agent, "that explains why the price went up" only at "price".
+  it.each([
+    ['I get why you said it', 4],
+    ['I understand why you think so', 4],
+    ['I see why you did that', 4],
+    ['that explains why the price went up', 4],
+  ] as const)('"%s" stops at word %i', (text, word) => expect(stopsAtWord(text)).toBe(word));
+  it.each(['I see why, yeah', 'that explains why, thanks'])('"%s" is still a realisation', backchannel);
+  it('"that explains why" mid-speech holds the agent: it may open "…it broke"', () =>
+    expect(verdict('that explains why', false)).toMatchObject({ kind: 'backchannel', partial: true }));
   it('"that\'s why" mid-speech holds the agent: it may open "that\'s why I called"', () =>
     expect(verdict("that's why", false)).toMatchObject({ kind: 'backchannel', partial: true }));
 });
@@ -125,6 +140,15 @@ describe('accepting a plan', () => {
   it('"deal with the first one" stops at "with", as before', () => expect(stopsAtWord('deal with the first one')).toBe(2));
   it('"I\'m in" mid-speech holds the agent: it may be "I\'m in a hurry"', () =>
     expect(verdict("I'm in", false)).toMatchObject({ kind: 'backchannel', partial: true }));
+  // One word of its own after uptake that may open a turn makes it one: before, these waited for a second word, so
+  // "I'm in trouble" stopped the agent only once the person had stopped (it stopped at "I'm" before round 3).
+  it.each([
+    ["I'm in trouble", 3],
+    ["I'm in hospital", 3],
+    ["I'm down two hundred quid", 3],
+    ["that's why everyone left", 3],
+  ] as const)('"%s" stops at word %i, mid-speech', (text, word) => expect(stopsAtWord(text)).toBe(word));
+  it.each(["I'm in, thanks", "I'm in too", "I'm in mate", "I'm down, yep", "that's why, huh", "you're kidding, wow"])('"%s" still goes on', backchannel);
 });
 
 describe('a modal hedge with "so"', () => {

@@ -168,6 +168,11 @@ export class BackchannelClassifier {
     const cue = leftover.find((w) => CUES[w] !== undefined);
     if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     const strong = leftover.filter((w) => !WEAK.has(w));
+    // "I'm in trouble", "that's why everyone…": one word of its own after uptake that may open a turn makes it one
+    // (waiting for a second word cut "I'm in trouble" only once the person had stopped).
+    const ownWordLast = leftover.length === 1 && strong.length === 1 && leftover[0] === words.at(-1);
+    if (!final && ownWordLast && endsOnOpeningUptake(words.slice(0, -1)))
+      return { kind: 'interrupt', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} is a turn of your own` };
     if (leftover.length >= 2 && strong.length >= 1)
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
@@ -287,7 +292,9 @@ function parseUnits(words: string[], final: boolean): Parse {
   let lastWasUnit = false;
   let i = 0;
   while (i < words.length) {
-    const unit = unitAt(words, i);
+    const found = unitAt(words, i);
+    // "I see why you did that", "that explains why the price went up": "why" with a clause after it is no realisation.
+    const unit = found !== null && whyTakesClause(words, i + found.length) ? null : found;
     // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
     if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
       leftover.push(...pendingLeadIns, ...words.slice(i));
@@ -321,6 +328,12 @@ function parseUnits(words: string[], final: boolean): Parse {
   return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
 }
 
+/** A unit ending on "why" at `end` is followed by a clause (a subject, or a word that starts no unit), not by "yeah". */
+function whyTakesClause(words: string[], end: number): boolean {
+  const next = words[end];
+  return words[end - 1] === 'why' && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
+}
+
 /** A backchannel verdict; only partial while the voice may go on and the words may still open a turn ("okay, but…"). */
 function backchannel(words: string[], reason: string, voiceMayGoOn: boolean): Verdict {
   return voiceMayGoOn && mayOpenTurn(words) ? { kind: 'backchannel', partial: true, reason } : { kind: 'backchannel', reason };
@@ -332,14 +345,18 @@ function backchannel(words: string[], reason: string, voiceMayGoOn: boolean): Ve
  * ("okay well", "okay and"); "okay okay", "oh okay" are whole.
  */
 function mayOpenTurn(words: string[]): boolean {
-  // "that's why" may be "that's why I called"; "you're kidding" may be "you're kidding, that's double".
-  if (OPENING_UPTAKE.some((p) => p.length <= words.length && p.every((w, k) => words[words.length - p.length + k] === w))) return true;
+  if (endsOnOpeningUptake(words)) return true;
   if (words.length === 2 && words[0] === 'i' && OPENING_VERBS.has(words[1]!)) return true;
   const last = words.at(-1)!;
   if (words.length === 1) return OPENERS.has(last);
   // "mm hmm" is the continuer, not "mm" and a hesitation.
   if (isUnit(words)) return false;
   return words.slice(0, -1).every((w) => OPENERS.has(w)) && LEADS_ON.has(last);
+}
+
+/** "that's why" may be "that's why I called"; "you're kidding" may be "you're kidding, that's double". */
+function endsOnOpeningUptake(words: string[]): boolean {
+  return OPENING_UPTAKE.some((p) => p.length <= words.length && p.every((w, k) => words[words.length - p.length + k] === w));
 }
 
 /** The words are exactly one fixed unit ("mm hmm", "uh huh"). */

@@ -53,8 +53,9 @@ function judgeTail(tail: string[], final: boolean): Reaction {
   // "so" only hands back a statement about a thing ("is that so"), not about a person ("did you so").
   const ending = rest.length === 1 && ECHO_ENDINGS.has(rest[0]!) && (rest[0] !== 'so' || aux === 'is' || aux === 'was');
   if (ending) return { kind: 'reacts', what: 'an echo question' };
-  // Bare ("oh, did you?"): one once said; mid-speech it may still become "did you book it".
-  if (rest.length === 0) return final ? { kind: 'reacts', what: 'an echo question' } : { kind: 'mayStill' };
+  // Bare ("oh, did you?"): one once said; mid-speech it may still become "did you book it". Not "is that?", "was that?":
+  // no one hands a statement back so; it is a question cut off ("is that… included?"), as before round 3.
+  if (rest.length === 0) return !final ? { kind: 'mayStill' } : subject === 'that' ? null : { kind: 'reacts', what: 'an echo question' };
   return null;
 }
 

@@ -47,10 +47,12 @@ const REALISED = [
 const DISBELIEF = [...each(['youre', 'you are', 'you must be'], ['kidding', 'joking', 'kidding me']), 'youre having me on'];
 
 /**
- * Uptake that may open a turn of one's own ("that's why I called", "I'm in a hurry", "you're kidding, that's double"): mid-speech only a
+ * Uptake that may open a turn of one's own ("that's why I called", "I see why you…", "I'm in a hurry", "you're kidding, that's double"): mid-speech only a
  * partial veto, which holds the agent paused.
  */
-export const OPENING_UPTAKE = ['thats why', 'that is why', 'im in', 'im down', ...DISBELIEF].map((p) => p.split(' '));
+export const OPENING_UPTAKE = ['thats why', 'that is why', ...each(['explains', 'see', 'get', 'understand'], ['why']), 'im in', 'im down', ...DISBELIEF].map(
+  (p) => p.split(' '),
+);
 
 /** Accepting a plan: "sounds like a plan", "it's a deal", "that'll do", "that'd be lovely", "suits me", "I'm in". */
 const GOOD = ['fine', 'great', 'perfect', 'lovely', 'brilliant', 'ideal', 'wonderful', 'grand', 'super', 'amazing', 'helpful', 'handy', 'good', 'nice'];
