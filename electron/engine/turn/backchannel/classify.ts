@@ -77,6 +77,14 @@ const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'other', 'another'
 /** Words that join what follows to what was said ("yes, and then what"): a backchannel ending on one leads on. */
 const JOINING = new Set(['and', 'then', 'or']);
 
+/**
+ * Words that lead into a noun or a clause and never end a backchannel: heard last, after one ("perfect, and the",
+ * "right, the"), they are no evidence of it. The parse counts them as short words that add nothing, which is right
+ * once the person has stopped; while the voice may go on they only hold the veto (set E, realistic lag: the paused
+ * agent went on at "and the" of "perfect, and the return trip" and at "the" of "right, the blue form", 320 ms before the cut).
+ */
+const LEADS_INTO_MORE = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'your', 'our', 'these', 'those']);
+
 const quote = (words: string[]) => `"${words.join(' ')}"`;
 
 export class BackchannelClassifier {
@@ -93,6 +101,14 @@ export class BackchannelClassifier {
    * (with `final`): the person has stopped too; false for a final asked at a pause in the voice that may still go on.
    */
   classify(text: string, final: boolean, voiceStopped = true): Verdict {
+    const verdict = this.classifyWords(text, final, voiceStopped);
+    if (verdict.kind !== 'backchannel' || verdict.partial === true || (final && voiceStopped)) return verdict;
+    const last = wordsOf(text).at(-1);
+    if (last === undefined || !LEADS_INTO_MORE.has(last)) return verdict;
+    return { kind: 'backchannel', partial: true, reason: `"${text.trim()}" ends on "${last}": it may lead into more` };
+  }
+
+  private classifyWords(text: string, final: boolean, voiceStopped: boolean): Verdict {
     const verdict = this.judge(text, final, !(final && voiceStopped));
     if (!final || voiceStopped) return verdict;
     // A lone "so" (an opener that is no backchannel) decides nothing: what comes after it does ("so, um, my question").

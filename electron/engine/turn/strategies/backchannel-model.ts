@@ -1,14 +1,5 @@
 import { BackchannelClassifier, type UserLists, type Verdict } from '../backchannel/classify.js';
-import { wordsOf } from '../text.js';
 import { BaseStrategy } from './strategy.js';
-
-/**
- * Words that lead into a noun or a clause and never end a backchannel: heard last, after one ("perfect, and the",
- * "right, the"), they are no evidence of it. The model counts them as short words that add nothing, which is right
- * once the person has stopped; while the voice may go on they only hold the veto (set E, realistic lag: the paused
- * agent went on at "and the" of "perfect, and the return trip" and at "the" of "right, the blue form", 320 ms before the cut).
- */
-const LEADS_INTO_MORE = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'your', 'our', 'these', 'those']);
 
 /**
  * Words: a turn of one's own (a question, a request, a negation, a force phrase) interrupts;
@@ -41,11 +32,7 @@ export class BackchannelModelStrategy extends BaseStrategy {
   }
 
   private judge(): Verdict {
-    const verdict = this.classifier.classify(this.text, this.final, this.stopped);
-    if (verdict.kind !== 'backchannel' || verdict.partial === true || (this.final && this.stopped)) return verdict;
-    const last = wordsOf(this.text).at(-1);
-    if (last === undefined || !LEADS_INTO_MORE.has(last)) return verdict;
-    return { kind: 'backchannel', partial: true, reason: `"${this.text.trim()}" ends on "${last}": it may lead into more` };
+    return this.classifier.classify(this.text, this.final, this.stopped);
   }
 
   /** A final at a pause in the voice that decides only when the person stops ("got" of "got it", "no no" of "no no, go on"). */
