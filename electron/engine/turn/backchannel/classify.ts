@@ -39,6 +39,8 @@ const KIND_WORDS: Record<BackchannelKind, string> = {
   sympathy: 'sympathy',
   realisation: 'a realisation',
   acceptance: 'acceptance',
+  praise: 'praise',
+  relief: 'relief',
 };
 
 const IDIOM_TEXTS = new Set(IDIOMS.map((w) => w.join(' ')));
@@ -152,9 +154,19 @@ export class BackchannelClassifier {
     // a yes or a filler comes first: "yeah not" may become "yeah not bad" or "yeah not that one", so it is unsure (the
     // other strategies may act), never a veto.
     const openNot = !final && parse.trailingOpen === leftover.length && leftover.includes('not');
-    const saysNo = openNot && leftover.at(-1) === 'not' && (parse.kinds.size === 0 || NEGATED_BY_NOT.has(parse.units.at(-1)!.at(-1)!));
+    // Not a "not" inside what it opens after words of its own: "you're not…" may be "you're not wrong".
+    const notAfterOwnWords = leftover.slice(0, -1).some((w) => !LEAD_INS.has(w));
+    const saysNo = openNot && leftover.at(-1) === 'not' && !notAfterOwnWords && (parse.kinds.size === 0 || NEGATED_BY_NOT.has(parse.units.at(-1)!.at(-1)!));
     // Likewise a lone "who" asks ("who is driving"), though it may become "who knew"; "huh, who…" still may.
     const asks = !final && words.length === 1 && CUES[words[0]!] === 'question' && !LEAD_INS.has(words[0]!);
+    // After a whole backchannel, a "what" or "how" asks as often as it exclaims ("…, what about tomorrow" / "what a view"):
+    // no backchannel reading yet, so the agent going on after the backchannel pauses again at once (it was heard 560 ms).
+    const questionLeadIn = CUES[leftover[0] ?? ''] === 'question' && LEAD_INS.has(leftover[0]!);
+    if (!final && leftover.length === 1 && questionLeadIn && leftover[0] === words.at(-1) && words.length > 1) {
+      const head = this.judge(words.slice(0, -1).join(' '), false, voiceMayGoOn);
+      if (head.kind === 'backchannel' && head.partial !== true)
+        return { kind: 'unsure', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} may ask` };
+    }
     if (openNot && !saysNo && parse.kinds.size > 0) return { kind: 'unsure', reason: `${quote(words)} may become "not bad", or say no` };
     // "yeah that ..." may become "yeah that's right" or "yeah that one is wrong": a partial veto.
     if (!saysNo && !asks && !final && parse.trailingOpen === leftover.length && parse.trailingLeadIns <= 2) {
@@ -221,7 +233,8 @@ function describeKinds(kinds: Set<BackchannelKind>, repeated: boolean): string {
   return `${joined}${repeated ? ', repeated' : ''}`;
 }
 
-function cueWords(kind: 'question' | 'request' | 'negation'): string {
+function cueWords(kind: 'question' | 'request' | 'negation' | 'closing'): string {
+  if (kind === 'closing') return 'says goodbye';
   if (kind === 'question') return 'starts a question';
   if (kind === 'negation') return 'says no or disagrees';
   return 'starts a request or a turn of your own';

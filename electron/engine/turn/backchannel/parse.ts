@@ -63,7 +63,7 @@ function unitAt(words: string[], start: number): Unit | null {
   let unit: Unit | null = null;
   // "holy cow", "holy moly", "holy smokes": "holy" and whatever word it exclaims.
   if (words[start] === 'holy' && start + 1 < words.length) return { length: 2, words: words.slice(start, start + 2), kind: 'surprise' };
-  for (const [p, kind] of MULTI_BY_FIRST.get(words[start]!) ?? []) {
+  for (const [p, kind] of unitsAt(words, start)) {
     const length = matchMulti(words, start, p);
     if (length > 0) {
       unit = { length, words: p, kind };
@@ -95,8 +95,20 @@ function unitAt(words: string[], start: number): Unit | null {
 /** True when the words from `start` to the end are on the way to a longer fixed unit ("oh my", "i see what you", "makes total"). */
 function opensUnit(words: string[], start: number): boolean {
   if (words[start] === 'holy' && start === words.length - 1) return true;
-  return (MULTI_BY_FIRST.get(words[start]!) ?? []).some(([p]) => matchMulti(words, start, p) === -1);
+  return unitsAt(words, start).some(([p]) => matchMulti(words, start, p) === -1);
 }
+
+/**
+ * The fixed units that may start at `start`. Those that open with a word of a turn of one's own ("with you so far",
+ * "can't argue with that", "couldn't agree more") only first or after a yes or a filler ("yeah, with you there"):
+ * after other words, that word goes on with them ("deal with it" is cut at "with", "that can't be right" at "can't").
+ */
+function unitsAt(words: string[], start: number): [string[], BackchannelKind][] {
+  const units = MULTI_BY_FIRST.get(words[start]!) ?? [];
+  const before = SINGLE[words[start - 1] ?? ''];
+  return OWN_FIRST_WORDS.has(words[start]!) && start > 0 && before !== 'affirmation' && before !== 'filler' ? [] : units;
+}
+const OWN_FIRST_WORDS = new Set(['with', 'cant', 'cannot', 'couldnt']);
 
 /** Verbs of seeming that "like" may follow as a lead-in ("sounds like a plan"). */
 const SEEMING_VERBS = new Set(['sounds', 'sound', 'looks', 'look', 'seems', 'seem', 'feels', 'feel']);
@@ -116,6 +128,9 @@ export function parseUnits(words: string[], final: boolean): Parse {
     // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
     if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
       leftover.push(...pendingLeadIns, ...words.slice(i));
+      // A whole unit on the way to a longer one ("thanks a" of "thanks a lot", "good for" of "good for you") is that unit
+      // so far: held, not a reading lost ("thanks a" read unsure, and the agent going on after "thanks" paused again).
+      if (unit !== null) kinds.add(unit.kind);
       return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length + words.length - i, trailingLeadIns: 0 };
     }
     if (unit) {
