@@ -5,7 +5,7 @@
  * defaults chosen on the tuning part carry over.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import wavefile from 'wavefile';
 import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js';
@@ -13,10 +13,8 @@ import { readWavFile } from '../electron/engine/audio/wav-reader.js';
 import { downmixToMono } from '../electron/engine/audio/channels.js';
 import { resampleAll, type ResamplerFactory } from '../electron/engine/audio/resampler.js';
 import { freshCases } from './bargein-fresh.js';
+import { REAL_CLIPS, realSpeechFile } from './bargein-real-clips.js';
 import { cough, noise } from './bargein-sounds.js';
-
-/** The shared real-speech fixtures (SOURCE.md there): two_cities_16k.wav is only there, not in test/fixtures. */
-const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
 
 type KeepTalkingLabel = 'backchannel-in' | 'backchannel-out' | 'laugh' | 'cough' | 'noise' | 'echo';
 export type Label = KeepTalkingLabel | 'force' | 'request' | 'question' | 'two-word' | 'one-word' | 'real' | 'echo+user';
@@ -207,38 +205,10 @@ export async function buildCorpus(dir: string, root: string, options: { fresh?: 
   }
 
   voices.push('real speech fixtures');
-  const speechDir = join(root, 'test/fixtures/speech');
-  // Real people: intent.wav is short spoken requests; beckett.wav read prose. Their oracle texts stand in for the words.
-  const real: [string, number, number, string][] = [
-    ['intent.wav', 1.25, 1.0, 'what is the weather like'],
-    ['intent.wav', 4.28, 1.55, 'can you set a timer for ten minutes'],
-    ['intent.wav', 8.05, 1.2, 'play some music please'],
-    ['intent.wav', 11.5, 1.5, 'what time is my next meeting'],
-    ['intent.wav', 17.13, 1.35, 'turn off the lights'],
-    ['beckett.wav', 0.27, 0.95, 'can you tell me about the return trip'],
-    ['beckett.wav', 1.82, 1.0, 'I would rather take the later one'],
-    ['beckett.wav', 6.61, 0.8, 'what time does it leave'],
-    ['beckett.wav', 8.04, 0.85, 'hang on that is not what I asked'],
-    ['endgame_nagg_nell.wav', 4.8, 3.3, 'no I asked about the other train the one that goes through York'],
-    ['endgame_nagg_nell.wav', 8.7, 2.7, 'and what about the connection at Newcastle is there time'],
-  ];
-  // Held out: another reader (two_cities) and other stretches of the dialogue, never looked at while tuning.
-  const realHoldout: [string, number, number, string][] = [
-    ['two_cities_16k.wav', 0.0, 0.8, 'sorry which one'],
-    ['two_cities_16k.wav', 4.78, 1.52, 'I thought it left from platform two'],
-    ['two_cities_16k.wav', 8.73, 1.66, 'is there anything a bit cheaper than that'],
-    ['two_cities_16k.wav', 17.28, 1.46, 'what happens if I miss the connection'],
-    ['two_cities_16k.wav', 24.6, 1.7, 'could you book the later one for me instead'],
-    ['two_cities_16k.wav', 36.87, 1.7, 'actually I would like to go on Friday'],
-    ['endgame_nagg_nell.wav', 2.43, 0.85, 'no the other one'],
-    ['endgame_nagg_nell.wav', 11.96, 2.03, 'that is not what I asked you about the trains'],
-    ['endgame_nagg_nell.wav', 17.57, 1.23, 'can I change at York'],
-    ['endgame_nagg_nell.wav', 20.39, 1.5, 'how long is the wait there'],
-    ['endgame_nagg_nell.wav', 23.73, 1.18, 'tell me the price first'],
-  ];
+  const { real, realHoldout } = REAL_CLIPS;
   for (const [i, [file, start, len, text]] of [...real, ...realHoldout].entries()) {
     const wav = join(dir, `real-${i}.wav`);
-    const source = [join(speechDir, file), join(SHARED_SPEECH, file)].find((p) => existsSync(p));
+    const source = realSpeechFile(root, file);
     if (source === undefined) {
       const note = `(${file} not found: its clips are left out)`;
       if (!voices.includes(note)) voices.push(note);

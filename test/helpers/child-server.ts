@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,29 +19,42 @@ export interface ChildServer {
   pid: number;
   /** Resident memory in bytes (Linux /proc). */
   rssBytes(): number;
+  /**
+   * A full garbage collection of the child's main heap, through its inspector (test-only: the
+   * child is started with `--inspect` on a random loopback port). Without it an RSS reading lands
+   * anywhere on V8's sawtooth: the twin read +3..+39 MB after the same attack, round to round.
+   */
+  collectGarbage(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startChildServer(script: string, args: string[], ready: RegExp, timeoutMs = 60_000): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
   });
   let output = '';
+  let inspectorUrl: string | undefined;
   let exited = false;
   child.once('exit', () => (exited = true));
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    let stdout: string | undefined = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const m = ready.exec(output);
+      // Matched on stdout alone: the inspector's own ws:// address goes to stderr.
+      if (stdout === undefined) return;
+      stdout += chunk.toString();
+      const m = ready.exec(stdout);
       if (m) {
+        stdout = undefined;
         clearTimeout(timer);
         resolve(m);
       }
     });
     child.stderr!.on('data', (c: Buffer) => {
+      inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(c.toString())?.[1];
       // Keep the tail only: a flood of log lines must not grow the test's memory.
       output = (output + c.toString()).slice(-200_000);
     });
@@ -62,6 +76,10 @@ export async function startChildServer(script: string, args: string[], ready: Re
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
     },
+    collectGarbage: async () => {
+      if (!inspectorUrl) throw new Error(`${script} printed no inspector address:\n${output.slice(-2000)}`);
+      await inspectorCall(inspectorUrl, 'HeapProfiler.collectGarbage');
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();
@@ -73,4 +91,28 @@ export async function startChildServer(script: string, args: string[], ready: Re
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** One Chrome DevTools Protocol call on a fresh connection; resolves on its reply. */
+async function inspectorCall(url: string, method: string): Promise<void> {
+  const ws = new WebSocket(url);
+  try {
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`inspector: no reply to ${method} in 30 s`)), 30_000);
+      ws.on('message', (data) => {
+        const reply = JSON.parse(String(data)) as { id?: number; error?: { message: string } };
+        if (reply.id !== 1) return;
+        clearTimeout(timer);
+        if (reply.error) reject(new Error(`inspector: ${method}: ${reply.error.message}`));
+        else resolve();
+      });
+      ws.send(JSON.stringify({ id: 1, method }));
+    });
+  } finally {
+    ws.close();
+  }
 }

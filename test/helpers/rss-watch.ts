@@ -22,3 +22,74 @@ export async function rssSettles(read: () => number, limitBytes: number, withinM
 }
 
 export const MB = 1024 * 1024;
+
+export interface AttackRound {
+  /** Highest RSS while the attack ran, over the baseline. */
+  peakBytes: number;
+  /** RSS once the attack was over and the process had up to `settleMs` to give memory back, over the baseline. */
+  afterBytes: number;
+}
+
+export interface AttackRounds {
+  baselineBytes: number;
+  rounds: AttackRound[];
+  /** The most any round left behind, over the baseline. */
+  mostLeftBytes: number;
+  /** What the last round added to the level the one before it left. */
+  addedByLastBytes: number;
+}
+
+/**
+ * Runs the same attack `rounds` times against a process whose RSS `read` returns, and reads what each
+ * round grew and left behind, against the baseline before the first.
+ *
+ * Why rounds: what an attack leaves is partly the allocator's grown arenas, which a process keeps
+ * and reuses (use, not a leak); they stop growing once they hold the attack's working set, which
+ * may take two rounds (flite: -1.6, +29.7, +30.6 MB), while a leak adds as much again every round. And why a full
+ * collection before each reading: without it the twin read +3..+39 MB after the same attack, round
+ * to round (V8's sawtooth), and single readings failed CI at random (+20.3 MB against 20, at e2fc652).
+ */
+export async function attackRounds(
+  target: { rssBytes(): number; collectGarbage(): Promise<void> },
+  rounds: number,
+  attack: (round: number) => Promise<void>,
+  settleMs = 10_000,
+): Promise<AttackRounds> {
+  const read = () => target.rssBytes();
+  // Every level is read after a full collection, so garbage V8 has not got round to collecting
+  // yet does not count: what is left is what something still holds (or the allocator kept).
+  await target.collectGarbage();
+  const baselineBytes = read();
+  const out: AttackRound[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const watch = watchRss(read);
+    await attack(round);
+    const peak = watch.peakBytes();
+    watch.stop();
+    await target.collectGarbage();
+    const after = await rssSettles(read, baselineBytes + 5 * MB, settleMs);
+    out.push({ peakBytes: peak - baselineBytes, afterBytes: after - baselineBytes });
+  }
+  const afters = out.map((r) => r.afterBytes);
+  return {
+    baselineBytes,
+    rounds: out,
+    mostLeftBytes: Math.max(...afters),
+    addedByLastBytes: afters.length < 2 ? 0 : afters.at(-1)! - afters.at(-2)!,
+  };
+}
+
+/** "peak +12.3 / after +4.5 MB" for each round, for the test's log line. */
+export function describeRounds(rounds: AttackRound[]): string {
+  const mb = (b: number) => `${b >= 0 ? '+' : ''}${(b / MB).toFixed(1)}`;
+  return rounds.map((r, i) => `round ${i + 1}: peak ${mb(r.peakBytes)}, after ${mb(r.afterBytes)} MB`).join('; ');
+}
+
+/**
+ * What an attack may leave behind, read after a full collection: the allocator keeps what it grew
+ * (twin +0..2 MB; TTS server -12..+31 MB, its five flite workers' arenas, under a load of 8 on this
+ * 2-core machine). Issue 13's leaks left +93..195 MB after one attack.
+ */
+export const LEFT_BEHIND_BYTES = 50 * MB;
+/** What the last of the rounds may add to the level the one before it left: +1..8 MB measured. */
+export const ADDED_BY_LAST_BYTES = 20 * MB;

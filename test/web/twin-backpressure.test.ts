@@ -1,11 +1,19 @@
 // A browser-bridge client that sends and never reads (issue 13: 60k settings:export grew the
-// twin by 131 MB, still there after it left). Memory must stay bounded and come back.
+// twin by 131 MB, still there after it left). Memory must stay bounded, and the third of three attacks must not add
+// to what the second left (see attackRounds for why that, and not one reading, tells a leak).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { get } from '../helpers/raw-http';
 import { openNonReadingClient } from '../helpers/raw-ws';
-import { MB, rssSettles, watchRss } from '../helpers/rss-watch';
+import { ADDED_BY_LAST_BYTES, attackRounds, describeRounds, LEFT_BEHIND_BYTES, MB } from '../helpers/rss-watch';
 import { cookieFrom, startTwinFixture, type TwinFixture } from './helpers/twin-fixture';
+
+/**
+ * Over a baseline read after a full collection. Answering 60,000 exports at full speed, the twin
+ * lets up to ~48 MB of garbage build up between collections (+36..48 MB on a loaded 2-core
+ * machine); with the bridge's backpressure taken out (issue 13) the same attack reads +97 MB.
+ */
+const PEAK_BYTES = 70 * MB;
 
 let twin: TwinFixture;
 let cookie = '';
@@ -37,23 +45,19 @@ async function warmUp(): Promise<void> {
 }
 
 describe('browser twin: a client that never reads', () => {
-  it('cannot push RSS up by 50 MB, and RSS comes back within 10 s of it leaving', async () => {
+  it('cannot push RSS up by 70 MB, and the third of three in a row adds nothing', async () => {
     await warmUp();
     await new Promise((r) => setTimeout(r, 500));
-    const baseline = twin.server.rssBytes();
-    const watch = watchRss(() => twin.server.rssBytes());
-    const client = await openNonReadingClient(twin.port, '/bridge', [`Origin: http://127.0.0.1:${twin.port}`, `Cookie: ${cookie}`]);
-    for (let id = 1; id <= 60_000; id++) client.sendText(JSON.stringify({ id, channel: 'settings:export', request: {} }));
-    await new Promise((r) => setTimeout(r, 4000));
-    const peak = watch.peakBytes();
-    watch.stop();
-    client.close();
-    const after = await rssSettles(() => twin.server.rssBytes(), baseline + 20 * MB, 10_000);
-    console.log(
-      `twin RSS: baseline ${(baseline / MB).toFixed(0)} MB, peak +${((peak - baseline) / MB).toFixed(1)} MB, 10 s after leaving +${((after - baseline) / MB).toFixed(1)} MB`,
-    );
-    expect(peak - baseline).toBeLessThan(50 * MB);
-    expect(after - baseline).toBeLessThan(20 * MB);
+    const { baselineBytes, rounds, mostLeftBytes, addedByLastBytes } = await attackRounds(twin.server, 3, async () => {
+      const client = await openNonReadingClient(twin.port, '/bridge', [`Origin: http://127.0.0.1:${twin.port}`, `Cookie: ${cookie}`]);
+      for (let id = 1; id <= 60_000; id++) client.sendText(JSON.stringify({ id, channel: 'settings:export', request: {} }));
+      await new Promise((r) => setTimeout(r, 4000));
+      client.close();
+    });
+    console.log(`twin RSS: baseline ${(baselineBytes / MB).toFixed(0)} MB; ${describeRounds(rounds)}`);
+    for (const r of rounds) expect(r.peakBytes).toBeLessThan(PEAK_BYTES);
+    expect(mostLeftBytes).toBeLessThan(LEFT_BEHIND_BYTES);
+    expect(addedByLastBytes).toBeLessThan(ADDED_BY_LAST_BYTES);
     expect(twin.server.exited).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });

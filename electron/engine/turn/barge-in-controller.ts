@@ -12,6 +12,9 @@
  * While the agent is silent, speech is accepted after `interruptDurationMs` (no strategies; AcceptTimer).
  * With interruptions off, speech over the agent is reported as ignored or deferred (append).
  *
+ * The controller takes the events and decides (3); the reversible steps (0-2, going on early, 5) are AttemptSteps'
+ * (attempt-steps.ts), and the irreversible one (4) is the controller's alone.
+ *
  * This controller is the one owner of "make the agent silent": it alone clears playback and
  * cancels the TTS turn, through its private AgentOutput (`silence`). The agent's utterance is a SpeechHandle and each barge-in
  * attempt a BargeInAttempt; both are let go BEFORE playback is cleared, so the queue's
@@ -23,10 +26,11 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
+import { AttemptSteps } from './attempt-steps.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
-import { goesOnAfterWait, goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap, waitsAtGap } from './gap-resume.js';
-import { pausesForNoWords, wordsWhilePlayingOn } from './mid-voice.js';
+import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap } from './gap-resume.js';
+import { wordsWhilePlayingOn } from './mid-voice.js';
 import type { PlaybackControl, TtsTurnControl } from './ports.js';
 import { SpeechHandle, type InterruptSource } from './speech-handle.js';
 import type { InterruptionDecider } from './strategies/interruption-decider.js';
@@ -46,6 +50,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private readonly acceptTimer: AcceptTimer;
   /** Playback and the TTS turn, as this controller alone drives them. */
   private readonly output: AgentOutput;
+  /** Duck, pause, go on, recover: the same output without `silence`. */
+  private readonly steps: AttemptSteps;
   /** The strategies; replaced when the conversation settings change (replaceDecider). */
   private decider: InterruptionDecider;
 
@@ -64,6 +70,15 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.acceptTimer = new AcceptTimer(deps.clock);
     this.output = new AgentOutput(deps.playback, deps.tts, deps.logger);
     this.decider = deps.decider;
+    this.steps = new AttemptSteps({
+      clock: deps.clock,
+      output: this.output,
+      emit: this.emit.bind(this),
+      options: () => this.options,
+      decider: () => this.decider,
+      current: () => this.attempt,
+      userSpeaking: () => this.userSpeaking,
+    });
   }
 
   get phase(): ControllerPhase {
@@ -129,16 +144,14 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   onSpeechLikely(_tMs: number): void {
     if (this.phase !== 'agentSpeaking' || this.options.interruptions === 'off') return;
     this.tentative = true;
-    this.output.duck(this.options.duckDb, this.options.duckRampMs);
-    this.emit('ducked', { tMs: this.deps.clock.nowMs(), turnId: this.speech!.turnId, tentative: true });
+    this.steps.duck(this.speech!.turnId, true);
   }
 
   /** The tentative onset was withdrawn: un-duck. */
   onSpeechUnlikely(_tMs: number): void {
     if (this.phase !== 'tentative') return;
     this.tentative = false;
-    this.output.unduck(this.options.duckRampMs);
-    this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId: this.speech!.turnId, withdrawn: true });
+    this.steps.unduck(this.speech!.turnId, true);
   }
 
   onSpeechStart(tMs: number): void {
@@ -162,10 +175,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
       this.decider.reset();
       attempt = new BargeInAttempt(speech, tMs, this.deps.clock);
       this.attempt = attempt;
-      if (!this.tentative) {
-        this.output.duck(this.options.duckDb, this.options.duckRampMs);
-        this.emit('ducked', { tMs: now, turnId: speech.turnId, tentative: false });
-      }
+      if (!this.tentative) this.steps.duck(speech.turnId, false, now);
       this.tentative = false;
     } else {
       // From 'settling' the user spoke again: same attempt, the strategies keep what they heard.
@@ -204,10 +214,10 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     const playingOn = wordsWhilePlayingOn(attempt, this.decider);
     // The user is done and the words did not make it an interruption: no reason to keep the agent waiting.
     if (final && attempt.phase === 'settling') this.settle(attempt, 0);
-    else if (playingOn === 'more') this.watchForWords(attempt);
-    else if (playingOn === 'moved') this.pauseNow(attempt);
-    else if (goesOnAfterWords(attempt, this.decider, saidWords)) this.goOnAtGap(attempt);
-    else if (pausesForWordsAtEnd(attempt, this.decider)) this.pauseNow(attempt);
+    else if (playingOn === 'more') this.steps.watchForWords(attempt);
+    else if (playingOn === 'moved') this.steps.pause(attempt);
+    else if (goesOnAfterWords(attempt, this.decider, saidWords)) this.steps.goOnAtGap(attempt);
+    else if (pausesForWordsAtEnd(attempt, this.decider)) this.steps.pause(attempt);
   }
 
   /** `finalOwed`: a final transcript is still to come (false when the one asked at a pause already came). */
@@ -229,7 +239,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   /** The VAD sees a gap in the user's speech: a paused agent may go on, still ducked (gap-resume.ts). */
   onSpeechGap(tMs: number): void {
     const attempt = this.attempt;
-    if (attempt !== null && goesOnAtGap(attempt, this.decider, tMs)) this.goOnAtGap(attempt);
+    if (attempt !== null && goesOnAtGap(attempt, this.decider, tMs)) this.steps.goOnAtGap(attempt);
   }
 
   /** The user's pause by the voice's level (user-input.ts); whether it is the gap: gap-resume.ts. */
@@ -249,7 +259,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     // The voice came back while the agent waited after a held opener: it was the comma in "sure, but…"; it never went on.
     if (attempt.confirming) attempt.cancelTimer();
     if (!pausesAgainAfterGap(attempt)) return;
-    this.pauseNow(attempt);
+    this.steps.pause(attempt);
     this.evaluate();
   }
 
@@ -283,55 +293,12 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
 
   private onCandidate(attempt: BargeInAttempt): void {
     if (this.attempt !== attempt || attempt.phase !== 'ducked') return;
-    this.pauseNow(attempt);
+    this.steps.pause(attempt);
     if (this.decider.anySpeechInterrupts) {
       this.interrupt('voice', 'anySpeech');
       return;
     }
     this.evaluate();
-  }
-
-  /** At the gap (or words in it): the agent goes on now, or after a held opener once the voice stays away (gap-resume.ts). */
-  private goOnAtGap(attempt: BargeInAttempt): void {
-    if (waitsAtGap(this.decider)) {
-      attempt.waitInGap(() => {
-        if (this.attempt === attempt && goesOnAfterWait(attempt, this.decider)) this.goOn(attempt);
-      });
-      return;
-    }
-    attempt.cancelTimer();
-    this.goOn(attempt);
-  }
-
-  /** The agent goes on, still ducked, before the user is done: a false alarm so far. */
-  private goOn(attempt: BargeInAttempt): void {
-    this.output.resume();
-    attempt.paused = false;
-    attempt.resumedInGap = true;
-    attempt.phase = 'ducked';
-    this.emit('resumed', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId });
-    this.reportFalseAlarm(attempt);
-    if (!attempt.inGap && this.userSpeaking) this.watchForWords(attempt);
-  }
-
-  /** Gone on while the voice still runs: it pauses again unless the voice brings more backchannel words in time (mid-voice.ts). */
-  private watchForWords(attempt: BargeInAttempt): void {
-    attempt.watchForWords(() => {
-      if (this.attempt === attempt && pausesForNoWords(attempt, this.userSpeaking)) this.pauseNow(attempt);
-    });
-  }
-
-  private reportFalseAlarm(attempt: BargeInAttempt): void {
-    if (!attempt.claimFalseAlarm()) return;
-    const reason = this.decider.decide().reason;
-    this.emit('falseInterruption', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, resumed: true, reason });
-  }
-
-  private pauseNow(attempt: BargeInAttempt): void {
-    this.output.pause();
-    attempt.paused = true;
-    attempt.phase = 'paused';
-    this.emit('paused', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, playedMs: attempt.speech.playedMs });
   }
 
   /** Asks the strategies; interrupts on a yes. Returns whether it interrupted. */
@@ -354,14 +321,7 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
   private recover(attempt: BargeInAttempt): void {
     if (this.attempt !== attempt || attempt.phase !== 'settling') return;
     this.attempt = null;
-    const turnId = attempt.speech.turnId;
-    if (attempt.paused) {
-      this.output.resume();
-      this.reportFalseAlarm(attempt);
-    }
-    this.decider.reset();
-    this.output.unduck(this.options.duckRampMs);
-    this.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId, withdrawn: false });
+    this.steps.recover(attempt);
   }
 
   private interrupt(source: InterruptSource, strategy: string | null): void {
