@@ -14,6 +14,7 @@ import { NEGATED_BY_NOT } from './classes.js';
 import { handBack } from './hand-back.js';
 import { CUES, IDIOMS, LEAD_INS, LEADS_ON, OPENERS, OPENING_VERBS, QUESTION_VERBS, SINGLE, SUBJECTS, WEAK, type BackchannelKind } from './lexicon.js';
 import { isUnit, parseUnits } from './parse.js';
+import { standsAlone, trailingEvidence } from './trailing-word.js';
 
 export type Verdict =
   /** A turn of one's own: stop the agent. */
@@ -183,6 +184,15 @@ export class BackchannelClassifier {
       return { kind: 'interrupt', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} is a turn of your own` };
     if (leftover.length >= 2 && strong.length >= 1)
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
+    if (final && !voiceMayGoOn && ownWordLast) {
+      const headParse = parseUnits(words.slice(0, -1), true);
+      const head = headParse.leftover.length === 0 && standsAlone(headParse.kinds) ? this.judge(words.slice(0, -1).join(' '), true, false) : null;
+      const evidence = trailingEvidence(leftover[0]!, text);
+      // "cheers, love", "mm, yes, quite": one word after a whole backchannel keeps its verdict unless it is evidence of a turn.
+      if (head?.kind === 'backchannel' && evidence === null)
+        return { kind: 'backchannel', reason: `${head.reason}, and "${leftover[0]}" after it asks nothing` };
+      if (head?.kind === 'backchannel') return { kind: 'interrupt', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} ${evidence}` };
+    }
     if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
       // Mid-speech, a backchannel ending on a joining word leads into more ("yes, and then what", "cool, and where…").
