@@ -39,7 +39,11 @@ export async function startChildServer(script: string, args: string[], ready: Re
   let exited = false;
   child.once('exit', () => (exited = true));
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Given up on: it must not run on after the test (it would hold its port and memory, and keep the run alive).
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     let stdout: string | undefined = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -93,16 +97,23 @@ export async function startChildServer(script: string, args: string[], ready: Re
   };
 }
 
-/** One Chrome DevTools Protocol call on a fresh connection; resolves on its reply. */
-async function inspectorCall(url: string, method: string): Promise<void> {
+/**
+ * One Chrome DevTools Protocol call on a fresh connection; resolves on its reply. One deadline covers the connection
+ * and the reply: an inspector that takes the connection and never answers (a child stopped or wedged) fails the test
+ * with this error instead of hanging it.
+ */
+export async function inspectorCall(url: string, method: string, timeoutMs = 30_000): Promise<void> {
   const ws = new WebSocket(url);
   try {
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`inspector: no reply to ${method} in 30 s`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`inspector: no reply to ${method} in ${timeoutMs} ms`)), timeoutMs);
+      const fail = (e: Error) => {
+        clearTimeout(timer);
+        reject(e);
+      };
+      // Listened to for the socket's whole life: a second 'error' with no listener would throw out of the test.
+      ws.on('error', fail);
+      ws.once('close', () => fail(new Error(`inspector: closed before it answered ${method}`)));
       ws.on('message', (data) => {
         const reply = JSON.parse(String(data)) as { id?: number; error?: { message: string } };
         if (reply.id !== 1) return;
@@ -110,9 +121,9 @@ async function inspectorCall(url: string, method: string): Promise<void> {
         if (reply.error) reject(new Error(`inspector: ${method}: ${reply.error.message}`));
         else resolve();
       });
-      ws.send(JSON.stringify({ id: 1, method }));
+      ws.once('open', () => ws.send(JSON.stringify({ id: 1, method })));
     });
   } finally {
-    ws.close();
+    ws.terminate();
   }
 }
