@@ -6,8 +6,24 @@ export interface RssWatch {
 
 export function watchRss(read: () => number, everyMs = 100): RssWatch {
   let peak = read();
-  const timer = setInterval(() => (peak = Math.max(peak, read())), everyMs);
-  return { peakBytes: () => peak, stop: () => clearInterval(timer) };
+  let failure: unknown;
+  // A reading that throws (the process is gone: no /proc entry) ends the sampling; thrown from a timer it would be
+  // an uncaught error, every 100 ms, instead of the test's own failure. peakBytes() throws it.
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, read());
+    } catch (e) {
+      failure = e;
+      clearInterval(timer);
+    }
+  }, everyMs);
+  return {
+    peakBytes: () => {
+      if (failure !== undefined) throw failure;
+      return peak;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** Polls until `read()` is at most `limitBytes`, or `withinMs` passes; returns the last reading. */
@@ -49,7 +65,7 @@ export interface AttackRounds {
  * while a leak adds as much again every round. And why a full collection of every heap (the main
  * thread's and each worker's) before each reading: without it the twin read +3..+39 MB after the
  * same attack, round to round (V8's sawtooth), single readings failed CI at random (+20.3 MB against
- * 20, at e2fc652), and with the TTS server's flite workers left uncollected the same nine rounds read -9..+35 MB.
+ * 20, at e2fc652), and with the TTS server's flite workers left uncollected ten rounds of five dropped clients read -9..+35 MB.
  */
 export async function attackRounds(
   target: { rssBytes(): number; collectGarbage(): Promise<void> },
@@ -65,9 +81,13 @@ export async function attackRounds(
   const out: AttackRound[] = [];
   for (let round = 0; round < rounds; round++) {
     const watch = watchRss(read);
-    await attack(round);
-    const peak = watch.peakBytes();
-    watch.stop();
+    let peak: number;
+    try {
+      await attack(round);
+      peak = watch.peakBytes();
+    } finally {
+      watch.stop(); // an attack that throws must not leave the sampling running
+    }
     await target.collectGarbage();
     const after = await rssSettles(read, baselineBytes + 5 * MB, settleMs);
     out.push({ peakBytes: peak - baselineBytes, afterBytes: after - baselineBytes });

@@ -23,7 +23,7 @@ function playingOn(attempt: BargeInAttempt): boolean {
 
 /**
  * New words while the agent plays on in mid-voice: `more` when they add to a whole backchannel (the wait starts again);
- * `moved` when no backchannel reading is left ("haha, no", "good to"), which pauses the agent again at once, as the
+ * `moved` when no backchannel reading is left ("haha, no", "cool, what"), which pauses the agent again at once, as the
  * voice coming back after a gap does. Words on the way to a backchannel ("thank you, that", "oh wow, is") neither
  * restart nor end the wait: pausing at them at once cost set F's "thanks ever so much" 330-400 -> 870-980 ms of pause
  * (realistic lag), and "oh wow, is it safe" is paused by the wait 180 ms later than by its "is".

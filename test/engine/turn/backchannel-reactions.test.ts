@@ -169,12 +169,14 @@ describe('everyday idioms and following', () => {
 });
 
 describe('the boundaries stop the agent at the same word as before', () => {
+  // Round 4 (backchannel-round4.test.ts) moved two a word later, by decision: "you don't…" may be "you don't say" and
+  // "can't…" "can't argue with that"; the agent stays paused (unsure) until the word that decides.
   it.each([
     ['not now', 1],
     ["that won't work", 2],
-    ["you don't understand", 2],
+    ["you don't understand", 3],
     ['thanks, but that is wrong', 2],
-    ["can't you go faster", 1],
+    ["can't you go faster", 2],
     ['what about Friday', 3],
     ["that's ridiculous", 2],
     ['no, the nine fifteen', 2],

@@ -65,6 +65,15 @@ export const MORE_EVALUATIONS = [
   'shocking',
   'scary',
   'relief',
+  // Evaluations of other registers (British, dated, informal): "smashing", "cracking", "brill".
+  'smashing',
+  'cracking',
+  'tremendous',
+  'magnificent',
+  'magic',
+  'brill',
+  'spiffing',
+  'stellar',
 ];
 
 /**

@@ -188,6 +188,7 @@ export const THANKS_AFTER: readonly string[][] = [
   'heaps',
   'tons',
   'kindly',
+  'muchly',
   'again',
   // Not "anyway": "thanks anyway" declines what was offered.
   'a bunch',

@@ -7,10 +7,11 @@
 
 import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS, SYMPATHY } from './assessments.js';
 import { CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS } from './classes.js';
+import { PRAISED_NOUNS, PRAISE_UNITS } from './praise.js';
 import { EXCLAIMED_WORDS, NO_OBJECTION, UPTAKE_UNITS } from './uptake.js';
 
 export type BackchannelKind =
-  'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge' | 'sympathy' | 'realisation' | 'acceptance';
+  'affirmation' | 'filler' | 'evaluation' | 'thanks' | 'laughter' | 'surprise' | 'hedge' | 'sympathy' | 'realisation' | 'acceptance' | 'praise' | 'relief';
 
 /** One-word units and the kind of each. */
 export const SINGLE: Record<string, BackchannelKind> = Object.fromEntries([
@@ -119,6 +120,7 @@ export const MULTI: [string[], BackchannelKind][] = (
     ...ASSESSMENT_UNITS,
     ...CLASS_UNITS,
     ...UPTAKE_UNITS,
+    ...PRAISE_UNITS,
     ...CONTINUERS.map((c): [string, BackchannelKind] => [c.join(' '), 'affirmation']),
     ['no worries', 'affirmation'],
     ['no problem', 'affirmation'],
@@ -220,6 +222,7 @@ export const GENERIC_NOUNS = new Set([
   'move',
   'catch',
   'effort',
+  ...PRAISED_NOUNS,
 ]);
 
 /**
@@ -328,7 +331,7 @@ export const LEADS_ON = new Set(['um', 'uh', 'er', 'erm', 'hm', 'hmm', 'well', '
 export const OPENING_VERBS = new Set(['think', 'guess', 'mean', ...HEDGING_VERBS]);
 
 /** Words that open a turn of one's own: a question, a request, a negation. */
-export const CUES: Record<string, 'question' | 'request' | 'negation'> = Object.fromEntries([
+export const CUES: Record<string, 'question' | 'request' | 'negation' | 'closing'> = Object.fromEntries([
   ...['what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'whats', 'wheres', 'hows'].map((w) => [w, 'question' as const]),
   ...[
     'can',
@@ -381,6 +384,8 @@ export const CUES: Record<string, 'question' | 'request' | 'negation'> = Object.
     w,
     'negation' as const,
   ]),
+  // Leaving: "thanks, bye" ends the call, a turn of one's own ("all good thanks bye" used to end unsure).
+  ...['bye', 'goodbye', 'byebye', 'cheerio', 'ciao'].map((w) => [w, 'closing' as const]),
 ]);
 
 /**

@@ -20,6 +20,10 @@ const EXCLAIMED = [
   ...each(['good', 'dear'], ['god', 'lord', 'gosh', 'heavens', 'gracious', 'golly']),
   ...each(['goodness', 'heavens', 'mercy', 'gracious', 'lordy', 'lord'], ['me']),
   ...each(['lord', 'god', 'heavens'], ['above', 'almighty']),
+  // An oath may end on "me" ("oh my goodness me", "goodness gracious me", "oh dear me").
+  ...each(['oh my goodness', 'my goodness', 'goodness gracious', 'good gracious', 'oh dear', 'dear dear'], ['me']),
+  // "well, how about that": surprise, which may open a question ("how about that one"), so it holds mid-speech (OPENING_UPTAKE).
+  'how about that',
 ];
 /** Exclamations of one word the core lists lack. */
 export const EXCLAIMED_WORDS = ['lordy', 'mercy', 'cripes', 'jeepers', 'strewth', 'heck', 'wowee'];
@@ -44,15 +48,28 @@ const REALISED = [
   'crystal clear',
 ];
 /** Disbelief said as a statement: "you're kidding", "you must be joking". */
-const DISBELIEF = [...each(['youre', 'you are', 'you must be'], ['kidding', 'joking', 'kidding me']), 'youre having me on'];
+const DISBELIEF = [
+  ...each(['youre', 'you are', 'you must be'], ['kidding', 'joking', 'kidding me']),
+  'youre having me on',
+  // "you don't say": mid-speech "you don't…" waits a word ("you don't understand" is cut at its third word).
+  ...each(['you dont', 'you do not'], ['say', 'say so']),
+];
 
 /**
  * Uptake that may open a turn of one's own ("that's why I called", "I see why you…", "I'm in a hurry", "you're kidding, that's double"): mid-speech only a
  * partial veto, which holds the agent paused.
  */
-export const OPENING_UPTAKE = ['thats why', 'that is why', ...each(['explains', 'see', 'get', 'understand'], ['why']), 'im in', 'im down', ...DISBELIEF].map(
-  (p) => p.split(' '),
-);
+export const OPENING_UPTAKE = [
+  'thats why',
+  'that is why',
+  ...each(['explains', 'see', 'get', 'understand'], ['why']),
+  'im in',
+  'im down',
+  ...DISBELIEF,
+  // "deal" accepts once said; mid-speech it may be "deal with it" (cut at "with"). "how about that" may go on to "…one".
+  'deal',
+  'how about that',
+].map((p) => p.split(' '));
 
 /** Accepting a plan: "sounds like a plan", "it's a deal", "that'll do", "that'd be lovely", "suits me", "I'm in". */
 const GOOD = ['fine', 'great', 'perfect', 'lovely', 'brilliant', 'ideal', 'wonderful', 'grand', 'super', 'amazing', 'helpful', 'handy', 'good', 'nice'];
@@ -69,6 +86,8 @@ const ACCEPTED = [
   ...each(['im'], ['in', 'game', 'down', 'sold', 'easy', 'up for it', 'up for that', 'all for it', 'all for that', 'on board']),
   ...each(['im', ''], each(['happy', 'fine', 'good', 'okay', 'ok', 'cool', 'content', 'alright'], ['with that', 'with it', 'with this'])),
   'count me in',
+  // Bare, it accepts only as a whole (OPENING_UPTAKE): "deal with it" is cut at "with".
+  'deal',
   'count us in',
   'happy days',
   'music to my ears',
@@ -115,7 +134,11 @@ const HEDGED = [
 
 /** Following: "I'm with you", "still with you", "I'm all ears", "right, I'm following". */
 // Not a bare "with you" ("deal with it" stops at "with").
-const FOLLOWING_YOU = each(['im', 'still', 'im still'], ['with you', 'with you so far', 'following', 'following you', 'listening', 'all ears']);
+const FOLLOWING_YOU = [
+  ...each(['im', 'still', 'im still'], ['with you', 'with you so far', 'following', 'following you', 'listening', 'all ears']),
+  // Said without the "I'm" only with what makes it following ("with you so far"), not a bare "with you".
+  ...each(['with you'], ['so far', 'there', 'on that', 'all the way']),
+];
 
 /** Everyday idioms of agreement ("okey doke", "cool beans", "sweet as", "easy peasy") and of no objection ("no complaints"). */
 export const NO_OBJECTION = ['no complaints', 'no arguments', 'no argument', 'no objection', 'no objections', 'no argument there'];
