@@ -123,8 +123,9 @@ export function parseUnits(words: string[], final: boolean): Parse {
   let i = 0;
   while (i < words.length) {
     const found = unitAt(words, i);
-    // "I see why you did that", "that explains why the price went up": "why" with a clause after it is no realisation.
-    const unit = found !== null && whyTakesClause(words, i + found.length) ? null : found;
+    // "I see why you did that", "that explains why the price went up": "why" with a clause after it is no realisation;
+    // "you don't say that to people": "say" with words of its own after it is no disbelief.
+    const unit = found !== null && takesClause(words, i + found.length) ? null : found;
     // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
     if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
       leftover.push(...pendingLeadIns, ...words.slice(i));
@@ -161,10 +162,13 @@ export function parseUnits(words: string[], final: boolean): Parse {
   return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
 }
 
-/** A unit ending on "why" at `end` is followed by a clause (a subject, or a word that starts no unit), not by "yeah". */
-function whyTakesClause(words: string[], end: number): boolean {
+/**
+ * A unit ending on "why" or "say" at `end` is followed by a clause or an object (a subject, or a word that starts no
+ * unit: "you don't say that", "I see why it broke"), not by "yeah" ("you don't say, wow").
+ */
+function takesClause(words: string[], end: number): boolean {
   const next = words[end];
-  return words[end - 1] === 'why' && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
+  return (words[end - 1] === 'why' || words[end - 1] === 'say') && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
 }
 
 /** The words are exactly one fixed unit ("mm hmm", "uh huh"). */
