@@ -135,3 +135,20 @@ describe('"you don\'t say" with words of its own after "say"', () => {
     backchannel,
   );
 });
+
+// Review of round 4: the praised nouns are verbs too ("find", "save", "spot", "thinking", "going"). After a yes they
+// made a request a backchannel ("sure, save it", "alright, find it" never stopped the agent; e2fc652 cut them at the
+// verb); after an evaluation with an object they are the verb of a request ("good, find me a cab").
+describe('a praised noun that is the verb of a request', () => {
+  it.each(['sure save it', 'alright find it', 'fine save it please', 'okay find me a hotel', 'good find me a cab', 'great save the receipt'])(
+    'interrupts at the verb or its object: "%s"',
+    (text) => {
+      interrupts(text);
+      expect(stopsAtWord(text)).toBeLessThanOrEqual(3);
+    },
+  );
+  it.each(['good thinking', 'nice save', 'great find', 'good spot, thanks', 'nice going', 'yeah, good thinking'])(
+    'praise is still a backchannel: "%s"',
+    backchannel,
+  );
+});

@@ -5,6 +5,7 @@
  * the parse. Words are in the form `wordsOf` gives ("that's" -> "thats").
  */
 import { SYMPATHY_NOUNS } from './assessments.js';
+import { PRAISED_NOUNS } from './praise.js';
 import { ENOUGH_TAKERS, FINAL_PARTICLES, THANKS_AFTER, stanceEndings } from './classes.js';
 import { AFTER_UNITS, DEGREE, GENERIC_NOUNS, INSIDE_UNITS, LEAD_INS, MULTI, SINGLE, SUBJECTS, type BackchannelKind } from './lexicon.js';
 
@@ -75,7 +76,12 @@ function unitAt(words: string[], start: number): Unit | null {
   const adjectiveAfterA = single === 'sympathy' && words[start - 1] === 'a' && !SYMPATHY_NOUNS.has(words[start]!);
   if (unit === null && single !== undefined && !adjectiveAfterA) {
     // "nice one" assesses; "the nice one" picks one ("the good one, not the cheap one").
-    const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '') && !DETERMINERS.has(words[start - 1] ?? '');
+    const next = words[start + 1] ?? '';
+    const noun =
+      (single === 'evaluation' || single === 'affirmation') &&
+      GENERIC_NOUNS.has(next) &&
+      !DETERMINERS.has(words[start - 1] ?? '') &&
+      !verbOfRequest(single, next, words[start + 2]);
     unit = { length: noun ? 2 : 1, words: words.slice(start, start + (noun ? 2 : 1)), kind: single };
   }
   if (unit === null) return null;
@@ -170,6 +176,18 @@ function takesClause(words: string[], end: number): boolean {
   const next = words[end];
   return (words[end - 1] === 'why' || words[end - 1] === 'say') && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
 }
+
+/** Words that start an object: after "find", "save"… they make it the verb of a request ("good, find me a cab"). */
+const OBJECT_STARTS = new Set(['it', 'that', 'this', 'them', 'me', 'us', 'him', 'her', 'the', 'a', 'an', 'my', 'your', 'our', 'some', 'those', 'these']);
+
+/**
+ * A praised noun that is also a verb ("find", "save"…) praises only after an evaluation ("good find") and without an
+ * object after it: after a yes, or with an object, it is a request ("sure, save it", "great, save the receipt").
+ */
+function verbOfRequest(kind: BackchannelKind, noun: string, after: string | undefined): boolean {
+  return PRAISED.has(noun) && (kind !== 'evaluation' || OBJECT_STARTS.has(after ?? ''));
+}
+const PRAISED = new Set(PRAISED_NOUNS);
 
 /** The words are exactly one fixed unit ("mm hmm", "uh huh"). */
 export function isUnit(words: string[]): boolean {
