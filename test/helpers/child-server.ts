@@ -140,6 +140,9 @@ export async function collectEveryHeap(url: string, timeoutMs = 30_000): Promise
   const ws = new WebSocket(url);
   const replies = new Map<string, (reply: { error?: { message: string } }) => void>();
   const workers: string[] = [];
+  /** The id of each call forwarded to a worker, and its worker call's key. */
+  const forwarded = new Map<number, string>();
+  const gone = (key: string | undefined) => key !== undefined && replies.get(key)?.({});
   let lastId = 0;
   let failed: (e: Error) => void = () => {};
   /** One call to the main thread (session 'main') or to a worker; rejects on its error reply. */
@@ -148,8 +151,11 @@ export async function collectEveryHeap(url: string, timeoutMs = 30_000): Promise
       const id = ++lastId;
       replies.set(`${session}:${id}`, (reply) => (reply.error ? reject(new Error(`inspector: ${method}: ${reply.error.message}`)) : resolve()));
       const message = JSON.stringify({ id, method, params });
-      if (session === 'main') ws.send(message);
-      else ws.send(JSON.stringify({ id: ++lastId, method: 'NodeWorker.sendMessageToWorker', params: { sessionId: session, message } }));
+      if (session === 'main') return ws.send(message);
+      const outerId = ++lastId;
+      // A worker that left before it was asked answers nothing (the forward fails, or it detaches): its heap left with it.
+      forwarded.set(outerId, `${session}:${id}`);
+      ws.send(JSON.stringify({ id: outerId, method: 'NodeWorker.sendMessageToWorker', params: { sessionId: session, message } }));
     });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -163,8 +169,10 @@ export async function collectEveryHeap(url: string, timeoutMs = 30_000): Promise
       ws.once('close', () => failed(new Error('inspector: closed before every heap was collected')));
       ws.on('message', (data) => {
         const msg = JSON.parse(String(data)) as { id?: number; error?: { message: string }; method?: string; params?: { sessionId: string; message: string } };
+        if (msg.id !== undefined && forwarded.has(msg.id)) return msg.error ? gone(forwarded.get(msg.id)) : undefined;
         if (msg.id !== undefined) return replies.get(`main:${msg.id}`)?.(msg);
         if (msg.method === 'NodeWorker.attachedToWorker') workers.push(msg.params!.sessionId);
+        if (msg.method === 'NodeWorker.detachedFromWorker') for (const key of forwarded.values()) if (key.startsWith(`${msg.params!.sessionId}:`)) gone(key);
         if (msg.method !== 'NodeWorker.receivedMessageFromWorker') return;
         const inner = JSON.parse(msg.params!.message) as { id?: number; error?: { message: string } };
         if (inner.id !== undefined) replies.get(`${msg.params!.sessionId}:${inner.id}`)?.(inner);
