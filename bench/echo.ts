@@ -13,6 +13,8 @@
  * `--canceller-only`: part A alone (a couple of minutes), written to bench/results/echo-canceller.json.
  * `--echo-alone-only` / `--interruptions-only`: B1 or B2 alone, the canceller's mode only (`--with-gate` adds the old
  * gate), each case printed; written to bench/results/echo-b1.json / echo-b2.json (echo.json is left as it was).
+ * `--sweep-only`: the echo-alone sweep alone (bench/echo-sweep.ts: every tuning and held-out room, -10/0/+6 dB, linear or
+ * strong + 100 ppm, 60 cases, each printed), written to bench/results/echo-sweep.json; the full bench runs it after part B.
  * `--stress-only` (`--stress-filter=TEXT` for the cases whose group or name holds TEXT): a held-out group of rooms,
  * distortions, drift, path changes, unreported latency, noise and agent voices nobody tuned on, echo alone and with a
  * real interruption, each case printed (bench/echo-stress.ts); written to bench/results/echo-stress.json.
@@ -29,6 +31,7 @@ import { synthesizeTexts } from '../electron/engine/agent/simulate/synthesize.js
 import { cancellerAlone, scaleTo, USER_DBFS } from './echo-canceller.js';
 import { partB } from './echo-session.js';
 import { stressGroup } from './echo-stress.js';
+import { echoAloneSweep } from './echo-sweep.js';
 import { activeLevelDb, AGENT, HELD_OUT_AGENT, HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -45,6 +48,13 @@ const PART_B_ONLY = ONLY_B1 || ONLY_B2;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
   const resamplers = await loadResamplerFactory();
+  if (process.argv.includes('--sweep-only')) {
+    const sweep = await echoAloneSweep({ dir, resamplers, reply: REPLY, log: true });
+    const file = join(ROOT, 'bench/results/echo-sweep.json');
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...sweep }, null, 2) + '\n');
+    console.log(`\nwrote ${file}`);
+    return;
+  }
   const roomWavs = ROOMS.map((r, i) => writeRoomResponse(dir, r, i));
 
   // Voices. Agent: flite slt (as simulate plays it) and a real recorded dialogue. Users: real readers, flite, espeak-ng.
@@ -118,6 +128,7 @@ async function main(): Promise<void> {
   }
 
   const { falseSummary, latencySummary, falseRows, latencyRows } = await partB(partBInput);
+  const sweep = await echoAloneSweep({ dir, resamplers, reply: REPLY });
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   writeFileSync(
@@ -132,9 +143,11 @@ async function main(): Promise<void> {
         offlineHeldOut: heldOut.offline,
         falseBargeIns: falseSummary,
         interruptions: latencySummary,
+        echoAloneSweep: sweep.summary,
         offline,
         falseRows,
         latencyRows,
+        sweepRows: sweep.rows,
       },
       null,
       2,

@@ -5,7 +5,6 @@
  * (barge-in-controller.ts, with the rules of gap-resume.ts and mid-voice.ts); these do it. Making the agent silent is
  * not among them: the steps get the output without `silence`, so the controller stays its one owner.
  */
-import type { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.js';
 import type { AgentOutput } from './agent-output.js';
 import type { BargeInAttempt } from './barge-in-attempt.js';
@@ -17,7 +16,9 @@ import type { InterruptionDecider } from './strategies/interruption-decider.js';
 /** The output short of silence: turned down, paused and resumed, never cleared. */
 export type ReversibleOutput = Pick<AgentOutput, 'duck' | 'unduck' | 'pause' | 'resume'>;
 
-export type EmitBargeIn = EventEmitter<BargeInEvents>['emit'];
+/** The events of the steps: never `interrupted`, which only the controller's irreversible step tells. */
+type StepEvents = Pick<BargeInEvents, 'ducked' | 'unducked' | 'paused' | 'resumed' | 'falseInterruption'>;
+export type EmitBargeIn = <K extends keyof StepEvents>(event: K, ...args: StepEvents[K]) => boolean;
 
 export interface AttemptStepsDeps {
   clock: Clock;
@@ -33,23 +34,35 @@ export interface AttemptStepsDeps {
 }
 
 export class AttemptSteps {
-  constructor(private readonly deps: AttemptStepsDeps) {}
+  private readonly deps: Omit<AttemptStepsDeps, 'output'>;
+  /** The four steps alone, not the object given: the controller hands over its whole AgentOutput, `silence` and all. */
+  private readonly output: ReversibleOutput;
+
+  constructor({ output, ...deps }: AttemptStepsDeps) {
+    this.deps = deps;
+    this.output = {
+      duck: (db, rampMs) => output.duck(db, rampMs),
+      unduck: (rampMs) => output.unduck(rampMs),
+      pause: () => output.pause(),
+      resume: () => output.resume(),
+    };
+  }
 
   /** Turns the agent down (`tentative`: the VAD is unsure yet, undone if it withdraws the onset). */
   duck(turnId: string, tentative: boolean, tMs = this.deps.clock.nowMs()): void {
     const { duckDb, duckRampMs } = this.deps.options();
-    this.deps.output.duck(duckDb, duckRampMs);
+    this.output.duck(duckDb, duckRampMs);
     this.deps.emit('ducked', { tMs, turnId, tentative });
   }
 
   /** Back to full level (`withdrawn`: a tentative duck with no speech after it). */
   unduck(turnId: string, withdrawn: boolean): void {
-    this.deps.output.unduck(this.deps.options().duckRampMs);
+    this.output.unduck(this.deps.options().duckRampMs);
     this.deps.emit('unducked', { tMs: this.deps.clock.nowMs(), turnId, withdrawn });
   }
 
   pause(attempt: BargeInAttempt): void {
-    this.deps.output.pause();
+    this.output.pause();
     attempt.paused = true;
     attempt.phase = 'paused';
     this.deps.emit('paused', { tMs: this.deps.clock.nowMs(), turnId: attempt.speech.turnId, playedMs: attempt.speech.playedMs });
@@ -77,7 +90,7 @@ export class AttemptSteps {
   /** The attempt has ended as a false alarm (the controller let it go): playback goes on where it stood, at full level. */
   recover(attempt: BargeInAttempt): void {
     if (attempt.paused) {
-      this.deps.output.resume();
+      this.output.resume();
       this.reportFalseAlarm(attempt);
     }
     this.deps.decider().reset();
@@ -86,7 +99,7 @@ export class AttemptSteps {
 
   /** The agent goes on, still ducked, before the user is done: a false alarm so far. */
   private goOn(attempt: BargeInAttempt): void {
-    this.deps.output.resume();
+    this.output.resume();
     attempt.paused = false;
     attempt.resumedInGap = true;
     attempt.phase = 'ducked';

@@ -26,7 +26,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { AcceptTimer } from './accept-timer.js';
 import { AgentOutput } from './agent-output.js';
-import { AttemptSteps } from './attempt-steps.js';
+import { AttemptSteps, type EmitBargeIn } from './attempt-steps.js';
 import { BargeInAttempt } from './barge-in-attempt.js';
 import type { BargeInEvents, BargeInOptions, ControllerPhase } from './barge-in-types.js';
 import { goesOnAfterWords, goesOnAtGap, pausesAgainAfterGap, pausesForWordsAtEnd, voicePauseIsGap } from './gap-resume.js';
@@ -73,7 +73,8 @@ export class BargeInController extends EventEmitter<BargeInEvents> {
     this.steps = new AttemptSteps({
       clock: deps.clock,
       output: this.output,
-      emit: this.emit.bind(this),
+      // The steps' events only (no 'interrupted'); the emitter itself takes them all, so the cast only narrows.
+      emit: this.emit.bind(this) as EmitBargeIn,
       options: () => this.options,
       decider: () => this.decider,
       current: () => this.attempt,

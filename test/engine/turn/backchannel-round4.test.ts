@@ -119,3 +119,36 @@ describe('review leftovers', () => {
   });
   it('says why', () => expect(verdict('thanks, bye').reason).toBe('"bye" says goodbye'));
 });
+
+// Review of round 4: "you don't say" is disbelief only as a whole (or with "so", or another backchannel after it); with
+// words after "say" it is a statement of one's own ("you don't say that to people"), which e2fc652 cut at "don't" and
+// round 4 let play on to its last word, or never stopped at all ("you don't say it like that").
+describe('"you don\'t say" with words of its own after "say"', () => {
+  it.each(["you don't say that", "you don't say it like that", "you don't say anything"])('interrupts: "%s"', interrupts);
+  it.each([
+    ["you don't say that to people", 4],
+    ["you don't say it like that", 4],
+    ["you don't say, is it safe", 4],
+  ] as const)('"%s" is cut at word %i', (text, word) => expect(stopsAtWord(text)).toBe(word));
+  it.each(["you don't say", "you don't say so", "oh, you don't say, wow", "you don't say, really", "you don't say, thanks"])(
+    'is still disbelief: "%s"',
+    backchannel,
+  );
+});
+
+// Review of round 4: the praised nouns are verbs too ("find", "save", "spot", "thinking", "going"). After a yes they
+// made a request a backchannel ("sure, save it", "alright, find it" never stopped the agent; e2fc652 cut them at the
+// verb); after an evaluation with an object they are the verb of a request ("good, find me a cab").
+describe('a praised noun that is the verb of a request', () => {
+  it.each(['sure save it', 'alright find it', 'fine save it please', 'okay find me a hotel', 'good find me a cab', 'great save the receipt'])(
+    'interrupts at the verb or its object: "%s"',
+    (text) => {
+      interrupts(text);
+      expect(stopsAtWord(text)).toBeLessThanOrEqual(3);
+    },
+  );
+  it.each(['good thinking', 'nice save', 'great find', 'good spot, thanks', 'nice going', 'yeah, good thinking'])(
+    'praise is still a backchannel: "%s"',
+    backchannel,
+  );
+});

@@ -28,6 +28,7 @@ import { PathWatch, VANISHED_RATIO } from './path-watch.js';
 import { NEAR_END_VOICE_BINS, NearEndVoice } from './near-end-voice.js';
 import { ForegroundRemoval, MOVED_BELOW_DB } from './foreground-removal.js';
 import { HeldAttenuation } from './held-attenuation.js';
+import { RoomDecay } from './room-decay.js';
 import { meanSquare } from './mean-square.js';
 import { REANCHOR_SAMPLES, ReferenceIntake } from './reference-intake.js';
 
@@ -113,6 +114,7 @@ export class EchoCanceller {
   private readonly tailBlocks: number;
   private prevErrorPower = 0;
   private readonly removal = new ForegroundRemoval();
+  private readonly roomDecay = new RoomDecay();
 
   constructor(options: EchoCancellerOptions = {}) {
     const tailMs = options.tailMs ?? 256;
@@ -259,6 +261,7 @@ export class EchoCanceller {
     // it read as 30 dB removed and the suppressor credited an empty filter (a 20 -> 250 ms latency jump: 2-3 pauses).
     const vanished = this.linear.pathLost && echoPower > VANISHED_RATIO * micEnergy;
     const echoAlone = echoPower * 4 > micEnergy && (this.pathLearnedOnce || echoPower < micEnergy * 4) && playing && !vanished;
+    this.roomDecay.update(refEnergy, micEnergy, echoPower * 4 > micEnergy);
     if (this.suppression) {
       const floor = this.bound.update(
         this.linear.history,
@@ -270,7 +273,7 @@ export class EchoCanceller {
         this.suppressor.erleOverall,
         BAND_BINS,
       );
-      this.nextGain = this.suppressor.nextGain(error, echo, echoAlone, floor);
+      this.nextGain = this.suppressor.nextGain(error, echo, echoAlone, floor, this.roomDecay.perBlock);
       // The user's voice, for the filter pair (LinearCanceller.nearEnd): bins over the residual and the mic 3 dB over the echo
       // estimate (the bins alone also showed in 0.4 % of echo-alone blocks of distorting, drifting speakers at +6 dB; with the margin 0.1 %).
       // Only while the foreground removes the echo where no voice shows (ForegroundRemoval): a stale one has nothing to keep.

@@ -5,6 +5,7 @@
  * the parse. Words are in the form `wordsOf` gives ("that's" -> "thats").
  */
 import { SYMPATHY_NOUNS } from './assessments.js';
+import { PRAISED_NOUNS } from './praise.js';
 import { ENOUGH_TAKERS, FINAL_PARTICLES, THANKS_AFTER, stanceEndings } from './classes.js';
 import { AFTER_UNITS, DEGREE, GENERIC_NOUNS, INSIDE_UNITS, LEAD_INS, MULTI, SINGLE, SUBJECTS, type BackchannelKind } from './lexicon.js';
 
@@ -75,7 +76,12 @@ function unitAt(words: string[], start: number): Unit | null {
   const adjectiveAfterA = single === 'sympathy' && words[start - 1] === 'a' && !SYMPATHY_NOUNS.has(words[start]!);
   if (unit === null && single !== undefined && !adjectiveAfterA) {
     // "nice one" assesses; "the nice one" picks one ("the good one, not the cheap one").
-    const noun = (single === 'evaluation' || single === 'affirmation') && GENERIC_NOUNS.has(words[start + 1] ?? '') && !DETERMINERS.has(words[start - 1] ?? '');
+    const next = words[start + 1] ?? '';
+    const noun =
+      (single === 'evaluation' || single === 'affirmation') &&
+      GENERIC_NOUNS.has(next) &&
+      !DETERMINERS.has(words[start - 1] ?? '') &&
+      !verbOfRequest(single, next, words[start + 2]);
     unit = { length: noun ? 2 : 1, words: words.slice(start, start + (noun ? 2 : 1)), kind: single };
   }
   if (unit === null) return null;
@@ -123,8 +129,9 @@ export function parseUnits(words: string[], final: boolean): Parse {
   let i = 0;
   while (i < words.length) {
     const found = unitAt(words, i);
-    // "I see why you did that", "that explains why the price went up": "why" with a clause after it is no realisation.
-    const unit = found !== null && whyTakesClause(words, i + found.length) ? null : found;
+    // "I see why you did that", "that explains why the price went up": "why" with a clause after it is no realisation;
+    // "you don't say that to people": "say" with words of its own after it is no disbelief.
+    const unit = found !== null && takesClause(words, i + found.length) ? null : found;
     // Mid-speech, "oh my" is not "oh" then a request ("my ..."): it may become "oh my god". A whole unit to the end stays whole.
     if (!final && (unit === null || i + unit.length < words.length) && opensUnit(words, i)) {
       leftover.push(...pendingLeadIns, ...words.slice(i));
@@ -161,11 +168,26 @@ export function parseUnits(words: string[], final: boolean): Parse {
   return { leftover, kinds, units, repeated: isRepeated(units), trailingOpen: pendingLeadIns.length, trailingLeadIns: pendingLeadIns.length };
 }
 
-/** A unit ending on "why" at `end` is followed by a clause (a subject, or a word that starts no unit), not by "yeah". */
-function whyTakesClause(words: string[], end: number): boolean {
+/**
+ * A unit ending on "why" or "say" at `end` is followed by a clause or an object (a subject, or a word that starts no
+ * unit: "you don't say that", "I see why it broke"), not by "yeah" ("you don't say, wow").
+ */
+function takesClause(words: string[], end: number): boolean {
   const next = words[end];
-  return words[end - 1] === 'why' && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
+  return (words[end - 1] === 'why' || words[end - 1] === 'say') && next !== undefined && (SUBJECTS.has(next) || unitAt(words, end) === null);
 }
+
+/** Words that start an object: after "find", "save"… they make it the verb of a request ("good, find me a cab"). */
+const OBJECT_STARTS = new Set(['it', 'that', 'this', 'them', 'me', 'us', 'him', 'her', 'the', 'a', 'an', 'my', 'your', 'our', 'some', 'those', 'these']);
+
+/**
+ * A praised noun that is also a verb ("find", "save"…) praises only after an evaluation ("good find") and without an
+ * object after it: after a yes, or with an object, it is a request ("sure, save it", "great, save the receipt").
+ */
+function verbOfRequest(kind: BackchannelKind, noun: string, after: string | undefined): boolean {
+  return PRAISED.has(noun) && (kind !== 'evaluation' || OBJECT_STARTS.has(after ?? ''));
+}
+const PRAISED = new Set(PRAISED_NOUNS);
 
 /** The words are exactly one fixed unit ("mm hmm", "uh huh"). */
 export function isUnit(words: string[]): boolean {
