@@ -41,6 +41,8 @@ describe('a whole backchannel and one trailing word, once the person has stopped
       ['great, what', 'a question lead-in'],
       ['cheers, love?', 'a question mark'],
       ['okay, enough', 'a one-word request'],
+      ['sure, save', 'a bare verb of a request'],
+      ['yes, book', 'a bare verb of a request'],
       ['thanks anyway', 'a decline'],
       ['terrible idea', 'an evaluation takes the word as its own'],
       ['lovely, dear', 'after an evaluation, decided as before'],

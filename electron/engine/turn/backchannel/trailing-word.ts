@@ -47,6 +47,8 @@ const REQUESTS = new Set([
   // "okay, enough" asks the agent to stop; "thanks anyway" declines.
   'enough',
   'anyway',
+  // Verbs of what an agent is asked to do ("sure, save", "yes, book"): a yes and a bare verb is a request.
+  ...'book buy pay send save find spot check call order print email text add remove delete change confirm reserve try start play pause search look'.split(' '),
 ]);
 
 /**
