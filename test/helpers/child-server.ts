@@ -101,40 +101,10 @@ export async function startChildServer(script: string, args: string[], ready: Re
 }
 
 /**
- * One Chrome DevTools Protocol call on a fresh connection; resolves on its reply. One deadline covers the connection
- * and the reply: an inspector that takes the connection and never answers (a child stopped or wedged) fails the test
- * with this error instead of hanging it.
- */
-export async function inspectorCall(url: string, method: string, timeoutMs = 30_000): Promise<void> {
-  const ws = new WebSocket(url);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`inspector: no reply to ${method} in ${timeoutMs} ms`)), timeoutMs);
-      const fail = (e: Error) => {
-        clearTimeout(timer);
-        reject(e);
-      };
-      // Listened to for the socket's whole life: a second 'error' with no listener would throw out of the test.
-      ws.on('error', fail);
-      ws.once('close', () => fail(new Error(`inspector: closed before it answered ${method}`)));
-      ws.on('message', (data) => {
-        const reply = JSON.parse(String(data)) as { id?: number; error?: { message: string } };
-        if (reply.id !== 1) return;
-        clearTimeout(timer);
-        if (reply.error) reject(new Error(`inspector: ${method}: ${reply.error.message}`));
-        else resolve();
-      });
-      ws.once('open', () => ws.send(JSON.stringify({ id: 1, method })));
-    });
-  } finally {
-    ws.terminate();
-  }
-}
-
-/**
  * HeapProfiler.collectGarbage on the main thread, then in each worker thread: the NodeWorker domain
- * attaches to the workers that exist, announcing each before it answers `enable`. One deadline over
- * all of it, as in inspectorCall.
+ * attaches to the workers that exist, announcing each before it answers `enable`. One deadline covers
+ * the connection and every reply: an inspector that takes the connection and never answers (a child
+ * stopped or wedged) fails the test with this error instead of hanging it.
  */
 export async function collectEveryHeap(url: string, timeoutMs = 30_000): Promise<void> {
   const ws = new WebSocket(url);
