@@ -32,12 +32,11 @@ import { cancellerAlone, scaleTo, USER_DBFS } from './echo-canceller.js';
 import { partB } from './echo-session.js';
 import { stressGroup } from './echo-stress.js';
 import { echoAloneSweep } from './echo-sweep.js';
+import { SHARED_SPEECH } from './bargein-real-clips.js';
 import { activeLevelDb, AGENT, HELD_OUT_AGENT, HELD_OUT_ROOMS, ROOMS, writeRoomResponse } from './echo-rooms.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEECH = join(ROOT, 'test/fixtures/speech');
-/** The shared recordings (two_cities is not among the test fixtures). */
-const SHARED_SPEECH = process.env.INTERJECT_SPEECH_FIXTURES ?? '/work/shared/fixtures/speech';
 const REPLY = 'Okay.';
 const LEVELS_DB = [-20, -10, 0, 6];
 
