@@ -36,9 +36,9 @@ const PATH_GAIN_EVERY = 4;
 const LEARNED_ERLE = 10;
 /** ...or after this many blocks of agent audio (1 s): a reverberant room may never give 10 dB. */
 const LEARNED_AFTER_BLOCKS = 125;
-/** Late reverberation decay per block, bounds: T60 from ~150 ms (0.5) to ~1.3 s (0.92). */
-const MIN_DECAY = 0.5;
-const MAX_DECAY = 0.92;
+/** Late reverberation decay per block, bounds: T60 from ~150 ms (0.5) to ~1.3 s (0.92). Shared with RoomDecay. */
+export const MIN_DECAY = 0.5;
+export const MAX_DECAY = 0.92;
 /**
  * The filter's echo power, summed partition by partition, over-counts where its coefficients
  * are still noisy: in a reverberant room (meeting room, 80 cm) it stood 13-20 dB above the
@@ -57,7 +57,7 @@ const PATH_SMOOTHING = 0.08;
  * and the unscaled one is what kept it from the VAD.
  */
 const SOUNDING = 10 ** (-15 / 10);
-const REF_PEAK_FALL = 10 ** (-0.5 / 10);
+export const REF_PEAK_FALL = 10 ** (-0.5 / 10);
 
 export class EchoBound {
   private readonly held: Float64Array;

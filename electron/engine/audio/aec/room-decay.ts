@@ -6,10 +6,10 @@
  * from a few blocks later, and only while the tail stands well over the room's noise.
  */
 
-/** The agent's voice counts as stopped when the reference is this far (30 dB) under its recent peak... */
+import { MAX_DECAY, MIN_DECAY, REF_PEAK_FALL } from './echo-bound.js';
+
+/** The agent's voice counts as stopped when the reference is this far (30 dB) under its recent peak (falling as EchoBound's). */
 const STOPPED = 10 ** (-30 / 10);
-/** ...which falls 0.5 dB per block (as EchoBound's). */
-const REF_PEAK_FALL = 10 ** (-0.5 / 10);
 /** Blocks after the stop left out (24 ms): the direct path and first reflections of the last syllable still arrive. */
 const SKIP_BLOCKS = 3;
 /** The decay is read while the mic stays within 25 dB of its level where reading began: deeper, the room's noise flattens it. */
@@ -18,9 +18,6 @@ const DEPTH = 10 ** (-25 / 10);
 const RISE = 10 ** (1 / 10);
 /** Learning per block read (log domain, ~50 blocks). */
 const SMOOTHING = 0.02;
-/** Bounds per 8 ms block: T60 from ~150 ms (0.5) to ~1.3 s (0.92), as EchoBound's. */
-const MIN_DECAY = 0.5;
-const MAX_DECAY = 0.92;
 
 export class RoomDecay {
   private refPeak = 0;
