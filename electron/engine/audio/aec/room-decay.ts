@@ -32,10 +32,6 @@ export class RoomDecay {
     return this.readings > 0 ? Math.min(MAX_DECAY, Math.max(MIN_DECAY, Math.exp(this.logDecay))) : 0;
   }
 
-  reset(): void {
-    this.sinceStop = -1;
-  }
-
   /**
    * One block: the reference's and mic's mean squares, and whether the echo estimate explains the mic (echo alone). A
    * decay is read from a stop that came while the mic held the echo alone, and ends where the mic rises again (a voice).
