@@ -20,6 +20,15 @@ import { ReverbTail } from './reverb-tail.js';
 
 /** Residual counted above its estimate (x2): suppressing a little echo too much is inaudible, too little is a false barge-in. */
 const OVERESTIMATE = 2;
+/**
+ * The gain is folded over the bins from the third (94 Hz up): below, the error holds the room's rumble and, in
+ * bench:echo's image-source rooms, the echo's near-DC part (their responses sum to a large gain at 0 Hz: 79-96 % of the
+ * mic's power in the meeting room's gaps between words), which no estimate follows. Their power decided the fold, so
+ * the gain stood at -3 to -8 dB over residual echo that every voice bin put at -80 dB, and the gate after the canceller
+ * let it through in hard-edged bursts the VAD heard as onsets. No voice has its power there (a low voice's pitch starts
+ * near 85 Hz); voice pipelines cut under 80 Hz at their input for the same reason (WebRTC's high-pass).
+ */
+const FOLD_FIRST_BIN = 2;
 /** Deepest suppression (amplitude 1e-4, -80 dB): residual echo far below what the VAD could mistake for a voice. */
 const GAIN_FLOOR = 0.0001;
 /** Decision-directed smoothing of the a-priori SNR: 0.6 keeps onsets quick and limits musical noise. */
@@ -152,7 +161,7 @@ export class ResidualSuppressor {
    * lower bound of the residual from the reference alone (EchoBound). `roomDecay`: the room's
    * echo power decay per block (RoomDecay), 0 while unknown. Returns the gain for
    * the next block: the per-bin Wiener gains folded into one broadband amplitude gain (the
-   * share of the error's power they keep). Applying it to the next block, as its samples
+   * share of the error's power they keep, from 94 Hz up: FOLD_FIRST_BIN). Applying it to the next block, as its samples
    * arrive, adds no delay: a synthesis filter bank would hold the audio back by a block, and
    * 16 ms moved Silero's windows enough to change barge-in decisions. Over echo alone it is
    * as deep as the per-bin gains; over the user's voice it is near 1 (the voice holds the
@@ -198,8 +207,10 @@ export class ResidualSuppressor {
       this.prevGain[k] = gain;
       this.prevPost[k] = post;
       gainSum += gain;
-      kept += gain * gain * e2;
-      total += e2;
+      if (k >= FOLD_FIRST_BIN) {
+        kept += gain * gain * e2;
+        total += e2;
+      }
       residual += r;
       echoPower += y2;
     }
