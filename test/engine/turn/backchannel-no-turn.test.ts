@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
-import { defaults } from './helpers/fakes.js';
-import { interims, kind, stopsAtWord, verdict } from './helpers/verdicts.js';
+import { expectBackchannel, kind, pauseFinal, stopsAtWord, verdict } from './helpers/verdicts.js';
 
 /**
  * A policy, not phrases (issue 15 part 3): words outside the backchannel units used to stop the agent as soon as two
@@ -10,12 +8,8 @@ import { interims, kind, stopsAtWord, verdict } from './helpers/verdicts.js';
  * word, a number, time or name, or a word of content the agent would have to answer. Words that only point back at what
  * was said ("me", "that"), align with it ("same", "neither"), weigh it ("a lot", "honestly") carry none. Phrases here are this file's own, not set H's.
  */
-const backchannel = (text: string) => {
-  expect(interims(text).map((v) => v.kind)).not.toContain('interrupt');
-  expect(kind(text)).toBe('backchannel');
-};
+const backchannel = expectBackchannel;
 const interrupts = (text: string) => expect(kind(text)).toBe('interrupt');
-const pauseFinal = (text: string) => new BackchannelClassifier(defaults).classify(text, true, false);
 
 describe('words with no sign of a turn keep the agent talking', () => {
   it.each(['frankly, same', 'me either', 'nor me', 'us neither', 'same, truly', 'wow, that is loads', 'gosh, that is a lot'])('"%s"', backchannel);
