@@ -14,6 +14,7 @@ import { NEGATED_BY_NOT } from './classes.js';
 import { handBack } from './hand-back.js';
 import { CUES, IDIOMS, LEAD_INS, LEADS_ON, OPENERS, OPENING_VERBS, QUESTION_VERBS, SINGLE, SUBJECTS, WEAK, type BackchannelKind } from './lexicon.js';
 import { isUnit, parseUnits } from './parse.js';
+import { JOINING, LEADS_INTO_MORE } from './joining.js';
 import { standsAlone, trailingEvidence } from './trailing-word.js';
 
 export type Verdict =
@@ -56,17 +57,6 @@ function joinIdioms(words: string[]): string {
   }
   return out.join(' ');
 }
-
-/** Words that join what follows to what was said ("yes, and then what"): a backchannel ending on one leads on. */
-const JOINING = new Set(['and', 'then', 'or']);
-
-/**
- * Words that lead into a noun or a clause and never end a backchannel: heard last, after one ("perfect, and the",
- * "right, the"), they are no evidence of it. The parse counts them as short words that add nothing, which is right
- * once the person has stopped; while the voice may go on they only hold the veto (set E, realistic lag: the paused
- * agent went on at "and the" of "perfect, and the return trip" and at "the" of "right, the blue form", 320 ms before the cut).
- */
-const LEADS_INTO_MORE = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'your', 'our', 'these', 'those']);
 
 const quote = (words: string[]) => `"${words.join(' ')}"`;
 
