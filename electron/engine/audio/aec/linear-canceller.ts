@@ -336,7 +336,7 @@ export class LinearCanceller {
     this.background.scale(gain);
     this.weightsValid = false;
     this.lastRef.fill(0);
-    for (let p = M - 1; p >= 0; p--) this.pushShaped(this.raw.subarray(((this.rawHead + p) % M) * N, ((this.rawHead + p) % M + 1) * N));
+    for (let p = M - 1; p >= 0; p--) this.pushShaped(this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N));
   }
 
   /** Time-domain echo estimate for the current block (last half of the frame) from a filter's output spectrum. */

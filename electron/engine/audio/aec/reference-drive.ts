@@ -41,7 +41,6 @@ export class ReferenceDrive {
   private readonly frame: Float64Array;
   private readonly specRe: Float64Array;
   private readonly specIm: Float64Array;
-  private readonly estimate: Float64Array;
   private readonly dy: Float64Array;
   private readonly yy: Float64Array;
   private dd = 0;
@@ -61,7 +60,6 @@ export class ReferenceDrive {
     this.frame = new Float64Array(2 * blockSize);
     this.specRe = new Float64Array(fft.bins);
     this.specIm = new Float64Array(fft.bins);
-    this.estimate = new Float64Array(blockSize);
     this.dy = new Float64Array(C);
     this.yy = new Float64Array(C);
   }
