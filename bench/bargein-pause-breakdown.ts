@@ -78,12 +78,17 @@ export function breakdownOf(rows: Row[]) {
 
 /** One line: where the paused time of these backchannels goes, and the two floors. */
 export function breakdownLine(rows: Row[]): string {
-  const b = breakdownOf(rows);
+  return describeBreakdown(breakdownOf(rows));
+}
+
+/** The floors read "null" when there is nothing to take them over: say what is missing instead. */
+export function describeBreakdown(b: ReturnType<typeof breakdownOf>): string {
+  if (b.paused === 0) return 'no backchannel paused the agent';
   const total = Object.values(b.sumsMs).reduce((s, v) => s + v, 0);
   const share = (v: number) => `${total === 0 ? 0 : Math.round((100 * v) / total)}%`;
   return [
     `${b.paused} paused: voice runs before any word ${share(b.sumsMs.beforeWordsMs)}, words on the way ${share(b.sumsMs.wordsOnTheWayMs)}`,
     `after the voice's end ${share(b.sumsMs.afterVoiceMs)}, paused again ${share(b.sumsMs.pausedAgainMs)} (of ${total} ms)`,
-    `floors p50/p95: going on at the voice's end ${b.resumeAtVoiceEndMs.p50}/${b.resumeAtVoiceEndMs.p95} ms, at the first word ${b.resumeAtFirstWordMs.p50}/${b.resumeAtFirstWordMs.p95} ms`,
+    `floors p50/p95: going on at the voice's end ${b.resumeAtVoiceEndMs.p50}/${b.resumeAtVoiceEndMs.p95} ms, ${b.resumeAtFirstWordMs.p50 === null ? 'no word shown' : `at the first word ${b.resumeAtFirstWordMs.p50}/${b.resumeAtFirstWordMs.p95} ms`}`,
   ].join('; ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pauseBreakdown } from '../../../../bench/bargein-pause-breakdown.js';
+import { describeBreakdown, pauseBreakdown } from '../../../../bench/bargein-pause-breakdown.js';
 
 /** bench:bargein tells where a backchannel's paused time goes, and what no word-based rule could take back. */
 describe("a backchannel's paused time, by where it goes", () => {
@@ -43,5 +43,20 @@ describe("a backchannel's paused time, by where it goes", () => {
 
   it('never paused: null', () => {
     expect(pauseBreakdown([{ tMs: 1050, type: 'ducked' }], voice, 5000)).toBeNull();
+  });
+
+  it('without a recognizer no word is shown: the line says so rather than printing null; nor when nothing paused', () => {
+    const line = describeBreakdown({
+      paused: 1,
+      sumsMs: { beforeWordsMs: 410, wordsOnTheWayMs: 0, afterVoiceMs: 300, pausedAgainMs: 0 },
+      resumeAtVoiceEndMs: { p50: 410, p95: 410 },
+      resumeAtFirstWordMs: { p50: null, p95: null },
+    });
+    expect(line).toContain('no word shown');
+    expect(line).not.toContain('null');
+    const none = { paused: 0, sumsMs: { beforeWordsMs: 0, wordsOnTheWayMs: 0, afterVoiceMs: 0, pausedAgainMs: 0 } };
+    expect(describeBreakdown({ ...none, resumeAtVoiceEndMs: { p50: null, p95: null }, resumeAtFirstWordMs: { p50: null, p95: null } })).toBe(
+      'no backchannel paused the agent',
+    );
   });
 });
