@@ -5,7 +5,7 @@
  * oracle recognizer (each word as it is spoken), a streaming recognizer's lag (sherpa
  * Zipformer chunking, see recognizer-model.ts) and no recognizer at all. Prints the figures
  * per mode, for the tuning and the held-out part (with where a backchannel's pause goes: the voice
- * still to come after the pause, and the wait after the voice's end, and the N longest pauses: `--worst N`, 15 by default),
+ * still to come after the pause, and the wait after the voice's end, where the paused time goes: before any word, words on the way, after the voice, paused again, with the floors of going on at the voice's end or at the first word (bargein-pause-breakdown.ts), and the N longest pauses: `--worst N`, 15 by default),
  * and writes bench/results/bargein.json. Paused time is what the output did (every resume counts; see observed-playback.ts).
  * `--wer P` gives the streaming recognizer a word error rate (seeded per case); `--no-aec` turns
  * the echo canceller off (audio.echoCancellation) and `--aec` on, to tell its effect from the decider's; `--modes`
@@ -28,6 +28,7 @@ import { SileroVadModel } from '../electron/engine/vad/silero-vad-model.js';
 import { buildCorpus } from './bargein-corpus.js';
 import { setCases } from './bargein-set.js';
 import { freshLine, summarize, table, pausedMs, voiceLengthMs, worstPauses, type Row } from './bargein-metrics.js';
+import { breakdownLine, breakdownOf } from './bargein-pause-breakdown.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const AGENT = 'The next train to Edinburgh leaves at nine fifteen from platform four, and it calls at York and Newcastle before arriving just after one.';
@@ -120,7 +121,8 @@ async function main(): Promise<void> {
     const freshA = summarize(fresh.filter((r) => r.case.set === (setAt >= 0 ? 'set-1' : 'fresh-a')));
     const freshB = summarize(fresh.filter((r) => r.case.set === (setAt >= 0 ? 'set-2' : 'fresh-b')));
     const groups = setAt >= 0 ? { set1: freshA, set2: freshB } : { freshA, freshB };
-    out[mode] = { all: everything, tune, holdout, ...(fresh.length > 0 ? groups : {}) };
+    const pauseBreakdown = { all: breakdownOf(rows), ...(fresh.length > 0 ? { group: breakdownOf(fresh) } : {}) };
+    out[mode] = { all: everything, tune, holdout, ...(fresh.length > 0 ? groups : {}), pauseBreakdown };
     console.log(`== ${MODE_NAMES[mode]}${mode === 'streaming' && wer > 0 ? `, word error rate ${wer}` : ''} ==`);
     console.log('label              n  expected     wrong  paused p50/p95 (ms)  inaudible p50/p95 from voice (ms)');
     for (const line of table(rows)) console.log(line);
@@ -137,6 +139,8 @@ async function main(): Promise<void> {
       ] as const)
         console.log(`  half ${half}: ${freshLine(s)}`);
     }
+    console.log(`where the backchannels' paused time goes: ${breakdownLine(rows)}`);
+    if (fresh.length > 0) console.log(`  the same, ${setAt >= 0 ? 'the set' : 'the fresh group'}: ${breakdownLine(fresh)}`);
     console.log(`longest backchannel pauses (ms): paused, voice length, first pause (from the voice), voice after it, last resume - voice end`);
     for (const line of worstPauses(rows, worstN)) console.log(line);
     console.log(

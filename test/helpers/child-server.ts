@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** What a child's output keeps, from stdout and stderr alike: its tail, so a flood of log lines cannot grow the test's memory. */
+const OUTPUT_TAIL_CHARS = 200_000;
 
 export interface ChildServer {
   /** The first match of `ready` on stdout. */
@@ -49,10 +51,10 @@ export async function startChildServer(script: string, args: string[], ready: Re
     }, timeoutMs);
     let stdout: string | undefined = '';
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
       // Matched on stdout alone: the inspector's own ws:// address goes to stderr.
       if (stdout === undefined) return;
-      stdout += chunk.toString();
+      stdout = (stdout + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
       const m = ready.exec(stdout);
       if (m) {
         stdout = undefined;
@@ -62,8 +64,7 @@ export async function startChildServer(script: string, args: string[], ready: Re
     });
     child.stderr!.on('data', (c: Buffer) => {
       inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(c.toString())?.[1];
-      // Keep the tail only: a flood of log lines must not grow the test's memory.
-      output = (output + c.toString()).slice(-200_000);
+      output = (output + c.toString()).slice(-OUTPUT_TAIL_CHARS);
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

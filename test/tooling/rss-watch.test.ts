@@ -93,6 +93,27 @@ describe('a child started for a memory test', () => {
   }, 30_000);
 });
 
+describe("a child server's output", () => {
+  it('keeps only the tail of a flood on stdout, as on stderr, so a chatty child cannot grow the test', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'child-server-'));
+    const script = path.join(dir, 'chatty.mjs');
+    // 2 MB on stdout after the ready line, then one last line, then it waits to be stopped.
+    fs.writeFileSync(
+      script,
+      "console.log('ready on ws://127.0.0.1:1/'); const line = 'x'.repeat(999); for (let i = 0; i < 2000; i++) console.log(line); console.log('last line'); setInterval(() => {}, 1000);\n",
+    );
+    const child = await startChildServer(script, [], /ready on ws:\/\/127\.0\.0\.1:(\d+)\//, 20_000);
+    try {
+      await expect.poll(() => child.output.includes('last line'), { timeout: 10_000 }).toBe(true);
+      expect(child.output.length).toBeLessThanOrEqual(200_000);
+      expect(child.output.trimEnd().endsWith('last line')).toBe(true);
+    } finally {
+      await child.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe("a memory test's full collection", () => {
   it("collects a worker thread's garbage too, not only the main thread's", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'child-server-'));

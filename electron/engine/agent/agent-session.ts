@@ -1,13 +1,13 @@
 /**
  * The agent session: wires user input (echo guard, VAD, STT), the barge-in controller, the
  * end-of-turn detector, replies (LLM -> TTS -> playback), the transcript and the LLM history.
- * Each of those is its own small object; this file only routes events between them.
+ * Each of those is its own small object (the answer on the speaker: agent-speaking.ts); this file only routes events between them.
  */
 import { EventEmitter } from 'node:events';
 import type { ConversationSettings } from '../../contract/settings/conversation.js';
 import type { AudioFrame } from '../audio/frame.js';
 import { nullLogger, type Logger } from '../logger.js';
-import { BargeInController, type InterruptedEvent, type InterruptSource } from '../turn/barge-in-controller.js';
+import { BargeInController, type InterruptSource } from '../turn/barge-in-controller.js';
 import type { EchoGuard } from '../turn/echo-guard.js';
 import { EndOfTurnDetector } from '../turn/end-of-turn.js';
 import type { InterruptTarget } from '../turn/manual-interrupt.js';
@@ -17,6 +17,7 @@ import { InterruptionDecider } from '../turn/strategies/interruption-decider.js'
 import type { WordSource } from '../turn/strategies/voice-shape-strategy.js';
 import { AgentStateMachine, type AgentState } from './agent-state.js';
 import type { AgentSessionOptions } from './agent-session-options.js';
+import { AgentSpeaking } from './agent-speaking.js';
 import { followBargeInMarks } from './barge-in-marks.js';
 import { ChatHistory } from './chat-history.js';
 import type { AgentSessionEvents } from './events.js';
@@ -48,6 +49,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
   /** The reply being given, and an early one held unheard until the turn ends (preemptive generation). */
   private readonly replies: ReplyRouter;
   private readonly pauses: PauseTiming;
+  /** The answer on the speaker: started, played out, or cut. */
+  private readonly speaking: AgentSpeaking;
   private conversation: ConversationSettings;
   private readonly logger: Logger;
   private streaming = false;
@@ -98,6 +101,19 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       onError: (e, reply) => this.onReplyFailed(e, reply),
       onPreemptive: (outcome) => this.emit('preemptive', { tMs: this.now(), outcome }),
       abandon: (speech) => this.controller.abandonUnheardTurn(speech),
+    });
+    this.speaking = new AgentSpeaking({
+      replies: this.replies,
+      machine: this.machine,
+      controller: this.controller,
+      transcript: this.transcript,
+      history: this.history,
+      latency: this.latency,
+      bargeInTimer: this.bargeInTimer,
+      playback: options.playback,
+      now,
+      events: this,
+      listening: () => this.answerAppended(),
     });
     this.wire();
   }
@@ -234,7 +250,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
       this.userTurn.backchannel(reason);
       this.emit('falseInterruption', { tMs, resumed, reason });
     });
-    c.on('interrupted', (e) => this.onInterrupted(e));
+    c.on('interrupted', (e) => this.speaking.interrupted(e));
     c.on('userSpeechAccepted', () => this.onSpeechAcceptedWhileAgentSilent());
     c.on('userSpeechWhileOff', (e) => {
       this.userTurn.speechWhileOff(e.mode);
@@ -247,8 +263,8 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     tts.on('final', ({ turnId }) => this.replies.onTts(turnId, { kind: 'final' }));
     tts.on('error', (e) => this.fail('tts', e));
     playback.on('written', (f) => this.input.pushReference(f, f.timestampMs + playback.outputLatencyMs));
-    playback.on('playbackStarted', ({ turnId }) => this.onPlaybackStarted(turnId));
-    playback.on('playbackFinished', ({ turnId, interrupted }) => this.onPlaybackFinished(turnId, interrupted));
+    playback.on('playbackStarted', ({ turnId }) => this.speaking.playbackStarted(turnId));
+    playback.on('playbackFinished', ({ turnId, interrupted }) => this.speaking.playbackFinished(turnId, interrupted));
   }
 
   private lastOnsetMs: number | null = null;
@@ -328,64 +344,11 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     }
   }
 
-  private onPlaybackStarted(turnId: string): void {
-    const speech = this.replies.current?.speech;
-    if (!speech || turnId !== speech.turnId) return;
-    const t = this.now();
-    const { timeToFirstAudioMs, budget } = this.latency.playbackStarted(turnId, t, this.options.playback.outputLatencyMs);
-    this.emit('metric', { tMs: t, name: 'timeToFirstAudioMs', valueMs: timeToFirstAudioMs });
-    if (budget) this.emit('latencyBudget', { tMs: t, budget });
-    this.machine.to('speaking');
-    this.controller.agentStartedSpeaking(speech);
-    this.emit('agentStartedSpeaking', { tMs: t, turnId });
-  }
-
-  private onPlaybackFinished(turnId: string, interrupted: boolean): void {
-    // Playback speaks turn ids: the controller ends the handle it holds for this turn; a turn it already cut is not its own any more.
-    this.controller.agentStoppedSpeaking(turnId);
-    // A turn that played out ends any barge-in attempt: a later manual interrupt must not
-    // measure its latency from this attempt's onset. (An interrupted turn's timer is read first.)
-    if (!interrupted) this.bargeInTimer.onRecovered();
-    const speech = this.replies.current?.speech;
-    if (interrupted || speech?.turnId !== turnId) return;
-    const spoke = this.machine.state === 'speaking'; // not when TTS made no audio at all (of "…"): the controller never held it
-    speech.end({ kind: 'playedOut' });
-    this.replies.clear();
-    this.transcript.agentFinished(speech);
-    this.history.assistant(speech.text);
-    if (spoke) this.emit('agentStoppedSpeaking', { tMs: this.now(), turnId, interrupted: false });
-    this.machine.to('listening');
-    // Speech appended while interruptions were off is answered now that the agent is done.
+  /** Speech appended while interruptions were off is answered now that the agent is done. */
+  private answerAppended(): void {
     if (!this.input.userSpeaking && this.userTurn.takeAppended()) {
       this.startReply({ kind: 'llm', llm: this.options.llm, messages: this.history.snapshot() });
     }
-  }
-
-  private onInterrupted(e: InterruptedEvent): void {
-    const reply = this.replies.current?.speech === e.speech ? this.replies.current : null;
-    // The handle holds its own text, audio and word timings, its position fixed at the cut.
-    const cut = e.speech.heard();
-    if (reply) {
-      reply.abort();
-      this.replies.clear();
-    }
-    this.history.interruptedAssistant(cut.heardText);
-    const latency = this.bargeInTimer.onInterrupted(e.tMs, e.onsetMs, this.options.playback.outputLatencyMs);
-    // Who cut it first, then the cut entry once: listeners can label the entry as it arrives.
-    this.emit('interrupted', {
-      tMs: e.tMs,
-      turnId: e.speech.turnId,
-      heardText: cut.heardText,
-      unheardText: cut.unheardText,
-      playedMs: e.playedMs,
-      reason: e.reason,
-      strategy: e.strategy,
-      cutMethod: cut.method,
-    });
-    this.transcript.agentInterrupted(e.speech, cut.heardText, cut.unheardText);
-    this.emit('agentStoppedSpeaking', { tMs: e.tMs, turnId: e.speech.turnId, interrupted: true });
-    if (latency !== null) this.emit('metric', { tMs: e.tMs, name: 'bargeInLatencyMs', valueMs: latency });
-    if (this.machine.state === 'speaking' || this.machine.state === 'thinking') this.machine.to('listening');
   }
 
   private fail(source: 'stt' | 'llm' | 'tts' | 'vad' | 'session', error: Error): void {

@@ -128,7 +128,8 @@ describe('"you don\'t say" with words of its own after "say"', () => {
   it.each([
     ["you don't say that to people", 4],
     ["you don't say it like that", 4],
-    ["you don't say, is it safe", 4],
+    // "is it" after a whole backchannel waits for its next word, as "oh, is it safe" does (an echo question, "is it?").
+    ["you don't say, is it safe", 6],
   ] as const)('"%s" is cut at word %i', (text, word) => expect(stopsAtWord(text)).toBe(word));
   it.each(["you don't say", "you don't say so", "oh, you don't say, wow", "you don't say, really", "you don't say, thanks"])(
     'is still disbelief: "%s"',

@@ -11,6 +11,7 @@ import { FarEndHistory } from './far-end-history.js';
 import { RealFft } from './fft.js';
 import { FilterSelector } from './filter-selector.js';
 import { PartitionedFilter } from './partitioned-filter.js';
+import { ReferenceDrive } from './reference-drive.js';
 import { StepControl } from './step-control.js';
 import { WasmArena } from './wasm-kernels.js';
 
@@ -56,6 +57,13 @@ export class LinearCanceller {
   readonly background: PartitionedFilter;
   readonly control: StepControl;
   private readonly selector = new FilterSelector();
+  /** The loudspeaker's saturation the reference is shaped with before the filters (ReferenceDrive). */
+  readonly drive: ReferenceDrive;
+  /** The last `partitions` reference blocks as played ([-1, 1], newest at rawHead): the history is rebuilt from them when the drive changes. */
+  private readonly raw: Float64Array;
+  private rawHead = 0;
+  private readonly micScaled: Float64Array;
+  private readonly shaped: Float64Array;
   private readonly frame: Float64Array;
   private readonly lastRef: Float64Array;
   private readonly specRe: Float64Array;
@@ -109,6 +117,10 @@ export class LinearCanceller {
     this.background = new PartitionedFilter(options.partitions, this.fft, arena);
     this.control = new StepControl(K, N, options.sampleRate, options.partitions);
     this.frame = new Float64Array(2 * N);
+    this.drive = new ReferenceDrive(this.fft, N, SCALE, options.partitions);
+    this.raw = new Float64Array(options.partitions * N);
+    this.micScaled = new Float64Array(N);
+    this.shaped = new Float64Array(N);
     this.lastRef = new Float64Array(N);
     this.specRe = new Float64Array(K);
     this.specIm = new Float64Array(K);
@@ -160,10 +172,20 @@ export class LinearCanceller {
   /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
   pushReference(ref: ArrayLike<number>): void {
     const N = this.blockSize;
+    this.rawHead = (this.rawHead + this.partitions - 1) % this.partitions;
+    for (let i = 0; i < N; i++) this.raw[this.rawHead * N + i] = ref[i]!;
+    this.drive.push(ref);
+    this.pushShaped(ref);
+  }
+
+  /** The reference block through the drive in use, into the history. */
+  private pushShaped(ref: ArrayLike<number>): void {
+    const N = this.blockSize;
+    this.drive.shape(ref, this.shaped);
     for (let i = 0; i < N; i++) {
       this.frame[i] = this.lastRef[i]!;
-      this.frame[N + i] = ref[i]! * SCALE;
-      this.lastRef[i] = ref[i]! * SCALE;
+      this.frame[N + i] = this.shaped[i]!;
+      this.lastRef[i] = this.shaped[i]!;
     }
     this.fft.forward(this.frame, this.specRe, this.specIm);
     const inv = 1 / (2 * N);
@@ -242,6 +264,7 @@ export class LinearCanceller {
     let clipped = false;
     for (let i = 0; i < N; i++) {
       const d = mic[i]! * SCALE;
+      this.micScaled[i] = d;
       if (Math.abs(d) >= CLIP_LEVEL) clipped = true;
       sdd += d * d;
       this.eFg[i] = d - this.yFg[i]!;
@@ -292,11 +315,28 @@ export class LinearCanceller {
       this.background.adapt(this.history, errRe.re, errRe.im, this.control.step, this.weight, REGULARIZATION, this.weightsValid ? this.weightedPower : null);
     }
 
+    // The drive judged on echo-alone blocks of a filter that has learned the path.
+    if (!clipped && !this.nearEnd && this.control.adapted && sxx > N * 1000 && syyFg > N * 100) {
+      const gain = this.drive.judge(this.micScaled, this.foreground.re, this.foreground.im);
+      if (gain !== null) this.driveChanged(gain);
+    }
+
     // Never louder than the mic: a filter still learning (or one the path just left) can add
     // more than it removes, and that sound would be a voice to the VAD. From the next block on
     // the mic itself passes, cross-faded at the switch (AEC3 chooses between filter output and mic too).
     this.useMicNext = sff > sdd;
     return this.out;
+  }
+
+  /** The drive changed: the filters take the new reference's level, the history is rebuilt through the new drive. */
+  private driveChanged(gain: number): void {
+    const N = this.blockSize;
+    const M = this.partitions;
+    this.foreground.scale(gain);
+    this.background.scale(gain);
+    this.weightsValid = false;
+    this.lastRef.fill(0);
+    for (let p = M - 1; p >= 0; p--) this.pushShaped(this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N));
   }
 
   /** Time-domain echo estimate for the current block (last half of the frame) from a filter's output spectrum. */

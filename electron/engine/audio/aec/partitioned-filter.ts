@@ -212,6 +212,15 @@ export class PartitionedFilter {
     this.energy.set(other.energy);
   }
 
+  /** Every coefficient times `gain` (the reference it filters changed level). */
+  scale(gain: number): void {
+    for (let i = 0; i < this.re.length; i++) {
+      this.re[i]! *= gain;
+      this.im[i]! *= gain;
+    }
+    for (let p = 0; p < this.partitions; p++) this.energy[p]! *= gain * gain;
+  }
+
   clear(): void {
     this.re.fill(0);
     this.im.fill(0);

@@ -200,6 +200,9 @@ export const THANKS_AFTER: readonly string[][] = [
   .map((p) => p.split(' '))
   .sort((a, b) => b.length - a.length);
 
+/** Amounts said as nouns ("a lot", "loads of", "heaps"): inside a unit ("makes loads of sense") or after one, they add nothing. */
+export const AMOUNTS = ['lot', 'lots', 'load', 'loads', 'heap', 'heaps', 'bunch', 'ton', 'tons', 'bundle', 'million'];
+
 /** Litotes: a negated negative evaluation is a positive one ("not bad", "not too shabby", "you're not wrong"). */
 const LITOTES = ['not bad', 'not too bad', 'not half bad', 'not so bad', 'not shabby', 'not too shabby', 'not wrong', 'youre not wrong'];
 

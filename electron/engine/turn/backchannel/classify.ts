@@ -14,6 +14,8 @@ import { NEGATED_BY_NOT } from './classes.js';
 import { handBack } from './hand-back.js';
 import { CUES, IDIOMS, LEAD_INS, LEADS_ON, OPENERS, OPENING_VERBS, QUESTION_VERBS, SINGLE, SUBJECTS, WEAK, type BackchannelKind } from './lexicon.js';
 import { isUnit, parseUnits } from './parse.js';
+import { JOINING, LEADS_INTO_MORE } from './joining.js';
+import { nothingNew, statesAfterSubject } from './no-turn.js';
 import { standsAlone, trailingEvidence } from './trailing-word.js';
 
 export type Verdict =
@@ -56,17 +58,6 @@ function joinIdioms(words: string[]): string {
   }
   return out.join(' ');
 }
-
-/** Words that join what follows to what was said ("yes, and then what"): a backchannel ending on one leads on. */
-const JOINING = new Set(['and', 'then', 'or']);
-
-/**
- * Words that lead into a noun or a clause and never end a backchannel: heard last, after one ("perfect, and the",
- * "right, the"), they are no evidence of it. The parse counts them as short words that add nothing, which is right
- * once the person has stopped; while the voice may go on they only hold the veto (set E, realistic lag: the paused
- * agent went on at "and the" of "perfect, and the return trip" and at "the" of "right, the blue form", 320 ms before the cut).
- */
-const LEADS_INTO_MORE = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'your', 'our', 'these', 'those']);
 
 const quote = (words: string[]) => `"${words.join(' ')}"`;
 
@@ -132,7 +123,7 @@ export class BackchannelClassifier {
     });
     if (react?.kind === 'mayStill') return { kind: 'unsure', reason: `${quote(words)} may be an echo question ("did you now")` };
     if (react?.kind === 'reacts') {
-      const reason = `${quote(words)} is ${react.what}: surprise, not a question for you`;
+      const reason = `${quote(words)} is ${react.what}${react.what === 'a tag of agreement' ? '' : ': surprise'}, not a question for you`;
       // Held while the voice may go on: "is that so? then why…", "wow, is that… per person". A final at a pause in the
       // voice decides only when the person stops: an echo question opens a challenge often enough ("did you now? I
       // never asked for that") that going on in its pause let the agent be heard, then cut (set G1: 1.1-1.4 s).
@@ -174,14 +165,24 @@ export class BackchannelClassifier {
       if (parse.kinds.size === 0) return { kind: 'unsure', reason: `${quote(words)} may lead into more` };
       return { kind: 'backchannel', partial: true, reason: `${quote(words)} is ${describeKinds(parse.kinds, parse.repeated)} so far` };
     }
-    const cue = leftover.find((w) => CUES[w] !== undefined);
-    if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     const strong = leftover.filter((w) => !WEAK.has(w));
+    // "is" after its subject states ("that is a lot", "indeed it is"); first, it asks. Among short words alone ("this is
+    // it") it still decides, as nothing else would.
+    const states = parse.kinds.size > 0 || strong.some((w) => CUES[w] === undefined);
+    const cue = leftover.find((w, k) => CUES[w] !== undefined && !(states && statesAfterSubject(leftover, k)));
+    if (cue !== undefined) return { kind: 'interrupt', reason: `"${cue}" ${cueWords(CUES[cue]!)}` };
     // "I'm in trouble", "that's why everyone…": one word of its own after uptake that may open a turn makes it one
     // (waiting for a second word cut "I'm in trouble" only once the person had stopped).
     const ownWordLast = leftover.length === 1 && strong.length === 1 && leftover[0] === words.at(-1);
     if (!final && ownWordLast && endsOnOpeningUptake(words.slice(0, -1)))
       return { kind: 'interrupt', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} is a turn of your own` };
+    // Words with no sign of a turn ("same, honestly", "me neither", "tut, tut"): a backchannel once the person stops;
+    // until then they hold the agent paused ("same, but…" may still come).
+    const quiet = strong.length >= 1 && (leftover.length >= 2 || parse.kinds.size > 0) ? nothingNew(leftover, text) : null;
+    if (quiet !== null) {
+      const reason = `${quote(words)} ${quiet}`;
+      return voiceMayGoOn ? { kind: 'unsure', untilStopped: true, reason } : { kind: 'backchannel', reason };
+    }
     if (leftover.length >= 2 && strong.length >= 1)
       return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && !voiceMayGoOn && ownWordLast) {

@@ -10,25 +10,37 @@
 const PLURAL = ['you', 'they', 'we'];
 const SINGULAR = ['it', 'that', 'he', 'she'];
 /**
- * Not "do", "does", "can", "could", "will", "would" ("do it again", "does it have wifi", "can I bring my bike", "would
- * you…": requests that stop the agent at their first word), nor "is there" ("is there a direct train", at its second).
+ * Every auxiliary of a statement handed back, and its negative, the tag of agreement ("oh, do they", "does it really",
+ * "isn't it", "yeah, don't they"): a policy by the class, not the phrases. Questions they start ("does it have wifi", "do
+ * you have a lift", "don't do that") are cut at the first word past the echo, with the agent paused until then: two
+ * words later than when "do" and "does" stopped it at once. "do it" orders. Not "can", "could", "will", "would" ("can
+ * I bring my bike", "would you…": requests that stop the agent at their first word), nor "is there" ("is there a direct
+ * train", at its second).
  */
-const ECHO_AUXILIARIES: Record<string, ReadonlySet<string>> = {
-  is: new Set(SINGULAR),
-  was: new Set(SINGULAR),
-  are: new Set(PLURAL),
-  were: new Set(PLURAL),
-  did: new Set([...PLURAL, ...SINGULAR]),
-  has: new Set(SINGULAR),
-  have: new Set(PLURAL),
-};
+const AUXILIARY_SUBJECTS: [string, readonly string[]][] = [
+  ['is', SINGULAR],
+  ['was', SINGULAR],
+  ['are', PLURAL],
+  ['were', PLURAL],
+  ['did', [...PLURAL, ...SINGULAR]],
+  ['has', SINGULAR],
+  ['have', PLURAL],
+  ['does', SINGULAR],
+  ['do', PLURAL],
+];
+const ECHO_AUXILIARIES: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  AUXILIARY_SUBJECTS.flatMap(([aux, subjects]) => [
+    [aux, new Set(subjects)],
+    [aux === 'do' ? 'dont' : `${aux}nt`, new Set(subjects)],
+  ]),
+);
 /** What an echo question may end with ("did you now", "is it really", "is that so"). */
 const ECHO_ENDINGS = new Set(['really', 'now', 'so', 'indeed']);
 /** "are you serious", "are you kidding (me)": disbelief, after "are you" or "were you". */
 const DISBELIEF_AFTER_ARE_YOU = ['serious', 'kidding', 'joking', 'kidding me', 'for real'].map((p) => p.split(' '));
 export type Reaction =
   /** An echo question or disbelief; while the voice may go on it only holds the agent ("is that so? then why…"). */
-  | { kind: 'reacts'; what: 'an echo question' | 'disbelief' }
+  | { kind: 'reacts'; what: 'an echo question' | 'a tag of agreement' | 'disbelief' }
   /** Mid-speech, on the way to one ("did", "did you", "you must"): the next word decides. */
   | { kind: 'mayStill' }
   | null;
@@ -51,11 +63,14 @@ function judgeTail(tail: string[], final: boolean): Reaction {
     }
   }
   // "so" only hands back a statement about a thing ("is that so"), not about a person ("did you so").
-  const ending = rest.length === 1 && ECHO_ENDINGS.has(rest[0]!) && (rest[0] !== 'so' || aux === 'is' || aux === 'was');
-  if (ending) return { kind: 'reacts', what: 'an echo question' };
+  // A tag of agreement may end on "just" ("isn't it just").
+  const ending =
+    rest.length === 1 && (ECHO_ENDINGS.has(rest[0]!) || (rest[0] === 'just' && aux!.endsWith('nt'))) && (rest[0] !== 'so' || aux === 'is' || aux === 'was');
+  const what = aux!.endsWith('nt') ? 'a tag of agreement' : 'an echo question';
+  if (ending) return { kind: 'reacts', what };
   // Bare ("oh, did you?"): one once said; mid-speech it may still become "did you book it". Not "is that?", "was that?":
   // no one hands a statement back so; it is a question cut off ("is that… included?"), as before round 3.
-  if (rest.length === 0) return !final ? { kind: 'mayStill' } : subject === 'that' ? null : { kind: 'reacts', what: 'an echo question' };
+  if (rest.length === 0) return !final ? { kind: 'mayStill' } : subject === 'that' ? null : { kind: 'reacts', what };
   return null;
 }
 
@@ -65,7 +80,8 @@ function judgeTail(tail: string[], final: boolean): Reaction {
  */
 export function reaction(words: string[], final: boolean, isBackchannel: (ws: string[]) => boolean): Reaction {
   for (let start = 0; start < words.length; start++) {
-    if (start > 0 && !isBackchannel(words.slice(0, start))) return null;
+    // Only after words that are all backchannel; a shorter prefix may not be one when a longer is ("no" of "no way, is it").
+    if (start > 0 && !isBackchannel(words.slice(0, start))) continue;
     const verdict = judgeTail(words.slice(start), final);
     if (verdict !== null) return verdict;
   }

@@ -6,7 +6,7 @@
  */
 
 import { ADDRESS_WORDS, ASSESSMENT_UNITS, MORE_EVALUATIONS, SYMPATHY } from './assessments.js';
-import { CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS } from './classes.js';
+import { AMOUNTS, CLASS_SINGLES, CLASS_UNITS, FOLLOWING, NEWS, HEDGES, HEDGING_VERBS, MORE_LEAD_INS } from './classes.js';
 import { PRAISED_NOUNS, PRAISE_UNITS } from './praise.js';
 import { EXCLAIMED_WORDS, NO_OBJECTION, UPTAKE_UNITS } from './uptake.js';
 
@@ -171,6 +171,7 @@ export const MULTI: [string[], BackchannelKind][] = (
  * "I totally agree"), at most three in a row.
  */
 export const INSIDE_UNITS = new Set([
+  ...AMOUNTS,
   'perfect',
   'total',
   'complete',

@@ -53,7 +53,8 @@ function matchMulti(words: string[], start: number, unit: string[]): number {
       inside++;
     }
     if (i >= words.length) return -1;
-    if (words[i] !== unit[k]) return 0;
+    // A unit that points back with "it" may point back with "that" ("got that", "that explains that"); not "this" ("I got this").
+    if (words[i] !== unit[k] && !(unit[k] === 'it' && words[i] === 'that')) return 0;
     i++;
   }
   return i - start;

@@ -7,10 +7,8 @@
  * a time or day, a name (capitalised mid-text by a recognizer that writes case), a one-word request, or a question mark.
  * Only after agreement, fillers and thanks (`standsAlone`).
  */
+import { JOINS_OR_LEADS } from './joining.js';
 import { CUES, type BackchannelKind } from './lexicon.js';
-
-/** Words that lead into more, or join what follows to what was said ("sure, so", "right, then"). */
-const JOINING = new Set(['and', 'or', 'but', 'so', 'then', 'the', 'a', 'an', 'your', 'our', 'my', 'this', 'these', 'those', 'if', 'because', 'cos']);
 
 /** A number the agent may be asked about ("yes, twelve", "right, 9"). */
 const NUMBERS = new Set(
@@ -69,7 +67,7 @@ export function standsAlone(kinds: ReadonlySet<BackchannelKind>): boolean {
  */
 export function trailingEvidence(word: string, text: string): string | null {
   if (CUES[word] !== undefined) return 'asks, requests or says no';
-  if (JOINING.has(word)) return 'leads into more';
+  if (JOINS_OR_LEADS.has(word)) return 'leads into more';
   if (/\d/.test(word) || NUMBERS.has(word)) return 'is a number';
   if (TIMES.has(word)) return 'is a time or place';
   if (REQUESTS.has(word)) return 'is a request';

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { BackchannelClassifier } from '../../../../electron/engine/turn/backchannel/classify.js';
 import { defaults } from './fakes.js';
 
@@ -17,4 +18,13 @@ export const interims = (text: string) => {
 export const stopsAtWord = (text: string) => {
   const i = interims(text).findIndex((v) => v.kind === 'interrupt');
   return i < 0 ? null : i + 1;
+};
+
+/** A final asked at a pause in the voice, which may still go on. */
+export const pauseFinal = (text: string) => model.classify(text, true, false);
+
+/** No interim stops the agent, and the final is a backchannel. */
+export const expectBackchannel = (text: string) => {
+  expect(interims(text).map((v) => v.kind)).not.toContain('interrupt');
+  expect(kind(text)).toBe('backchannel');
 };
