@@ -6,20 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ResidualSuppressor } from '../../../../electron/engine/audio/aec/residual-suppressor.js';
-
-const BLOCK = 128;
-const RATE = 16_000;
-/** The agent's harmonics: every 3rd bin of the suppressor's 62.5 Hz bins, from 375 Hz. */
-const ECHO_BINS = Array.from({ length: 19 }, (_, j) => 6 + 3 * j);
-
-function tones(bins: readonly number[], amplitude: number, block: number): Float64Array {
-  const out = new Float64Array(BLOCK);
-  for (let i = 0; i < BLOCK; i++) {
-    const t = (block * BLOCK + i) / RATE;
-    for (const k of bins) out[i]! += amplitude * Math.sin(2 * Math.PI * ((k * RATE) / (2 * BLOCK)) * t + k);
-  }
-  return out;
-}
+import { BLOCK, ECHO_BINS, RATE, tones } from './helpers/bin-tones.js';
 
 /** The gain (dB) over the last 10 blocks of echo alone, the filter's residual 20 dB under the echo, plus a `hz` rumble of `amplitude` in the error. */
 function gainsDb(hz: number, amplitude: number): number[] {

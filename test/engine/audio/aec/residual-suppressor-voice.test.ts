@@ -6,24 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ResidualSuppressor } from '../../../../electron/engine/audio/aec/residual-suppressor.js';
+import { BLOCK, ECHO_BINS, RATE, tones } from './helpers/bin-tones.js';
 
-const BLOCK = 128;
-const RATE = 16_000;
-/** The agent's harmonics: every 3rd bin of the suppressor's 62.5 Hz bins, from 375 Hz. */
-const ECHO_BINS = Array.from({ length: 19 }, (_, j) => 6 + 3 * j);
 /** The user's: a bin above each of the agent's. */
 const USER_BINS = ECHO_BINS.map((k) => k + 1);
 /** Blocks of echo alone first: the suppressor learns the filter's ERLE (20 dB) there. */
 const ALONE = 6;
-
-function tones(bins: readonly number[], amplitude: number, block: number): Float64Array {
-  const out = new Float64Array(BLOCK);
-  for (let i = 0; i < BLOCK; i++) {
-    const t = (block * BLOCK + i) / RATE;
-    for (const k of bins) out[i]! += amplitude * Math.sin(2 * Math.PI * ((k * RATE) / (2 * BLOCK)) * t + k);
-  }
-  return out;
-}
 
 /** The suppressor's voice bins block by block, the user's voice in the given blocks (counted from the first after ALONE). */
 function voiceBins(userBlocks: readonly number[], blocks = 8): number[] {
