@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
+import { reaction } from '../../../electron/engine/turn/backchannel/echo-questions.js';
 import { defaults } from './helpers/fakes.js';
 import { interims, kind, stopsAtWord, verdict } from './helpers/verdicts.js';
 
@@ -182,4 +183,23 @@ describe('the boundaries stop the agent at the same word as before', () => {
     ["that's ridiculous", 2],
     ['no, the nine fifteen', 2],
   ] as const)('"%s" at word %i', (text, word) => expect(stopsAtWord(text)).toBe(word));
+});
+
+describe('an echo question is looked for only where one could start (a long turn costs no parse per word)', () => {
+  it('asks whether the words before are all backchannel only before a tail that is an echo question', () => {
+    const words = 'so I was thinking we could take the early train to York and then change for Newcastle'.toLowerCase().split(' ');
+    const long = [...words, ...words, ...words, ...words, ...words];
+    let asked = 0;
+    const isBackchannel = () => {
+      asked++;
+      return false;
+    };
+    expect(reaction(long, true, isBackchannel)).toBeNull();
+    expect(reaction([...long, 'did', 'you'], true, isBackchannel)).toBeNull();
+    expect(asked).toBe(1);
+  });
+
+  it('still finds one after a backchannel whose first word alone is none ("no way, is it")', () => {
+    expect(reaction(['no', 'way', 'is', 'it'], true, (ws) => ws.join(' ') === 'no way')).toEqual({ kind: 'reacts', what: 'an echo question' });
+  });
 });

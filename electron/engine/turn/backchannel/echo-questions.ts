@@ -80,10 +80,10 @@ function judgeTail(tail: string[], final: boolean): Reaction {
  */
 export function reaction(words: string[], final: boolean, isBackchannel: (ws: string[]) => boolean): Reaction {
   for (let start = 0; start < words.length; start++) {
-    // Only after words that are all backchannel; a shorter prefix may not be one when a longer is ("no" of "no way, is it").
-    if (start > 0 && !isBackchannel(words.slice(0, start))) continue;
     const verdict = judgeTail(words.slice(start), final);
-    if (verdict !== null) return verdict;
+    // Only after words that are all backchannel; a shorter prefix may not be one when a longer is ("no" of "no way, is it").
+    // Asked only where the tail is one (a parse of the prefix at every word cost a 120-word turn 15 ms a classification).
+    if (verdict !== null && (start === 0 || isBackchannel(words.slice(0, start)))) return verdict;
   }
   return null;
 }

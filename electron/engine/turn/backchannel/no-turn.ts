@@ -13,7 +13,7 @@
 import { AMOUNTS } from './classes.js';
 import { SUBJECTS } from './lexicon.js';
 
-/** Pointing back at what the agent said, or at oneself agreeing ("me neither", "that it is"). */
+/** Pointing back at what the agent said, or at oneself agreeing ("me neither", "indeed it is"; a bare "that it is" is short words alone and still stops it). */
 const POINTING_BACK = ['me', 'us', 'it', 'that', 'thats', 'this', 'its'];
 /** Aligning with it: "same", "me too", "me as well"; "neither", "either", "nor" only with "me" or "us" (a lone "neither" picks). */
 const ALIGNING = ['same', 'too', 'also', 'likewise', 'as', 'well'];
