@@ -18,6 +18,10 @@ import { WasmArena } from './wasm-kernels.js';
 const SCALE = 32768;
 /** A mic sample this close to full scale: the mic clipped, the block says nothing about the path. */
 const CLIP_LEVEL = 0.99 * SCALE;
+/** Mean reference power (16-bit scale) over which a block has echo to judge the path by: -60 dBFS, under it the agent is silent. */
+const ACTIVE_REFERENCE_POWER = 1000;
+/** Mean power of the foreground's predicted echo over which it predicts anything: -70 dBFS, under it its error says nothing. */
+const PREDICTED_ECHO_POWER = 100;
 /**
  * The foreground has removed nothing (or made the mic louder) for this many echo blocks in
  * a row (~0.2 s at 8 ms): it no longer models the path (moved laptop, changed volume) and
@@ -295,7 +299,7 @@ export class LinearCanceller {
     let syyFg = 0;
     for (let i = 0; i < N; i++) syyFg += this.yFg[i]! * this.yFg[i]!;
     const sxx = this.sxx;
-    if (sxx > N * 1000 && syyFg > N * 100) this.divergedRun = sff > sdd ? this.divergedRun + 1 : 0;
+    if (sxx > N * ACTIVE_REFERENCE_POWER && syyFg > N * PREDICTED_ECHO_POWER) this.divergedRun = sff > sdd ? this.divergedRun + 1 : 0;
     this.pathLost = false;
     if (this.divergedRun >= DIVERGED_BLOCKS) this.dropPath();
 
@@ -316,7 +320,7 @@ export class LinearCanceller {
     }
 
     // The drive judged on echo-alone blocks of a filter that has learned the path.
-    if (!clipped && !this.nearEnd && this.control.adapted && sxx > N * 1000 && syyFg > N * 100) {
+    if (!clipped && !this.nearEnd && this.control.adapted && sxx > N * ACTIVE_REFERENCE_POWER && syyFg > N * PREDICTED_ECHO_POWER) {
       const gain = this.drive.judge(this.micScaled, this.foreground.re, this.foreground.im);
       if (gain !== null) this.driveChanged(gain);
     }
