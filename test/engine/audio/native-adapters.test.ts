@@ -50,6 +50,9 @@ function fakeDecibri() {
   return { state, lib: lib as unknown as Decibri };
 }
 
+/** What decibri reports when ALSA's buffer ran dry or overflowed under load (seen in CI on a busy 2-core machine). */
+const XRUN = Object.assign(new Error('decibri: audio device error: Buffer underrun/overrun occurred.'), { code: 'DEVICE_FAILED' });
+
 const headset = { index: 3, name: 'USB headset', id: 'alsa:hw:1', maxInputChannels: 1, defaultSampleRate: 48_000, isDefault: false };
 const builtIn = { index: 1, name: 'Built-in', id: 'alsa:default', maxInputChannels: 2, defaultSampleRate: 44_100, isDefault: true };
 
@@ -124,6 +127,24 @@ describe('NativeMicrophoneInput', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(state.mics).toHaveLength(2);
     expect(mic.running).toBe(true);
+    await mic.stop();
+  });
+
+  it('rides out a capture overrun (a loaded machine, not a lost device): no error, the same stream goes on', async () => {
+    const { state, lib } = fakeDecibri();
+    state.inputs = [builtIn];
+    const mic = new NativeMicrophoneInput({ clock: systemClock, decibri: lib, retryDelayMs: 500 });
+    const errors: AudioDeviceError[] = [];
+    const frames: AudioFrame[] = [];
+    mic.on('error', (e) => errors.push(e));
+    mic.on('frame', (f) => frames.push(f));
+    await mic.start();
+    state.mics[0]!.emit('error', XRUN);
+    state.mics[0]!.emit('data', Buffer.from(new Float32Array(320).fill(0.25).buffer));
+    expect(errors).toEqual([]);
+    expect(state.mics[0]!.stopped).toBe(false);
+    expect(frames).toHaveLength(1);
+    expect(mic.overruns).toBe(1);
     await mic.stop();
   });
 
@@ -210,6 +231,20 @@ describe('NativeSpeakerOutput', () => {
     expect(out.connected).toBe(false);
     await vi.advanceTimersByTimeAsync(1000);
     expect(out.connected).toBe(true);
+    await out.close();
+  });
+  it('rides out a buffer underrun (a loaded machine, not a lost device): no error, it keeps writing to the same stream', async () => {
+    const { state, lib } = fakeDecibri();
+    state.outputs = [speaker];
+    const errors: AudioDeviceError[] = [];
+    const out = await NativeSpeakerOutput.open({ clock: systemClock, decibri: lib, retryDelayMs: 1000 }, (e) => errors.push(e));
+    state.speakers[0]!.emit('error', XRUN);
+    out.write({ data: new Float32Array(960), sampleRate: 48_000, channels: 1, timestampMs: 0 });
+    expect(errors).toEqual([]);
+    expect(out.connected).toBe(true);
+    expect(state.speakers).toHaveLength(1);
+    expect(state.speakers[0]!.written).toHaveLength(1);
+    expect(out.underruns).toBe(1);
     await out.close();
   });
 });

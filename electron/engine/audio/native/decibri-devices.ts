@@ -16,6 +16,17 @@ export function loadDecibri(): Decibri {
   return cached;
 }
 
+/**
+ * ALSA's buffer ran dry (playback) or overflowed (capture) because the machine was busy: the
+ * backend recovers the stream itself, so this is a glitch of a few ms, not a lost device. Read
+ * as a loss it silenced the agent for the 2 s retry and told the person their speaker was gone
+ * (seen on a loaded 2-core machine). A stream that really died still says so: the speaker's
+ * next write fails, the microphone's stall watchdog fires.
+ */
+export function isBufferGlitch(err: Error): boolean {
+  return /underrun|overrun/i.test(err.message);
+}
+
 interface RawDevice {
   id: string;
   name: string;

@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../../clock.js';
 import { nullLogger, type Logger } from '../../logger.js';
 import { ENGINE_SAMPLE_RATE } from '../frame.js';
 import { AudioDeviceError, type AudioInput, type AudioInputEvents } from '../ports.js';
-import { listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
+import { isBufferGlitch, listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
 import { emitDeviceError } from './device-error-emitter.js';
 
 export interface NativeMicrophoneOptions {
@@ -46,6 +46,8 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
   private samplesSinceAnchor = 0;
   /** Frames delivered since start, for tests and diagnostics. */
   framesDelivered = 0;
+  /** Buffer overruns ridden out (isBufferGlitch): a busy machine, logged, not an error. */
+  overruns = 0;
 
   constructor(options: NativeMicrophoneOptions) {
     super();
@@ -137,7 +139,14 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
       this.emit('frame', { data, sampleRate: this.sampleRate, channels: 1, timestampMs: this.captureTime(nowMs, data.length) });
     });
     mic.on('error', (err: Error) => {
-      if (this.mic === mic) this.lose(`the microphone failed (${err.message})`, err);
+      if (this.mic !== mic) return;
+      if (isBufferGlitch(err)) {
+        this.overruns++;
+        // The first, then one in 100: a machine that is busy for a while would fill the log.
+        if (this.overruns % 100 === 1) this.options.logger.warn('microphone: buffer overrun, capturing on', { overruns: this.overruns, why: err.message });
+        return;
+      }
+      this.lose(`the microphone failed (${err.message})`, err);
     });
     mic.on('end', () => {
       if (this.mic === mic && this.wanted) this.lose('the microphone stream ended unexpectedly');

@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../../clock.js';
 import { nullLogger, type Logger } from '../../logger.js';
 import type { AudioFrame } from '../frame.js';
 import { AudioDeviceError, type AudioOutput, type AudioOutputEvents } from '../ports.js';
-import { listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
+import { isBufferGlitch, listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
 import { emitDeviceError } from './device-error-emitter.js';
 
 export interface NativeSpeakerOptions {
@@ -44,6 +44,8 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
   lastError: AudioDeviceError | null = null;
   private closed = false;
   droppedSamples = 0;
+  /** Buffer underruns ridden out (isBufferGlitch): a busy machine, logged, not an error. */
+  underruns = 0;
 
   private constructor(options: NativeSpeakerOptions) {
     super();
@@ -130,13 +132,21 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
     try {
       const speaker = new this.decibri!.Speaker({ sampleRate: this.sampleRate, channels: this.channels, dtype: 'float32', device: this.device! });
       speaker.on('error', (err: Error) => {
-        if (this.speaker === speaker) this.lose(`the speaker failed (${err.message})`, err);
+        if (this.speaker !== speaker) return;
+        if (isBufferGlitch(err)) return this.glitch(err);
+        this.lose(`the speaker failed (${err.message})`, err);
       });
       this.speaker = speaker;
       this.lastError = null;
     } catch (err) {
       this.fail('no output device', `the speaker could not be opened (${(err as Error).message})`, err);
     }
+  }
+
+  private glitch(err: Error): void {
+    this.underruns++;
+    // The first, then one in 100: a machine that is busy for a while would fill the log.
+    if (this.underruns % 100 === 1) this.options.logger.warn('speaker: buffer underrun, playing on', { underruns: this.underruns, why: err.message });
   }
 
   private lose(why: string, cause?: unknown): void {
