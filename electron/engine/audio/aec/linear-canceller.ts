@@ -101,6 +101,7 @@ export class LinearCanceller {
   /** The block before showed the user's voice (bins over the residual echo, the mic over the echo estimate): set by the caller. */
   nearEnd = false;
   private heldPromotions = 0;
+  private absent = false;
   /** How often the background was promoted / put back (diagnostics for tests and the bench). */
   promotions = 0;
   resets = 0;
@@ -168,12 +169,29 @@ export class LinearCanceller {
     this.weightsValid = false;
   }
 
+  /**
+   * No echo path in the mic (the caller's EchoCoupling: headphones), said before each block. The drive then keeps and
+   * judges no candidates: 7 FFTs a block for nothing, and a judge fed the filter's fit to room noise (it kept a
+   * saturating speaker that took over later at the reference as played). When a path appears, it starts afresh.
+   */
+  set pathAbsent(absent: boolean) {
+    if (this.absent && !absent) this.drive.restart(this.rawBlocks());
+    this.absent = absent;
+  }
+
+  /** The last `partitions` reference blocks as played, oldest first. */
+  private *rawBlocks(): Generator<Float64Array> {
+    const N = this.blockSize;
+    const M = this.partitions;
+    for (let p = M - 1; p >= 0; p--) yield this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N);
+  }
+
   /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
   pushReference(ref: ArrayLike<number>): void {
     const N = this.blockSize;
     this.rawHead = (this.rawHead + this.partitions - 1) % this.partitions;
     for (let i = 0; i < N; i++) this.raw[this.rawHead * N + i] = ref[i]!;
-    this.drive.push(ref);
+    if (!this.absent) this.drive.push(ref);
     this.pushShaped(ref);
   }
 
@@ -315,7 +333,7 @@ export class LinearCanceller {
     }
 
     // The drive judged on echo-alone blocks of a filter that has learned the path.
-    if (!clipped && !this.nearEnd && this.control.adapted && sxx > N * ACTIVE_REFERENCE_POWER && syyFg > N * PREDICTED_ECHO_POWER) {
+    if (!clipped && !this.nearEnd && !this.absent && this.control.adapted && sxx > N * ACTIVE_REFERENCE_POWER && syyFg > N * PREDICTED_ECHO_POWER) {
       const gain = this.drive.judge(this.micScaled, this.foreground.re, this.foreground.im);
       if (gain !== null) this.driveChanged(gain);
     }
@@ -329,13 +347,11 @@ export class LinearCanceller {
 
   /** The drive changed: the filters take the new reference's level, the history is rebuilt through the new drive. */
   private driveChanged(gain: number): void {
-    const N = this.blockSize;
-    const M = this.partitions;
     this.foreground.scale(gain);
     this.background.scale(gain);
     this.weightsValid = false;
     this.lastRef.fill(0);
-    for (let p = M - 1; p >= 0; p--) this.pushShaped(this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N));
+    for (const block of this.rawBlocks()) this.pushShaped(block);
   }
 
   /** Time-domain echo estimate for the current block (last half of the frame) from a filter's output spectrum. */
