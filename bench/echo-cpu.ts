@@ -1,12 +1,14 @@
 /**
- * npx tsx bench/echo-cpu.ts [--against <checkout>] [--tails 256,512] [--reps 3]
+ * npx tsx bench/echo-cpu.ts [--against <checkout>] [--tails 256,512] [--reps 3] [--no-path]
  * The echo canceller's CPU alone, per second of audio (process.cpuUsage around its calls only):
  * every benchmark room, tuning and held out, each plain, with strong distortion and +100 ppm
  * drift, and with double talk; the real recorded dialogue as the agent. `--against` loads the
  * canceller of another checkout (e.g. `git archive <commit> | tar -x -C /tmp/base`, with a
  * node_modules link) and runs old and new alternately in this one process, the minimum of
  * `--reps` runs each: on a shared machine only such a pairing compares fairly. It also checks
- * that both give the same ERLE / double-talk figures. Prints the load average; writes nothing.
+ * that both give the same ERLE / double-talk figures. `--no-path`: the same cases with no echo in the mic (headphones:
+ * the room's noise floor at -70 dBFS, and the user in the double-talk cases), where the canceller passes the mic through.
+ * Prints the load average; writes nothing.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +36,7 @@ const LEAD = 320;
 const AGENT_AT = 200 * 16;
 const DURATION = Math.floor((9000 * RATE) / 1000 / FRAME) * FRAME;
 
+const noPath = process.argv.includes('--no-path');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -68,8 +71,11 @@ async function cases(): Promise<Case[]> {
       if (kind === 'double talk') u.set(user.subarray(0, DURATION - 4000 * 16), 4000 * 16);
       const mic = new Float32Array(DURATION);
       const echo = new Float32Array(DURATION);
+      // Headphones: a quiet room's noise (-70 dBFS, seeded) instead of the echo.
+      let seed = 1;
+      const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * 2 * Math.sqrt(3) * 10 ** (-70 / 20);
       for (let s = 0; s < DURATION; s += FRAME) {
-        const e = path.samples(heard, s, FRAME);
+        const e = noPath ? Float32Array.from({ length: FRAME }, noise) : path.samples(heard, s, FRAME);
         echo.set(e, s);
         for (let i = 0; i < FRAME; i++) mic[s + i] = Math.max(-1, Math.min(1, e[i]! + u[s + i]!));
       }
@@ -131,7 +137,7 @@ async function main(): Promise<void> {
         cpu[v]!.push((100 * ms) / audioMs);
       }
     }
-    console.log(`\ntail ${tailMs} ms, ${all.length} cases x 9 s, ${reps} runs each`);
+    console.log(`\ntail ${tailMs} ms, ${all.length} cases x 9 s${noPath ? ', no echo path (headphones)' : ''}, ${reps} runs each`);
     versions.forEach(([name], v) =>
       console.log(`  ${name}: min ${Math.min(...cpu[v]!).toFixed(2)} % of one core (runs ${cpu[v]!.map((x) => x.toFixed(2)).join(' ')})`),
     );

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../../electron/engine/clock';
+import { nullLogger } from '../../../electron/engine/logger';
 import type { AudioFrame } from '../../../electron/engine/audio/frame';
 import type { AudioDeviceError } from '../../../electron/engine/audio/ports';
 import { listInputDevices, type Decibri } from '../../../electron/engine/audio/native/decibri-devices';
@@ -148,6 +149,19 @@ describe('NativeMicrophoneInput', () => {
     await mic.stop();
   });
 
+  it('logs the first capture overrun, then one in 100: a machine busy for a while does not fill the log', async () => {
+    const { state, lib } = fakeDecibri();
+    state.inputs = [builtIn];
+    const logged: [string, unknown][] = [];
+    const logger = { ...nullLogger, warn: (message: string, fields?: unknown) => logged.push([message, fields]) };
+    const mic = new NativeMicrophoneInput({ clock: systemClock, decibri: lib, logger });
+    await mic.start();
+    for (let i = 0; i < 201; i++) state.mics[0]!.emit('error', XRUN);
+    expect(mic.overruns).toBe(201);
+    expect(logged).toEqual([1, 101, 201].map((overruns) => ['microphone: buffer overrun, capturing on', { overruns, why: XRUN.message }]));
+    await mic.stop();
+  });
+
   it('treats a silent stall as a lost device', async () => {
     const { state, lib } = fakeDecibri();
     state.inputs = [builtIn];
@@ -245,6 +259,18 @@ describe('NativeSpeakerOutput', () => {
     expect(state.speakers).toHaveLength(1);
     expect(state.speakers[0]!.written).toHaveLength(1);
     expect(out.underruns).toBe(1);
+    await out.close();
+  });
+
+  it('logs the first buffer underrun, then one in 100: a machine busy for a while does not fill the log', async () => {
+    const { state, lib } = fakeDecibri();
+    state.outputs = [speaker];
+    const logged: [string, unknown][] = [];
+    const logger = { ...nullLogger, warn: (message: string, fields?: unknown) => logged.push([message, fields]) };
+    const out = await NativeSpeakerOutput.open({ clock: systemClock, decibri: lib, logger });
+    for (let i = 0; i < 201; i++) state.speakers[0]!.emit('error', XRUN);
+    expect(out.underruns).toBe(201);
+    expect(logged).toEqual([1, 101, 201].map((underruns) => ['speaker: buffer underrun, playing on', { underruns, why: XRUN.message }]));
     await out.close();
   });
 });

@@ -207,6 +207,7 @@ export class EchoCanceller {
     this.reference.read(position, this.rawRefBlock);
     this.silentBlocks = meanSquare(this.refBlock) > 1e-10 ? 0 : this.silentBlocks + 1;
     this.idle = this.silentBlocks > this.tailBlocks + 2;
+    this.linear.pathAbsent = this.coupling.state === 'absent';
     if (this.idle) {
       // Nothing played for longer than the tail: no echo can be in this block.
       this.linear.pushReference(this.refBlock);

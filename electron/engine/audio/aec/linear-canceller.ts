@@ -11,6 +11,7 @@ import { FarEndHistory } from './far-end-history.js';
 import { RealFft } from './fft.js';
 import { FilterSelector } from './filter-selector.js';
 import { PartitionedFilter } from './partitioned-filter.js';
+import { PartitionWeights } from './partition-weights.js';
 import { ReferenceDrive } from './reference-drive.js';
 import { StepControl } from './step-control.js';
 import { WasmArena } from './wasm-kernels.js';
@@ -38,10 +39,6 @@ const DIVERGED_BLOCKS = 25;
 const NEAR_END_HELD_PROMOTIONS = 5;
 /** Keeps the normalized step finite in silent bins: about -90 dBFS of reference (Speex uses the same +10). */
 const REGULARIZATION = 10;
-/** Share of the step given by the expected room envelope rather than by the learned coefficients. */
-const PRIOR_SHARE = 0.5;
-/** Expected amplitude decay per partition: a room of ~300 ms T60 at 8 ms partitions (-0.8 dB per partition). */
-const PRIOR_DECAY = 0.91;
 
 export interface LinearBlockResult {
   /** Mic minus the foreground echo estimate (what goes on), in [-1, 1] units. */
@@ -75,13 +72,13 @@ export class LinearCanceller {
   private readonly xPower: Float64Array;
   private readonly errorPower: Float64Array;
   private readonly echoPower: Float64Array;
+  /** How the step is shared among partitions (proportionate, with a room prior). */
+  private readonly weights: PartitionWeights;
   private readonly weight: Float64Array;
   /** sum_p weight_p |X_p,k|^2, the update's normalizer, from the filtering pass. */
   private readonly weightedPower: Float64Array;
   /** sum_p |W_p,k|^2 |X_p,k|^2 of the foreground (16-bit-scale spectrum units): the echo's power as the filter models it, from the filtering pass. */
   readonly echoPathPower: Float64Array;
-  /** The expected envelope, normalized to sum 1. */
-  private readonly prior: Float64Array;
   private readonly fadeIn: Float64Array;
   private readonly yFg: Float64Array;
   private readonly yBg: Float64Array;
@@ -104,6 +101,7 @@ export class LinearCanceller {
   /** The block before showed the user's voice (bins over the residual echo, the mic over the echo estimate): set by the caller. */
   nearEnd = false;
   private heldPromotions = 0;
+  private absent = false;
   /** How often the background was promoted / put back (diagnostics for tests and the bench). */
   promotions = 0;
   resets = 0;
@@ -133,12 +131,10 @@ export class LinearCanceller {
     this.echoPower = new Float64Array(K);
     this.eSpecRe = new Float64Array(K);
     this.eSpecIm = new Float64Array(K);
-    this.weight = new Float64Array(options.partitions);
+    this.weights = new PartitionWeights(options.partitions);
+    this.weight = this.weights.weight;
     this.weightedPower = new Float64Array(K);
     this.echoPathPower = new Float64Array(K);
-    this.prior = Float64Array.from({ length: options.partitions }, (_, p) => PRIOR_DECAY ** p);
-    const priorSum = this.prior.reduce((a, b) => a + b, 0);
-    for (let p = 0; p < options.partitions; p++) this.prior[p]! /= priorSum;
     this.fadeIn = Float64Array.from({ length: N }, (_, i) => 0.5 - 0.5 * Math.cos((Math.PI * (i + 0.5)) / N));
     this.yFg = new Float64Array(N);
     this.yBg = new Float64Array(N);
@@ -173,12 +169,29 @@ export class LinearCanceller {
     this.weightsValid = false;
   }
 
+  /**
+   * No echo path in the mic (the caller's EchoCoupling: headphones), said before each block. The drive then keeps and
+   * judges no candidates: 7 FFTs a block for nothing, and a judge fed the filter's fit to room noise (it kept a
+   * saturating speaker that took over later at the reference as played). When a path appears, it starts afresh.
+   */
+  set pathAbsent(absent: boolean) {
+    if (this.absent && !absent) this.drive.restart(this.rawBlocks());
+    this.absent = absent;
+  }
+
+  /** The last `partitions` reference blocks as played, oldest first. */
+  private *rawBlocks(): Generator<Float64Array> {
+    const N = this.blockSize;
+    const M = this.partitions;
+    for (let p = M - 1; p >= 0; p--) yield this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N);
+  }
+
   /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
   pushReference(ref: ArrayLike<number>): void {
     const N = this.blockSize;
     this.rawHead = (this.rawHead + this.partitions - 1) % this.partitions;
     for (let i = 0; i < N; i++) this.raw[this.rawHead * N + i] = ref[i]!;
-    this.drive.push(ref);
+    if (!this.absent) this.drive.push(ref);
     this.pushShaped(ref);
   }
 
@@ -320,7 +333,7 @@ export class LinearCanceller {
     }
 
     // The drive judged on echo-alone blocks of a filter that has learned the path.
-    if (!clipped && !this.nearEnd && this.control.adapted && sxx > N * ACTIVE_REFERENCE_POWER && syyFg > N * PREDICTED_ECHO_POWER) {
+    if (!clipped && !this.nearEnd && !this.absent && this.control.adapted && sxx > N * ACTIVE_REFERENCE_POWER && syyFg > N * PREDICTED_ECHO_POWER) {
       const gain = this.drive.judge(this.micScaled, this.foreground.re, this.foreground.im);
       if (gain !== null) this.driveChanged(gain);
     }
@@ -334,13 +347,11 @@ export class LinearCanceller {
 
   /** The drive changed: the filters take the new reference's level, the history is rebuilt through the new drive. */
   private driveChanged(gain: number): void {
-    const N = this.blockSize;
-    const M = this.partitions;
     this.foreground.scale(gain);
     this.background.scale(gain);
     this.weightsValid = false;
     this.lastRef.fill(0);
-    for (let p = M - 1; p >= 0; p--) this.pushShaped(this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N));
+    for (const block of this.rawBlocks()) this.pushShaped(block);
   }
 
   /** Time-domain echo estimate for the current block (last half of the frame) from a filter's output spectrum. */
@@ -370,26 +381,8 @@ export class LinearCanceller {
     return { re, im };
   }
 
-  /**
-   * How the step is shared among partitions: part by each partition's coefficient energy
-   * (proportionate NLMS: the partitions holding the echo learn fastest), part by the envelope a
-   * room's response is expected to have (exponentially decaying from the bulk delay on:
-   * exponentially weighted step size, Makino 1993). Both concentrate learning where the echo
-   * is, so a 256 ms filter converges about as fast as a 50-80 ms one would.
-   */
+  /** The update's weights per partition, from the background's coefficient energy (PartitionWeights). */
   private proportionateWeights(): void {
-    const M = this.partitions;
-    const energy = this.background.energy;
-    let max = 0;
-    for (let p = 0; p < M; p++) {
-      this.weight[p] = Math.sqrt(1e-6 + energy[p]!);
-      if (this.weight[p]! > max) max = this.weight[p]!;
-    }
-    let sum = 0;
-    for (let p = 0; p < M; p++) {
-      this.weight[p]! += 0.1 * max;
-      sum += this.weight[p]!;
-    }
-    for (let p = 0; p < M; p++) this.weight[p] = 0.99 * ((1 - PRIOR_SHARE) * (this.weight[p]! / sum) + PRIOR_SHARE * this.prior[p]!);
+    this.weights.update(this.background.energy);
   }
 }

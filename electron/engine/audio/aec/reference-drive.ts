@@ -72,6 +72,20 @@ export class ReferenceDrive {
     else for (let i = 0; i < this.blockSize; i++) out[i] = (Math.tanh(g * ref[i]!) / g) * s;
   }
 
+  /**
+   * Judged afresh from here (an echo path that appeared where there was none): the candidates' spectra are rebuilt from
+   * `blocks` (the last ones played, oldest first) and what was judged before is forgotten.
+   */
+  restart(blocks: Iterable<ArrayLike<number>>): void {
+    for (const last of this.last) last.fill(0);
+    for (const block of blocks) this.push(block);
+    this.dy.fill(0);
+    this.yy.fill(0);
+    this.dd = 0;
+    this.judged = 0;
+    this.seen = 0;
+  }
+
   /** Every reference block, as the filter's history takes it: each candidate's spectra. */
   push(ref: ArrayLike<number>): void {
     const N = this.blockSize;

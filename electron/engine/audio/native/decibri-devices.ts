@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Logger } from '../../logger.js';
 import type { AudioDeviceInfo } from '../ports.js';
 
 /**
@@ -25,6 +26,16 @@ export function loadDecibri(): Decibri {
  */
 export function isBufferGlitch(err: Error): boolean {
   return /underrun|overrun/i.test(err.message);
+}
+
+/**
+ * One more buffer glitch ridden out: returns the new count (`field` in the log line), logged the
+ * first time, then one in 100: a machine that is busy for a while would fill the log.
+ */
+export function countBufferGlitch(logger: Logger, message: string, field: string, count: number, err: Error): number {
+  const n = count + 1;
+  if (n % 100 === 1) logger.warn(message, { [field]: n, why: err.message });
+  return n;
 }
 
 interface RawDevice {

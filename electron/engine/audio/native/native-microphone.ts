@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../../clock.js';
 import { nullLogger, type Logger } from '../../logger.js';
 import { ENGINE_SAMPLE_RATE } from '../frame.js';
 import { AudioDeviceError, type AudioInput, type AudioInputEvents } from '../ports.js';
-import { isBufferGlitch, listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
+import { countBufferGlitch, isBufferGlitch, listInputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
 import { emitDeviceError } from './device-error-emitter.js';
 
 export interface NativeMicrophoneOptions {
@@ -141,9 +141,7 @@ export class NativeMicrophoneInput extends EventEmitter<AudioInputEvents> implem
     mic.on('error', (err: Error) => {
       if (this.mic !== mic) return;
       if (isBufferGlitch(err)) {
-        this.overruns++;
-        // The first, then one in 100: a machine that is busy for a while would fill the log.
-        if (this.overruns % 100 === 1) this.options.logger.warn('microphone: buffer overrun, capturing on', { overruns: this.overruns, why: err.message });
+        this.overruns = countBufferGlitch(this.options.logger, 'microphone: buffer overrun, capturing on', 'overruns', this.overruns, err);
         return;
       }
       this.lose(`the microphone failed (${err.message})`, err);

@@ -3,7 +3,7 @@ import type { Clock, TimerHandle } from '../../clock.js';
 import { nullLogger, type Logger } from '../../logger.js';
 import type { AudioFrame } from '../frame.js';
 import { AudioDeviceError, type AudioOutput, type AudioOutputEvents } from '../ports.js';
-import { isBufferGlitch, listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
+import { countBufferGlitch, isBufferGlitch, listOutputDevices, loadDecibri, resolveDevice, type Decibri } from './decibri-devices.js';
 import { emitDeviceError } from './device-error-emitter.js';
 
 export interface NativeSpeakerOptions {
@@ -133,7 +133,10 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
       const speaker = new this.decibri!.Speaker({ sampleRate: this.sampleRate, channels: this.channels, dtype: 'float32', device: this.device! });
       speaker.on('error', (err: Error) => {
         if (this.speaker !== speaker) return;
-        if (isBufferGlitch(err)) return this.glitch(err);
+        if (isBufferGlitch(err)) {
+          this.underruns = countBufferGlitch(this.options.logger, 'speaker: buffer underrun, playing on', 'underruns', this.underruns, err);
+          return;
+        }
         this.lose(`the speaker failed (${err.message})`, err);
       });
       this.speaker = speaker;
@@ -141,12 +144,6 @@ export class NativeSpeakerOutput extends EventEmitter<AudioOutputEvents> impleme
     } catch (err) {
       this.fail('no output device', `the speaker could not be opened (${(err as Error).message})`, err);
     }
-  }
-
-  private glitch(err: Error): void {
-    this.underruns++;
-    // The first, then one in 100: a machine that is busy for a while would fill the log.
-    if (this.underruns % 100 === 1) this.options.logger.warn('speaker: buffer underrun, playing on', { underruns: this.underruns, why: err.message });
   }
 
   private lose(why: string, cause?: unknown): void {
