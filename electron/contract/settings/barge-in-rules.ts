@@ -41,7 +41,7 @@ export function describeRules(c: ConversationSettings, words: WordSource): strin
         rules.push(
           wordsNow === null
             ? 'Words: not used now (no speech recognition is running).'
-            : `Words (${wordsNow}): a question, a request, "no" or one of your always-interrupt phrases stops it; backchannels like "mm-hmm", "that makes sense", "oh wow" or your never-interrupt phrases let it go on.`,
+            : `Words (${wordsNow}): a question, a request, "no" or one of your always-interrupt phrases stops it; backchannels like "mm-hmm", "that makes sense", "oh wow" or your never-interrupt phrases let it go on, and so do, once you stop, other words that a small model of word meanings reads as one ("lush, ta").`,
         );
         break;
       case 'voiceShape':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
 import { bundledPhraseModel } from '../../../electron/engine/turn/backchannel/model/phrase-model.js';
 import { wordsOf } from '../../../electron/engine/turn/text.js';
+import { describeRules } from '../../../electron/contract/settings/barge-in-rules.js';
 import { defaults } from './helpers/fakes.js';
 
 /**
@@ -80,4 +81,9 @@ describe('it decides within an interim', () => {
     // as a loaded CI machine's tail is its scheduler's. bench/backchannel-model-train.ts prints p50/p99.
     expect(times[100]!).toBeLessThan(2);
   });
+});
+
+describe('the settings and practice panels say it is in force', () => {
+  it('in the words rule, while words come', () =>
+    expect(describeRules(defaults, 'streaming').join(' ')).toContain('other words that a small model of word meanings reads as one'));
 });
