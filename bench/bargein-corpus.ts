@@ -129,6 +129,14 @@ const HO_TWO = ['too expensive', 'what platform', 'say again', 'slow down'];
 
 const LAUGHS = ['ha ha', 'ha ha ha', 'hehe'];
 
+/** The corpus's written phrases by what a correct system does (backchannels and laughter keep the agent talking). */
+export function corpusPhrases(): { backchannels: string[]; interruptions: string[] } {
+  const tune = [...BC_IN, ...BC_OUT, ...FORCE, ...REQUEST, ...QUESTION, ...TWO, ...LAUGHS];
+  const all = [...new Set([...tune, ...HO_BC_IN, ...HO_BC_OUT, ...HO_FORCE, ...HO_REQUEST, ...HO_TWO])];
+  const keeps = (t: string) => KEEP_TALKING.includes(labelOf(t));
+  return { backchannels: all.filter(keeps), interruptions: all.filter((t) => !keeps(t)) };
+}
+
 function labelOf(text: string): Label {
   if (BC_IN.includes(text) || HO_BC_IN.includes(text)) return 'backchannel-in';
   if (BC_OUT.includes(text) || HO_BC_OUT.includes(text)) return 'backchannel-out';

@@ -7,35 +7,19 @@
  * At each comma a recognizer may also give a final for the words so far (asked at the pause in the voice, which may go
  * on): those finals count as interims do, judged as finals while the voice may still go on.
  * `--set FILE`: also a set written as pause5's fresh-set-c.txt (`[backchannel]` / `[interruption]` lines), as group C.
+ * `--no-model`: the rules alone, without the phrase model (backchannel/model/).
  * `--set-halves`: that set in its two halves (bargein-set.ts: odd lines of each section = C1, even = C2), to tune on one and hold out the other.
  */
 import { ConversationSettingsSchema } from '../electron/contract/settings/conversation.js';
 import { BackchannelClassifier } from '../electron/engine/turn/backchannel/classify.js';
-import { wordsOf } from '../electron/engine/turn/text.js';
+import { bundledPhraseModel } from '../electron/engine/turn/backchannel/model/phrase-model.js';
+import { checkPhrase } from './bargein-text-check.js';
 import { FRESH_BACKCHANNELS, FRESH_INTERRUPTIONS, freshHalf } from './bargein-fresh.js';
 import { readSet, setHalf } from './bargein-set.js';
 
-const model = new BackchannelClassifier(ConversationSettingsSchema.parse({}));
+const model = new BackchannelClassifier(ConversationSettingsSchema.parse({}), process.argv.includes('--no-model') ? null : bundledPhraseModel());
 
-function check(text: string, backchannel: boolean): { wrong: string | null; early: boolean } {
-  const words = wordsOf(text);
-  // Where a comma pause ends a stretch of speech: after the word count of each comma-ended part.
-  const commaEnds = new Set(
-    text
-      .split(',')
-      .slice(0, -1)
-      .map((_, i, parts) => wordsOf(parts.slice(0, i + 1).join(' ')).length),
-  );
-  const interims = words.map((_, i) => model.classify(words.slice(0, i + 1).join(' '), commaEnds.has(i + 1), false));
-  const final = model.classify(text, true);
-  if (backchannel) {
-    const stop = interims.findIndex((v) => v.kind === 'interrupt');
-    if (stop >= 0) return { wrong: `stops on "${words.slice(0, stop + 1).join(' ')}": ${interims[stop]!.reason}`, early: false };
-    return { wrong: final.kind === 'interrupt' ? `final stops: ${final.reason}` : null, early: false };
-  }
-  const early = interims.slice(0, -1).some((v) => v.kind === 'backchannel' && v.partial !== true);
-  return { wrong: final.kind === 'interrupt' ? null : `final does not stop (${final.kind}): ${final.reason}`, early };
-}
+const check = (text: string, backchannel: boolean) => checkPhrase(model, text, backchannel);
 
 const setAt = process.argv.indexOf('--set');
 const extra = setAt >= 0 ? readSet(process.argv[setAt + 1]!) : null;

@@ -17,6 +17,8 @@ import { isUnit, parseUnits } from './parse.js';
 import { JOINING, LEADS_INTO_MORE } from './joining.js';
 import { nothingNew, statesAfterSubject } from './no-turn.js';
 import { standsAlone, trailingEvidence } from './trailing-word.js';
+import { openWordsVerdict } from './model/open-words.js';
+import type { PhraseModel } from './model/phrase-model.js';
 
 export type Verdict =
   /** A turn of one's own: stop the agent. */
@@ -65,7 +67,11 @@ export class BackchannelClassifier {
   private readonly acknowledgements: PhraseMatcher;
   private readonly force: PhraseMatcher;
 
-  constructor(lists: UserLists) {
+  /** `phrases`: the statistical model for words the rules cannot place (model/); null: the rules alone. */
+  constructor(
+    lists: UserLists,
+    private readonly phrases: PhraseModel | null = null,
+  ) {
     this.acknowledgements = new PhraseMatcher(lists.acknowledgementPhrases);
     this.force = new PhraseMatcher(lists.interruptionPhrases);
   }
@@ -183,8 +189,10 @@ export class BackchannelClassifier {
       const reason = `${quote(words)} ${quiet}`;
       return voiceMayGoOn ? { kind: 'unsure', untilStopped: true, reason } : { kind: 'backchannel', reason };
     }
+    // Words of content with no sign of a turn: the phrase model may hear them as a backchannel ("that's bonkers").
+    const open = () => openWordsVerdict(this.phrases, words, leftover, text, voiceMayGoOn);
     if (leftover.length >= 2 && strong.length >= 1)
-      return { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
+      return open() ?? { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && !voiceMayGoOn && ownWordLast) {
       const headParse = parseUnits(words.slice(0, -1), true);
       const head = headParse.leftover.length === 0 && standsAlone(headParse.kinds) ? this.judge(words.slice(0, -1).join(' '), true, false) : null;
@@ -194,7 +202,7 @@ export class BackchannelClassifier {
         return { kind: 'backchannel', reason: `${head.reason}, and "${leftover[0]}" after it asks nothing` };
       if (head?.kind === 'backchannel') return { kind: 'interrupt', reason: `"${leftover[0]}" after ${quote(words.slice(0, -1))} ${evidence}` };
     }
-    if (final && strong.length >= 1) return { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
+    if (final && strong.length >= 1) return open() ?? { kind: 'interrupt', reason: `${quote(strong)} is a word of its own, not a backchannel` };
     if (parse.kinds.size > 0 && strong.length === 0) {
       // Mid-speech, a backchannel ending on a joining word leads into more ("yes, and then what", "cool, and where…").
       if (voiceMayGoOn && JOINING.has(words.at(-1)!)) return { kind: 'backchannel', partial: true, reason: `${quote(words)} leads on ("${words.at(-1)}")` };

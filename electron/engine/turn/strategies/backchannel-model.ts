@@ -1,10 +1,12 @@
 import { BackchannelClassifier, type UserLists, type Verdict } from '../backchannel/classify.js';
+import { bundledPhraseModel } from '../backchannel/model/phrase-model.js';
 import { BaseStrategy } from './strategy.js';
 
 /**
  * Words: a turn of one's own (a question, a request, a negation, a force phrase) interrupts;
  * a backchannel in any combination ("oh wow", "that makes sense", "right right right") vetoes.
- * The user's phrase lists come first (backchannel/classify.ts).
+ * The user's phrase lists come first (backchannel/classify.ts); words the rules cannot place go to the bundled phrase
+ * model (backchannel/model/).
  */
 export class BackchannelModelStrategy extends BaseStrategy {
   readonly name = 'backchannelModel';
@@ -17,7 +19,7 @@ export class BackchannelModelStrategy extends BaseStrategy {
 
   constructor(lists: UserLists) {
     super();
-    this.classifier = new BackchannelClassifier(lists);
+    this.classifier = new BackchannelClassifier(lists, bundledPhraseModel());
   }
 
   override setText(text: string, final = false): void {
