@@ -263,6 +263,7 @@ export class AgentSession extends EventEmitter<AgentSessionEvents> implements In
     tts.on('final', ({ turnId }) => this.replies.onTts(turnId, { kind: 'final' }));
     tts.on('error', (e) => this.fail('tts', e));
     playback.on('written', (f) => this.input.pushReference(f, f.timestampMs + playback.outputLatencyMs));
+    playback.on('outputLost', () => this.input.speakerChanged());
     playback.on('playbackStarted', ({ turnId }) => this.speaking.playbackStarted(turnId));
     playback.on('playbackFinished', ({ turnId, interrupted }) => this.speaking.playbackFinished(turnId, interrupted));
   }

@@ -64,6 +64,7 @@ export type AgentPlaybackEvents = {
   playbackStarted: [{ turnId: string }];
   playbackFinished: [{ turnId: string; interrupted: boolean; playedMs: number }];
   written: [AudioFrame];
+  outputLost: [];
 };
 
 export interface AgentPlayback extends Subscribable<AgentPlaybackEvents>, PlaybackControl {

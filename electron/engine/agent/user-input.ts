@@ -169,6 +169,11 @@ export class UserInput extends EventEmitter<UserInputEvents> {
     this.deps.echoGuard?.pushReference(frame);
   }
 
+  /** The speaker was lost: the one heard when audio plays again may be another loudspeaker (EchoCanceller.speakerChanged). */
+  speakerChanged(): void {
+    this.deps.canceller?.speakerChanged();
+  }
+
   async pushMicFrame(frame: AudioFrame): Promise<void> {
     const gated = this.echoFree(frame);
     // The room is learned only where it is alone: no user speech, no echo the gate expects (without the guard nothing is zeroed).

@@ -13,6 +13,8 @@ export type PlaybackQueueEvents = {
   playbackFinished: [{ turnId: string; interrupted: boolean; playedMs: number }];
   /** Every output frame exactly as handed to the device; timestampMs = clock time written (echo guard reference). */
   written: [AudioFrame];
+  /** The output lost its device (it retries by itself): what plays once it is back may be another loudspeaker. */
+  outputLost: [];
 };
 
 export interface PlaybackQueueOptions {
@@ -63,6 +65,7 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
   private lastWrittenTurnId: string | null = null;
   /** Samples that arrived for turns already finished (logged; should stay 0). */
   lateDroppedSamples = 0;
+  private readonly onOutputError = () => this.emit('outputLost');
 
   constructor(options: PlaybackQueueOptions) {
     super();
@@ -76,6 +79,7 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
     this.resamplers = options.resamplers;
     this.logger = options.logger ?? nullLogger;
     this.gain = new GainRamp(this.output.sampleRate);
+    this.output.on('error', this.onOutputError);
   }
 
   /** Time between handing a sample to the device and it being heard: the device's own latency plus our lead. */
@@ -183,6 +187,7 @@ export class PlaybackQueue extends EventEmitter<PlaybackQueueEvents> {
   dispose(): void {
     for (const turn of [...this.turns, ...[...this.draining.values()].map((d) => d.turn)]) this.clear(turn.turnId);
     this.stopTimer();
+    this.output.off('error', this.onOutputError);
   }
 
   /** A continuous resampler for a run of audio at `sampleRate`; none when it is already at the device's rate. */

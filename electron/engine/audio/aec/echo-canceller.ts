@@ -164,6 +164,15 @@ export class EchoCanceller {
     this.intake.push(frame, heardAtMs);
   }
 
+  /**
+   * The speaker was lost (unplugged, or the system's default output changed): what plays when audio is heard again may
+   * be another loudspeaker. Its saturation is learned afresh from the reference as played; the echo path itself is
+   * found again by the filter as after any change (divergence, a moved echo), so a speaker that comes back loses nothing.
+   */
+  speakerChanged(): void {
+    this.linear.drivePlayed();
+  }
+
   /** A microphone frame (16 kHz mono) -> the same samples with the echo removed, same timestamp. */
   process(frame: AudioFrame): AudioFrame {
     if (frame.sampleRate !== RATE || frame.channels !== 1) {

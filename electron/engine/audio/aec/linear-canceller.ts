@@ -12,6 +12,7 @@ import { RealFft } from './fft.js';
 import { FilterSelector } from './filter-selector.js';
 import { PartitionedFilter } from './partitioned-filter.js';
 import { PartitionWeights } from './partition-weights.js';
+import { PlayedBlocks } from './played-blocks.js';
 import { ReferenceDrive } from './reference-drive.js';
 import { StepControl } from './step-control.js';
 import { WasmArena } from './wasm-kernels.js';
@@ -60,9 +61,8 @@ export class LinearCanceller {
   private readonly selector = new FilterSelector();
   /** The loudspeaker's saturation the reference is shaped with before the filters (ReferenceDrive). */
   readonly drive: ReferenceDrive;
-  /** The last `partitions` reference blocks as played ([-1, 1], newest at rawHead): the history is rebuilt from them when the drive changes. */
-  private readonly raw: Float64Array;
-  private rawHead = 0;
+  /** The last `partitions` reference blocks as played. */
+  private readonly played: PlayedBlocks;
   private readonly micScaled: Float64Array;
   private readonly shaped: Float64Array;
   private readonly frame: Float64Array;
@@ -120,7 +120,7 @@ export class LinearCanceller {
     this.control = new StepControl(K, N, options.sampleRate, options.partitions);
     this.frame = new Float64Array(2 * N);
     this.drive = new ReferenceDrive(this.fft, N, SCALE, options.partitions);
-    this.raw = new Float64Array(options.partitions * N);
+    this.played = new PlayedBlocks(options.partitions, N);
     this.micScaled = new Float64Array(N);
     this.shaped = new Float64Array(N);
     this.lastRef = new Float64Array(N);
@@ -172,25 +172,28 @@ export class LinearCanceller {
   /**
    * No echo path in the mic (the caller's EchoCoupling: headphones), said before each block. The drive then keeps and
    * judges no candidates: 7 FFTs a block for nothing, and a judge fed the filter's fit to room noise (it kept a
-   * saturating speaker that took over later at the reference as played). When a path appears, it starts afresh.
+   * saturating speaker that took over later at the reference as played). A path that appears where there was none
+   * comes from another loudspeaker (headphones unplugged): the drive starts afresh from the reference as played.
    */
   set pathAbsent(absent: boolean) {
-    if (this.absent && !absent) this.drive.restart(this.rawBlocks());
+    if (this.absent && !absent) this.drivePlayed();
     this.absent = absent;
   }
 
-  /** The last `partitions` reference blocks as played, oldest first. */
-  private *rawBlocks(): Generator<Float64Array> {
-    const N = this.blockSize;
-    const M = this.partitions;
-    for (let p = M - 1; p >= 0; p--) yield this.raw.subarray(((this.rawHead + p) % M) * N, (((this.rawHead + p) % M) + 1) * N);
+  /**
+   * The drive back to the reference as played, judged afresh: another loudspeaker may play from here (the speaker
+   * was lost, or the path appeared). Not when the path changes in a room (a moved laptop keeps its speaker).
+   */
+  drivePlayed(): void {
+    const was = this.drive.current;
+    this.drive.current = 0;
+    this.drive.restart(this.played.oldestFirst());
+    if (was !== 0) this.driveChanged(1);
   }
 
   /** Appends a reference block to the history without cancelling (used to refill after a re-alignment). */
   pushReference(ref: ArrayLike<number>): void {
-    const N = this.blockSize;
-    this.rawHead = (this.rawHead + this.partitions - 1) % this.partitions;
-    for (let i = 0; i < N; i++) this.raw[this.rawHead * N + i] = ref[i]!;
+    this.played.push(ref);
     if (!this.absent) this.drive.push(ref);
     this.pushShaped(ref);
   }
@@ -351,7 +354,7 @@ export class LinearCanceller {
     this.background.scale(gain);
     this.weightsValid = false;
     this.lastRef.fill(0);
-    for (const block of this.rawBlocks()) this.pushShaped(block);
+    for (const block of this.played.oldestFirst()) this.pushShaped(block);
   }
 
   /** Time-domain echo estimate for the current block (last half of the frame) from a filter's output spectrum. */

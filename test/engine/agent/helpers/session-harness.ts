@@ -1,4 +1,5 @@
 import { AgentSession } from '../../../../electron/engine/agent/agent-session.js';
+import type { AgentSessionOptions } from '../../../../electron/engine/agent/agent-session-options.js';
 import { PlaybackQueue } from '../../../../electron/engine/audio/playback-queue.js';
 import { RecordingSink } from '../../../../electron/engine/audio/recording-sink.js';
 import { systemClock } from '../../../../electron/engine/clock.js';
@@ -6,7 +7,7 @@ import { ConversationSettingsSchema, type ConversationSettings } from '../../../
 import { ScriptedLlm, ScriptedRecognizer, ScriptedTts, ScriptedVad } from './scripted.js';
 
 /** A session on the real PlaybackQueue + RecordingSink with scripted VAD/STT/LLM/TTS (use fake timers). */
-export function makeSession(conversation: Partial<ConversationSettings> = {}, replies: string[] = ['Sure.']) {
+export function makeSession(conversation: Partial<ConversationSettings> = {}, replies: string[] = ['Sure.'], options: Partial<AgentSessionOptions> = {}) {
   const clock = systemClock;
   const sink = new RecordingSink({ clock, sampleRate: 16000 });
   const playback = new PlaybackQueue({ output: sink, clock });
@@ -24,6 +25,7 @@ export function makeSession(conversation: Partial<ConversationSettings> = {}, re
     playback,
     conversation: ConversationSettingsSchema.parse({ echoGuard: false, ...conversation }),
     prefixPaddingMs: 300,
+    ...options,
   });
   const events: { type: string; tMs: number; payload: unknown }[] = [];
   for (const type of [
