@@ -12,12 +12,16 @@
  */
 import { ConversationSettingsSchema } from '../electron/contract/settings/conversation.js';
 import { BackchannelClassifier } from '../electron/engine/turn/backchannel/classify.js';
-import { bundledPhraseModel } from '../electron/engine/turn/backchannel/model/phrase-model.js';
+import { loadBundledPhraseModel } from '../electron/engine/turn/backchannel/model/load.js';
+import { consoleLogger } from '../electron/engine/logger.js';
 import { checkPhrase } from './bargein-text-check.js';
 import { FRESH_BACKCHANNELS, FRESH_INTERRUPTIONS, freshHalf } from './bargein-fresh.js';
 import { readSet, setHalf } from './bargein-set.js';
 
-const model = new BackchannelClassifier(ConversationSettingsSchema.parse({}), process.argv.includes('--no-model') ? null : bundledPhraseModel());
+const model = new BackchannelClassifier(
+  ConversationSettingsSchema.parse({}),
+  process.argv.includes('--no-model') ? null : await loadBundledPhraseModel(consoleLogger('bargein-fresh-text')),
+);
 
 const check = (text: string, backchannel: boolean) => checkPhrase(model, text, backchannel);
 

@@ -19,6 +19,7 @@ import type { Clock } from '../../engine/clock.js';
 import { DisposableStore } from '../../engine/disposables.js';
 import type { Logger } from '../../engine/logger.js';
 import { SileroVadModel } from '../../engine/vad/silero-vad-model.js';
+import { loadBundledPhraseModel } from '../../engine/turn/backchannel/model/load.js';
 import { VadProcessor } from '../../engine/vad/vad-processor.js';
 import type { ResolvedProviders } from './provider-resolver.js';
 import type { NeuralVoiceChoice } from './neural-voice.js';
@@ -75,6 +76,8 @@ export async function openLiveSession(deps: LiveSessionDeps): Promise<LiveSessio
   // Everything opened so far, released last-first by dispose() or when a later step fails.
   const opened = new DisposableStore((error) => logger.warn('Closing a session part failed', { error: String(error) }));
   try {
+    // Not awaited: the backchannel model's words are read while the session opens; the rules decide until they are.
+    void loadBundledPhraseModel(logger);
     const [resamplers, model] = await Promise.all([loadResamplerFactory(), SileroVadModel.load()]);
     const vad = new VadProcessor({ model, options: settings.vad });
 

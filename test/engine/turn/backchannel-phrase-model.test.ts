@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackchannelClassifier } from '../../../electron/engine/turn/backchannel/classify.js';
-import { bundledPhraseModel } from '../../../electron/engine/turn/backchannel/model/phrase-model.js';
+import { loadBundledPhraseModel } from '../../../electron/engine/turn/backchannel/model/load.js';
 import { wordsOf } from '../../../electron/engine/turn/text.js';
 import { defaults } from './helpers/fakes.js';
 
@@ -9,7 +9,7 @@ import { defaults } from './helpers/fakes.js';
  * sign of a turn, a small statistical model of word vectors (turn/backchannel/model/) may hear a backchannel. Phrases
  * here are in none of the benchmark sets, the lexicon or the other tests.
  */
-const model = bundledPhraseModel();
+const model = await loadBundledPhraseModel();
 const withModel = new BackchannelClassifier(defaults, model);
 const rulesAlone = new BackchannelClassifier(defaults);
 const interims = (c: BackchannelClassifier, text: string) => wordsOf(text).map((_, i, ws) => c.classify(ws.slice(0, i + 1).join(' '), false));

@@ -7,6 +7,7 @@ import { RecordingSink } from '../../audio/recording-sink.js';
 import { loadResamplerFactory, resampleAll, type ResamplerFactory } from '../../audio/resampler.js';
 import { readWavFile } from '../../audio/wav-reader.js';
 import { SileroVadModel } from '../../vad/silero-vad-model.js';
+import { loadBundledPhraseModel } from '../../turn/backchannel/model/load.js';
 import type { VadModel } from '../../vad/vad-model.js';
 import { VadProcessor } from '../../vad/vad-processor.js';
 import type { InterruptSource } from '../../turn/speech-handle.js';
@@ -99,6 +100,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const resamplers = options.resamplers ?? (await loadResamplerFactory());
   const speech = options.speech ?? (await synthesizeTexts(scenarioTexts(scenario), scenario.voice));
   const model = options.vadModel ?? (await SileroVadModel.load());
+  // Read before the session is built, so a simulated session decides as a live one does once it is read.
+  await loadBundledPhraseModel();
   model.reset();
   const clock = new VirtualClock(0);
   const sink = new RecordingSink({ clock, sampleRate: RATE });

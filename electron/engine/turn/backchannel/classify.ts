@@ -67,10 +67,13 @@ export class BackchannelClassifier {
   private readonly acknowledgements: PhraseMatcher;
   private readonly force: PhraseMatcher;
 
-  /** `phrases`: the statistical model for words the rules cannot place (model/); null: the rules alone. */
+  /**
+   * `phrases`: the statistical model for words the rules cannot place (model/), or where to ask for it while it loads
+   * (model/load.ts); null: the rules alone.
+   */
   constructor(
     lists: UserLists,
-    private readonly phrases: PhraseModel | null = null,
+    private readonly phrases: PhraseModel | null | (() => PhraseModel | null) = null,
   ) {
     this.acknowledgements = new PhraseMatcher(lists.acknowledgementPhrases);
     this.force = new PhraseMatcher(lists.interruptionPhrases);
@@ -190,7 +193,7 @@ export class BackchannelClassifier {
       return voiceMayGoOn ? { kind: 'unsure', untilStopped: true, reason } : { kind: 'backchannel', reason };
     }
     // Words of content with no sign of a turn: the phrase model may hear them as a backchannel ("that's bonkers").
-    const open = () => openWordsVerdict(this.phrases, words, leftover, text, voiceMayGoOn);
+    const open = () => openWordsVerdict(typeof this.phrases === 'function' ? this.phrases() : this.phrases, words, leftover, text, voiceMayGoOn);
     if (leftover.length >= 2 && strong.length >= 1)
       return open() ?? { kind: 'interrupt', reason: `${quote(leftover)} is not something a listener says to keep you going` };
     if (final && !voiceMayGoOn && ownWordLast) {

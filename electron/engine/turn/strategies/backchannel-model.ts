@@ -1,12 +1,12 @@
 import { BackchannelClassifier, type UserLists, type Verdict } from '../backchannel/classify.js';
-import { bundledPhraseModel } from '../backchannel/model/phrase-model.js';
+import { loadedPhraseModel } from '../backchannel/model/load.js';
 import { BaseStrategy } from './strategy.js';
 
 /**
  * Words: a turn of one's own (a question, a request, a negation, a force phrase) interrupts;
  * a backchannel in any combination ("oh wow", "that makes sense", "right right right") vetoes.
  * The user's phrase lists come first (backchannel/classify.ts); words the rules cannot place go to the bundled phrase
- * model (backchannel/model/).
+ * model (backchannel/model/) once the session has read it (model/load.ts): the rules decide alone until then.
  */
 export class BackchannelModelStrategy extends BaseStrategy {
   readonly name = 'backchannelModel';
@@ -19,7 +19,7 @@ export class BackchannelModelStrategy extends BaseStrategy {
 
   constructor(lists: UserLists) {
     super();
-    this.classifier = new BackchannelClassifier(lists, bundledPhraseModel());
+    this.classifier = new BackchannelClassifier(lists, loadedPhraseModel);
   }
 
   override setText(text: string, final = false): void {

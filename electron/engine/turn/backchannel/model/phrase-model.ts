@@ -5,13 +5,10 @@
  * the benchmarks by bench/backchannel-model-train.ts; weights in resources/models/backchannel-model.json. It explains itself by the nearest
  * backchannels it was trained on ("reads like 'that's mad', 'how wild'").
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelDirCandidates } from '../../../vad/model-path.js';
 import { wordsOf } from '../../text.js';
 import { meanVector, phraseFeatures } from './features.js';
 import { score, type LogisticWeights } from './logistic.js';
-import { bundledVectors, type WordVectors } from './vectors.js';
+import type { WordVectors } from './vectors.js';
 
 export const MODEL_FILE = 'backchannel-model.json';
 /**
@@ -92,17 +89,4 @@ export class PhraseModel {
 function unit(v: Float32Array): Float32Array {
   const norm = Math.hypot(...v) || 1;
   return v.map((x) => x / norm);
-}
-
-let cached: PhraseModel | null | undefined;
-
-/** The bundled model (resources/models), or null when its files are missing: the rules then decide alone. */
-export function bundledPhraseModel(): PhraseModel | null {
-  if (cached !== undefined) return cached;
-  const vectors = bundledVectors();
-  const path = modelDirCandidates()
-    .map((d) => join(d, MODEL_FILE))
-    .find((p) => existsSync(p));
-  cached = vectors === null || path === undefined ? null : new PhraseModel(vectors, JSON.parse(readFileSync(path, 'utf8')) as PhraseModelData);
-  return cached;
 }

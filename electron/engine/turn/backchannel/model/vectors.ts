@@ -5,10 +5,6 @@
  * Layout: "BCV1", u32 words, u32 dims, u32 bytes of the word list, the words ('\n'-joined UTF-8, padded to 4 bytes),
  * f32 scale per word, int8 values word by word.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelDirCandidates } from '../../../vad/model-path.js';
-
 export const VECTORS_FILE = 'backchannel-vectors.bin';
 const MAGIC = 'BCV1';
 
@@ -38,11 +34,15 @@ export class WordVectors {
     return true;
   }
 
+  /** Throws, saying what is wrong, on a file that is not one or is cut short. */
   static fromBuffer(buf: Buffer): WordVectors {
-    if (buf.toString('latin1', 0, 4) !== MAGIC) throw new Error(`not a ${VECTORS_FILE} file`);
+    if (buf.length < 16 || buf.toString('latin1', 0, 4) !== MAGIC) throw new Error(`not a ${VECTORS_FILE} file`);
     const [count, dims, wordBytes] = [buf.readUInt32LE(4), buf.readUInt32LE(8), buf.readUInt32LE(12)];
-    const words = buf.toString('utf8', 16, 16 + wordBytes).split('\n');
     let at = 16 + wordBytes + ((4 - (wordBytes % 4)) % 4);
+    const expected = at + count * 4 + count * dims;
+    if (buf.length !== expected || dims === 0) throw new Error(`the file is ${buf.length} bytes where its header promises ${expected}`);
+    const words = buf.toString('utf8', 16, 16 + wordBytes).split('\n');
+    if (words.length !== count) throw new Error(`the file lists ${words.length} words where its header promises ${count}`);
     const scales = new Float32Array(count);
     for (let i = 0; i < count; i++, at += 4) scales[i] = buf.readFloatLE(at);
     const values = new Int8Array(buf.buffer, buf.byteOffset + at, count * dims);
@@ -68,16 +68,4 @@ export class WordVectors {
     });
     return Buffer.concat([head, wordBuf, Buffer.alloc(pad), scales, values]);
   }
-}
-
-let cached: WordVectors | null | undefined;
-
-/** The bundled vectors (read once, a few ms), or null when the file is missing: the rules then decide alone. */
-export function bundledVectors(): WordVectors | null {
-  if (cached !== undefined) return cached;
-  const path = modelDirCandidates()
-    .map((d) => join(d, VECTORS_FILE))
-    .find((p) => existsSync(p));
-  cached = path === undefined ? null : WordVectors.fromBuffer(readFileSync(path));
-  return cached;
 }
