@@ -6,12 +6,30 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
-import { collectEveryHeap, startChildServer } from '../helpers/child-server';
+import { collectEveryHeap, startChildServer, type ChildServer } from '../helpers/child-server';
 import { attackRounds, MB } from '../helpers/rss-watch';
 
 afterEach(() => vi.useRealTimers());
 
 const target = (read: () => number) => ({ rssBytes: read, collectGarbage: async () => {} });
+
+/** A child server run from `source` (it prints the ready line) in a folder of its own, given to `use`, then stopped and its folder removed. */
+async function withChild(source: string, use: (child: ChildServer) => Promise<void>): Promise<ChildServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'child-server-'));
+  try {
+    const script = path.join(dir, 'child.mjs');
+    fs.writeFileSync(script, source);
+    const child = await startChildServer(script, [], /ready on ws:\/\/127\.0\.0\.1:(\d+)\//, 20_000);
+    try {
+      await use(child);
+    } finally {
+      await child.stop();
+    }
+    return child;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('attackRounds', () => {
   it('stops sampling when the attack throws, and rejects with its error', async () => {
@@ -77,67 +95,43 @@ describe('startChildServer', () => {
 
 describe('a child started for a memory test', () => {
   it('collects its garbage through its inspector, and stops', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'child-server-'));
-    const script = path.join(dir, 'ready.mjs');
-    fs.writeFileSync(script, "console.log('ready on ws://127.0.0.1:1/'); setInterval(() => {}, 1000);\n");
-    const child = await startChildServer(script, [], /ready on ws:\/\/127\.0\.0\.1:(\d+)\//, 20_000);
-    try {
+    const child = await withChild("console.log('ready on ws://127.0.0.1:1/'); setInterval(() => {}, 1000);\n", async (child) => {
       expect(child.match[1]).toBe('1'); // its own line, not the inspector's ws:// address on stderr
       await child.collectGarbage();
       expect(child.rssBytes()).toBeGreaterThan(0);
-    } finally {
-      await child.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
     expect(child.exited).toBe(true);
   }, 30_000);
 });
 
 describe("a child server's output", () => {
   it('keeps only the tail of a flood on stdout, as on stderr, so a chatty child cannot grow the test', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'child-server-'));
-    const script = path.join(dir, 'chatty.mjs');
     // 2 MB on stdout after the ready line, then one last line, then it waits to be stopped.
-    fs.writeFileSync(
-      script,
-      "console.log('ready on ws://127.0.0.1:1/'); const line = 'x'.repeat(999); for (let i = 0; i < 2000; i++) console.log(line); console.log('last line'); setInterval(() => {}, 1000);\n",
-    );
-    const child = await startChildServer(script, [], /ready on ws:\/\/127\.0\.0\.1:(\d+)\//, 20_000);
-    try {
+    const chatty =
+      "console.log('ready on ws://127.0.0.1:1/'); const line = 'x'.repeat(999); for (let i = 0; i < 2000; i++) console.log(line); console.log('last line'); setInterval(() => {}, 1000);\n";
+    await withChild(chatty, async (child) => {
       await expect.poll(() => child.output.includes('last line'), { timeout: 10_000 }).toBe(true);
       expect(child.output.length).toBeLessThanOrEqual(200_000);
       expect(child.output.trimEnd().endsWith('last line')).toBe(true);
-    } finally {
-      await child.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 30_000);
 });
 
 describe("a memory test's full collection", () => {
   it("collects a worker thread's garbage too, not only the main thread's", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'child-server-'));
-    const script = path.join(dir, 'worker-garbage.mjs');
     // 40 MiB of dropped buffers in a worker: under V8's 64 MiB external-memory mark, so the worker's own heap would
     // keep them until it next collects (as flite's workers keep each sentence's buffers).
     const worker = `const { parentPort } = require('node:worker_threads');
       for (let i = 0; i < 40; i++) new Uint8Array(1 << 20).fill(1);
       parentPort.postMessage('made'); setInterval(() => {}, 1000);`;
-    fs.writeFileSync(
-      script,
-      `import { Worker } from 'node:worker_threads';
+    const main = `import { Worker } from 'node:worker_threads';
       new Worker(${JSON.stringify(worker)}, { eval: true }).once('message', () => console.log('ready on ws://127.0.0.1:1/'));
-      setInterval(() => {}, 1000);\n`,
-    );
-    const child = await startChildServer(script, [], /ready on ws:\/\/127\.0\.0\.1:(\d+)\//, 20_000);
-    try {
+      setInterval(() => {}, 1000);\n`;
+    await withChild(main, async (child) => {
       const before = child.rssBytes();
       await child.collectGarbage();
       await expect.poll(() => before - child.rssBytes(), { timeout: 5000 }).toBeGreaterThan(10 * MB); // +20 MB back here; 2 MB when only the main heap was collected
-    } finally {
-      await child.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 30_000);
 });
 
