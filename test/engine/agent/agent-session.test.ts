@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INTERRUPTED_NOTE } from '../../../electron/engine/agent/chat-history.js';
 import { ConversationSettingsSchema } from '../../../electron/contract/settings/conversation.js';
+import { loadBundledPhraseModel } from '../../../electron/engine/turn/backchannel/model/load.js';
 import { sendInterrupt } from '../../../electron/engine/turn/manual-interrupt.js';
 import { makeSession } from './helpers/session-harness.js';
 
@@ -67,6 +68,22 @@ describe('agent session', () => {
     ]);
     expect(h.llm.calls).toEqual([]);
     expect(h.session.history.messages).toEqual([{ role: 'assistant', content: GREETING }]);
+  });
+
+  it('a word no rule places ("banging") lets the agent finish, and the entry says why, as the phrase model reads it', async () => {
+    vi.useRealTimers();
+    expect(await loadBundledPhraseModel()).not.toBeNull();
+    vi.useFakeTimers();
+    const h = makeSession();
+    h.session.start();
+    h.session.speak(GREETING);
+    await vi.advanceTimersByTimeAsync(1500);
+    void h.userSays('banging', 500);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(h.events.some((e) => e.type === 'interrupted')).toBe(false);
+    const user = h.session.transcript.entries.find((e) => e.speaker === 'user');
+    expect(user).toMatchObject({ text: 'banging', status: 'final' });
+    expect(user?.backchannel).toMatch(/^treated as a backchannel because "banging" reads as a backchannel, like "[^"]+", "[^"]+" \(model 0\.\d\d\)$/);
   });
 
   it('a withdrawn tentative onset dips the agent and restores it, with nothing lost from the answer', async () => {
